@@ -1,0 +1,60 @@
+// One build script for every bundle SFT Studio ships or tests.
+//   node esbuild.mjs            extension + CLI (production bundles in dist/)
+//   node esbuild.mjs --watch    the same, rebuilt on change
+//   node esbuild.mjs --tests    unit and integration test bundles in dist-test/
+//   node esbuild.mjs --bench    the benchmark bundle in dist-test/bench/
+//   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const production = !watch && !args.has('--dev');
+
+/** Every *.test.ts below dir, sorted so bundles are deterministic. */
+function testFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** A virtual entry that imports every test file of a folder, so mocha loads one bundle. */
+function suiteEntry(dir, name) {
+  const imports = testFiles(dir).map((f) => `import './${relative(dir, f).replace(/\\/g, '/')}';`).join('\n');
+  return { contents: imports, resolveDir: dir, sourcefile: name, loader: 'ts' };
+}
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+const configs = [];
+if (args.has('--tests')) {
+  configs.push(
+    { ...node, stdin: suiteEntry('test/unit', 'unit-suite.ts'), outfile: 'dist-test/unit.js' },
+    { ...node, stdin: suiteEntry('test/integration', 'integration-suite.ts'), outfile: 'dist-test/integration/suite.js', external: ['vscode'] },
+    { ...node, entryPoints: ['test/integration/index.ts'], outfile: 'dist-test/integration/index.js', external: ['vscode', 'mocha'] },
+  );
+} else if (args.has('--bench')) {
+  configs.push({ ...node, entryPoints: ['bench/bench.ts', 'bench/worker.ts'], outdir: 'dist-test/bench' });
+} else if (args.has('--schemas')) {
+  configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
+} else {
+  configs.push(
+    { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: production },
+    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: production },
+    { ...node, entryPoints: ['src/core/workspace/worker.ts'], outfile: 'dist/index-worker.js', minify: production },
+  );
+}
+
+const existing = configs.filter((c) => c.stdin || (c.entryPoints ?? []).every((e) => { try { return statSync(e).isFile(); } catch { return false; } }));
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const c of existing) await (await esbuild.context(c)).watch();
+} else {
+  await Promise.all(existing.map((c) => esbuild.build(c)));
+  if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
+}

@@ -1,0 +1,238 @@
+/**
+ * The guidelines a file is linted against: the nearest `sft.guidelines.yaml` in its folder
+ * or a parent, else the built-in defaults. Loading never throws: the guidelines file's own
+ * problems come back with their places, and whatever part is valid still applies.
+ */
+import { parseDocument, isAlias, visit, isMap, isScalar, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { DEFAULT_DOMAINS, TASKS } from './annotations';
+import { guidelinesSchema } from './schema';
+import { dirname, joinPath } from './paths';
+import { suggest } from './suggest';
+import type { Problem, Severity } from './types';
+import type { TokenizerName } from './text/tokens';
+
+export const GUIDELINES_FILE = 'sft.guidelines.yaml';
+
+/** A banned phrase or harmful term as the rules use it. */
+export interface Phrase {
+  text: string;
+  message?: string;
+  fields?: string[];
+  severity?: Severity;
+}
+
+/** A project rule from `patterns`. */
+export interface ProjectPattern {
+  id: string;
+  source: string;
+  /** Undefined when the regex does not compile (reported in the guidelines file). */
+  regex?: RegExp;
+  fields: string[];
+  severity: Severity;
+  message: string;
+  handbook?: string;
+}
+
+/** Per-rule settings from `rules`. */
+export interface RuleSetting {
+  severity?: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Guidelines with every default filled in. */
+export interface Guidelines {
+  /** Where they came from: a path, or undefined for the built-in defaults. */
+  source?: string;
+  name?: string;
+  handbook?: string;
+  required: string[];
+  domains: string[];
+  languages?: string[];
+  tasks: string[];
+  length: { short: number; long: number };
+  response: {
+    minWords: Record<string, number>;
+    maxWords: Record<string, number>;
+    maxTokens?: number;
+    tokenizer: TokenizerName;
+  };
+  targets: { total?: number; shares: Record<string, Record<string, number>> };
+  rules: Map<string, RuleSetting>;
+  bannedPhrases: Phrase[];
+  harmfulTerms: Phrase[];
+  patterns: ProjectPattern[];
+  /** Project regexes run only in trusted workspaces; the host sets this. */
+  trusted: boolean;
+}
+
+/** The built-in guidelines, used where no guidelines file applies. */
+export function defaultGuidelines(): Guidelines {
+  return {
+    required: ['id', 'task', 'prompt_type', 'response_type', 'domain', 'language'],
+    domains: DEFAULT_DOMAINS.map((d) => d.value),
+    tasks: TASKS.map((t) => t.value),
+    length: { short: 100, long: 500 },
+    response: { minWords: {}, maxWords: {}, tokenizer: 'o200k_base' },
+    targets: { shares: {} },
+    rules: new Map(),
+    bannedPhrases: [],
+    harmfulTerms: [],
+    patterns: [],
+    trusted: true,
+  };
+}
+
+/** Result of loading a guidelines file. */
+export interface LoadedGuidelines {
+  guidelines: Guidelines;
+  problems: Problem[];
+}
+
+function toShare(v: number | string): number {
+  return typeof v === 'number' ? (v > 1 ? v / 100 : v) : Number.parseFloat(v) / 100;
+}
+
+function perType(v: number | Record<string, number> | undefined): Record<string, number> {
+  if (v === undefined) return {};
+  return typeof v === 'number' ? { '*': v } : { ...v };
+}
+
+function nodeAt(doc: Document, path: PropertyKey[]): Node | undefined {
+  // zod paths may end in a key that does not exist (missing field): walk as far as we can.
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) return node;
+  }
+  return undefined;
+}
+
+/** Key node of the last path segment, so "unknown key" points at the key. */
+function keyNodeAt(doc: Document, path: PropertyKey[], key: string): Node | undefined {
+  const parent = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const item = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return item && isScalar(item.key) ? item.key : undefined;
+}
+
+const GUIDELINE_KEYS = Object.keys(guidelinesSchema.shape);
+
+/** Parse and validate a guidelines file's text. `path` is recorded as the source. */
+export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
+  const g = defaultGuidelines();
+  g.source = path;
+  const problems: Problem[] = [];
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  for (const e of doc.errors) problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+  let aliased = false;
+  visit(doc, {
+    Alias(_, node) { aliased = true; if (node.range) problems.push({ rule: 'no-aliases', severity: 'error', message: `Aliases are not allowed (*${node.source}); write the value out.`, start: node.range[0], end: node.range[1] }); },
+    Node(_, node) { if (node.anchor && node.range) { aliased = true; problems.push({ rule: 'no-aliases', severity: 'error', message: `Anchors are not allowed (&${node.anchor}).`, start: node.range[0], end: node.range[0] }); } },
+  });
+  if (aliased || doc.errors.length) return { guidelines: g, problems };
+  const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined) {
+    problems.push({ rule: 'schema', severity: 'error', message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.', start: 0, end: 0 });
+    return { guidelines: g, problems };
+  }
+  const parsed = guidelinesSchema.safeParse(raw);
+  let data: z.infer<typeof guidelinesSchema> | undefined = parsed.success ? parsed.data : undefined;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const node = keyNodeAt(doc, issue.path, key);
+          const hint = issue.path.length === 0 ? suggest(key, GUIDELINE_KEYS) : undefined;
+          problems.push({ rule: 'unknown-key', severity: 'warning', message: `Unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0,
+            fixes: hint && node?.range ? [{ title: `Change to "${hint}"`, edits: [{ start: node.range[0], end: node.range[1], newText: hint }], preferred: true }] : undefined });
+        }
+        continue;
+      }
+      const node = nodeAt(doc, issue.path);
+      problems.push({ rule: 'schema', severity: 'error', message: `${issue.path.join('.') || 'guidelines'}: ${issue.message}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+    }
+    // Apply what is valid: drop the top-level sections that failed, keep the rest.
+    const bad = new Set(parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => String(i.path[0])));
+    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && GUIDELINE_KEYS.includes(k)));
+    const retry = guidelinesSchema.safeParse({ ...kept, 'sft-guidelines': 1 });
+    data = retry.success ? retry.data : undefined;
+  }
+  if (data) applyGuidelines(g, data, doc, problems);
+  return { guidelines: g, problems };
+}
+
+function applyGuidelines(g: Guidelines, d: z.infer<typeof guidelinesSchema>, doc: Document, problems: Problem[]): void {
+  g.name = d.name;
+  g.handbook = d.handbook;
+  if (d.annotations?.required) g.required = d.annotations.required;
+  if (d.annotations?.domains) g.domains = d.annotations.domains;
+  if (d.annotations?.languages) g.languages = d.annotations.languages;
+  if (d.annotations?.tasks) g.tasks = d.annotations.tasks;
+  if (d.length?.short !== undefined) g.length.short = d.length.short;
+  if (d.length?.long !== undefined) g.length.long = d.length.long;
+  if (g.length.short > g.length.long) {
+    const node = nodeAt(doc, ['length']);
+    problems.push({ rule: 'schema', severity: 'error', message: `length.short (${g.length.short}) is above length.long (${g.length.long}).`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+  }
+  g.response.minWords = perType(d.response?.min_words);
+  g.response.maxWords = perType(d.response?.max_words);
+  g.response.maxTokens = d.response?.max_tokens;
+  if (d.response?.tokenizer) g.response.tokenizer = d.response.tokenizer;
+  if (d.targets) {
+    const { total, ...rest } = d.targets;
+    g.targets.total = total;
+    for (const [key, values] of Object.entries(rest)) {
+      if (values) g.targets.shares[key] = Object.fromEntries(Object.entries(values).map(([v, s]) => [v, toShare(s)]));
+    }
+  }
+  for (const [id, setting] of Object.entries(d.rules ?? {})) {
+    if (typeof setting === 'string') g.rules.set(id, { severity: setting, options: {} });
+    else { const { severity, ...options } = setting; g.rules.set(id, { severity, options }); }
+  }
+  g.bannedPhrases = (d.banned_phrases ?? []).map((p) => ({ ...p }));
+  g.harmfulTerms = (d.harmful_terms ?? []).map((t) => (typeof t === 'string' ? { text: t } : { ...t }));
+  g.patterns = (d.patterns ?? []).map((p, i) => {
+    let regex: RegExp | undefined;
+    try {
+      regex = new RegExp(p.regex, (p.flags ?? '').replace(/[gy]/g, '') + 'gu');
+    } catch (e) {
+      const node = nodeAt(doc, ['patterns', i, 'regex']);
+      problems.push({ rule: 'schema', severity: 'error', message: `patterns[${i}].regex does not compile: ${(e as Error).message}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+    }
+    return { id: p.id, source: p.regex, regex, fields: p.fields ?? ['prompt', 'response'], severity: p.severity ?? 'warning', message: p.message, handbook: p.handbook };
+  });
+}
+
+/**
+ * Candidate guidelines paths for a file, nearest first: its folder, then each parent up to
+ * (and including) `root` when given. Paths use `/`.
+ */
+export function guidelinesCandidates(filePath: string, root?: string): string[] {
+  const out: string[] = [];
+  let dir = dirname(filePath);
+  for (;;) {
+    out.push(joinPath(dir, GUIDELINES_FILE));
+    if (root !== undefined && (dir === root || dir.length <= root.length)) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return out;
+}
+
+/** The nearest existing guidelines file for a path, by asking `exists`. */
+export function findGuidelines(filePath: string, exists: (path: string) => boolean, root?: string): string | undefined {
+  return guidelinesCandidates(filePath, root).find(exists);
+}
+
+/** The effective severity of a rule under these guidelines. */
+export function severityOf(g: Guidelines, ruleId: string, fallback: Severity): Severity {
+  return g.rules.get(ruleId)?.severity ?? fallback;
+}
+
+/** Whether a key is a known guidelines key; exported for completion. */
+export function isGuidelinesKey(key: string): boolean {
+  return GUIDELINE_KEYS.includes(key);
+}
+
+export { isAlias };

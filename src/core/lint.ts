@@ -1,0 +1,160 @@
+/**
+ * The lint engine: runs the rules over a file, and re-lints after an edit by re-parsing
+ * and re-checking only the pair the edit falls in (other pairs keep their results and
+ * only move). Workspace rules (duplicate-id, near-duplicate) run over the index instead.
+ */
+import { isScalar, type Scalar } from 'yaml';
+import { parseSft, updateSft, findPair, type SftFileModel } from './parse/parse';
+import { scalarText, stringList, valueSpan, type PairModel } from './parse/model';
+import { pairCounts } from './counts';
+import { severityOf, type Guidelines } from './guidelines';
+import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
+import type { Annotation, FileContext, LintRule, PairContext, Report } from './rule';
+import type { Problem, ReportedSeverity, TextEdit } from './types';
+
+/** The result of linting one file's text. */
+export interface FileLintResult {
+  model: SftFileModel;
+  /** File and pair problems, document offsets, sorted by position. */
+  problems: Problem[];
+  /** Problems from `checkFile`, kept for incremental updates. */
+  fileProblems: Problem[];
+}
+
+const TEXT_KEYS = new Set(['system', 'context', 'prompt', 'response']);
+let linterCount = 0;
+
+/** Lints `.sft.yaml` texts against one set of guidelines. */
+export class FileLinter {
+  private readonly memoKey = `lint:${++linterCount}`;
+  private readonly rules: readonly LintRule[];
+
+  constructor(readonly guidelines: Guidelines, rules: readonly LintRule[] = LINT_RULES) {
+    this.rules = rules.filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
+    this.knownIds = new Set([...ALL_RULE_IDS, ...guidelines.patterns.map((p) => p.id)]);
+  }
+  private readonly knownIds: Set<string>;
+
+  /** Lint a whole text. */
+  lint(text: string): FileLintResult {
+    return this.finish(parseSft(text));
+  }
+
+  /**
+   * Lint after edits (offsets in `prev.model.text`, applied in one step). Re-checks only the
+   * pair the edits fall in when that is safe; otherwise lints the new text in full.
+   */
+  update(prev: FileLintResult, edits: readonly TextEdit[], newText: string): FileLintResult {
+    const model = updateSft(prev.model, edits);
+    if (!model || model.text !== newText) return this.lint(newText);
+    const changed = findPair(prev.model.pairs, edits[0].start)!;
+    const oldEnd = changed.base + changed.slice.end;
+    const delta = newText.length - prev.model.text.length;
+    const fileProblems = delta === 0 ? prev.fileProblems : prev.fileProblems.map((p) => (p.start >= oldEnd ? shift(p, delta) : p));
+    return this.collect(model, fileProblems);
+  }
+
+  private finish(model: SftFileModel): FileLintResult {
+    const fileProblems: Problem[] = [];
+    const ctx: FileContext = { file: model, guidelines: this.guidelines, options: {}, report: () => undefined };
+    for (const rule of this.rules) {
+      if (!rule.checkFile) continue;
+      const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
+      const options = this.guidelines.rules.get(rule.meta.id)?.options ?? {};
+      rule.checkFile({ ...ctx, options, report: (r) => fileProblems.push(toProblem(rule.meta.id, severity, r, 0)) });
+    }
+    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'));
+  }
+
+  private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
+    const problems = [...fileProblems];
+    for (const pair of model.pairs) {
+      for (const p of this.pairProblems(model, pair)) problems.push(pair.base ? shift(p, pair.base) : p);
+    }
+    problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { model, problems, fileProblems };
+  }
+
+  /** A pair's problems in node offsets, memoised on the pair. */
+  private pairProblems(model: SftFileModel, pair: PairModel): Problem[] {
+    const memo = pair.memo.get(this.memoKey) as Problem[] | undefined;
+    if (memo) return memo;
+    const out: Problem[] = [];
+    const base = this.pairContext(model, pair);
+    for (const rule of this.rules) {
+      if (!rule.checkPair) continue;
+      const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
+      const options = this.guidelines.rules.get(rule.meta.id)?.options ?? {};
+      rule.checkPair({ ...base, options, report: (r) => out.push(toProblem(rule.meta.id, severity, r, 0, pair.id)) });
+    }
+    const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off'));
+    pair.memo.set(this.memoKey, result);
+    return result;
+  }
+
+  private pairContext(model: SftFileModel, pair: PairModel): Omit<PairContext, 'options' | 'report'> {
+    const defaults = model.defaults;
+    return {
+      pair,
+      file: model,
+      guidelines: this.guidelines,
+      annotation(key: string): Annotation {
+        const own = pair.fields.get(key);
+        const field = own ?? defaults.get(key);
+        if (!field) return { fromDefaults: false };
+        return { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !own };
+      },
+      text(key: string) {
+        if (!TEXT_KEYS.has(key)) return undefined;
+        const field = pair.fields.get(key);
+        if (!field || !isScalar(field.value)) return undefined;
+        const text = scalarText(field.value);
+        return text === undefined ? undefined : { text, node: field.value as Scalar, field };
+      },
+      counts: () => pairCounts(pair, this.guidelines),
+      span: (node: Scalar, start: number, end: number) => valueSpan(pair, node, start, end),
+    };
+  }
+
+  private severity(id: string, fallback: Problem['severity'] | 'off'): ReportedSeverity | 'off' {
+    return severityOf(this.guidelines, id, fallback);
+  }
+}
+
+function toProblem(rule: string, severity: ReportedSeverity | 'off', r: Report, base: number, pairId?: string): Problem {
+  const p: Problem = { rule: r.rule ?? rule, severity: (r.severity ?? severity) as ReportedSeverity, message: r.message, start: r.start + base, end: r.end + base };
+  if (r.fixes?.length) p.fixes = r.fixes;
+  if (pairId !== undefined) p.pairId = pairId;
+  return p;
+}
+
+function shift(p: Problem, delta: number): Problem {
+  return {
+    ...p,
+    start: p.start + delta,
+    end: p.end + delta,
+    fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+  };
+}
+
+/** Drop problems silenced by a reasoned `# sft-ignore` comment; report bad silences. */
+function applySilences(pair: PairModel, known: ReadonlySet<string>, problems: Problem[]): Problem[] {
+  if (!pair.silences.length) return problems;
+  const silenced = new Set<string>();
+  const extra: Problem[] = [];
+  for (const s of pair.silences) {
+    if (!s.rules.length) {
+      extra.push({ rule: 'silence', severity: 'warning', message: 'Name the rule to silence: `# sft-ignore rule-id: reason`.', start: s.span.start, end: s.span.end, pairId: pair.id });
+      continue;
+    }
+    s.rules.forEach((id, i) => {
+      if (!known.has(id)) extra.push({ rule: 'silence', severity: 'warning', message: `Unknown rule "${id}" in a silence comment.`, start: s.ruleSpans[i].start, end: s.ruleSpans[i].end, pairId: pair.id });
+    });
+    if (!s.reason) {
+      extra.push({ rule: 'silence', severity: 'warning', message: `Say why ${s.rules.join(', ')} is silenced: \`# sft-ignore ${s.rules.join(', ')}: reason\`. Without a reason the silence does not apply.`, start: s.span.start, end: s.span.end, pairId: pair.id });
+      continue;
+    }
+    for (const id of s.rules) silenced.add(id);
+  }
+  return [...problems.filter((p) => !silenced.has(p.rule)), ...extra];
+}

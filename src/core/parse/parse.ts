@@ -1,0 +1,181 @@
+/**
+ * Parse a `.sft.yaml` text into the model rules read, fully or by re-parsing one pair.
+ *
+ * Aliases are never expanded (nothing here calls `toJS`), so a "billion laughs" file costs
+ * what its text costs.
+ */
+import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type YAMLSeq, type YAMLError } from 'yaml';
+import { mapEntries, scalarText, type Field, type PairModel, type Silence, type SyntaxIssue } from './model';
+import type { Span, TextEdit } from '../types';
+
+/** The parsed file. Header fields use document offsets of the last full parse (base 0). */
+export interface SftFileModel {
+  text: string;
+  doc: Document.Parsed;
+  /** Top-level entries, in order. */
+  header: Field[];
+  defaults: Map<string, Field>;
+  pairsField?: Field;
+  /** The block sequence under `pairs`, when there is one. */
+  pairsSeq?: YAMLSeq;
+  pairs: PairModel[];
+  /** Syntax issues outside every pair, document offsets. */
+  syntax: SyntaxIssue[];
+  /** Set when incremental re-parsing is possible (block `pairs` sequence). */
+  incremental: boolean;
+}
+
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false, strict: true } as const;
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function toIssue(e: YAMLError, warning: boolean): SyntaxIssue {
+  const [start, end] = e.pos;
+  const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { start, end: Math.max(end, start), code: e.code, message, warning };
+}
+
+/** Offset of the `-` that introduces the item whose value starts at `valueStart`. */
+function dashOffset(text: string, valueStart: number, from: number): number {
+  for (let i = valueStart - 1; i >= from; i--) {
+    const ch = text[i];
+    if (ch === '-') return i;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') break;
+  }
+  return valueStart;
+}
+
+const SILENCE = /#[ \t]*sft-ignore\b([^\r\n]*)/g;
+const TEXT_KEYS = new Set(['system', 'context', 'prompt', 'response', 'examples', 'review', 'labels']);
+
+/** Silence comments inside the pair's slice, skipping `#` that is part of a text field's value. */
+function findSilences(src: string, slice: Span, fields: Field[]): Silence[] {
+  const text = src.slice(slice.start, slice.end);
+  if (!text.includes('sft-ignore')) return [];
+  const blocked: Span[] = fields.filter((f) => TEXT_KEYS.has(f.key) && f.value?.range).map((f) => ({ start: f.value!.range![0], end: f.value!.range![1] }));
+  const out: Silence[] = [];
+  for (const m of text.matchAll(SILENCE)) {
+    const start = slice.start + m.index;
+    if (blocked.some((b) => start >= b.start && start < b.end)) continue;
+    const body = m[1];
+    const bodyStart = start + m[0].length - body.length;
+    const colon = body.indexOf(':');
+    const names = colon < 0 ? body : body.slice(0, colon);
+    const reason = colon < 0 ? '' : body.slice(colon + 1).trim();
+    const rules: string[] = [];
+    const ruleSpans: Span[] = [];
+    for (const r of names.matchAll(/[A-Za-z0-9_-]+/g)) {
+      rules.push(r[0]);
+      ruleSpans.push({ start: bodyStart + r.index, end: bodyStart + r.index + r[0].length });
+    }
+    out.push({ rules, reason, span: { start, end: start + m[0].length }, ruleSpans });
+  }
+  return out;
+}
+
+/** Build a pair from its item node; offsets are in `src`. */
+function buildPair(src: string, node: Node | null, index: number, base: number, slice: Span, indent: number): PairModel {
+  const entries = isMap(node) ? mapEntries(node, src) : [];
+  const fields = new Map<string, Field>();
+  for (const f of entries) if (!fields.has(f.key)) fields.set(f.key, f);
+  const idNode = fields.get('id')?.value;
+  const id = isScalar(idNode) ? scalarText(idNode) : undefined;
+  return { index, base, src, node, slice, indent, fields, entries, id, silences: findSilences(src, slice, entries), syntax: [], memo: new Map() };
+}
+
+/** Parse the whole text. Never throws on user content. */
+export function parseSft(text: string): SftFileModel {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const syntax: SyntaxIssue[] = [...doc.errors.map((e) => toIssue(e, false)), ...doc.warnings.map((e) => toIssue(e, true))];
+  const header = isMap(doc.contents) ? mapEntries(doc.contents, text) : [];
+  const defaults = new Map<string, Field>();
+  const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
+  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
+  const pairsField = header.find((f) => f.key === 'pairs');
+  const model: SftFileModel = { text, doc, header, defaults, pairsField, pairs: [], syntax: [], incremental: false };
+  const seq = pairsField?.value;
+  if (isSeq(seq) && seq.range && !seq.flow) {
+    model.pairsSeq = seq;
+    model.incremental = true;
+    const items = seq.items as (Node | null)[];
+    const seqStart = seq.range[0];
+    const indent = seqStart - lineStart(text, seqStart);
+    const starts: number[] = [];
+    let from = seqStart;
+    for (const item of items) {
+      const valueStart = item?.range ? item.range[0] : from;
+      const dash = dashOffset(text, valueStart, from);
+      starts.push(lineStart(text, dash));
+      from = valueStart;
+    }
+    const seqEnd = nextLineStart(text, Math.max(seq.range[1] - 1, seqStart));
+    items.forEach((item, i) => {
+      const slice = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : Math.max(seqEnd, starts[i]) };
+      model.pairs.push(buildPair(text, item, i, 0, slice, indent));
+    });
+  } else if (isSeq(seq)) {
+    (seq.items as (Node | null)[]).forEach((item, i) => {
+      const span = item?.range ? { start: item.range[0], end: item.range[1] } : { start: seq.range?.[0] ?? 0, end: seq.range?.[0] ?? 0 };
+      model.pairs.push(buildPair(text, item, i, 0, span, 0));
+    });
+  }
+  for (const issue of syntax) {
+    const owner = model.incremental ? findPair(model.pairs, issue.start) : undefined;
+    (owner ? owner.syntax : model.syntax).push(issue);
+  }
+  return model;
+}
+
+/** The pair whose slice holds the document offset, by binary search. */
+export function findPair(pairs: readonly PairModel[], offset: number): PairModel | undefined {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pairs[mid];
+    const start = p.base + p.slice.start;
+    const end = p.base + p.slice.end;
+    if (offset < start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
+/**
+ * Apply edits (offsets in `model.text`) by re-parsing only the pair they fall in.
+ * Returns undefined when that is not safe (the edit spans pairs, touches the header,
+ * changes the pair's structure or has a syntax error): the caller then parses in full.
+ */
+export function updateSft(model: SftFileModel, edits: readonly TextEdit[]): SftFileModel | undefined {
+  if (!model.incremental || edits.length === 0) return undefined;
+  const pair = findPair(model.pairs, edits[0].start);
+  if (!pair) return undefined;
+  const absStart = pair.base + pair.slice.start;
+  const absEnd = pair.base + pair.slice.end;
+  const dash = absStart + pair.indent;
+  for (const e of edits) if (e.start <= dash || e.end >= absEnd) return undefined;
+  let sliceText = model.text.slice(absStart, absEnd);
+  let text = model.text;
+  let delta = 0;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    sliceText = sliceText.slice(0, e.start - absStart) + e.newText + sliceText.slice(e.end - absStart);
+    text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    delta += e.newText.length - (e.end - e.start);
+  }
+  const doc = parseDocument(sliceText, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
+  if (seq.range[0] - lineStart(sliceText, seq.range[0]) !== pair.indent) return undefined;
+  const fresh = buildPair(sliceText, seq.items[0] as Node | null, pair.index, absStart, { start: 0, end: sliceText.length }, pair.indent);
+  const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
+  const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));
+  return { ...model, text, pairs, syntax };
+}
