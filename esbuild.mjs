@@ -46,7 +46,7 @@ if (args.has('--tests')) {
   configs.push(
     { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: production },
     { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: production },
-    { ...node, entryPoints: ['src/core/workspace/worker.ts'], outfile: 'dist/index-worker.js', minify: production },
+    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: production },
   );
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The workspace index: what SFT Studio keeps of every `.sft.yaml` file to run workspace
+ * rules (duplicate-id, near-duplicate) and coverage without holding the texts: per pair,
+ * its id, place, effective annotations, counts and a MinHash signature of its prompt.
+ */
+import type { LengthBucket } from '../counts';
+import type { Problem, Span } from '../types';
+
+/** One pair as the index keeps it. */
+export interface IndexedPair {
+  /** The file's key in the index (the caller's path or URI string). */
+  file: string;
+  /** Position of the pair in its file. */
+  index: number;
+  id?: string;
+  /** Document offsets of the id value (or of the pair when it has no id). */
+  idSpan: Span;
+  /** 0-based line and UTF-16 column of idSpan.start (for related places in other files). */
+  line: number;
+  character: number;
+  /** Effective annotations (own value, else the file's defaults); lists for traits and tags. */
+  task?: string;
+  prompt_type?: string;
+  response_type?: string;
+  domain?: string;
+  language?: string;
+  traits: string[];
+  status?: string;
+  author?: string;
+  reviewer?: string;
+  prompt_length?: string;
+  promptWords: number;
+  bucket: LengthBucket;
+  responseWords: number;
+  /** MinHash signature of the normalised prompt (absent for prompts too short to compare). */
+  signature?: Uint32Array;
+}
+
+/** Per-file entry. */
+export interface IndexedFile {
+  file: string;
+  pairs: IndexedPair[];
+}
+
+/** Workspace problems for one file (duplicate-id, near-duplicate), document offsets. */
+export type WorkspaceProblems = Map<string, Problem[]>;
