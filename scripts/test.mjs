@@ -1,0 +1,45 @@
+// `npm test`: typecheck, build, unit tests (plain Node), then the integration suite inside a
+// real VS Code extension host. Prints one closing line `N passed, N failed` over all of it.
+import { spawnSync } from 'node:child_process';
+import Mocha from 'mocha';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const skipIntegration = process.argv.includes('--unit');
+let passed = 0;
+let failed = 0;
+
+function step(title, cmd, args) {
+  console.log(`\n> ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    console.log(`\n${passed} passed, ${failed + 1} failed`);
+    console.error(`${title} failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+}
+
+step('typecheck', npm, ['run', '--silent', 'typecheck']);
+step('build', npm, ['run', '--silent', 'build']);
+step('build tests', process.execPath, ['esbuild.mjs', '--tests']);
+
+console.log('\n> unit tests');
+const mocha = new Mocha({ reporter: 'spec', timeout: 20000 });
+mocha.addFile('dist-test/unit.js');
+await mocha.loadFilesAsync();
+const stats = await new Promise((resolve) => {
+  const runner = mocha.run(() => resolve(runner.stats));
+});
+passed += stats.passes;
+failed += stats.failures;
+
+if (!skipIntegration) {
+  console.log('\n> integration tests (real VS Code extension host)');
+  const r = spawnSync(npm, ['run', '--silent', 'test:integration'], { encoding: 'utf8', env: process.env, stdio: ['inherit', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout ?? '');
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
+  if (m) { passed += Number(m[1]); failed += Number(m[2]); }
+  if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1; // the host itself failed
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
