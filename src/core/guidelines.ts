@@ -9,6 +9,7 @@ import { DEFAULT_DOMAINS, TASKS } from './annotations';
 import { guidelinesSchema } from './schema';
 import { dirname, joinPath } from './paths';
 import { suggest } from './suggest';
+import { unsafeRegexReason } from './text/regex-safety';
 import type { Problem, Severity } from './types';
 import type { TokenizerName } from './text/tokens';
 
@@ -193,8 +194,14 @@ function applyGuidelines(g: Guidelines, d: z.infer<typeof guidelinesSchema>, doc
   g.harmfulTerms = (d.harmful_terms ?? []).map((t) => (typeof t === 'string' ? { text: t } : { ...t }));
   g.patterns = (d.patterns ?? []).map((p, i) => {
     let regex: RegExp | undefined;
+    const unsafe = unsafeRegexReason(p.regex);
     try {
-      regex = new RegExp(p.regex, (p.flags ?? '').replace(/[gy]/g, '') + 'gu');
+      if (unsafe) {
+        const node = nodeAt(doc, ['patterns', i, 'regex']);
+        problems.push({ rule: 'schema', severity: 'error', message: `patterns[${i}].regex is not used: ${unsafe}.`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+      } else {
+        regex = new RegExp(p.regex, (p.flags ?? '').replace(/[gy]/g, '') + 'gu');
+      }
     } catch (e) {
       const node = nodeAt(doc, ['patterns', i, 'regex']);
       problems.push({ rule: 'schema', severity: 'error', message: `patterns[${i}].regex does not compile: ${(e as Error).message}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });

@@ -1,0 +1,122 @@
+/**
+ * Shared plumbing for the task-shape and content rules: which scalars a field name covers
+ * (text fields, example inputs and outputs, labels), and where to point a problem about
+ * a pair when the value at fault is not the pair's own (an annotation from `defaults`
+ * lives in document offsets, which a pair rule must never report in).
+ */
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { PairContext } from '../rule';
+import type { Span } from '../types';
+
+/** One scalar a content rule scans, with the field name it is reported under. */
+export interface FieldScalar {
+  /** `system`, `context`, `prompt`, `response`, `examples.input`, `examples.output` or `labels`. */
+  field: string;
+  node: Scalar;
+  /** The scalar's resolved text. */
+  text: string;
+}
+
+const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
+
+/** Field names a rule or guideline entry may list; `examples` means inputs and outputs. */
+export const CONTENT_FIELDS = ['system', 'context', 'prompt', 'response', 'examples', 'examples.input', 'examples.output', 'labels'] as const;
+
+function textOf(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return typeof node.value === 'string' ? node.value : String(node.value);
+}
+
+/** Normalises field names from guidelines (`input`, `examples.input`, `examples`). */
+export function fieldSet(fields: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of fields) {
+    if (f === 'examples') { out.add('examples.input'); out.add('examples.output'); }
+    else if (f === 'input' || f === 'output') out.add(`examples.${f}`);
+    else out.add(f);
+  }
+  return out;
+}
+
+/** The scalars of the pair that `fields` (normalised by `fieldSet`) cover, in source order. */
+export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): FieldScalar[] {
+  const out: FieldScalar[] = [];
+  for (const entry of ctx.pair.entries) {
+    const key = entry.key;
+    if ((TEXT_FIELDS as readonly string[]).includes(key)) {
+      if (!fields.has(key) || ctx.pair.fields.get(key) !== entry) continue;
+      const text = textOf(entry.value);
+      if (text !== undefined) out.push({ field: key, node: entry.value as Scalar, text });
+    } else if (key === 'examples' && isSeq(entry.value)) {
+      if (!fields.has('examples.input') && !fields.has('examples.output')) continue;
+      for (const ex of entry.value.items as (Node | null)[]) {
+        if (!isMap(ex)) continue;
+        for (const item of ex.items) {
+          if (!isScalar(item.key)) continue;
+          const name = `examples.${String(item.key.value)}`;
+          const text = textOf(item.value as Node | null);
+          if (fields.has(name) && text !== undefined) out.push({ field: name, node: item.value as Scalar, text });
+        }
+      }
+    } else if (key === 'labels' && fields.has('labels')) {
+      const items = isSeq(entry.value) ? (entry.value.items as (Node | null)[]) : [entry.value];
+      for (const it of items) {
+        const text = textOf(it);
+        if (text !== undefined) out.push({ field: 'labels', node: it as Scalar, text });
+      }
+    }
+  }
+  return out;
+}
+
+/** A field name as a writer reads it in a message. */
+export function fieldLabel(field: string): string {
+  return field === 'examples.input' ? 'an example input' : field === 'examples.output' ? 'an example output' : field === 'labels' ? 'a label' : `the ${field}`;
+}
+
+/**
+ * Whether `ctx.span` maps this scalar exactly. The scalar map falls back to the whole
+ * scalar when it cannot align value and source; fixes must not be built on that.
+ */
+export function mapsExactly(ctx: PairContext, node: Scalar): boolean {
+  const probe = ctx.span(node, 0, 0);
+  return probe.start === probe.end;
+}
+
+/** Span of the text without its leading and trailing whitespace (the whole value when blank). */
+export function trimmedSpan(ctx: PairContext, node: Scalar, text: string): Span {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (a === b) return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+  return ctx.span(node, a, b);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
+}
+
+/**
+ * Where to point a problem about the pair as a whole: the pair's own value of `key` when it
+ * has one, else the first of its `prompt` key, `id` value or first key. Never a `defaults`
+ * node (document offsets, not this pair's).
+ */
+export function anchorSpan(ctx: PairContext, key?: string): Span {
+  const own = key ? ctx.pair.fields.get(key) : undefined;
+  if (own?.value?.range) return { start: own.value.range[0], end: own.value.range[1] };
+  if (own) return own.span;
+  const prompt = ctx.pair.fields.get('prompt');
+  if (prompt) return { start: prompt.keyNode.range![0], end: prompt.keyNode.range![1] };
+  const id = ctx.pair.fields.get('id');
+  if (id?.value?.range) return { start: id.value.range[0], end: id.value.range[1] };
+  const first = ctx.pair.entries[0];
+  if (first) return { start: first.keyNode.range![0], end: first.keyNode.range![1] };
+  const at = ctx.pair.node?.range?.[0] ?? ctx.pair.slice.start;
+  return { start: at, end: at };
+}
+
+/** The effective value of an annotation, trimmed; '' when absent. */
+export function annotationValue(ctx: PairContext, key: string): string {
+  return (ctx.annotation(key).text ?? '').trim();
+}

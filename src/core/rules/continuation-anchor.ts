@@ -1,0 +1,47 @@
+import type { LintRule } from '../rule';
+import { annotationValue, trimmedSpan } from './content-fields';
+
+// Ways a prompt hands over text to continue (any one is enough):
+/** ...it trails off: an ellipsis, a dash, a comma or semicolon at the end. */
+const TRAILS_OFF = /(?:\.\.\.|…|[—–,;-])["”»’'」』)]*$/;
+/** ...it quotes an opening of a few words. */
+const QUOTED_OPENING = /["“«„「『][^"”»“」』\n]{12,}["”»“」』]/;
+/** ...a line ending in a colon is followed by the text, or a label like "Continue:" is. */
+const TEXT_AFTER_COLON = /:[ \t]*\r?\n[ \t]*\S|(?<![\p{L}\p{N}])(?:continue|continuation|text|story|start|beginning|opening|passage|poem|verse|lyrics|draft)[ \t]*[:：][ \t]*\S/iu;
+/** ...it stops mid-sentence: the last character is a letter or digit... */
+const ENDS_IN_WORD = /[\p{L}\p{N}]["”»’'」』)]*$/u;
+/** ...unless that last sentence is an instruction ("Continue the story") rather than the text. */
+const INSTRUCTION = /^\s*(?:please\s+)?(?:continue|complete|finish|extend|write|keep\s+going|keep\s+writing|carry\s+on|go\s+on|tell|add|expand|make|create|generate)(?![\p{L}\p{N}])/iu;
+const SENTENCE_END = /[.!?。！？\n:：]/;
+
+/** The text after the last sentence end, line break or colon. */
+function lastSegment(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) if (SENTENCE_END.test(text[i])) return text.slice(i + 1);
+  return text;
+}
+
+/** Whether a continuation prompt gives text to continue, by the heuristics above. */
+export function hasContinuationAnchor(prompt: string): boolean {
+  const text = prompt.trim();
+  if (!text) return false;
+  if (TRAILS_OFF.test(text) || QUOTED_OPENING.test(text) || TEXT_AFTER_COLON.test(text)) return true;
+  return ENDS_IN_WORD.test(text) && !INSTRUCTION.test(lastSegment(text));
+}
+
+/** A continuation prompt gives the text to continue, not only an instruction to write. */
+export const continuationAnchor: LintRule = {
+  meta: {
+    id: 'continuation-anchor', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    description: 'A continuation prompt gives the text to continue.',
+  },
+  checkPair(ctx) {
+    if (annotationValue(ctx, 'prompt_type') !== 'continuation') return;
+    if (ctx.text('context')?.text.trim()) return;
+    const prompt = ctx.text('prompt');
+    if (!prompt || !prompt.text.trim() || hasContinuationAnchor(prompt.text)) return;
+    ctx.report({
+      ...trimmedSpan(ctx, prompt.node, prompt.text),
+      message: 'A continuation prompt gives the text to continue: end it mid-sentence or with "...", quote the opening, or put the text after a line such as "Continue:".',
+    });
+  },
+};

@@ -1,0 +1,59 @@
+import type { LintRule } from '../rule';
+import type { Guidelines } from '../guidelines';
+import type { ReportedSeverity } from '../types';
+import { DEFAULT_PROFANITY } from './default-profanity';
+import { PhraseList } from './phrase-matcher';
+import { fieldLabel, fieldScalars, fieldSet } from './content-fields';
+
+interface Entry {
+  text: string;
+  message: string;
+  severity?: ReportedSeverity;
+}
+
+interface Compiled {
+  list: PhraseList<Entry>;
+  fields: Set<string>;
+}
+
+const PROFANITY = 'Profanity: a demonstration answer stays civil.';
+const compiled = new WeakMap<Guidelines, Compiled>();
+
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+/** The guidelines' lexicon plus the built-in profanity list, compiled once per guidelines. */
+function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Compiled {
+  let c = compiled.get(g);
+  if (c) return c;
+  const entries: Entry[] = [];
+  const own = new Set(g.harmfulTerms.map((t) => t.text.trim().toLowerCase()));
+  if (options.builtin !== false) {
+    for (const word of DEFAULT_PROFANITY) if (!own.has(word)) entries.push({ text: word, message: PROFANITY });
+  }
+  for (const t of g.harmfulTerms) {
+    if (t.severity === 'off' || !t.text.trim()) continue;
+    entries.push({ text: t.text, message: t.message ?? 'The guidelines list this as a harmful term.', severity: t.severity });
+  }
+  c = { list: new PhraseList(entries), fields: fieldSet(stringList(options.fields) ?? ['response']) };
+  compiled.set(g, c);
+  return c;
+}
+
+/** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
+export const harmfulTerm: LintRule = {
+  meta: {
+    id: 'harmful-term', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    description: 'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
+  },
+  checkPair(ctx) {
+    const c = compile(ctx.guidelines, ctx.options);
+    for (const s of fieldScalars(ctx, c.fields)) {
+      for (const m of c.list.find(s.text)) {
+        const shown = s.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+        ctx.report({ ...ctx.span(s.node, m.start, m.end), message: `"${shown}" in ${fieldLabel(s.field)}: ${m.entry.message}`, severity: m.entry.severity });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import type { LintRule } from '../rule';
+import { severityOf, type Guidelines, type ProjectPattern } from '../guidelines';
+import { scanRegex } from './phrase-matcher';
+import { fieldScalars, fieldSet } from './content-fields';
+
+/** Most problems one pattern reports in one field: a pattern that matches everywhere is one mistake. */
+const MAX_MATCHES = 100;
+
+/** A pattern's message with a link to its handbook section ("#tone" resolves against the guidelines' handbook). */
+export function patternMessage(p: ProjectPattern, g: Pick<Guidelines, 'handbook'>): string {
+  if (!p.handbook) return p.message;
+  const link = p.handbook.startsWith('#') && g.handbook ? `${g.handbook}${p.handbook}` : p.handbook;
+  return `${p.message} (handbook: ${link})`;
+}
+
+/**
+ * The guidelines' own rules: each pattern's regex over its fields, reported under the
+ * pattern's id. Project regexes run only in trusted workspaces (the host sets `trusted`).
+ */
+export const pattern: LintRule = {
+  meta: {
+    id: 'pattern', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    description: 'Text matches one of the guidelines\' own patterns.',
+  },
+  checkPair(ctx) {
+    const g = ctx.guidelines;
+    if (!g.trusted || !g.patterns.length) return;
+    for (const p of g.patterns) {
+      if (!p.regex) continue;
+      const severity = severityOf(g, p.id, p.severity);
+      if (severity === 'off') continue;
+      const message = patternMessage(p, g);
+      for (const s of fieldScalars(ctx, fieldSet(p.fields))) {
+        scanRegex(p.regex, s.text, MAX_MATCHES, (m) => {
+          ctx.report({ ...ctx.span(s.node, m.index, m.index + m[0].length), rule: p.id, severity, message });
+        });
+      }
+    }
+  },
+};

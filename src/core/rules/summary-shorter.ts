@@ -1,0 +1,27 @@
+import type { LintRule } from '../rule';
+import { countWords } from '../text/words';
+import { annotationValue, trimmedSpan } from './content-fields';
+
+/** A summary is shorter than what it summarises: the context, else the prompt. */
+export const summaryShorter: LintRule = {
+  meta: {
+    id: 'summary-shorter', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    description: 'A summarization response is shorter than its source.',
+  },
+  checkPair(ctx) {
+    if (annotationValue(ctx, 'task') !== 'summarization') return;
+    const response = ctx.text('response');
+    if (!response || !response.text.trim()) return;
+    const context = ctx.text('context');
+    const fromContext = !!context?.text.trim();
+    const source = fromContext ? context!.text : ctx.text('prompt')?.text ?? '';
+    const sourceWords = countWords(source);
+    if (!sourceWords) return;
+    const responseWords = ctx.counts().responseWords;
+    if (responseWords < sourceWords) return;
+    ctx.report({
+      ...trimmedSpan(ctx, response.node, response.text),
+      message: `A summary is shorter than its source: the response has ${responseWords} words, the ${fromContext ? 'context' : 'prompt'} ${sourceWords}.`,
+    });
+  },
+};

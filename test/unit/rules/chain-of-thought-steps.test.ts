@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { lint, sftFile, spans } from '../helpers';
+
+const only = 'chain-of-thought-steps';
+const pair = (response: string) => sftFile(`id: a\ntask: chain_of_thought\nprompt: What is 12 * 3 + 4?\nresponse: ${response}\n`);
+
+describe('chain-of-thought-steps', () => {
+  it('fires on a bare answer: no steps, no final answer', () => {
+    const text = pair('"40"');
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), ['40']);
+    assert.match(problems[0].message, /steps.*final answer/);
+    assert.equal(problems[0].severity, 'warning');
+  });
+
+  it('fires on steps without a final answer, on the last sentence', () => {
+    const text = pair('|\n  1. Multiply 12 by 3 to get 36.\n  2. Add 4 to get 40.\n');
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), ['Add 4 to get 40.']);
+    assert.match(problems[0].message, /ends with a final answer/);
+  });
+
+  it('fires on a final answer without steps', () => {
+    const text = pair('So the answer is 40.');
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), ['So the answer is 40.']);
+    assert.match(problems[0].message, /reasoning steps/);
+  });
+
+  it('exact ranges in folded, double-quoted and CRLF text', () => {
+    const folded = pair('>\n  First, 12 times 3 is 36.\n  Then add 4 for\n  40.\n').replace(/\n/g, '\r\n');
+    assert.deepEqual(spans(folded, lint(folded, { only })), ['Then add 4 for\r\n      40.']);
+    const quoted = pair('"Step 1: 12 \\"times\\" 3 = 36.\\nStep 2: 36 + 4 = 40."');
+    assert.deepEqual(spans(quoted, lint(quoted, { only })), ['Step 2: 36 + 4 = 40.']);
+  });
+
+  const quiet: Array<[string, string]> = [
+    ['numbered steps and "Therefore"', '|\n  1. 12 * 3 = 36.\n  2. 36 + 4 = 40.\n  Therefore, the answer is 40.\n'],
+    ['sentences then "So"', '12 times 3 is 36. Adding 4 gives 40. So the result is 40.'],
+    ['"Answer:" on its own line', '|\n  First, 12 * 3 = 36.\n  Then, 36 + 4 = 40.\n  **Final answer:**\n  40\n'],
+    ['Spanish', '|\n  Primero, 12 por 3 es 36.\n  Luego sumamos 4.\n  Por lo tanto, el resultado es 40.\n'],
+    ['Chinese', '|\n  首先，12乘以3等于36。\n  然后加4得40。\n  所以答案是40。\n'],
+    ['Arabic with emoji', '|\n  أولا نضرب 12 في 3 فنحصل على 36.\n  ثم نضيف 4.\n  لذلك الجواب 40 🎉\n'],
+  ];
+  for (const [name, response] of quiet) {
+    it(`does not fire: ${name}`, () => assert.deepEqual(lint(pair(response), { only }), []));
+  }
+
+  it('does not fire for other tasks', () => {
+    assert.deepEqual(lint(sftFile('id: a\ntask: open_qa\nprompt: Q?\nresponse: "40"\n'), { only }), []);
+  });
+});
