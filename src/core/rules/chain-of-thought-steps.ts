@@ -4,14 +4,14 @@ import { annotationValue, trimmedSpan } from './content-fields';
 /** A list line: "1.", "2)", "-", "*", "•" at the start of a line. */
 const LIST_LINE = /^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S/gm;
 /** Sequencing words in a few languages. */
-const STEP_WORD = /(?<![\p{L}\p{N}])(?:step\s*\d|first(?:ly)?,|then|next|second(?:ly)?,|after that|finally|primero|luego|después|d'abord|ensuite|puis|zuerst|dann|danach|primeiro|depois|पहले|फिर|首先|然后|接着|まず|次に|أولا|ثم|קודם|אחר כך)(?![\p{L}\p{N}])/giu;
+const STEP_WORD = /(?<![\p{L}\p{N}])(?:step\s*\d|paso\s*\d|étape\s*\d|schritt\s*\d|passo\s*\d|चरण\s*\d|第\s*\d+\s*步|first(?:ly)?,|then|next|second(?:ly)?,|after that|finally|primero|luego|después|d'abord|ensuite|puis|zuerst|dann|danach|primeiro|depois|पहले|फिर|首先|然后|接着|まず|次に|أولا|ثم|קודם|אחר כך)(?![\p{L}\p{N}])/giu;
 /** Where a sentence ends. */
-const SENTENCE_END = /[.!?。！？][\s"”')]*(?=\s|$)|[。！？]|\n/g;
+const SENTENCE_END = /[.!?。！？।॥][\s"”')]*(?=\s|$)|[。！？।॥]|\n/g;
 /**
  * How a final answer begins, in a few languages: "So", "Therefore", "Thus", "Hence",
  * "Answer:", "Final answer", "The answer is", "In conclusion" ...
  */
-const FINAL = /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
+const FINAL = /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|(?:अंतिम\s+)?उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
 
 function countAtLeast(re: RegExp, text: string, n: number): boolean {
   re.lastIndex = 0;

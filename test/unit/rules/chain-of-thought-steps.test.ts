@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { lint, sftFile, spans } from '../helpers';
+import { cleanPair, lint, sftFile, spans } from '../helpers';
 
 const only = 'chain-of-thought-steps';
 const pair = (response: string) => sftFile(`id: a\ntask: chain_of_thought\nprompt: What is 12 * 3 + 4?\nresponse: ${response}\n`);
@@ -48,5 +48,12 @@ describe('chain-of-thought-steps', () => {
 
   it('does not fire for other tasks', () => {
     assert.deepEqual(lint(sftFile('id: a\ntask: open_qa\nprompt: Q?\nresponse: "40"\n'), { only }), []);
+  });
+});
+
+describe('chain-of-thought-steps: Hindi', () => {
+  it('accepts numbered Hindi steps (चरण N) and a Hindi final answer (अंतिम उत्तर:)', () => {
+    const text = sftFile(cleanPair('hi-1', '').replace('task: open_qa', 'task: chain_of_thought').replace('language: en', 'language: hi').replace(/response: .*\n/, 'response: |\n  चरण 1: बस से आने वाले विद्यार्थी: 40 का 25% = 10।\n  चरण 2: बाकी विद्यार्थी: 40 − 10 = 30।\n  चरण 3: इनमें से आधे पैदल आते हैं: 30 ÷ 2 = 15।\n  अंतिम उत्तर: 15 विद्यार्थी पैदल स्कूल आते हैं।\n'));
+    assert.deepEqual(lint(text, { only: 'chain-of-thought-steps' }), []);
   });
 });

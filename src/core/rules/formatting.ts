@@ -1,0 +1,52 @@
+import { Scalar } from 'yaml';
+import type { LintRule, PairContext } from '../rule';
+import { findUnbalanced } from '../text/balance';
+import { textScalars, type TextScalar } from './hhh-text-fields';
+
+const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
+// One pass: a space or tab before a line break or the end of the value.
+const TRAILING = /[ \t](?:\n|$)/;
+
+/** Trailing spaces and tabs on the lines of a block scalar: they are part of the value. */
+function trailingSpaces(ctx: PairContext, s: TextScalar): void {
+  const t = s.text;
+  if (!TRAILING.test(t)) return;
+  const src = ctx.pair.src;
+  const [start, end] = s.node.range!;
+  const header = src.indexOf('\n', start);
+  if (header < 0) return;
+  for (let from = header + 1; from < end; ) {
+    let nl = src.indexOf('\n', from);
+    if (nl < 0 || nl > end) nl = end;
+    let lineEnd = nl > from && src.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    const contentEnd = lineEnd;
+    while (lineEnd > from && (src.charCodeAt(lineEnd - 1) === 0x20 || src.charCodeAt(lineEnd - 1) === 0x09)) lineEnd--;
+    if (lineEnd > from && lineEnd < contentEnd) {
+      const span = { start: lineEnd, end: contentEnd };
+      ctx.report({
+        ...span,
+        message: `Trailing ${contentEnd - lineEnd === 1 ? 'space' : 'spaces'} at the end of a line in ${s.name} (a block scalar keeps them in the text).`,
+        fixes: [{ title: 'Remove trailing spaces', edits: [{ ...span, newText: '' }], preferred: true }],
+      });
+    }
+    from = nl + 1;
+  }
+}
+
+/**
+ * Broken formatting in a demonstration teaches broken formatting: code fences left open,
+ * brackets and quotes that never close (or close without opening), and trailing spaces
+ * that a block scalar silently keeps in the text.
+ */
+export const formatting: LintRule = {
+  meta: {
+    id: 'formatting', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'Unbalanced code fences, brackets or quotes, and trailing spaces in a text field.',
+  },
+  checkPair(ctx) {
+    for (const s of textScalars(ctx, FIELDS)) {
+      for (const u of findUnbalanced(s.text)) ctx.report({ ...ctx.span(s.node, u.start, u.end), message: `${u.message.slice(0, -1)} in ${s.name}.` });
+      if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED) trailingSpaces(ctx, s);
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { LintRule } from '../rule';
+import { baseLanguage, checkLanguage, languageName, type LanguageVerdict } from '../text/language';
+
+const FIELDS = ['prompt', 'response'] as const;
+
+/**
+ * The `language` annotation drives the language mix of the set; a pair written in another
+ * language than it declares skews it (and is often a pasted or mis-generated answer). The
+ * prompt and the response are judged apart and the rule fires only when neither reads as
+ * the declared language, so a translation pair (English prompt, French answer) passes.
+ */
+export const languageMismatch: LintRule = {
+  meta: {
+    id: 'language-mismatch', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'The prompt and response read as another language than the declared `language`.',
+  },
+  checkPair(ctx) {
+    const declared = ctx.annotation('language');
+    const tag = declared.text?.trim();
+    if (!tag) return;
+    const found: Array<{ key: string; verdict: Extract<LanguageVerdict, { kind: 'mismatch' }> }> = [];
+    for (const key of FIELDS) {
+      const t = ctx.text(key);
+      if (!t) continue;
+      const verdict = checkLanguage(t.text, tag);
+      if (verdict.kind === 'match') return;
+      if (verdict.kind === 'mismatch') found.push({ key, verdict });
+    }
+    if (!found.length) return;
+    const first = found.find((f) => f.key === 'response') ?? found[0];
+    const fields = found.map((f) => f.key).join(' and ');
+    const langs = [...new Set(found.map((f) => f.verdict.label))].join(' / ');
+    const wanted = `${tag}${languageName(baseLanguage(tag)) !== baseLanguage(tag) ? ` (${languageName(baseLanguage(tag))})` : ''}`;
+    const message = `The ${fields} ${found.length > 1 ? 'read' : 'reads'} as ${langs}, but the declared language is ${wanted}${declared.fromDefaults ? ' (from the file defaults)' : ''}.`;
+    const node = declared.field?.value;
+    if (!declared.fromDefaults && node?.range) {
+      // Offer the detected language when every judged field agrees on one real language code.
+      const codes = new Set(found.map((f) => f.verdict.lang));
+      const code = codes.size === 1 ? [...codes][0] : undefined;
+      const fix = code && /^[a-z]{2,3}$/.test(code) ? [{ title: `Set language to ${code}`, edits: [{ start: node.range[0], end: node.range[1], newText: code }] }] : undefined;
+      ctx.report({ start: node.range[0], end: node.range[1], message, fixes: fix });
+      return;
+    }
+    // The defaults live outside the pair: point at the field that reads wrong.
+    const keyNode = ctx.pair.fields.get(first.key)!.keyNode;
+    ctx.report({ start: keyNode.range![0], end: keyNode.range![1], message });
+  },
+};

@@ -1,0 +1,32 @@
+import type { LintRule } from '../rule';
+import { findPii, PII_MASKS } from '../text/pii';
+import { canWriteBracket, textScalars } from './hhh-text-fields';
+
+const FIELDS = ['system', 'context', 'examples', 'prompt', 'response'] as const;
+
+/**
+ * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs, national id
+ * numbers, IP addresses) must not go into a training set: the model would learn to
+ * repeat it. The fix replaces each one with a mask such as `[EMAIL]`.
+ */
+export const pii: LintRule = {
+  meta: {
+    id: 'pii', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'Personal data (email, phone, card, IBAN, national id, IP address) in a text field.',
+  },
+  checkPair(ctx) {
+    for (const s of textScalars(ctx, FIELDS)) {
+      for (const hit of findPii(s.text)) {
+        const span = ctx.span(s.node, hit.start, hit.end);
+        const mask = PII_MASKS[hit.kind];
+        const found = s.text.slice(hit.start, hit.end);
+        ctx.report({
+          ...span,
+          message: `Possible ${hit.what} in ${s.name}: "${found}". Replace it with ${mask} or an invented, clearly fake value.`,
+          // A plain scalar cannot start with `[` (it would become a list), nor hold one inside a flow collection.
+          fixes: canWriteBracket(s, hit.start) ? [{ title: `Mask as ${mask}`, edits: [{ ...span, newText: mask }], preferred: true }] : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import type { LintRule, PairContext } from '../rule';
+import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
+import { textScalars } from './hhh-text-fields';
+
+const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
+const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);
+
+function clip(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+const MESSAGES: Record<Repeat['kind'], (r: Repeat, field: string) => string> = {
+  doubled: (r, f) => `Doubled word "${r.unit}" in ${f}.`,
+  loop: (r, f) => `"${clip(r.unit)}" repeats ${r.copies} times in a row in ${f}: a generation loop.`,
+  sentence: (r, f) => `This sentence already appears earlier in ${f}: "${clip(r.unit)}".`,
+  line: (r, f) => `This line already appears earlier in ${f}: "${clip(r.unit)}".`,
+};
+
+const FIX_TITLES: Record<Repeat['kind'], string> = {
+  doubled: 'Remove the doubled word',
+  loop: 'Keep one copy of the repeated words',
+  sentence: 'Remove the repeated sentence',
+  line: 'Remove the repeated line',
+};
+
+/** The words whose doubling is allowed: `rules: { repetition: { allow: [...] } }` replaces the defaults. */
+function allowedDoubles(ctx: PairContext): ReadonlySet<string> {
+  const allow = ctx.options.allow;
+  return Array.isArray(allow) ? new Set(allow.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())) : DEFAULT_ALLOWED;
+}
+
+/**
+ * Repeated text teaches a model to repeat itself: doubled words, repeated sentences and
+ * lines, and above all generation loops (the same words over and over), which are the
+ * classic sign of a degenerate model output pasted into a demonstration.
+ */
+export const repetition: LintRule = {
+  meta: {
+    id: 'repetition', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'Doubled words, repeated sentences or lines, and generation loops in a text field.',
+  },
+  checkPair(ctx) {
+    let allowed: ReadonlySet<string> | undefined;
+    for (const s of textScalars(ctx, FIELDS)) {
+      if (s.text.length < 3) continue;
+      allowed ??= allowedDoubles(ctx);
+      for (const r of findRepeats(s.text, allowed)) {
+        const span = ctx.span(s.node, r.start, r.end);
+        const remove = r.remove ? ctx.span(s.node, r.remove.start, r.remove.end) : undefined;
+        ctx.report({
+          ...span,
+          message: MESSAGES[r.kind](r, s.name),
+          fixes: remove ? [{ title: FIX_TITLES[r.kind], edits: [{ ...remove, newText: '' }], preferred: r.kind === 'doubled' }] : undefined,
+        });
+      }
+    }
+  },
+};
