@@ -1,0 +1,49 @@
+import { isAlias, isMap } from 'yaml';
+import { setAnnotation } from '../edits';
+import { isEmptyValue, pairHead } from './node-shape';
+import type { LintRule, PairContext } from '../rule';
+import type { Fix } from '../types';
+
+/**
+ * The guidelines' required annotations (`annotations.required`), looked up on the pair and
+ * then in the file's `defaults`. `id` is left to missing-id, which can fix it. The missing
+ * keys of a pair are one problem (one line in the Problems panel, not six); an empty key
+ * (`task:`, which hides the default) is one problem each, at its place.
+ */
+export const missingAnnotation: LintRule = {
+  meta: {
+    id: 'missing-annotation', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'A required annotation is set neither on the pair nor in defaults.',
+  },
+  checkPair(ctx) {
+    const { pair, guidelines } = ctx;
+    if (!isMap(pair.node)) return;
+    const why = guidelines.source ? 'required by the guidelines' : 'required by default';
+    const missing: string[] = [];
+    for (const key of guidelines.required) {
+      if (key === 'id') continue;
+      // The fields directly, not ctx.annotation(): this runs for every key of every pair.
+      const field = pair.fields.get(key) ?? ctx.file.defaults.get(key);
+      if (!field) { missing.push(key); continue; }
+      if (isAlias(field.value) || !isEmptyValue(field.value)) continue;
+      if (!pair.fields.has(key)) { missing.push(key); continue; } // `task:` in defaults sets nothing
+      const r = field.keyNode.range!;
+      ctx.report({ start: r[0], end: r[1], message: `${key} is empty (${why}); fill it in, or remove the line to use the file's defaults.`, fixes: fillFix(ctx, key) });
+    }
+    if (!missing.length) return;
+    const list = missing.join(', ');
+    ctx.report({
+      ...pairHead(pair),
+      message: `Missing annotation${missing.length > 1 ? 's' : ''} ${list} (${why}); set ${missing.length > 1 ? 'them' : 'it'} on the pair or in defaults.`,
+      fixes: missing.includes('prompt_length') ? fillFix(ctx, 'prompt_length') : undefined,
+    });
+  },
+};
+
+/** Only a computed annotation has a value a fix can fill in without guessing. */
+function fillFix(ctx: PairContext, key: string): Fix[] | undefined {
+  if (key !== 'prompt_length') return undefined;
+  const bucket = ctx.counts().bucket;
+  const edits = setAnnotation(ctx.pair, key, bucket);
+  return edits.length ? [{ title: `Set prompt_length to ${bucket}`, edits, preferred: true }] : undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Small node helpers shared by the structure, annotation and QA rules: where a pair or a
+ * list item "starts" (for problems about something missing) and how to name a node's kind
+ * in a message.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { PairModel } from '../parse/model';
+import type { Span } from '../types';
+
+function lineEnd(src: string, at: number): number {
+  const nl = src.indexOf('\n', at);
+  const end = nl < 0 ? src.length : nl;
+  return end > at && src[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** Offset of the `-` before a list item whose node starts at `start`, or `start` itself. */
+function dashBefore(src: string, start: number, floor: number): number {
+  for (let i = start - 1; i >= floor; i--) {
+    const ch = src[i];
+    if (ch === '-') return i;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') break;
+  }
+  return start;
+}
+
+/**
+ * A list item's first line: from its `- ` through its first key (`- id`), where a problem
+ * about something the item lacks is shown without underlining the whole item.
+ */
+export function itemHead(src: string, node: Node | null, fallback: number, floor = 0): Span {
+  const start = node?.range ? dashBefore(src, node.range[0], floor) : fallback;
+  if (isMap(node) && node.items.length) {
+    const key = node.items[0].key as Node | null;
+    if (isScalar(key) && key.range) return { start, end: key.range[1] };
+  }
+  const end = node?.range ? Math.min(node.range[1], lineEnd(src, node.range[0])) : lineEnd(src, start);
+  return { start, end: Math.max(end, start) };
+}
+
+/** A pair's first line, from the `- ` through its first key; node offsets. */
+export function pairHead(pair: PairModel): Span {
+  const dash = pair.slice.start + pair.indent;
+  if (pair.src[dash] === '-' && !pair.node?.range) return { start: dash, end: lineEnd(pair.src, dash) };
+  return itemHead(pair.src, pair.node, dash, pair.slice.start);
+}
+
+/** A node's kind for messages: "a list", "a map", "text", "a number", "true/false", "empty". */
+export function kindOf(node: Node | null | undefined): string {
+  if (!node) return 'empty';
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a map';
+  if (isAlias(node)) return 'an alias';
+  if (isScalar(node)) {
+    if (node.value === null || node.value === undefined) return 'empty';
+    if (typeof node.value === 'number' || typeof node.value === 'bigint') return 'a number';
+    if (typeof node.value === 'boolean') return 'true/false';
+  }
+  return 'text';
+}
+
+/** True when a value is absent or empty (`key:`, `key: ~`, `key: ""`). */
+export function isEmptyValue(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  if (!isScalar(node)) return false;
+  return node.value === null || node.value === undefined || node.value === '';
+}
+
+/**
+ * A node's [start, end) span, when it has one; with `src`, without the line breaks a block
+ * scalar or block list ends with, so the underline stops at the text.
+ */
+export function rangeOf(node: Node | null | undefined, src?: string): Span | undefined {
+  if (!node?.range) return undefined;
+  const start = node.range[0];
+  let end = node.range[1];
+  if (src) while (end > start && (src[end - 1] === '\n' || src[end - 1] === '\r' || src[end - 1] === ' ')) end--;
+  return { start, end };
+}

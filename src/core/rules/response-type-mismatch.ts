@@ -1,0 +1,76 @@
+import { isScalar } from 'yaml';
+import { RESPONSE_TYPES } from '../annotations';
+import { setAnnotation } from '../edits';
+import { countSentences } from '../text/sentences';
+import { countWords } from '../text/words';
+import type { LintRule, PairContext } from '../rule';
+import type { Fix, Span } from '../types';
+
+const TYPES = new Set(RESPONSE_TYPES.map((t) => t.value));
+/** Most words of a short phrase, and the word count above which an answer is descriptive. */
+const SHORT_PHRASE_MAX_WORDS = 10;
+const DESCRIPTIVE_MIN_WORDS = 25;
+
+/** What the rule counts in a response. */
+interface Shape { words: number; sentences: number }
+
+function option(ctx: PairContext, name: string, fallback: number): number {
+  const v = ctx.options[name];
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The response types a shape fits, under the thresholds. */
+function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
+  const out: string[] = [];
+  if (s.words === 1) out.push('one_word');
+  if (s.words >= 2 && s.words <= phraseMax && s.sentences <= 1) out.push('short_phrase');
+  if (s.sentences === 1) out.push('single_sentence');
+  if (s.sentences > 1 || s.words > descriptiveMin) out.push('descriptive');
+  return out;
+}
+
+/**
+ * The response has the shape its `response_type` names: one_word is one word; short_phrase
+ * 2 to 10 words, one sentence at most; single_sentence exactly one sentence; descriptive
+ * more than one sentence or more than 25 words.
+ */
+export const responseTypeMismatch: LintRule = {
+  meta: {
+    id: 'response-type-mismatch', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'The response does not have the shape its response_type names (word and sentence counts).',
+  },
+  checkPair(ctx) {
+    const declared = ctx.annotation('response_type');
+    const type = declared.text;
+    if (!type || !TYPES.has(type)) return;
+    const response = ctx.text('response');
+    if (!response) return;
+    const phraseMax = option(ctx, 'short_phrase_max_words', SHORT_PHRASE_MAX_WORDS);
+    const descriptiveMin = option(ctx, 'descriptive_min_words', DESCRIPTIVE_MIN_WORDS);
+    // Cheapest test first: most descriptive answers show a second sentence within a few
+    // lines, so a long one is never counted in full; the other types are short texts.
+    if (type === 'descriptive' && countSentences(response.text, 1) > 1) return;
+    const words = countWords(response.text);
+    if (words === 0) return; // empty or symbols only: empty-field's business
+    if (type === 'one_word' && words === 1) return;
+    if (type === 'descriptive' && words > descriptiveMin) return;
+    const sentences = countSentences(response.text);
+    const fitting = fits({ words, sentences }, phraseMax, descriptiveMin);
+    if (fitting.includes(type)) return;
+    const suggestion = fitting.length ? `; ${fitting.join(' or ')} fits` : '';
+    const own = !declared.fromDefaults && declared.field && isScalar(declared.field.value) ? declared.field.value : undefined;
+    const span: Span | undefined = own?.range ? { start: own.range[0], end: own.range[1] } : response.field.keyNode.range ? { start: response.field.keyNode.range[0], end: response.field.keyNode.range[1] } : undefined;
+    if (!span) return;
+    let fixes: Fix[] | undefined;
+    if (fitting.length === 1) {
+      // Not preferred: the response may be what is wrong, not the label.
+      const edits = setAnnotation(ctx.pair, 'response_type', fitting[0]);
+      if (edits.length) fixes = [{ title: `Set response_type to ${fitting[0]}`, edits }];
+    }
+    ctx.report({ ...span, message: `response_type is ${type}, but the response has ${plural(words, 'word')} in ${plural(sentences, 'sentence')}${suggestion}.`, fixes });
+  },
+};

@@ -1,0 +1,42 @@
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { REVIEW_KEYS } from '../annotations';
+import { setMapValue } from '../edits';
+import type { PairModel } from '../parse/model';
+import type { LintRule } from '../rule';
+import { itemHead, rangeOf } from './node-shape';
+
+/** Review notes of a pair that are not marked `resolved: true` (only the boolean closes one). */
+export function openReviewNotes(pair: PairModel): YAMLMap[] {
+  const review = pair.fields.get('review')?.value;
+  if (!isSeq(review)) return [];
+  return (review.items as (Node | null)[]).filter((n): n is YAMLMap => {
+    if (!isMap(n)) return false;
+    const resolved = n.get('resolved', true) as Node | undefined;
+    return !(isScalar(resolved) && resolved.value === true);
+  });
+}
+
+/** An approved pair goes into the training set: every reviewer's note must be dealt with first. */
+export const reviewOpen: LintRule = {
+  meta: {
+    id: 'review-open', category: 'qa', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    description: 'The pair is approved while a review note is not resolved.',
+  },
+  checkPair(ctx) {
+    if (ctx.annotation('status').text !== 'approved') return;
+    const { pair } = ctx;
+    for (const note of openReviewNotes(pair)) {
+      const text = note.get('note', true) as Node | undefined;
+      const span = rangeOf(text, pair.src) ?? itemHead(pair.src, note, note.range?.[0] ?? 0);
+      const resolved = note.get('resolved', true) as Node | undefined;
+      const state = resolved ? `resolved: ${isScalar(resolved) ? String(resolved.value) : '…'}` : 'no resolved: true';
+      const edits = setMapValue(pair.src, note, 'resolved', 'true', REVIEW_KEYS);
+      ctx.report({
+        ...span,
+        message: `This pair is approved, but this review note is still open (${state}); resolve it or change the status.`,
+        // Not preferred: whether the note is dealt with is the reviewer's call.
+        fixes: edits.length ? [{ title: 'Mark the note resolved', edits }] : undefined,
+      });
+    }
+  },
+};

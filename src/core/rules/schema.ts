@@ -1,0 +1,216 @@
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
+import { TEXT_FIELDS } from '../annotations';
+import { ID_PATTERN } from '../schema';
+import { eolAt } from '../edits';
+import { mapEntries, type Field } from '../parse/model';
+import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './node-shape';
+import type { LintRule, Report } from '../rule';
+import type { Span } from '../types';
+
+type Reporter = (r: Report) => void;
+
+/*
+ * Node types are checked by hand rather than with zod per pair: a few `isScalar` tests per
+ * field cost next to nothing, and each problem gets its own exact range and plain message.
+ */
+const TEXT = new Set<string>(TEXT_FIELDS);
+const SINGLE = new Set(['id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'prompt_length', 'author', 'reviewer']);
+const STRING_LISTS = new Set(['labels', 'traits', 'tags']);
+const TRUE_WORDS = /^(?:true|yes|y|on)$/i;
+const FALSE_WORDS = /^(?:false|no|n|off)$/i;
+
+function isCollection(node: Node | null | undefined): boolean {
+  return isMap(node) || isSeq(node);
+}
+
+function at(src: string, node: Node | null | undefined, fallback: Span): Span {
+  return rangeOf(node, src) ?? fallback;
+}
+
+/** Repeated keys in one map: the linter reads the first, the YAML reader the last. */
+function checkDuplicates(entries: readonly Field[], where: string, report: Reporter): void {
+  if (entries.length < 2) return;
+  const seen = new Set<string>();
+  for (const f of entries) {
+    if (!seen.has(f.key)) { seen.add(f.key); continue; }
+    const r = f.keyNode.range!;
+    report({ start: r[0], end: r[1], message: `"${f.key}" appears twice in ${where}; remove one (SFT Studio reads the first, other YAML readers the last).` });
+  }
+}
+
+function checkText(src: string, key: string, node: Node | null | undefined, keySpan: Span, report: Reporter): void {
+  if (isCollection(node)) report({ ...at(src, node, keySpan), message: `${key} must be text, not ${kindOf(node)}.` });
+}
+
+function checkStringList(src: string, f: Field, report: Reporter): void {
+  const v = f.value;
+  const keySpan = { start: f.keyNode.range![0], end: f.keyNode.range![1] };
+  if (isSeq(v)) {
+    for (const item of v.items as (Node | null)[]) {
+      if (isCollection(item)) report({ ...at(src, item, keySpan), message: `Each ${f.key} item is one text value, not ${kindOf(item)}.` });
+    }
+    return;
+  }
+  if (isMap(v)) { report({ ...at(src, v, keySpan), message: `${f.key} must be a list like [a, b], not a map.` }); return; }
+  if (!isScalar(v) || isEmptyValue(v) || !v.range) return;
+  const text = src.slice(v.range[0], v.range[1]);
+  const block = v.type === Scalar.BLOCK_LITERAL || v.type === Scalar.BLOCK_FOLDED;
+  report({
+    start: v.range[0], end: v.range[1], message: `${f.key} must be a list: [${block ? '…' : text}].`,
+    fixes: block ? undefined : [{ title: `Write [${text}]`, edits: [{ start: v.range[0], end: v.range[1], newText: `[${text}]` }], preferred: true }],
+  });
+}
+
+/** A list of maps with required keys (examples, review notes); `more` checks each map. */
+function checkMapList(src: string, f: Field, what: string, required: readonly string[], more: (m: YAMLMap) => void, report: Reporter): void {
+  const v = f.value;
+  const keySpan = { start: f.keyNode.range![0], end: f.keyNode.range![1] };
+  if (isEmptyValue(v) || isAlias(v)) return;
+  if (!isSeq(v)) { report({ ...at(src, v, keySpan), message: `${f.key} must be a list of ${what} items (- ${required.join(': …, ')}: …), not ${kindOf(v)}.` }); return; }
+  for (const item of v.items as (Node | null)[]) {
+    if (!isMap(item)) {
+      if (!isAlias(item)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `Each ${f.key} item is a map with ${required.join(' and ')}, not ${kindOf(item)}.` });
+      continue;
+    }
+    const entries = mapEntries(item, src);
+    checkDuplicates(entries, `this ${what}`, report);
+    for (const key of required) {
+      if (!entries.some((e) => e.key === key)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `This ${what} has no ${key}.` });
+    }
+    more(item);
+  }
+}
+
+function checkExamples(src: string, f: Field, report: Reporter): void {
+  checkMapList(src, f, 'example', ['input', 'output'], (m) => {
+    for (const e of mapEntries(m, src)) {
+      if (e.key === 'input' || e.key === 'output') checkText(src, e.key, e.value, e.span, report);
+    }
+  }, report);
+}
+
+function checkReview(src: string, f: Field, report: Reporter): void {
+  checkMapList(src, f, 'review note', ['by', 'note'], (m) => {
+    for (const e of mapEntries(m, src)) {
+      if (e.key === 'note') checkText(src, 'note', e.value, e.span, report);
+      else if (e.key === 'by' && isCollection(e.value)) report({ ...at(src, e.value, e.span), message: `by names one reviewer, not ${kindOf(e.value)}.` });
+      else if (e.key === 'resolved') checkResolved(src, e, report);
+    }
+  }, report);
+}
+
+function checkResolved(src: string, e: Field, report: Reporter): void {
+  const v = e.value;
+  if (isScalar(v) && typeof v.value === 'boolean') return;
+  const span = at(src, v, e.span);
+  const text = scalarSource(src, v);
+  const fix = text === undefined ? undefined : TRUE_WORDS.test(text.replace(/["']/g, '')) ? 'true' : FALSE_WORDS.test(text.replace(/["']/g, '')) ? 'false' : undefined;
+  report({
+    ...span, message: `resolved must be true or false, not ${isEmptyValue(v) ? 'empty' : kindOf(v) === 'text' ? `"${text}"` : kindOf(v)}.`,
+    fixes: fix && v?.range ? [{ title: `Change to ${fix}`, edits: [{ start: v.range[0], end: v.range[1], newText: fix }], preferred: true }] : undefined,
+  });
+}
+
+function scalarSource(src: string, v: Node | null | undefined): string | undefined {
+  return isScalar(v) && v.range ? src.slice(v.range[0], v.range[1]) : undefined;
+}
+
+function checkId(src: string, v: Node | null, report: Reporter): void {
+  if (!isScalar(v) || isEmptyValue(v) || !v.range) return;
+  const [start, end] = v.range;
+  if (typeof v.value !== 'string') {
+    // `id: 0001` is the number 1 to YAML: it would collide with `id: 1` and lose its padding.
+    const text = src.slice(start, end);
+    report({ start, end, message: `id ${text} is read as ${kindOf(v)}; quote it ("${text}") so it stays text.`,
+      fixes: [{ title: `Quote the id: "${text}"`, edits: [{ start, end, newText: JSON.stringify(text) }], preferred: true }] });
+    return;
+  }
+  if (ID_PATTERN.test(v.value)) return;
+  const clean = v.value.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  report({ start, end, message: `id "${v.value}" may only use letters, digits, ".", "_" and "-".`,
+    fixes: clean ? [{ title: `Change to ${clean}`, edits: [{ start, end, newText: clean }] }] : undefined });
+}
+
+/** Type checks of one field of a pair or of `defaults`; offsets into `src`. */
+function checkField(src: string, f: Field, report: Reporter): void {
+  const v = f.value;
+  if (!v || isAlias(v)) return;
+  if (TEXT.has(f.key)) checkText(src, f.key, v, f.span, report);
+  else if (SINGLE.has(f.key)) {
+    if (isCollection(v)) report({ ...at(src, v, f.span), message: `${f.key} takes one value, not ${kindOf(v)}.` });
+    else if (f.key === 'id') checkId(src, v, report);
+  } else if (STRING_LISTS.has(f.key)) checkStringList(src, f, report);
+  else if (f.key === 'examples') checkExamples(src, f, report);
+  else if (f.key === 'review') checkReview(src, f, report);
+}
+
+const FIRST_LINE: Span = { start: 0, end: 0 };
+
+/** The file is `sft: 1` first, `defaults` a map, `pairs` a list; each pair a map with the right field types. */
+export const schema: LintRule = {
+  meta: {
+    id: 'schema', category: 'structure', scope: 'file', defaultSeverity: 'error', fixable: true,
+    description: 'The file and each pair have the shape SPEC 1 defines: required keys, value types, no repeated keys.',
+  },
+  checkFile(ctx) {
+    const { file, report } = ctx;
+    const root = file.doc.contents;
+    const broken = file.syntax.some((s) => !s.warning);
+    if (!isMap(root)) {
+      if (broken) return;
+      if (!root || isEmptyValue(root)) report({ ...FIRST_LINE, message: 'The file is empty; an .sft.yaml file starts with `sft: 1`, then `pairs:`.' });
+      else report({ ...at(file.text, root, FIRST_LINE), message: `An .sft.yaml file is a map (sft: 1, defaults, pairs), not ${kindOf(root)}.` });
+      return;
+    }
+    checkDuplicates(file.header, 'the file', report);
+    const first = file.header[0];
+    const sft = file.header.find((f) => f.key === 'sft');
+    if (!sft) {
+      const start = first?.span.start ?? root.range?.[0] ?? 0;
+      report({ start, end: first?.keyNode.range?.[1] ?? start, message: 'The file must start with `sft: 1` (the format version).',
+        fixes: root.flow ? undefined : [{ title: 'Insert sft: 1', edits: [{ start, end: start, newText: `sft: 1${eolAt(file.text)}` }], preferred: true }] });
+    } else {
+      const v = sft.value;
+      if (!(isScalar(v) && v.value === 1)) {
+        const span = at(file.text, v, sft.span);
+        report({ ...span, message: 'sft must be 1 (the format version).',
+          fixes: v?.range && !isCollection(v) ? [{ title: 'Change to 1', edits: [{ start: v.range[0], end: v.range[1], newText: '1' }], preferred: true }] : undefined });
+      }
+      if (first !== sft) report({ start: sft.keyNode.range![0], end: sft.keyNode.range![1], message: '`sft: 1` must be the first key of the file.' });
+    }
+    const pairs = file.header.find((f) => f.key === 'pairs');
+    if (!pairs) {
+      const anchor = sft ?? first;
+      const span = anchor ? { start: anchor.keyNode.range![0], end: anchor.keyNode.range![1] } : FIRST_LINE;
+      report({ ...span, message: 'The file has no `pairs:` list.' });
+    } else if (!isSeq(pairs.value) && !isEmptyValue(pairs.value) && !isAlias(pairs.value)) {
+      report({ ...at(file.text, pairs.value, pairs.span), message: `pairs must be a list of pairs (- id: …), not ${kindOf(pairs.value)}.` });
+    }
+    const defaults = file.header.find((f) => f.key === 'defaults');
+    if (defaults && !isMap(defaults.value) && !isEmptyValue(defaults.value) && !isAlias(defaults.value)) {
+      report({ ...at(file.text, defaults.value, defaults.span), message: `defaults must be a map of annotations (language: en …), not ${kindOf(defaults.value)}.` });
+    }
+    if (isMap(defaults?.value)) {
+      const entries = mapEntries(defaults.value, file.text);
+      checkDuplicates(entries, 'defaults', report);
+      for (const f of entries) checkField(file.text, f, report);
+    }
+  },
+  checkPair(ctx) {
+    const { pair, report } = ctx;
+    const node = pair.node;
+    if (!isMap(node)) {
+      if (isAlias(node)) return;
+      const head = pairHead(pair);
+      report({ ...(isEmptyValue(node) ? head : at(pair.src, node, head)),
+        message: isEmptyValue(node) ? 'This pair is empty; write its keys (id, prompt, response …).' : `A pair is a map of keys (id, prompt, response …), not ${kindOf(node)}.` });
+      return;
+    }
+    // `fields` keeps the first of each key, so equal sizes mean no repeats: no set needed.
+    if (pair.fields.size !== pair.entries.length) checkDuplicates(pair.entries, 'this pair', report);
+    for (const f of pair.entries) checkField(pair.src, f, report);
+    for (const key of ['prompt', 'response']) {
+      if (!pair.fields.has(key)) report({ ...pairHead(pair), message: `This pair has no ${key}.` });
+    }
+  },
+};

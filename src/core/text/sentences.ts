@@ -1,0 +1,76 @@
+/**
+ * Sentence counting for answer-shape checks ("is this one sentence?"). A single pass over
+ * the text with one regex; a `.` ends a sentence only when it is not part of an
+ * abbreviation ("e.g.", "Dr.", "U.S."), an initial ("J. K."), a decimal ("3.14") or an
+ * ellipsis that runs on in lower case, or a list number ("1. Mix"). CJK `。！？`, Devanagari `।` `॥`, Arabic `؟` and Urdu
+ * `۔` end a sentence wherever they stand; a blank line or a new list item ends one too.
+ */
+
+// 1: Latin-style terminators, followed by closing quotes/brackets, then space or the end.
+// 2: terminators of scripts that need no space after them.  3: paragraph or list-item break.
+const BOUNDARY = /([.!?…]+)["'”’»)\]]*(?=\s|$)|([。！？｡।॥؟۔]+)|(\n[ \t]*(?:\r?\n|(?=(?:[-*•]|\d+[.)])[ \t])))/g;
+const NON_SPACE = /\S/g;
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'vs', 'cf', 'approx', 'ca', 'viz', 'al', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr',
+  'no', 'nos', 'fig', 'figs', 'vol', 'p', 'pp', 'ch', 'sec', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'gen',
+  'gov', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/** The word (letters and inner dots) that ends just before `end`, lower-cased; at most 12 characters. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && end - i < 12 && LETTER_OR_DOT.test(text[i - 1])) i--;
+  return text.slice(i, end).replace(/^\.+/, '').toLowerCase();
+}
+
+/** True when a single `.` at `dot` belongs to an abbreviation or an initial rather than ending a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  const word = wordBefore(text, dot);
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word) || DOTTED.test(word)) return true;
+  // A single capital letter: an initial, as in "J. K. Rowling".
+  return word.length === 1 && text[dot - 1] !== text[dot - 1].toLowerCase();
+}
+
+/** True when a `.` at `dot` ends a list number at the start of a line ("1. Mix"). */
+function isListNumber(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 4 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39) i--;
+  if (i === dot) return false;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || text[i - 1] === '\n';
+}
+
+/**
+ * The number of sentences in a text (0 for blank text). Stops counting once it passes
+ * `stopAfter`, for callers that only need to know "more than one".
+ */
+export function countSentences(text: string, stopAfter = Infinity): number {
+  let count = 0;
+  let segmentStart = 0;
+  // First non-space at or after segmentStart; reused while still ahead, so scanning stays linear.
+  let content = -1;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[1] !== undefined) {
+      NON_SPACE.lastIndex = end;
+      const next = NON_SPACE.exec(text);
+      // Lower case after the stop: an abbreviation or an ellipsis mid-sentence ("approx. ten", "so... then").
+      if (next && LOWER_START.test(text.slice(next.index, next.index + 2))) continue;
+      if (m[1] === '.' && (isAbbreviation(text, m.index) || isListNumber(text, m.index))) continue;
+    }
+    if (content < segmentStart) { NON_SPACE.lastIndex = segmentStart; content = NON_SPACE.exec(text)?.index ?? text.length; }
+    if (content < m.index + (m[3] !== undefined ? 0 : 1)) {
+      count++;
+      if (count > stopAfter) return count;
+    }
+    segmentStart = end;
+  }
+  if (content < segmentStart) { NON_SPACE.lastIndex = segmentStart; content = NON_SPACE.exec(text)?.index ?? text.length; }
+  if (content < text.length) count++;
+  return count;
+}
