@@ -29,10 +29,22 @@ export class FileLinter {
   private readonly memoKey = `lint:${++linterCount}`;
   private readonly rules: readonly LintRule[];
 
-  constructor(readonly guidelines: Guidelines, rules: readonly LintRule[] = LINT_RULES) {
+  /**
+   * @param profile when given, the time spent in each rule (and in the shared counts, under
+   *   `(counts)`) is added to it, in milliseconds: for `bench/` and nothing else.
+   */
+  constructor(readonly guidelines: Guidelines, rules: readonly LintRule[] = LINT_RULES, private readonly profile?: Map<string, number>) {
     this.rules = rules.filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
     this.knownIds = new Set([...ALL_RULE_IDS, ...guidelines.patterns.map((p) => p.id)]);
+    this.pairRules = this.rules.flatMap((r) => (r.checkPair ? [{
+      id: r.meta.id,
+      severity: this.severity(r.meta.id, r.meta.defaultSeverity) as ReportedSeverity,
+      options: guidelines.rules.get(r.meta.id)?.options ?? {},
+      check: r.checkPair.bind(r),
+    }] : []));
   }
+  /** The pair rules with their settings resolved once. */
+  private readonly pairRules: ReadonlyArray<{ id: string; severity: ReportedSeverity; options: Readonly<Record<string, unknown>>; check: (ctx: PairContext) => void }>;
   private readonly knownIds: Set<string>;
 
   /** Lint a whole text. */
@@ -80,12 +92,15 @@ export class FileLinter {
     const memo = pair.memo.get(this.memoKey) as Problem[] | undefined;
     if (memo) return memo;
     const out: Problem[] = [];
-    const base = this.pairContext(model, pair);
-    for (const rule of this.rules) {
-      if (!rule.checkPair) continue;
-      const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
-      const options = this.guidelines.rules.get(rule.meta.id)?.options ?? {};
-      rule.checkPair({ ...base, options, report: (r) => out.push(toProblem(rule.meta.id, severity, r, 0, pair.id)) });
+    // One context per pair; the rule-specific parts are swapped in per rule, because this
+    // runs for every rule on every pair of a cold lint.
+    let current = this.pairRules[0];
+    const ctx: PairContext = { ...this.pairContext(model, pair), options: {}, report: (r) => out.push(toProblem(current.id, current.severity, r, 0, pair.id)) };
+    for (const entry of this.pairRules) {
+      current = entry;
+      (ctx as { options: Readonly<Record<string, unknown>> }).options = entry.options;
+      if (this.profile) this.timed(entry.id, () => entry.check(ctx));
+      else entry.check(ctx);
     }
     const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off'));
     pair.memo.set(this.memoKey, result);
@@ -94,15 +109,20 @@ export class FileLinter {
 
   private pairContext(model: SftFileModel, pair: PairModel): Omit<PairContext, 'options' | 'report'> {
     const defaults = model.defaults;
+    const annotations = new Map<string, Annotation>();
     return {
       pair,
       file: model,
       guidelines: this.guidelines,
       annotation(key: string): Annotation {
-        const own = pair.fields.get(key);
-        const field = own ?? defaults.get(key);
-        if (!field) return { fromDefaults: false };
-        return { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !own };
+        let a = annotations.get(key);
+        if (!a) {
+          const own = pair.fields.get(key);
+          const field = own ?? defaults.get(key);
+          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !own } : { fromDefaults: false };
+          annotations.set(key, a);
+        }
+        return a;
       },
       text(key: string) {
         if (!TEXT_KEYS.has(key)) return undefined;
@@ -111,9 +131,18 @@ export class FileLinter {
         const text = scalarText(field.value);
         return text === undefined ? undefined : { text, node: field.value as Scalar, field };
       },
-      counts: () => pairCounts(pair, this.guidelines),
+      counts: this.profile ? () => this.timed('(counts)', () => pairCounts(pair, this.guidelines)) : () => pairCounts(pair, this.guidelines),
       span: (node: Scalar, start: number, end: number) => valueSpan(pair, node, start, end),
     };
+  }
+
+  private timed<T>(key: string, f: () => T): T {
+    const t = performance.now();
+    try {
+      return f();
+    } finally {
+      this.profile!.set(key, (this.profile!.get(key) ?? 0) + performance.now() - t);
+    }
   }
 
   private severity(id: string, fallback: Problem['severity'] | 'off'): ReportedSeverity | 'off' {

@@ -1,4 +1,4 @@
-import { visit, isAlias, isMap, isScalar, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { LintRule, Report } from '../rule';
 
 const MESSAGE = {
@@ -7,23 +7,32 @@ const MESSAGE = {
   merge: 'Merge keys (<<) are not allowed in .sft.yaml; write the keys out.',
 };
 
-/** Report anchors, aliases and merge keys under `node` (never expanding them). */
+/**
+ * Report anchors, aliases and merge keys under `node` (never expanding them). A direct walk
+ * rather than yaml's `visit()`: it runs on every pair of every lint.
+ */
 function scan(src: string, node: Node | null | undefined, report: (r: Report) => void): void {
   if (!node) return;
-  visit(node, {
-    Alias(_, n) { if (n.range) report({ start: n.range[0], end: n.range[1], message: MESSAGE.alias(n.source) }); },
-    Pair(_, p) {
-      if (isScalar(p.key) && p.key.value === '<<' && p.key.range) report({ start: p.key.range[0], end: p.key.range[1], message: MESSAGE.merge });
-    },
-    Node(_, n) {
-      if (n.anchor && n.range && !isAlias(n)) {
-        const mark = `&${n.anchor}`;
-        const at = src.lastIndexOf(mark, n.range[0]);
-        const start = at >= 0 ? at : n.range[0];
-        report({ start, end: at >= 0 ? at + mark.length : start, message: MESSAGE.anchor(n.anchor) });
-      }
-    },
-  });
+  if (isAlias(node)) {
+    if (node.range) report({ start: node.range[0], end: node.range[1], message: MESSAGE.alias(node.source) });
+    return;
+  }
+  if (node.anchor && node.range) {
+    const mark = `&${node.anchor}`;
+    const at = src.lastIndexOf(mark, node.range[0]);
+    const start = at >= 0 ? at : node.range[0];
+    report({ start, end: at >= 0 ? at + mark.length : start, message: MESSAGE.anchor(node.anchor) });
+  }
+  if (isMap(node)) {
+    for (const item of node.items) {
+      const key = item.key as Node | null;
+      if (isScalar(key) && key.value === '<<' && key.range) report({ start: key.range[0], end: key.range[1], message: MESSAGE.merge });
+      else scan(src, key, report);
+      scan(src, item.value as Node | null, report);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) scan(src, item as Node | null, report);
+  }
 }
 
 /** Anchors, aliases and merge keys make parsing slow and let a small file expand: report them. */
@@ -38,7 +47,7 @@ export const noAliases: LintRule = {
     if (!isMap(root)) { scan(ctx.file.text, root, ctx.report); return; }
     for (const f of ctx.file.header) {
       if (f.key === 'pairs' && ctx.file.pairs.length) continue;
-      if (f.keyNode.anchor) scan(ctx.file.text, f.keyNode, ctx.report);
+      scan(ctx.file.text, f.keyNode, ctx.report);
       scan(ctx.file.text, f.value, ctx.report);
     }
   },

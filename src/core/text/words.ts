@@ -17,12 +17,19 @@ const MID_NUM = new Set([0x27, 0x2c, 0x2e, 0x3b, 0x2019, 0x37e, 0x589, 0x60c, 0x
 
 type Kind = 0 | 1 | 2; // 0 other, 1 letter-like, 2 digit
 
-function kindOf(code: number, ch: string): Kind {
-  if (code < 0x80) {
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f) return 1;
-    if (code >= 0x30 && code <= 0x39) return 2;
-    return 0;
-  }
+/** Kinds of the ASCII characters, looked up instead of tested: this loop runs over every text. */
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f) ASCII_KIND[c] = 1;
+  else if (c >= 0x30 && c <= 0x39) ASCII_KIND[c] = 2;
+}
+
+/** Kind of the code point at i (ASCII by table, the rest by Unicode property). */
+function kindAt(text: string, i: number): Kind {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return ASCII_KIND[code] as Kind;
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
   if (!WORD_CHAR.test(ch)) return 0;
   return /\p{Nd}/u.test(ch) ? 2 : 1;
 }
@@ -33,21 +40,18 @@ function countFast(text: string): number {
   let prev: Kind = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    let code = text.charCodeAt(i);
-    let ch = text[i];
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) { ch = text.slice(i, i + 2); code = ch.codePointAt(0)!; }
-    const k = code < 0x80 ? kindOf(code, ch) : kindOf(code, ch);
+    const code = text.charCodeAt(i);
+    const k: Kind = code < 0x80 ? (ASCII_KIND[code] as Kind) : kindAt(text, i);
     if (k !== 0) {
       if (!inWord) { count++; inWord = true; }
       prev = k;
     } else if (inWord) {
-      // A mid character keeps the word going when a word character of the right kind follows.
-      const next = i + ch.length < n ? text.codePointAt(i + ch.length)! : -1;
-      const nextKind = next < 0 ? 0 : kindOf(next, String.fromCodePoint(next));
-      const joins = (prev === 1 && nextKind === 1 && MID_LETTER.has(code)) || (prev === 2 && nextKind === 2 && MID_NUM.has(code));
-      if (!joins) inWord = false;
+      // Only a mid character can keep a word going, when a word character of the right
+      // kind follows; most word ends are spaces, decided without looking ahead.
+      const mid = (prev === 1 && MID_LETTER.has(code)) || (prev === 2 && MID_NUM.has(code));
+      if (!mid || i + 1 >= n || kindAt(text, i + 1) !== prev) inWord = false;
     }
-    if (ch.length === 2) i++;
+    if (code >= 0xd800 && code <= 0xdbff) i++;
   }
   return count;
 }
