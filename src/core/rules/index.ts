@@ -11,11 +11,12 @@ import { HHH_RULES } from './group-hhh';
 import { QA_RULES } from './group-qa';
 import { WORKSPACE_RULE_METAS } from '../workspace/rule-metas';
 import { SILENCE_META } from './silence';
+import { UNREADABLE_FILE_META } from './unreadable-file';
 
 /** Rules the file linter runs. */
 export const LINT_RULES: readonly LintRule[] = [...STRUCTURE_RULES, ...ANNOTATION_RULES, ...TASK_SHAPE_RULES, ...HHH_RULES, ...QA_RULES];
 
 /** Every rule's description, file and workspace rules alike. */
-export const RULE_METAS: readonly RuleMeta[] = [...LINT_RULES.map((r) => r.meta), ...WORKSPACE_RULE_METAS, SILENCE_META];
+export const RULE_METAS: readonly RuleMeta[] = [...LINT_RULES.map((r) => r.meta), ...WORKSPACE_RULE_METAS, SILENCE_META, UNREADABLE_FILE_META];
 
 export const ALL_RULE_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((m) => m.id));

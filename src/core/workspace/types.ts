@@ -32,8 +32,12 @@ export interface IndexedPair {
   promptWords: number;
   bucket: LengthBucket;
   responseWords: number;
-  /** MinHash signature of the normalised prompt (absent for prompts too short to compare). */
-  signature?: Uint32Array;
+  /** MinHash signature of the normalised prompt, 128 slots of 16 bits (absent for prompts too short to compare). */
+  signature?: Uint16Array;
+  /** Document offsets of the prompt value, where near-duplicate points (absent without a prompt). */
+  promptSpan?: Span;
+  /** Rule ids silenced for this pair by a reasoned `# sft-ignore` comment (workspace rules honour them). */
+  silenced?: string[];
 }
 
 /** Per-file entry. */

@@ -1,0 +1,78 @@
+/** Coverage as an aligned text table, Markdown or JSON. */
+import { COVERAGE_KEYS, type Coverage, type CoverageBucket } from '../../core/coverage';
+
+/** One coverage report: the files under one set of guidelines. */
+export interface CoverageGroup {
+  /** Display path of the guidelines file, or undefined for the built-in defaults. */
+  guidelines?: string;
+  files: string[];
+  coverage: Coverage;
+}
+
+const HEADERS = ['value', 'count', 'share', 'target', 'gap', ''] as const;
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function targetPercent(share: number): string {
+  // Targets are written as whole or one-decimal percents; show them as written.
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
+function mark(b: CoverageBucket): string {
+  return b.meets === undefined ? '' : b.meets ? 'ok' : 'MISS';
+}
+
+function cells(b: CoverageBucket): string[] {
+  return [b.value, String(b.count), percent(b.share), b.target === undefined ? '' : targetPercent(b.target), b.target === undefined ? '' : String(b.gap), mark(b)];
+}
+
+function heading(g: CoverageGroup): string[] {
+  const c = g.coverage;
+  const target = c.targetTotal === undefined ? '' : ` of a target ${c.targetTotal} (${c.totalGap} to go)`;
+  return [
+    `Coverage: ${c.total} pairs${target} in ${g.files.length} file${g.files.length === 1 ? '' : 's'}; guidelines: ${g.guidelines ?? 'built-in defaults'}`,
+    `Tasks covered: ${c.tasks.covered}/${c.tasks.total}${c.tasks.missing.length ? ` (missing: ${c.tasks.missing.join(', ')})` : ''}; targets ${c.meetsTargets ? 'met' : 'missed'}`,
+  ];
+}
+
+/** Aligned columns, numbers right-aligned, one block per annotation. */
+export function formatCoverageTable(groups: readonly CoverageGroup[]): string {
+  const out: string[] = [];
+  for (const g of groups) {
+    out.push(...heading(g), '');
+    for (const key of COVERAGE_KEYS) {
+      const rows = g.coverage.annotations[key].buckets.map(cells);
+      const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+      widths[0] = Math.max(widths[0], key.length);
+      const line = (r: readonly string[]): string => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+      out.push(line([key, ...HEADERS.slice(1)]), ...rows.map((r) => line(r)), '');
+    }
+  }
+  return out.join('\n');
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|');
+}
+
+/** A Markdown report: a heading per group, a table per annotation. */
+export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string {
+  const out: string[] = [];
+  for (const g of groups) {
+    const [first, second] = heading(g);
+    out.push(`# ${escapeCell(first)}`, '', second, '');
+    for (const key of COVERAGE_KEYS) {
+      out.push(`## ${key}`, '', '| value | count | share | target | gap | |', '|---|--:|--:|--:|--:|---|');
+      for (const b of g.coverage.annotations[key].buckets) out.push(`| ${cells(b).map(escapeCell).join(' | ')} |`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+/** JSON: an array of groups with their full coverage numbers. */
+export function formatCoverageJson(groups: readonly CoverageGroup[]): string {
+  return JSON.stringify(groups.map((g) => ({ guidelines: g.guidelines ?? null, files: g.files, ...g.coverage })), null, 2) + '\n';
+}

@@ -1,0 +1,31 @@
+/**
+ * The default human output: problems grouped per file, each line starting with a
+ * clickable `file:line:col`, columns aligned within a file, and a summary line.
+ */
+import { plural, tally, type FileProblems } from '../report';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' } as const;
+
+/** Render problems; `color` adds ANSI colours (for terminals). */
+export function formatStylish(files: readonly FileProblems[], opts: { color: boolean; fileCount: number }): string {
+  const paint = (code: string, s: string): string => (opts.color ? `${code}${s}${COLORS.reset}` : s);
+  const out: string[] = [];
+  for (const f of files) {
+    if (!f.problems.length) continue;
+    const places = f.problems.map((p) => `${f.file}:${p.line}:${p.column}`);
+    const placeWidth = Math.max(...places.map((s) => s.length));
+    const sevWidth = Math.max(...f.problems.map((p) => p.severity.length));
+    const msgWidth = Math.max(...f.problems.map((p) => p.message.length));
+    out.push(paint(COLORS.bold, f.file));
+    f.problems.forEach((p, i) => {
+      const sev = paint(COLORS[p.severity], p.severity.padEnd(sevWidth));
+      out.push(`  ${places[i].padEnd(placeWidth)}  ${sev}  ${p.message.padEnd(msgWidth)}  ${paint(COLORS.dim, p.rule)}`);
+    });
+    out.push('');
+  }
+  const t = tally(files);
+  const total = t.errors + t.warnings + t.infos;
+  const summary = `${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')}) in ${plural(opts.fileCount, 'file')}`;
+  out.push(total ? paint(t.errors ? COLORS.error : COLORS.warning, summary) : summary);
+  return out.join('\n') + '\n';
+}

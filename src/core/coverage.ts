@@ -1,0 +1,165 @@
+/**
+ * Coverage: how the workspace's pairs spread over each annotation, against the guidelines'
+ * targets (SPEC 2 `targets`, SPEC 4 Coverage view, status bar and report). Presentation-free
+ * numbers: the CLI renders them as a table, JSON or Markdown, the extension as a status bar,
+ * a tree and charts. `pairsIn` lists the pairs behind any number.
+ */
+import { DEFAULT_DOMAINS, PROMPT_LENGTHS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TASKS, TRAITS, type AnnotationValue } from './annotations';
+import type { Guidelines } from './guidelines';
+import type { IndexedPair } from './workspace/types';
+
+/** The bucket of pairs that do not have the annotation. */
+export const NONE = '(none)';
+
+/** Annotations coverage counts, in report order. `prompt_length` is the counted bucket. */
+export const COVERAGE_KEYS = ['task', 'prompt_type', 'response_type', 'prompt_length', 'domain', 'language', 'traits', 'status', 'author'] as const;
+export type CoverageKey = (typeof COVERAGE_KEYS)[number];
+
+/** One value of one annotation. */
+export interface CoverageBucket {
+  value: string;
+  count: number;
+  /** count / total pairs (0 when there are none). Traits can sum above 1: a pair counts in each of its traits. */
+  share: number;
+  /** The guidelines' target share, when one is set. */
+  target?: number;
+  /** Pairs still needed to reach the target share of max(total, targets.total); 0 without a target. */
+  gap: number;
+  /** Whether the target is met; undefined without a target. */
+  meets?: boolean;
+}
+
+/** The spread of one annotation. */
+export interface AnnotationCoverage {
+  key: CoverageKey;
+  /** Known values first (in vocabulary order), then other values seen (most pairs first), then `(none)` when any pair lacks it. */
+  buckets: CoverageBucket[];
+  /** Buckets with a target that is not met. */
+  missed: number;
+}
+
+/** A cross-tabulation of two annotations (task x prompt type, author x status ...). */
+export interface CoverageMatrix {
+  rowKey: CoverageKey;
+  colKey: CoverageKey;
+  rows: string[];
+  cols: string[];
+  /** counts[row][col]. */
+  counts: number[][];
+}
+
+/** Coverage of a set of pairs. */
+export interface Coverage {
+  total: number;
+  /** The guidelines' target number of pairs. */
+  targetTotal?: number;
+  /** Pairs still needed to reach targetTotal (0 without one). */
+  totalGap: number;
+  annotations: Record<CoverageKey, AnnotationCoverage>;
+  /** task x prompt_type. */
+  matrix: CoverageMatrix;
+  /** author x status: progress per writer. */
+  progress: CoverageMatrix;
+  /** Guidelines tasks with at least one pair, of all guidelines tasks. */
+  tasks: { covered: number; total: number; missing: string[] };
+  /** Whether every target (total and shares) is met. */
+  meetsTargets: boolean;
+}
+
+const VOCAB: Partial<Record<CoverageKey, readonly AnnotationValue[]>> = {
+  task: TASKS, prompt_type: PROMPT_TYPES, response_type: RESPONSE_TYPES, prompt_length: PROMPT_LENGTHS, traits: TRAITS, status: STATUSES,
+};
+
+/** The values of an annotation for a pair; `(none)` when it has none. */
+export function valuesOf(pair: IndexedPair, key: CoverageKey): readonly string[] {
+  if (key === 'traits') return pair.traits.length ? pair.traits : [NONE];
+  const v = key === 'prompt_length' ? pair.bucket : pair[key];
+  return [v === undefined || v === '' ? NONE : v];
+}
+
+/** The pairs behind a bucket (value `(none)` lists pairs without the annotation). */
+export function pairsIn(pairs: Iterable<IndexedPair>, key: CoverageKey, value: string): IndexedPair[] {
+  const out: IndexedPair[] = [];
+  for (const p of pairs) if (valuesOf(p, key).includes(value)) out.push(p);
+  return out;
+}
+
+/** The pairs behind a matrix cell. */
+export function pairsInCell(pairs: Iterable<IndexedPair>, rowKey: CoverageKey, row: string, colKey: CoverageKey, col: string): IndexedPair[] {
+  const out: IndexedPair[] = [];
+  for (const p of pairs) if (valuesOf(p, rowKey).includes(row) && valuesOf(p, colKey).includes(col)) out.push(p);
+  return out;
+}
+
+/** The values shown even when no pair has them: the vocabulary as the guidelines narrow it. */
+function knownValues(key: CoverageKey, g: Guidelines): string[] {
+  if (key === 'task') return g.tasks;
+  if (key === 'domain') return g.domains.length ? g.domains : DEFAULT_DOMAINS.map((d) => d.value);
+  if (key === 'language') return g.languages ?? [];
+  return VOCAB[key]?.map((v) => v.value) ?? [];
+}
+
+function orderValues(known: string[], counts: Map<string, number>, targets: Record<string, number>): string[] {
+  const seen = new Set(known);
+  const extra = [...new Set([...counts.keys(), ...Object.keys(targets)])].filter((v) => !seen.has(v) && v !== NONE);
+  extra.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+  return [...known, ...extra, ...(counts.has(NONE) ? [NONE] : [])];
+}
+
+/** Pairs needed for `share` of `base` pairs, minus those there are. */
+function gapOf(share: number, base: number, count: number): number {
+  // The epsilon keeps 15% of 1200 at 180, not 181, after floating-point rounding.
+  return Math.max(0, Math.ceil(share * base - 1e-9) - count);
+}
+
+function cross(pairs: readonly IndexedPair[], rowKey: CoverageKey, rows: string[], colKey: CoverageKey, cols: string[]): CoverageMatrix {
+  const counts = rows.map(() => cols.map(() => 0));
+  const ri = new Map(rows.map((r, i) => [r, i]));
+  const ci = new Map(cols.map((c, i) => [c, i]));
+  for (const p of pairs) {
+    for (const r of valuesOf(p, rowKey)) for (const c of valuesOf(p, colKey)) {
+      const i = ri.get(r); const j = ci.get(c);
+      if (i !== undefined && j !== undefined) counts[i][j]++;
+    }
+  }
+  return { rowKey, colKey, rows, cols, counts };
+}
+
+/** Coverage of the pairs against the guidelines' targets. */
+export function computeCoverage(pairs: Iterable<IndexedPair>, guidelines: Guidelines): Coverage {
+  const list = Array.isArray(pairs) ? (pairs as IndexedPair[]) : [...pairs];
+  const total = list.length;
+  const targetTotal = guidelines.targets.total;
+  const base = Math.max(total, targetTotal ?? 0);
+  const annotations = {} as Record<CoverageKey, AnnotationCoverage>;
+  let meetsTargets = targetTotal === undefined || total >= targetTotal;
+  for (const key of COVERAGE_KEYS) {
+    const counts = new Map<string, number>();
+    for (const p of list) for (const v of valuesOf(p, key)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const targets = guidelines.targets.shares[key] ?? {};
+    let missed = 0;
+    const buckets = orderValues(knownValues(key, guidelines), counts, targets).map((value): CoverageBucket => {
+      const count = counts.get(value) ?? 0;
+      const bucket: CoverageBucket = { value, count, share: total ? count / total : 0, gap: 0 };
+      const target = targets[value];
+      if (target !== undefined) {
+        bucket.target = target;
+        bucket.gap = gapOf(target, base, count);
+        bucket.meets = bucket.gap === 0;
+        if (!bucket.meets) missed++;
+      }
+      return bucket;
+    });
+    if (missed) meetsTargets = false;
+    annotations[key] = { key, buckets, missed };
+  }
+  const values = (key: CoverageKey): string[] => annotations[key].buckets.map((b) => b.value);
+  const covered = guidelines.tasks.filter((t) => (annotations.task.buckets.find((b) => b.value === t)?.count ?? 0) > 0);
+  return {
+    total, targetTotal, totalGap: targetTotal === undefined ? 0 : Math.max(0, targetTotal - total), annotations,
+    matrix: cross(list, 'task', values('task'), 'prompt_type', values('prompt_type')),
+    progress: cross(list, 'author', values('author'), 'status', values('status')),
+    tasks: { covered: covered.length, total: guidelines.tasks.length, missing: guidelines.tasks.filter((t) => !covered.includes(t)) },
+    meetsTargets,
+  };
+}

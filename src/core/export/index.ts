@@ -1,0 +1,42 @@
+/**
+ * Export and import formats: pure functions from parsed files to strings and from strings
+ * back to `.sft.yaml` text. The CLI and the extension both call these.
+ */
+import { writeOpenAi, readOpenAi } from './openai';
+import { writeAlpaca, readAlpaca } from './alpaca';
+import { writeShareGpt, readShareGpt } from './sharegpt';
+import { writeJsonl, readJsonl } from './jsonl';
+import type { PairRecord } from './record';
+import type { ImportResult } from './read';
+
+export { collectRecords, pairRecord, cleanText, RECORD_KEYS, type PairRecord, type SourceFile, type CollectedRecords } from './record';
+export { recordsToSft, isValidIdPrefix, type ToSftOptions } from './to-sft';
+export { foldUser, unfoldUser } from './layout';
+export type { ImportResult } from './read';
+
+/** The export and import formats. */
+export const EXPORT_FORMATS = ['openai', 'alpaca', 'sharegpt', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The usual file extension of each format's output. */
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { openai: '.jsonl', alpaca: '.json', sharegpt: '.json', jsonl: '.jsonl' };
+
+/** Write records in a format. */
+export function exportRecords(records: readonly PairRecord[], format: ExportFormat): string {
+  switch (format) {
+    case 'openai': return writeOpenAi(records);
+    case 'alpaca': return writeAlpaca(records);
+    case 'sharegpt': return writeShareGpt(records);
+    case 'jsonl': return writeJsonl(records);
+  }
+}
+
+/** Read records from a text in a format; never throws. */
+export function importRecords(text: string, format: ExportFormat): ImportResult {
+  switch (format) {
+    case 'openai': return readOpenAi(text);
+    case 'alpaca': return readAlpaca(text);
+    case 'sharegpt': return readShareGpt(text);
+    case 'jsonl': return readJsonl(text);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * duplicate-id: an id names one pair across the whole workspace, because exports, review
+ * notes and QA tools refer to pairs by id. Reported on every pair that shares the id,
+ * in the same file or another, each with links to the others.
+ */
+import { severityOf } from '../guidelines';
+import type { Problem } from '../types';
+import { DUPLICATE_ID_META } from './rule-metas';
+import { MAX_RELATED, placeOf, type WorkspaceRuleContext } from './rule-context';
+
+/** duplicate-id problems of one file, document offsets. */
+export function duplicateIdProblems(ctx: WorkspaceRuleContext): Problem[] {
+  const severity = severityOf(ctx.guidelines, DUPLICATE_ID_META.id, DUPLICATE_ID_META.defaultSeverity);
+  if (severity === 'off') return [];
+  const out: Problem[] = [];
+  for (const pair of ctx.pairs) {
+    if (pair.id === undefined || pair.silenced?.includes(DUPLICATE_ID_META.id)) continue;
+    const others = ctx.view.pairsWithId(pair.id).filter((p) => p !== pair);
+    if (!others.length) continue;
+    const first = others[0];
+    const more = others.length > 1 ? ` and ${others.length - 1} more` : '';
+    out.push({
+      rule: DUPLICATE_ID_META.id, severity, pairId: pair.id, start: pair.idSpan.start, end: pair.idSpan.end,
+      message: `Duplicate id "${pair.id}": also used at ${placeOf(first)}${more}. Ids are unique across the workspace.`,
+      related: others.slice(0, MAX_RELATED).map((o) => ({
+        file: o.file, start: o.idSpan.start, end: o.idSpan.end, line: o.line, character: o.character,
+        message: `Also has id "${pair.id}"`,
+      })),
+    });
+  }
+  return out;
+}

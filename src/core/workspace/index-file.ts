@@ -1,0 +1,62 @@
+/**
+ * What the index keeps of one parsed file: per pair its id and place, effective
+ * annotations, counts and prompt signature; no text. Pure, so it also runs inside the
+ * CLI's worker threads.
+ */
+import { isScalar } from 'yaml';
+import { scalarText, stringList, type Field, type PairModel } from '../parse/model';
+import type { SftFileModel } from '../parse/parse';
+import { pairCounts } from '../counts';
+import type { Guidelines } from '../guidelines';
+import { LineIndex } from '../text/lines';
+import { minhash } from './minhash';
+import type { IndexedFile, IndexedPair } from './types';
+
+const SCALAR_ANNOTATIONS = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'author', 'reviewer'] as const;
+
+function effective(pair: PairModel, defaults: Map<string, Field>, key: string): Field | undefined {
+  return pair.fields.get(key) ?? defaults.get(key);
+}
+
+/** Rule ids the pair silences with a reason (a silence without one does not apply). */
+function silencedRules(pair: PairModel): string[] | undefined {
+  const out = pair.silences.filter((s) => s.reason).flatMap((s) => s.rules);
+  return out.length ? out : undefined;
+}
+
+/** Index one pair of a parsed file; `lines` converts the id offset once, here at the edge. */
+export function indexPair(file: string, model: SftFileModel, pair: PairModel, guidelines: Guidelines, lines: LineIndex): IndexedPair {
+  const idValue = pair.fields.get('id')?.value;
+  const idSpan = idValue?.range
+    ? { start: pair.base + idValue.range[0], end: pair.base + idValue.range[1] }
+    : { start: pair.base + pair.slice.start + pair.indent, end: pair.base + pair.slice.start + pair.indent + 1 };
+  const pos = lines.positionAt(idSpan.start);
+  const counts = pairCounts(pair, guidelines);
+  const out: IndexedPair = {
+    file, index: pair.index, id: pair.id, idSpan, line: pos.line, character: pos.character,
+    traits: stringList(effective(pair, model.defaults, 'traits')?.value) ?? [],
+    promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords,
+  };
+  for (const key of SCALAR_ANNOTATIONS) {
+    const text = scalarText(effective(pair, model.defaults, key)?.value);
+    if (text !== undefined) out[key] = text;
+  }
+  const declared = scalarText(pair.fields.get('prompt_length')?.value);
+  if (declared !== undefined) out.prompt_length = declared;
+  const prompt = pair.fields.get('prompt')?.value;
+  if (isScalar(prompt) && prompt.range) {
+    out.promptSpan = { start: pair.base + prompt.range[0], end: pair.base + prompt.range[1] };
+    const text = scalarText(prompt);
+    const sig = text ? minhash(text) : undefined;
+    if (sig) out.signature = sig;
+  }
+  const silenced = silencedRules(pair);
+  if (silenced) out.silenced = silenced;
+  return out;
+}
+
+/** Index a parsed file under the key `file` (a path or URI string, as the caller names files). */
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines): IndexedFile {
+  const lines = new LineIndex(model.text);
+  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines)) };
+}

@@ -1,0 +1,201 @@
+/**
+ * The workspace index: every file's IndexedFile, plus an id → pairs map and LSH buckets
+ * kept up to date per file, so replacing one file costs that file's pairs, not the world.
+ * Workspace rules (duplicate-id, near-duplicate) read it through look-ups.
+ */
+import type { SftFileModel } from '../parse/parse';
+import type { Guidelines } from '../guidelines';
+import type { Problem } from '../types';
+import { indexFile } from './index-file';
+import { LshBuckets, type NearMatch } from './lsh';
+import { duplicateIdProblems } from './duplicate-id';
+import { nearDuplicateProblems } from './near-duplicate';
+import type { WorkspaceView } from './rule-context';
+import type { IndexedFile, IndexedPair } from './types';
+
+export { indexFile, indexPair } from './index-file';
+export type { IndexedFile, IndexedPair } from './types';
+
+/** What changed in the index, for UIs that refresh. */
+export interface WorkspaceIndexChange {
+  /** The index version after the change. */
+  version: number;
+  /** Files set or deleted. */
+  files: string[];
+  /** Files whose workspace problems may have changed: the files above and those sharing an id or an LSH bucket with their old or new pairs. */
+  affected: string[];
+}
+
+/** A listener registration; dispose to stop listening. */
+export interface IndexSubscription {
+  dispose(): void;
+}
+
+const NO_PAIRS: readonly IndexedPair[] = [];
+const NO_TRAITS: string[] = [];
+
+/** The index of every `.sft.yaml` file of a workspace. */
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly entries = new Map<string, IndexedFile>();
+  // Most ids name one pair; keep it bare to save an array per pair.
+  private readonly byId = new Map<string, IndexedPair | IndexedPair[]>();
+  private readonly lsh = new LshBuckets();
+  private readonly listeners = new Set<(change: WorkspaceIndexChange) => void>();
+  // Annotation values repeat across 100,000 pairs ("closed_qa", "en" ...) but arrive as
+  // separate strings from each parse or worker message; sharing one copy saves ~0.3 KB a pair.
+  private readonly strings = new Map<string, string>();
+  private pairCount = 0;
+  private _version = 0;
+
+  /** Bumped on every change, so callers can tell a stale read from a fresh one. */
+  get version(): number {
+    return this._version;
+  }
+
+  /** Number of indexed pairs. */
+  get size(): number {
+    return this.pairCount;
+  }
+
+  /** How many candidate pairs near-duplicate has verified so far (stays far below all pairs squared). */
+  get verifiedCandidates(): number {
+    return this.lsh.verified;
+  }
+
+  /** Index (or re-index) a parsed file. */
+  setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
+    this.setEntry(indexFile(file, model, guidelines));
+  }
+
+  /**
+   * Put an already indexed file (e.g. from a worker thread), replacing the file's old entry.
+   * The index keeps compact copies of the pairs: read them back with `entry()` or `pairs()`.
+   */
+  setEntry(entry: IndexedFile): void {
+    const before = this.listeners.size ? this.neighbourFiles(this.entries.get(entry.file)?.pairs ?? NO_PAIRS) : undefined;
+    this.removePairs(entry.file);
+    const stored: IndexedFile = { file: entry.file, pairs: entry.pairs.map((p) => this.compact(p, entry.file)) };
+    this.entries.set(entry.file, stored);
+    for (const p of stored.pairs) this.addPair(p);
+    this.pairCount += stored.pairs.length;
+    this.changed([entry.file], before, stored.pairs);
+  }
+
+  /** Drop a file (deleted, or no longer an `.sft.yaml` file). */
+  deleteFile(file: string): void {
+    const old = this.entries.get(file);
+    if (!old) return;
+    const before = this.listeners.size ? this.neighbourFiles(old.pairs) : undefined;
+    this.removePairs(file);
+    this.entries.delete(file);
+    this.changed([file], before, NO_PAIRS);
+  }
+
+  /** Indexed file keys, in insertion order. */
+  files(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** The entry of one file. */
+  entry(file: string): IndexedFile | undefined {
+    return this.entries.get(file);
+  }
+
+  /** Every indexed pair, file by file. */
+  *pairs(): IterableIterator<IndexedPair> {
+    for (const e of this.entries.values()) yield* e.pairs;
+  }
+
+  /** Every indexed pair with this id. */
+  pairsWithId(id: string): readonly IndexedPair[] {
+    const slot = this.byId.get(id);
+    return slot === undefined ? NO_PAIRS : Array.isArray(slot) ? slot : [slot];
+  }
+
+  /** Other pairs whose prompts reach `threshold` estimated similarity with this pair's. */
+  nearMatches(pair: IndexedPair, threshold: number): NearMatch[] {
+    return this.lsh.matches(pair, threshold);
+  }
+
+  /** duplicate-id and near-duplicate problems of one file, document offsets, by position. */
+  problemsFor(file: string, guidelinesFor: (file: string) => Guidelines): Problem[] {
+    const entry = this.entries.get(file);
+    if (!entry) return [];
+    const ctx = { view: this, pairs: entry.pairs, guidelines: guidelinesFor(file) };
+    const out = [...duplicateIdProblems(ctx), ...nearDuplicateProblems(ctx)];
+    return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  }
+
+  /** Be told about every change; returns a subscription to dispose. */
+  onDidChange(listener: (change: WorkspaceIndexChange) => void): IndexSubscription {
+    this.listeners.add(listener);
+    return { dispose: () => { this.listeners.delete(listener); } };
+  }
+
+  /**
+   * The pair rebuilt with one fixed shape and shared strings. Pairs that arrive from a worker
+   * message come out of deserialisation as slow dictionary objects of ~2 KB; one literal
+   * shape for every pair keeps them at a fraction of that.
+   */
+  private compact(p: IndexedPair, file: string): IndexedPair {
+    const s = (v: string | undefined): string | undefined => {
+      if (v === undefined || v.length > 64) return v;
+      const known = this.strings.get(v);
+      if (known !== undefined) return known;
+      if (this.strings.size < 10_000) this.strings.set(v, v);
+      return v;
+    };
+    return {
+      file, index: p.index, id: p.id, idSpan: { start: p.idSpan.start, end: p.idSpan.end }, line: p.line, character: p.character,
+      task: s(p.task), prompt_type: s(p.prompt_type), response_type: s(p.response_type), domain: s(p.domain), language: s(p.language),
+      traits: p.traits.length ? p.traits.map((t) => s(t)!) : NO_TRAITS, status: s(p.status), author: s(p.author), reviewer: s(p.reviewer),
+      prompt_length: s(p.prompt_length), promptWords: p.promptWords, bucket: p.bucket, responseWords: p.responseWords,
+      signature: p.signature, promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end }, silenced: p.silenced,
+    };
+  }
+
+  private addPair(p: IndexedPair): void {
+    if (p.id !== undefined) {
+      const slot = this.byId.get(p.id);
+      if (slot === undefined) this.byId.set(p.id, p);
+      else if (Array.isArray(slot)) slot.push(p);
+      else this.byId.set(p.id, [slot, p]);
+    }
+    this.lsh.add(p);
+  }
+
+  private removePairs(file: string): void {
+    const old = this.entries.get(file);
+    if (!old) return;
+    for (const p of old.pairs) {
+      this.lsh.remove(p);
+      if (p.id === undefined) continue;
+      const slot = this.byId.get(p.id);
+      if (slot === p) this.byId.delete(p.id);
+      else if (Array.isArray(slot)) {
+        const rest = slot.filter((q) => q !== p);
+        if (rest.length === 1) this.byId.set(p.id, rest[0]);
+        else this.byId.set(p.id, rest);
+      }
+    }
+    this.pairCount -= old.pairs.length;
+  }
+
+  /** Files holding a pair that shares an id or a bucket with one of `pairs`. */
+  private neighbourFiles(pairs: readonly IndexedPair[]): Set<string> {
+    const out = new Set<string>();
+    for (const p of pairs) {
+      if (p.id !== undefined) for (const q of this.pairsWithId(p.id)) out.add(q.file);
+      for (const q of this.lsh.candidates(p)) out.add(q.file);
+    }
+    return out;
+  }
+
+  private changed(files: string[], before: Set<string> | undefined, added: readonly IndexedPair[]): void {
+    this._version++;
+    if (!this.listeners.size) return;
+    const affected = new Set<string>([...files, ...(before ?? []), ...this.neighbourFiles(added)]);
+    const change: WorkspaceIndexChange = { version: this._version, files, affected: [...affected] };
+    for (const l of [...this.listeners]) l(change);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * LSH buckets over MinHash signatures: pairs whose signatures agree on every row of at
+ * least one band share a bucket and become candidates. Adding or removing a pair touches
+ * only its own 16 buckets, so re-indexing one file costs that file's pairs.
+ *
+ * Buckets live in typed arrays, not Maps: 100,000 pairs x 16 bands as Map entries cost
+ * ~75 MB, as open-addressing tables with intrusive chains ~25 MB.
+ */
+import { BANDS, bandKeys, estimatedJaccard } from './minhash';
+import type { IndexedPair } from './types';
+
+/** A near-duplicate match of a pair. */
+export interface NearMatch {
+  pair: IndexedPair;
+  similarity: number;
+}
+
+/**
+ * One band's buckets: an open-addressing table (linear probing) from band key to the first
+ * pair handle + 1 of its chain. 0 marks a never-used slot, -1 a bucket whose chain emptied
+ * (kept until the next rehash so probe sequences stay intact).
+ */
+class BandTable {
+  keys = new Int32Array(16);
+  heads = new Int32Array(16);
+  private used = 0;
+
+  /** Slot holding `key`, or -1. */
+  find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const h = this.heads[i];
+      if (h === 0) return -1;
+      if (this.keys[i] === key) return i;
+    }
+  }
+
+  /** Slot for `key`, claimed when absent. */
+  claim(key: number): number {
+    // Up to 80% full: linear probing over int arrays stays fast, and at 100,000 pairs the
+    // tables take 16 MB rather than 32.
+    if ((this.used + 1) * 5 > this.keys.length * 4) this.rehash();
+    const mask = this.keys.length - 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const h = this.heads[i];
+      if (h === 0) { this.keys[i] = key; this.heads[i] = -1; this.used++; return i; }
+      if (this.keys[i] === key) return i;
+    }
+  }
+
+  private rehash(): void {
+    const { keys, heads } = this;
+    let live = 0;
+    for (let i = 0; i < heads.length; i++) if (heads[i] > 0) live++;
+    let cap = 16;
+    while (cap < (live + 1) * 2) cap *= 2; // ≤ 50% full after a rehash
+    this.keys = new Int32Array(cap);
+    this.heads = new Int32Array(cap);
+    this.used = 0;
+    const mask = cap - 1;
+    for (let j = 0; j < heads.length; j++) {
+      if (heads[j] <= 0) continue;
+      let i = keys[j] & mask;
+      while (this.heads[i] !== 0) i = (i + 1) & mask;
+      this.keys[i] = keys[j];
+      this.heads[i] = heads[j];
+      this.used++;
+    }
+  }
+}
+
+/** The LSH table of a workspace index. */
+export class LshBuckets {
+  private readonly tables = Array.from({ length: BANDS }, () => new BandTable());
+  /** Handle → pair; handles are reused through `free`. */
+  private readonly pairs: (IndexedPair | undefined)[] = [];
+  private readonly free: number[] = [];
+  /** next[handle * BANDS + band]: the next handle + 1 in that band's chain, 0 at the end. */
+  private next = new Int32Array(16 * BANDS);
+  /** How many candidate pairs were verified against their signatures (tests check it stays small). */
+  verified = 0;
+
+  add(pair: IndexedPair): void {
+    if (!pair.signature) return;
+    const h = this.free.pop() ?? this.pairs.length;
+    this.pairs[h] = pair;
+    if ((h + 1) * BANDS > this.next.length) {
+      const grown = new Int32Array(Math.ceil(this.next.length * 1.5 / BANDS) * BANDS);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    const keys = bandKeys(pair.signature);
+    for (let b = 0; b < BANDS; b++) {
+      const t = this.tables[b];
+      const slot = t.claim(keys[b]);
+      this.next[h * BANDS + b] = t.heads[slot] > 0 ? t.heads[slot] : 0;
+      t.heads[slot] = h + 1;
+    }
+  }
+
+  remove(pair: IndexedPair): void {
+    // Keys are recomputed (16 short hashes) rather than stored per pair.
+    if (!pair.signature) return;
+    const keys = bandKeys(pair.signature);
+    let handle = -1;
+    for (let b = 0; b < BANDS; b++) {
+      const t = this.tables[b];
+      const slot = t.find(keys[b]);
+      if (slot < 0) continue;
+      let prev = -1;
+      for (let cur = t.heads[slot]; cur > 0; prev = cur - 1, cur = this.next[(cur - 1) * BANDS + b]) {
+        if (this.pairs[cur - 1] !== pair) continue;
+        handle = cur - 1;
+        const after = this.next[handle * BANDS + b];
+        if (prev < 0) t.heads[slot] = after > 0 ? after : -1;
+        else this.next[prev * BANDS + b] = after;
+        break;
+      }
+    }
+    if (handle < 0) return;
+    this.pairs[handle] = undefined;
+    this.next.fill(0, handle * BANDS, (handle + 1) * BANDS);
+    this.free.push(handle);
+  }
+
+  /** Every other pair sharing a bucket with `pair` (unverified). */
+  candidates(pair: IndexedPair): Set<IndexedPair> {
+    const out = new Set<IndexedPair>();
+    if (!pair.signature) return out;
+    const keys = bandKeys(pair.signature);
+    for (let b = 0; b < BANDS; b++) {
+      const t = this.tables[b];
+      const slot = t.find(keys[b]);
+      if (slot < 0) continue;
+      for (let cur = t.heads[slot]; cur > 0; cur = this.next[(cur - 1) * BANDS + b]) {
+        const p = this.pairs[cur - 1];
+        if (p && p !== pair) out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Candidates whose estimated Jaccard similarity reaches `threshold`, most similar first. */
+  matches(pair: IndexedPair, threshold: number): NearMatch[] {
+    const out: NearMatch[] = [];
+    if (!pair.signature) return out;
+    for (const other of this.candidates(pair)) {
+      this.verified++;
+      const similarity = estimatedJaccard(pair.signature, other.signature!);
+      if (similarity >= threshold) out.push({ pair: other, similarity });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity || a.pair.file.localeCompare(b.pair.file) || a.pair.index - b.pair.index);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * near-duplicate: a prompt nearly the same as another pair's (estimated Jaccard similarity
+ * of 3-word shingles at or above the threshold, 0.85 by default) adds little to a training
+ * set and skews its mix. Candidates come from LSH buckets, never from comparing all pairs.
+ */
+import { severityOf, type Guidelines } from '../guidelines';
+import type { Problem } from '../types';
+import { NEAR_DUPLICATE_META } from './rule-metas';
+import { MAX_RELATED, nameOf, placeOf, type WorkspaceRuleContext } from './rule-context';
+
+/** The default similarity threshold. */
+export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.85;
+
+/** The threshold from `rules: { near-duplicate: { threshold } }`, when it is a usable number. */
+export function nearDuplicateThreshold(g: Guidelines): number {
+  const t = g.rules.get(NEAR_DUPLICATE_META.id)?.options.threshold;
+  return typeof t === 'number' && t > 0 && t <= 1 ? t : DEFAULT_NEAR_DUPLICATE_THRESHOLD;
+}
+
+/** near-duplicate problems of one file, at each prompt, document offsets. */
+export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
+  const severity = severityOf(ctx.guidelines, NEAR_DUPLICATE_META.id, NEAR_DUPLICATE_META.defaultSeverity);
+  if (severity === 'off') return [];
+  const threshold = nearDuplicateThreshold(ctx.guidelines);
+  const out: Problem[] = [];
+  for (const pair of ctx.pairs) {
+    if (!pair.signature || pair.silenced?.includes(NEAR_DUPLICATE_META.id)) continue;
+    const matches = ctx.view.nearMatches(pair, threshold);
+    if (!matches.length) continue;
+    const best = matches[0];
+    const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : '';
+    const span = pair.promptSpan ?? pair.idSpan;
+    const problem: Problem = {
+      rule: NEAR_DUPLICATE_META.id, severity, start: span.start, end: span.end,
+      message: `Prompt is nearly the same as ${nameOf(best.pair)}'s at ${placeOf(best.pair)} (${Math.round(best.similarity * 100)}% similar)${more}; vary it or drop one.`,
+      // The related place is the other pair's id: its line/column is known without its text.
+      related: matches.slice(0, MAX_RELATED).map((m) => ({
+        file: m.pair.file, start: m.pair.idSpan.start, end: m.pair.idSpan.end, line: m.pair.line, character: m.pair.character,
+        message: `Similar prompt (${Math.round(m.similarity * 100)}%) in ${nameOf(m.pair)}`,
+      })),
+    };
+    if (pair.id !== undefined) problem.pairId = pair.id;
+    out.push(problem);
+  }
+  return out;
+}

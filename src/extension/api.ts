@@ -1,0 +1,28 @@
+/**
+ * What `activate()` returns: a small surface for the integration tests (and other
+ * extensions) to read what the UI shows without scraping it.
+ */
+import type * as vscode from 'vscode';
+import type { Coverage } from '../core/coverage';
+import type { Guidelines } from '../core/guidelines';
+import type { IndexedPair } from '../core/workspace/types';
+import type { LintStats } from './lint/document-store';
+import type { CoverageNode } from './workspace/coverage-view';
+
+export interface SftApi {
+  /** The status bar text now ('' when hidden). */
+  statusBarText(): string;
+  /** Fires with the status bar text after each update. */
+  readonly onDidUpdateStatusBar: vscode.Event<string>;
+  /** Resolves when the workspace index has been built once. */
+  indexReady(): Promise<void>;
+  /** Every indexed pair and the coverage the status bar and view show. */
+  coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines; pairs: IndexedPair[] }>;
+  /** The coverage tree as the view gets it. */
+  coverageChildren(node?: CoverageNode): Promise<CoverageNode[]>;
+  coverageItem(node: CoverageNode): vscode.TreeItem;
+  /** How many full and incremental lints ran. */
+  readonly lintStats: LintStats;
+  /** Lint the workspace into the Problems panel; resolves with the number of files. */
+  lintWorkspace(): Promise<number>;
+}

@@ -1,0 +1,173 @@
+/**
+ * Commands on the pair under the cursor: next/previous pair, set annotation (quick pick
+ * with meanings), insert pair, generate missing ids, silence a rule for a pair. Every
+ * change is a minimal edit from core/edits.
+ */
+import * as vscode from 'vscode';
+import { ANNOTATION_KEYS } from '../../core/annotations';
+import { generateId, setAnnotation, setList, silencePair, toDocument, eolAt } from '../../core/edits';
+import type { PairModel } from '../../core/parse/model';
+import { scalarText, stringList } from '../../core/parse/model';
+import type { TextEdit } from '../../core/types';
+import { Disposable } from '../dispose';
+import { isSftDocument } from '../documents';
+import type { DocumentStore } from '../lint/document-store';
+import { toWorkspaceEdit } from '../language/code-actions';
+import { KEY_DESCRIPTIONS, valuesFor } from '../language/vocabulary';
+import { pairAtOffset, pairSpan } from '../pairs';
+import { basename } from '../../core/paths';
+
+/** Known ids of the workspace (from the index, when there is one). */
+export type IdSource = () => Iterable<string>;
+
+export class PairCommands extends Disposable {
+  static register(docs: DocumentStore, workspaceIds: IdSource): vscode.Disposable {
+    return new PairCommands(docs, workspaceIds);
+  }
+
+  private constructor(private readonly docs: DocumentStore, private readonly workspaceIds: IdSource) {
+    super();
+    this._register(vscode.commands.registerCommand('sft.nextPair', () => this.move(1)));
+    this._register(vscode.commands.registerCommand('sft.previousPair', () => this.move(-1)));
+    this._register(vscode.commands.registerCommand('sft.setAnnotation', (uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]) => this.setAnnotation(uri, pairIndex, key, value)));
+    this._register(vscode.commands.registerCommand('sft.insertPair', () => this.insertPair()));
+    this._register(vscode.commands.registerCommand('sft.generateMissingIds', (uri?: vscode.Uri) => this.generateMissingIds(uri)));
+    this._register(vscode.commands.registerCommand('sft.silenceRule', (uri: vscode.Uri, offset: number, rule: string, reason?: string) => this.silence(uri, offset, rule, reason)));
+  }
+
+  private async editorFor(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    if (uri) return vscode.workspace.openTextDocument(uri);
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && isSftDocument(doc) ? doc : undefined;
+  }
+
+  /** Move the cursor to the next (+1) or previous (-1) pair's `-`. */
+  private async move(direction: 1 | -1): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isSftDocument(editor.document)) return;
+    const { result } = await this.docs.current(editor.document);
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const starts = result.model.pairs.map((p) => pairSpan(p).dash);
+    const target = direction > 0 ? starts.find((s) => s > offset) : [...starts].reverse().find((s) => s < offset);
+    if (target === undefined) return;
+    const pos = editor.document.positionAt(target);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private async pairFor(doc: vscode.TextDocument, pairIndex?: number): Promise<PairModel | undefined> {
+    const { result } = await this.docs.current(doc);
+    if (pairIndex !== undefined) return result.model.pairs[pairIndex];
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    return editor ? pairAtOffset(result.model, doc.offsetAt(editor.selection.active)) : undefined;
+  }
+
+  /** Set an annotation of a pair; asks for what it does not get. */
+  async setAnnotation(uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]): Promise<boolean> {
+    const doc = await this.editorFor(uri);
+    if (!doc) return false;
+    let pair = await this.pairFor(doc, pairIndex);
+    if (!pair) { void vscode.window.showInformationMessage('Put the cursor in a pair to set its annotations.'); return false; }
+    const g = (await this.docs.current(doc)).governedBy.loaded.guidelines;
+    const k = key ?? (await vscode.window.showQuickPick(ANNOTATION_KEYS.map((a) => ({ label: a, detail: KEY_DESCRIPTIONS[a] })), { title: `Set annotation of ${pair.id ?? 'pair'}` }))?.label;
+    if (!k) return false;
+    let chosen = value;
+    if (chosen === undefined) {
+      const values = valuesFor(k, g);
+      if (!values) {
+        chosen = await vscode.window.showInputBox({ title: `${k} of ${pair.id ?? 'pair'}`, value: scalarText(pair.fields.get(k)?.value) ?? '' });
+      } else if (k === 'traits') {
+        const have = new Set(stringList(pair.fields.get(k)?.value) ?? []);
+        const picked = await vscode.window.showQuickPick(values.map((v) => ({ label: v.value, detail: v.description, picked: have.has(v.value) })), { canPickMany: true, title: `traits of ${pair.id ?? 'pair'}` });
+        chosen = picked?.map((p) => p.label);
+      } else {
+        const now = scalarText(pair.fields.get(k)?.value);
+        const picked = await vscode.window.showQuickPick(values.map((v) => ({ label: v.value, detail: v.description, description: v.value === now ? 'current' : undefined })), { title: `${k} of ${pair.id ?? 'pair'}`, matchOnDetail: true });
+        chosen = picked?.label;
+      }
+    }
+    if (chosen === undefined) return false;
+    // The document may have changed while the picker was open.
+    pair = await this.pairFor(doc, pair.index);
+    if (!pair) return false;
+    const edits = Array.isArray(chosen) ? setList(pair, k, chosen) : setAnnotation(pair, k, chosen);
+    return this.apply(doc, toDocument(pair, edits));
+  }
+
+  private async apply(doc: vscode.TextDocument, edits: readonly TextEdit[]): Promise<boolean> {
+    if (!edits.length) return true;
+    return vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
+  }
+
+  /** Insert a new pair after the one under the cursor (or at the end), as a snippet. */
+  private async insertPair(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isSftDocument(editor.document)) return;
+    const doc = editor.document;
+    const { result } = await this.docs.current(doc);
+    const model = result.model;
+    const text = doc.getText();
+    const eol = eolAt(text);
+    const current = pairAtOffset(model, doc.offsetAt(editor.selection.active));
+    const last = current ?? model.pairs[model.pairs.length - 1];
+    const ids = new Set([...model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
+    const id = generateId(ids, last?.id ?? filePrefix(doc.uri));
+    const indent = last ? ' '.repeat(last.indent) : '  ';
+    const body = [`- id: ${id}`, '  task: ${1|' + (valuesFor('task', (await this.docs.current(doc)).governedBy.loaded.guidelines) ?? []).map((t) => t.value).join(',') + '|}',
+      '  prompt: |', '    ${2:prompt}', '  response: |', '    ${3:response}'].map((l) => indent + l).join(eol);
+    // Snippets indent every line by the whitespace before the insertion column: insert at
+    // column 0 of a fresh line so the body keeps its own indentation.
+    let prefix = '';
+    if (!last && !model.pairsField) prefix = `${text.includes('sft:') ? '' : `sft: 1${eol}`}pairs:${eol}`;
+    const endOffset = last ? pairSpan(last).end : text.length;
+    let line = doc.positionAt(endOffset).line + 1;
+    if (line >= doc.lineCount || (last && doc.lineAt(line - 1).text.length !== doc.positionAt(endOffset).character)) {
+      // No line after the insertion point (or the pair ends mid-line): add a line break first.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, doc.positionAt(endOffset), eol);
+      await vscode.workspace.applyEdit(edit);
+      line = doc.positionAt(endOffset).line + 1;
+    }
+    await editor.insertSnippet(new vscode.SnippetString(`${prefix.replace(/\$/g, '\\$')}${body}${eol}`), new vscode.Position(line, 0));
+  }
+
+  /** Give every pair without an id a new, unique one. */
+  async generateMissingIds(uri?: vscode.Uri): Promise<number> {
+    const doc = await this.editorFor(uri);
+    if (!doc) return 0;
+    const { result } = await this.docs.current(doc);
+    const ids = new Set([...result.model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
+    const edits: TextEdit[] = [];
+    let hint: string | undefined = filePrefix(doc.uri);
+    for (const pair of result.model.pairs) {
+      if (pair.id) { hint = pair.id; continue; }
+      const id = generateId(ids, hint);
+      ids.add(id);
+      hint = id;
+      edits.push(...toDocument(pair, setAnnotation(pair, 'id', id)));
+    }
+    if (edits.length) await this.apply(doc, edits);
+    else void vscode.window.showInformationMessage('Every pair has an id.');
+    return edits.length;
+  }
+
+  /** Silence a rule for the pair at `offset`, with a reason (asked for when not given). */
+  async silence(uri: vscode.Uri, offset: number, rule: string, reason?: string): Promise<boolean> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const why = reason ?? await vscode.window.showInputBox({
+      title: `Silence ${rule} for this pair`, prompt: 'Why is this right here? The reason is kept in the file for reviewers.',
+      placeHolder: 'e.g. the phrase is quoted from the source text', validateInput: (v) => (v.trim() ? undefined : 'A silence needs a reason.'),
+    });
+    if (!why?.trim()) return false;
+    const { result } = await this.docs.current(doc);
+    const pair = pairAtOffset(result.model, offset);
+    if (!pair) return false;
+    return this.apply(doc, toDocument(pair, silencePair(pair, rule, why)));
+  }
+}
+
+/** An id prefix from the file name: `health-batch.sft.yaml` → `health-batch-`. */
+function filePrefix(uri: vscode.Uri): string {
+  const name = basename(uri.path).replace(/\.sft\.yaml$/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+  return name ? `${name}-` : 'pair-';
+}

@@ -1,0 +1,24 @@
+/** Which documents are SFT Studio's. */
+import * as vscode from 'vscode';
+import { GUIDELINES_FILE } from '../core/guidelines';
+import { basename } from '../core/paths';
+
+export const SFT_LANGUAGE = 'sft-yaml';
+export const SFT_SELECTOR: vscode.DocumentSelector = { language: SFT_LANGUAGE };
+export const SFT_GLOB = '**/*.sft.yaml';
+export const GUIDELINES_GLOB = `**/${GUIDELINES_FILE}`;
+
+/** A `.sft.yaml` document (by language, so untitled files set to sft-yaml count too). */
+export function isSftDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === SFT_LANGUAGE;
+}
+
+/** A guidelines file, by name. */
+export function isGuidelinesUri(uri: vscode.Uri): boolean {
+  return basename(uri.path) === GUIDELINES_FILE;
+}
+
+/** A `.sft.yaml` file, by name. */
+export function isSftUri(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('.sft.yaml');
+}

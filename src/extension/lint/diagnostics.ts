@@ -1,0 +1,223 @@
+/**
+ * Diagnostics for `.sft.yaml` files and guidelines files: live while typing (debounced per
+ * document, with a generation counter so a stale lint never overwrites a newer one), on
+ * open and save, cleared on close; optionally for every file of the workspace.
+ */
+import * as vscode from 'vscode';
+import type { Problem } from '../../core/types';
+import { Disposable } from '../dispose';
+import { settings } from '../config';
+import { isGuidelinesUri, isSftDocument, isSftUri, SFT_GLOB } from '../documents';
+import { DiagnosticConverter, linesOf } from './convert';
+import type { DocumentStore } from './document-store';
+import type { GuidelinesStore } from './guidelines-store';
+
+/** Workspace-wide problems (duplicate-id, near-duplicate) for a file, from the index. */
+export interface WorkspaceProblemSource {
+  problemsFor(uri: vscode.Uri): Problem[];
+  /** Fires with the files whose workspace problems may have changed. */
+  readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
+}
+
+const decoder = new TextDecoder();
+
+export class DiagnosticsProvider extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('sft'));
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  /** Closed files published by a workspace lint (kept in step with the disk). */
+  private readonly fromDisk = new Set<string>();
+  private workspaceSource?: WorkspaceProblemSource;
+  private workspaceRun?: vscode.CancellationTokenSource;
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires after diagnostics of a file were published (for status, CodeLens, tests). */
+  readonly onDidPublish = this.changed.event;
+
+  static register(context: { extensionUri: vscode.Uri }, docs: DocumentStore, guidelines: GuidelinesStore): DiagnosticsProvider {
+    return new DiagnosticsProvider(new DiagnosticConverter(context.extensionUri), docs, guidelines);
+  }
+
+  private constructor(readonly converter: DiagnosticConverter, private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore) {
+    super();
+    this._register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.workspaceRun?.cancel(); } });
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.onOpen(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length) return;
+      if (isSftDocument(e.document) && settings(e.document.uri).lintOnType) this.schedule(e.document, settings(e.document.uri).debounceMs);
+    }));
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => {
+      const s = settings(d.uri);
+      if (isSftDocument(d) && s.lintOnSave && !s.lintOnType) this.schedule(d, 0);
+    }));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
+    this._register(guidelines.onDidChange(() => void this.relintAll()));
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sft.lint')) void this.relintAll();
+      if (e.affectsConfiguration('sft.lint.workspace') && settings().lintWorkspace) void this.lintWorkspace();
+    }));
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(SFT_GLOB));
+    this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
+    this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
+    this._register(watcher.onDidDelete((uri) => { if (!this.openDoc(uri)) { this.fromDisk.delete(uri.toString()); this.collection.delete(uri); } }));
+    for (const d of vscode.workspace.textDocuments) this.onOpen(d);
+    if (settings().lintWorkspace) setTimeout(() => void this.lintWorkspace(), 0);
+  }
+
+  /** Merge workspace rule problems (duplicate-id, near-duplicate) into every publish. */
+  setWorkspaceSource(source: WorkspaceProblemSource): vscode.Disposable {
+    this.workspaceSource = source;
+    const sub = source.onDidChange((uris) => this.republish(uris));
+    void this.relintAll();
+    return { dispose: () => { sub.dispose(); if (this.workspaceSource === source) this.workspaceSource = undefined; } };
+  }
+
+  private republish(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) {
+      const doc = this.openDoc(uri);
+      if (doc && isSftDocument(doc)) this.schedule(doc, 0);
+      else if (this.fromDisk.has(uri.toString())) void this.publishFromDisk(uri);
+    }
+  }
+
+  /** Current diagnostics of a file (tests, CodeLens). */
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  /** Lint a document now (after the debounce of `delay` ms). */
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.publishOpen(doc, generation);
+    }, delay));
+  }
+
+  private async publishOpen(doc: vscode.TextDocument, generation: number): Promise<void> {
+    const key = doc.uri.toString();
+    try {
+      const { result, version } = await this.docs.current(doc);
+      // A newer schedule, a newer version or a close wins over this result.
+      if (this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+      const problems = this.withWorkspace(doc.uri, result.problems);
+      this.collection.set(doc.uri, this.converter.toDiagnostics(problems, doc, settings(doc.uri).maxProblemsPerFile, resolveFile));
+      this.changed.fire(doc.uri);
+    } catch (e) {
+      if (!(e instanceof vscode.CancellationError)) console.error('[sft] lint failed', e);
+    }
+  }
+
+  private withWorkspace(uri: vscode.Uri, problems: readonly Problem[]): Problem[] {
+    const extra = this.workspaceSource?.problemsFor(uri) ?? [];
+    return extra.length ? [...problems, ...extra].sort((a, b) => a.start - b.start) : [...problems];
+  }
+
+  private onOpen(doc: vscode.TextDocument): void {
+    if (isSftDocument(doc)) this.schedule(doc, 0);
+    else if (isGuidelinesUri(doc.uri)) void this.publishGuidelines(doc.uri);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    if (isGuidelinesUri(doc.uri)) return; // its problems stay while it governs files
+    if (!isSftDocument(doc)) return;
+    if (settings().lintWorkspace && doc.uri.scheme === 'file') void this.publishFromDisk(doc.uri);
+    else { this.collection.delete(doc.uri); this.changed.fire(doc.uri); }
+  }
+
+  private onDiskChange(uri: vscode.Uri): void {
+    if (this.openDoc(uri) || !settings().lintWorkspace) return;
+    void this.publishFromDisk(uri);
+  }
+
+  private openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** Lint a closed file from disk and publish it. */
+  private async publishFromDisk(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    let text: string;
+    try { text = decoder.decode(await vscode.workspace.fs.readFile(uri)); } catch { return; }
+    const governedBy = await this.guidelines.forUri(uri);
+    if (this.generations.get(key) !== generation || this.openDoc(uri)) return;
+    const result = governedBy.linter.lint(text);
+    this.fromDisk.add(key);
+    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, result.problems), linesOf(text), settings(uri).maxProblemsPerFile, resolveFile));
+    this.changed.fire(uri);
+  }
+
+  /** A guidelines file's own problems. */
+  private async publishGuidelines(uri: vscode.Uri): Promise<void> {
+    const g = await this.guidelines.forGuidelines(uri);
+    const doc = this.openDoc(uri);
+    // The problems' offsets refer to the text they were loaded from.
+    if (doc && doc.getText() !== g.text) return;
+    this.collection.set(uri, this.converter.toDiagnostics(g.loaded.problems, doc ?? linesOf(g.text), settings(uri).maxProblemsPerFile, resolveFile));
+    this.changed.fire(uri);
+  }
+
+  /** Re-lint every open document (and, with workspace lint, the files from disk). */
+  async relintAll(): Promise<void> {
+    for (const d of vscode.workspace.textDocuments) {
+      if (isSftDocument(d)) this.schedule(d, 0);
+    }
+    const loaded = await this.guidelines.all();
+    for (const g of loaded) if (g.uri) await this.publishGuidelines(g.uri);
+    for (const d of vscode.workspace.textDocuments) if (isGuidelinesUri(d.uri) && !loaded.some((g) => g.key === d.uri.toString())) await this.publishGuidelines(d.uri);
+    if (settings().lintWorkspace) {
+      for (const key of this.fromDisk) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) await this.publishFromDisk(uri); }
+    } else {
+      for (const key of this.fromDisk) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) this.collection.delete(uri); }
+      this.fromDisk.clear();
+    }
+  }
+
+  /** Lint every `.sft.yaml` file of the workspace into the Problems panel (cancellable). */
+  async lintWorkspace(): Promise<number> {
+    this.workspaceRun?.cancel();
+    const run = new vscode.CancellationTokenSource();
+    this.workspaceRun = run;
+    try {
+      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'SFT: linting workspace', cancellable: true }, async (progress, token) => {
+        const sub = token.onCancellationRequested(() => run.cancel());
+        try {
+          const files = await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**', undefined, run.token);
+          let done = 0;
+          for (const uri of files) {
+            if (run.token.isCancellationRequested) break;
+            if (!isSftUri(uri)) continue;
+            const open = this.openDoc(uri);
+            if (open) this.schedule(open, 0);
+            else await this.publishFromDisk(uri);
+            done++;
+            progress.report({ message: `${done}/${files.length} files`, increment: 100 / files.length });
+          }
+          return done;
+        } finally {
+          sub.dispose();
+        }
+      });
+    } finally {
+      if (this.workspaceRun === run) this.workspaceRun = undefined;
+      run.dispose();
+    }
+  }
+}
+
+/** A related place's file (URI string, absolute path or workspace-relative path) as a URI. */
+export function resolveFile(file: string): vscode.Uri | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return vscode.Uri.parse(file);
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return vscode.Uri.file(file);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return root ? vscode.Uri.joinPath(root, file) : undefined;
+}

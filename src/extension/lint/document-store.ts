@@ -1,0 +1,101 @@
+/**
+ * The lint result of every open `.sft.yaml` document, kept per document version. Edits are
+ * tracked as they arrive and applied with `FileLinter.update`, which re-checks only the pair
+ * that changed; the first lint of a document, a guidelines change or an edit that cannot
+ * be expressed as one window lints in full. Every language feature reads from here, so a
+ * document is parsed once per version whatever asks for it.
+ */
+import * as vscode from 'vscode';
+import type { FileLintResult } from '../../core/lint';
+import { Disposable } from '../dispose';
+import { isSftDocument } from '../documents';
+import { composeChanges, type EditWindow } from './edit-window';
+import type { GovernedBy, GuidelinesStore } from './guidelines-store';
+
+/** A document's lint result at one version. */
+export interface CurrentLint {
+  version: number;
+  result: FileLintResult;
+  governedBy: GovernedBy;
+}
+
+interface DocState {
+  current?: CurrentLint;
+  /** Edits since `current`, or 'full' when they cannot be composed. */
+  window?: EditWindow | 'full';
+  /** Incremented when the governing guidelines change. */
+  guidelinesEpoch: number;
+  /** The epoch `current` was linted under. */
+  epochSeen?: number;
+}
+
+/** Counters for tests and diagnostics of the extension itself. */
+export interface LintStats {
+  full: number;
+  incremental: number;
+}
+
+export class DocumentStore extends Disposable {
+  private readonly states = new Map<string, DocState>();
+  readonly stats: LintStats = { full: 0, incremental: 0 };
+
+  constructor(private readonly guidelines: GuidelinesStore) {
+    super();
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.track(e)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())));
+    this._register(guidelines.onDidChange((key) => {
+      for (const s of this.states.values()) {
+        if (key === undefined || s.current?.governedBy.key === key || s.current?.governedBy.key === undefined) s.guidelinesEpoch++;
+      }
+    }));
+  }
+
+  /** The lint result for the document's current version (lints now if needed). */
+  async current(doc: vscode.TextDocument): Promise<CurrentLint> {
+    const key = doc.uri.toString();
+    let state = this.states.get(key);
+    if (!state) { state = { guidelinesEpoch: 0 }; this.states.set(key, state); }
+    for (;;) {
+      const epoch = state.guidelinesEpoch;
+      const fresh = state.current;
+      if (fresh && fresh.version === doc.version && !this.stale(state, epoch)) return fresh;
+      const governedBy = fresh && !this.stale(state, epoch) ? fresh.governedBy : await this.guidelines.forUri(doc.uri);
+      if (doc.isClosed) throw new vscode.CancellationError();
+      // A guidelines change while loading: resolve again.
+      if (state.guidelinesEpoch !== epoch) continue;
+      const text = doc.getText();
+      const reuse = fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
+      let result: FileLintResult;
+      if (reuse && state.window) {
+        const w = state.window as EditWindow;
+        result = governedBy.linter.update(reuse.result, [{ start: w.start, end: w.oldEnd, newText: text.slice(w.start, w.newEnd) }], text);
+        this.stats.incremental++;
+      } else if (reuse && reuse.result.model.text === text) {
+        result = reuse.result;
+      } else {
+        result = governedBy.linter.lint(text);
+        this.stats.full++;
+      }
+      state.current = { version: doc.version, result, governedBy };
+      state.window = undefined;
+      state.epochSeen = epoch;
+      return state.current;
+    }
+  }
+
+  /** The last result, whatever its version (for cheap, approximate reads). */
+  peek(uri: vscode.Uri): CurrentLint | undefined {
+    return this.states.get(uri.toString())?.current;
+  }
+
+  private stale(state: DocState, epoch: number): boolean {
+    return state.epochSeen !== epoch;
+  }
+
+  private track(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length || !isSftDocument(e.document)) return;
+    const state = this.states.get(e.document.uri.toString());
+    if (!state?.current || state.window === 'full') return;
+    state.window = composeChanges(state.window, e.contentChanges) ?? 'full';
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * SFT Studio's desktop entry: wires the services and providers and returns the test API.
+ * Nothing here scans the workspace; the index builds in the background after activation.
+ */
+import * as vscode from 'vscode';
+import type { SftApi } from './api';
+import { FileCommands } from './commands/file-commands';
+import { PairCommands } from './commands/pair-commands';
+import { CodeActionProvider } from './language/code-actions';
+import { CodeLensProvider } from './language/code-lens';
+import { CompletionProvider } from './language/completion';
+import { HoverProvider } from './language/hover';
+import { OutlineProvider } from './language/outline';
+import { DiagnosticsProvider } from './lint/diagnostics';
+import { DocumentStore } from './lint/document-store';
+import { GuidelinesStore } from './lint/guidelines-store';
+import { CoverageView } from './workspace/coverage-view';
+import { IndexService } from './workspace/index-service';
+import { StatusBar } from './workspace/status-bar';
+
+export function activate(context: vscode.ExtensionContext): SftApi {
+  const add = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const guidelines = add(new GuidelinesStore());
+  const docs = add(new DocumentStore(guidelines));
+  const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines));
+  const index = add(IndexService.register(docs, guidelines));
+  add(diagnostics.setWorkspaceSource(index));
+  add(CodeActionProvider.register(docs, guidelines));
+  add(CompletionProvider.register(docs));
+  add(HoverProvider.register(docs));
+  add(OutlineProvider.register(docs));
+  add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
+  add(PairCommands.register(docs, () => (index.isBuilt ? index.ids() : [])));
+  add(FileCommands.register());
+  add(vscode.commands.registerCommand('sft.lintWorkspace', () => diagnostics.lintWorkspace()));
+  const statusBar = add(StatusBar.register(index));
+  const coverageView = add(CoverageView.register(index));
+  // The index (status bar, coverage, workspace rules) builds after activation returns.
+  const timer = setTimeout(() => void index.ready(), 0);
+  add({ dispose: () => clearTimeout(timer) });
+
+  return {
+    statusBarText: () => statusBar.text,
+    onDidUpdateStatusBar: statusBar.onDidUpdate,
+    indexReady: () => index.ready(),
+    coverage: async () => ({ ...(await index.coverage()), pairs: index.pairs() }),
+    coverageChildren: (node) => coverageView.getChildren(node),
+    coverageItem: (node) => coverageView.getTreeItem(node),
+    lintStats: docs.stats,
+    lintWorkspace: () => diagnostics.lintWorkspace(),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

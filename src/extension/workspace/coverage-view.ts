@@ -1,0 +1,91 @@
+/**
+ * The Coverage view of the "SFT" container: annotation → buckets (count, share, target,
+ * gap marked) → the pairs behind a bucket (a click reveals the pair).
+ */
+import * as vscode from 'vscode';
+import { pairsIn, type AnnotationCoverage, type CoverageBucket, type CoverageKey } from '../../core/coverage';
+import type { IndexedPair } from '../../core/workspace/types';
+import { Disposable } from '../dispose';
+import type { IndexService } from './index-service';
+
+/** A node of the coverage tree. */
+export type CoverageNode =
+  | { kind: 'annotation'; annotation: AnnotationCoverage }
+  | { kind: 'bucket'; key: CoverageKey; bucket: CoverageBucket }
+  | { kind: 'pair'; pair: IndexedPair };
+
+const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+/** Most pairs listed under one bucket; the view stays fast on huge workspaces. */
+const MAX_PAIRS = 500;
+
+export class CoverageView extends Disposable implements vscode.TreeDataProvider<CoverageNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<CoverageNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<CoverageNode>;
+
+  static register(index: IndexService): CoverageView {
+    return new CoverageView(index);
+  }
+
+  private constructor(private readonly index: IndexService) {
+    super();
+    this.view = this._register(vscode.window.createTreeView('sft.coverage', { treeDataProvider: this, showCollapseAll: true }));
+    this._register(index.onDidChangeCoverage(() => this.changed.fire(undefined)));
+    this._register(vscode.commands.registerCommand('sft.showCoverage', () => vscode.commands.executeCommand('sft.coverage.focus')));
+    this._register(vscode.commands.registerCommand('sft.refreshCoverage', () => this.changed.fire(undefined)));
+    this._register(vscode.commands.registerCommand('sft.revealPair', (file: string, offset: number) => this.reveal(file, offset)));
+  }
+
+  async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
+    const { coverage } = await this.index.coverage();
+    if (!node) {
+      if (!coverage.total) return [];
+      return Object.values(coverage.annotations).map((annotation) => ({ kind: 'annotation', annotation }));
+    }
+    if (node.kind === 'annotation') return node.annotation.buckets.map((bucket) => ({ kind: 'bucket', key: node.annotation.key, bucket }));
+    if (node.kind === 'bucket') {
+      return pairsIn(this.index.pairs(), node.key, node.bucket.value).slice(0, MAX_PAIRS).map((pair) => ({ kind: 'pair', pair }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    if (node.kind === 'annotation') {
+      const a = node.annotation;
+      const item = new vscode.TreeItem(a.key, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `a:${a.key}`;
+      item.description = a.missed ? `${a.missed} below target` : `${a.buckets.length} values`;
+      item.iconPath = new vscode.ThemeIcon(a.missed ? 'warning' : 'symbol-enum', a.missed ? new vscode.ThemeColor('list.warningForeground') : undefined);
+      item.contextValue = 'annotation';
+      return item;
+    }
+    if (node.kind === 'bucket') {
+      const b = node.bucket;
+      const item = new vscode.TreeItem(b.value, b.count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `b:${node.key}:${b.value}`;
+      const target = b.target !== undefined ? ` · target ${pct(b.target)}` : '';
+      const gap = b.meets === false ? ` · ${b.gap} short` : '';
+      item.description = `${b.count} · ${pct(b.share)}${target}${gap}`;
+      item.tooltip = `${node.key}: ${b.value}\n${b.count} pairs (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${b.gap} more pairs needed`}` : ''}`;
+      item.iconPath = b.meets === false ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : b.meets ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-small');
+      item.contextValue = b.meets === false ? 'bucket-gap' : 'bucket';
+      return item;
+    }
+    const p = node.pair;
+    const item = new vscode.TreeItem(p.id ?? `(pair ${p.index + 1}, no id)`, vscode.TreeItemCollapsibleState.None);
+    item.id = `p:${p.file}:${p.index}:${p.id ?? ''}`;
+    const file = vscode.Uri.parse(p.file);
+    item.description = vscode.workspace.asRelativePath(file);
+    item.resourceUri = file;
+    item.iconPath = new vscode.ThemeIcon('comment-discussion');
+    item.command = { command: 'sft.revealPair', title: 'Reveal pair', arguments: [p.file, p.idSpan.start] };
+    return item;
+  }
+
+  private async reveal(file: string, offset: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
+    const pos = doc.positionAt(offset);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+  }
+}

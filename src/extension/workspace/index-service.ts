@@ -1,0 +1,193 @@
+/**
+ * The workspace index in the extension: built lazily in the background (first asked for,
+ * or just after activation when the status bar is on), then kept current by a file system
+ * watcher for closed files and by open documents, unsaved edits included. Feeds workspace
+ * rules (duplicate-id, near-duplicate), the status bar and the coverage view.
+ */
+import * as vscode from 'vscode';
+import { computeCoverage, type Coverage } from '../../core/coverage';
+import type { Guidelines } from '../../core/guidelines';
+import { parseSft, type SftFileModel } from '../../core/parse/parse';
+import type { Problem } from '../../core/types';
+import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
+import { Disposable } from '../dispose';
+import { settings } from '../config';
+import { isSftDocument, isSftUri, SFT_GLOB } from '../documents';
+import type { DocumentStore } from '../lint/document-store';
+import type { GuidelinesStore } from '../lint/guidelines-store';
+import type { WorkspaceProblemSource } from '../lint/diagnostics';
+
+const decoder = new TextDecoder();
+
+export class IndexService extends Disposable implements WorkspaceProblemSource {
+  readonly index = new WorkspaceIndex();
+  private readonly guidelinesOf = new Map<string, Guidelines>();
+  private readonly models = new Map<string, SftFileModel>();
+  private building?: Promise<void>;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
+  /** Files whose workspace problems may have changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly coverageChanged = this._register(new vscode.EventEmitter<void>());
+  /** Fires (debounced) when coverage may have changed. */
+  readonly onDidChangeCoverage = this.coverageChanged.event;
+  private coverageTimer?: ReturnType<typeof setTimeout>;
+  private coverageCache?: { version: number; coverage: Coverage; guidelines: Guidelines };
+
+  static register(docs: DocumentStore, guidelines: GuidelinesStore): IndexService {
+    return new IndexService(docs, guidelines);
+  }
+
+  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore) {
+    super();
+    const sub = this.index.onDidChange((change) => {
+      this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
+      clearTimeout(this.coverageTimer);
+      this.coverageTimer = setTimeout(() => this.coverageChanged.fire(), 50);
+    });
+    this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); for (const t of this.timers.values()) clearTimeout(t); } });
+  }
+
+  /** Start building (once); resolves when the first full build is done. */
+  ready(): Promise<void> {
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  get isBuilt(): boolean {
+    return this.building !== undefined;
+  }
+
+  private async build(): Promise<void> {
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(SFT_GLOB));
+    this._register(watcher.onDidCreate((u) => this.fromDiskLater(u)));
+    this._register(watcher.onDidChange((u) => this.fromDiskLater(u)));
+    // A deleted file leaves the index unless an editor still holds unsaved edits of it.
+    this._register(watcher.onDidDelete((u) => { if (!this.openDoc(u)?.isDirty) this.drop(u); }));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (isSftDocument(d)) this.fromDocumentLater(d, 0); }));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && isSftDocument(e.document)) this.fromDocumentLater(e.document, settings(e.document.uri).debounceMs);
+    }));
+    // A closed document's unsaved edits are gone: the disk (or nothing, if untitled) is the truth again.
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      if (!isSftDocument(d)) return;
+      if (d.uri.scheme === 'file' || (d.uri.scheme !== 'untitled' && isSftUri(d.uri))) this.fromDiskLater(d.uri);
+      else this.drop(d.uri);
+    }));
+    this._register(this.guidelines.onDidChange(() => void this.reindexAll()));
+    await this.reindexAll();
+  }
+
+  private async reindexAll(): Promise<void> {
+    const files = await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**');
+    const seen = new Set<string>();
+    for (const uri of files) {
+      seen.add(uri.toString());
+      const doc = this.openDoc(uri);
+      if (doc) await this.fromDocument(doc);
+      else await this.fromDisk(uri);
+    }
+    for (const d of vscode.workspace.textDocuments) if (isSftDocument(d) && !seen.has(d.uri.toString())) await this.fromDocument(d);
+  }
+
+  private openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  private later(key: string, delay: number, run: () => Promise<void>): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void run(); }, delay));
+  }
+
+  private fromDiskLater(uri: vscode.Uri): void {
+    if (this.openDoc(uri)) return;
+    this.later(uri.toString(), 50, () => this.fromDisk(uri));
+  }
+
+  private fromDocumentLater(doc: vscode.TextDocument, delay: number): void {
+    this.later(doc.uri.toString(), delay, () => this.fromDocument(doc));
+  }
+
+  private async fromDocument(doc: vscode.TextDocument): Promise<void> {
+    if (doc.isClosed) return;
+    // An open, clean document of a deleted file is not part of the workspace any more.
+    if (doc.uri.scheme === 'file' && !doc.isDirty && !this.index.entry(doc.uri.toString()) && !(await this.existsOnDisk(doc.uri))) return;
+    try {
+      const { result, governedBy } = await this.docs.current(doc);
+      this.set(doc.uri, result.model, governedBy.loaded.guidelines);
+    } catch (e) {
+      if (!(e instanceof vscode.CancellationError)) console.error('[sft] index failed', e);
+    }
+  }
+
+  private existsOnDisk(uri: vscode.Uri): Promise<boolean> {
+    return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+  }
+
+  private async fromDisk(uri: vscode.Uri): Promise<void> {
+    let text: string;
+    try { text = decoder.decode(await vscode.workspace.fs.readFile(uri)); } catch { this.drop(uri); return; }
+    const governedBy = await this.guidelines.forUri(uri);
+    if (this.openDoc(uri)) return;
+    this.set(uri, parseSft(text), governedBy.loaded.guidelines);
+  }
+
+  private set(uri: vscode.Uri, model: SftFileModel, g: Guidelines): void {
+    const key = uri.toString();
+    // The same model again (a re-publish) changes nothing: do not wake the listeners.
+    if (this.models.get(key) === model && this.guidelinesOf.get(key) === g) return;
+    this.models.set(key, model);
+    this.guidelinesOf.set(key, g);
+    this.index.setFile(key, model, g);
+  }
+
+  private drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.models.delete(key);
+    this.guidelinesOf.delete(key);
+    this.index.deleteFile(key);
+  }
+
+  /** duplicate-id and near-duplicate problems of a file. */
+  problemsFor(uri: vscode.Uri): Problem[] {
+    if (!this.isBuilt) return [];
+    const key = uri.toString();
+    // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
+    const open = this.openDoc(uri);
+    const model = this.models.get(key);
+    if (open && model && model.text !== open.getText()) return [];
+    return this.index.problemsFor(key, (f) => this.guidelinesOf.get(f) ?? this.fallbackGuidelines());
+  }
+
+  private fallbackGuidelines(): Guidelines {
+    return [...this.guidelinesOf.values()][0];
+  }
+
+  /** Every indexed pair. */
+  pairs(): IndexedPair[] {
+    return [...this.index.pairs()];
+  }
+
+  /** Coverage of the workspace against the guidelines at the first folder's root. */
+  async coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines }> {
+    await this.ready();
+    const g = await this.rootGuidelines();
+    if (this.coverageCache && this.coverageCache.version === this.index.version && this.coverageCache.guidelines === g) return this.coverageCache;
+    this.coverageCache = { version: this.index.version, coverage: computeCoverage(this.index.pairs(), g), guidelines: g };
+    return this.coverageCache;
+  }
+
+  private async rootGuidelines(): Promise<Guidelines> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const probe = root ? vscode.Uri.joinPath(root, 'coverage.sft.yaml') : vscode.Uri.parse('untitled:coverage.sft.yaml');
+    return (await this.guidelines.forUri(probe)).loaded.guidelines;
+  }
+
+  /** Ids of every indexed pair. */
+  ids(): string[] {
+    const out: string[] = [];
+    for (const p of this.index.pairs()) if (p.id) out.push(p.id);
+    return out;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Finding and reading `.sft.yaml` files on disk for the CLI. Nothing here throws on what a
+ * user points it at: missing paths, directories, binary or huge files and unreadable files
+ * come back as values the caller reports.
+ */
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type * as Tinyglobby from 'tinyglobby';
+
+// `require`, not `import`: bundled to CommonJS, an import would pick fdir's ESM build, whose
+// `createRequire(import.meta.url)` fails at start-up in the bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { glob, isDynamicPattern } = require('tinyglobby') as typeof Tinyglobby;
+
+/** File names the CLI lints when it walks a folder. */
+export const SFT_SUFFIX = '.sft.yaml';
+/** Folders never walked: dependencies and git internals hold no pairs of ours. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+/**
+ * The largest file the CLI reads. A `.sft.yaml` file of thousands of pairs is a few MB;
+ * anything much larger is a mistake (a data dump, a binary) and is reported, not parsed.
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** What a set of paths and globs came to. */
+export interface Discovery {
+  /** Absolute paths of the files to lint, sorted, each once. */
+  files: string[];
+  /** Inputs that name nothing (a missing path, a glob without matches). */
+  missing: string[];
+  /** One-line notes about inputs that were skipped (a directory named `x.sft.yaml`, ...). */
+  notes: string[];
+}
+
+function statOf(path: string): Stats | undefined {
+  try { return statSync(path); } catch { return undefined; }
+}
+
+/** Whether a file name is one the CLI lints when walking. */
+export function isSftFileName(name: string): boolean {
+  return name.endsWith(SFT_SUFFIX) && name.length > SFT_SUFFIX.length;
+}
+
+/** Every `*.sft.yaml` file below `dir`, skipping dependency and git folders. */
+function walk(dir: string, out: string[], notes: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    notes.push(`skipped ${dir}: ${describeFsError(e)}`);
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      // A folder named `x.sft.yaml` is still a folder: walk it like any other.
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out, notes);
+    } else if (isSftFileName(entry.name)) {
+      // Symlinks are followed to files only, so a link loop cannot trap the walk.
+      if (entry.isFile() || (entry.isSymbolicLink() && statOf(path)?.isFile())) out.push(path);
+    }
+  }
+}
+
+/**
+ * The files that paths and globs name. A folder is walked for `*.sft.yaml`; a file named
+ * explicitly is linted whatever its name; a glob keeps only `*.sft.yaml` matches.
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
+  const found: string[] = [];
+  const missing: string[] = [];
+  const notes: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const stat = statOf(abs);
+    if (!stat && isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const kept = matches.filter((m) => isSftFileName(m));
+      if (kept.length) found.push(...kept.map((m) => resolve(m)));
+      else missing.push(input);
+    } else if (!stat) {
+      missing.push(input);
+    } else if (stat.isDirectory()) {
+      if (isSftFileName(abs)) notes.push(`skipped ${input}: it is a directory, not a .sft.yaml file`);
+      else walk(abs, found, notes);
+    } else {
+      found.push(abs);
+    }
+  }
+  return { files: [...new Set(found)].sort(), missing, notes };
+}
+
+/** A file's text, or why it could not be read as one. */
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** A one-line reason for a file-system error, without the stack or the errno number. */
+export function describeFsError(e: unknown): string {
+  const code = (e as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a directory';
+    case 'ELOOP': return 'too many symbolic links';
+    default: return e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Read a file as UTF-8 text. Refuses files over {@link MAX_FILE_BYTES} before reading them,
+ * and files with NUL bytes or invalid UTF-8 ("not a text file").
+ */
+export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  const stat = statOf(path);
+  if (!stat) return { ok: false, reason: 'no such file or directory' };
+  if (stat.isDirectory()) return { ok: false, reason: 'it is a directory, not a file' };
+  if (stat.size > maxBytes) return { ok: false, reason: `file is too large (${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)})` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { ok: false, reason: describeFsError(e) };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
+  try {
+    // The BOM is kept, so offsets match every other reader of the file (the index workers).
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * One unit of the workspace pass: read a file, parse it, index it (and lint it when asked),
+ * packed for the trip back to the main thread. Runs in index workers and, when workers are
+ * unavailable, in the main thread.
+ */
+import { readFileSync } from 'node:fs';
+import { parseSft } from '../core/parse/parse';
+import type { FileLinter } from '../core/lint';
+import { defaultGuidelines, loadGuidelines, type Guidelines } from '../core/guidelines';
+import { indexFile } from '../core/workspace/index-file';
+import { NUM_HASHES } from '../core/workspace/minhash';
+import type { IndexedFile } from '../core/workspace/types';
+import type { Problem } from '../core/types';
+import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+
+// The lint rules (and the language detector's n-gram tables they load) are required on first
+// use only (esbuild keeps a required module's initialisation inside the call), so a pass that
+// only indexes never initialises them.
+function newLinter(g: Guidelines): FileLinter {
+  const { FileLinter: Linter } = require('../core/lint') as typeof import('../core/lint');
+  return new Linter(g);
+}
+
+/** Loaded guidelines (and a linter for them) by path and text, so each is parsed once per thread. */
+export class GuidelinesCache {
+  private readonly cache = new Map<string, { guidelines: Guidelines; linter?: FileLinter }>();
+
+  private entry(src: GuidelinesSource | undefined, trusted: boolean): { guidelines: Guidelines; linter?: FileLinter } {
+    const key = src ? `${trusted ? 1 : 0}\0${src.path}\0${src.text}` : `${trusted ? 1 : 0}\0`;
+    let e = this.cache.get(key);
+    if (!e) {
+      const guidelines = src ? loadGuidelines(src.text, src.path).guidelines : defaultGuidelines();
+      guidelines.trusted = trusted;
+      e = { guidelines };
+      this.cache.set(key, e);
+    }
+    return e;
+  }
+
+  /** The guidelines for a source text. */
+  get(src: GuidelinesSource | undefined, trusted: boolean): Guidelines {
+    return this.entry(src, trusted).guidelines;
+  }
+
+  /** A file linter for a source text. */
+  linter(src: GuidelinesSource | undefined, trusted: boolean): FileLinter {
+    const e = this.entry(src, trusted);
+    e.linter ??= newLinter(e.guidelines);
+    return e.linter;
+  }
+}
+
+/** What a job yields before packing. */
+export interface IndexJobOutput {
+  entry: IndexedFile;
+  problems?: Problem[];
+  error?: string;
+}
+
+/** Run a job; never throws on user content (an unreadable file comes back with `error`). */
+export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutput {
+  let text: string;
+  try {
+    text = readFileSync(job.path, 'utf8');
+  } catch (e) {
+    return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
+  }
+  const guidelines = cache.get(job.guidelines, job.trusted);
+  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines) };
+  const linted = cache.linter(job.guidelines, job.trusted).lint(text);
+  return { entry: indexFile(job.file, linted.model, guidelines), problems: linted.problems };
+}
+
+/** Pack an output for postMessage: the pairs' signatures move into one buffer (the pairs lose theirs). */
+export function packResult(id: number, out: IndexJobOutput): IndexJobResult {
+  const { entry } = out;
+  const sigSlot = new Int32Array(entry.pairs.length).fill(-1);
+  let n = 0;
+  entry.pairs.forEach((p, i) => { if (p.signature) sigSlot[i] = n++; });
+  const signatures = new Uint16Array(n * NUM_HASHES);
+  entry.pairs.forEach((p, i) => {
+    if (!p.signature) return;
+    signatures.set(p.signature, sigSlot[i] * NUM_HASHES);
+    delete p.signature;
+  });
+  const result: IndexJobResult = { id, file: entry.file, pairs: entry.pairs, signatures, sigSlot };
+  if (out.problems) result.problems = out.problems;
+  if (out.error !== undefined) result.error = out.error;
+  return result;
+}
+
+/** Give the pairs of a result views into its signature buffer. */
+export function unpackSignatures(result: IndexJobResult): IndexedFile {
+  const { pairs, signatures, sigSlot } = result;
+  for (let i = 0; i < pairs.length; i++) {
+    const slot = sigSlot[i];
+    if (slot >= 0) pairs[i].signature = signatures.subarray(slot * NUM_HASHES, (slot + 1) * NUM_HASHES);
+  }
+  return { file: result.file, pairs };
+}

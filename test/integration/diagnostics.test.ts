@@ -1,0 +1,152 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { RULE_METAS } from '../../src/core/rules/index';
+import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, sftDiagnostics, type } from './helpers';
+
+describe('diagnostics', () => {
+  afterEach(async () => {
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opening a file publishes its problems at exact ranges, linked to the rule doc', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const [d] = await diagnosticsUntil(editor.document.uri, (ds) => ds.some((x) => ruleOf(x) === 'no-aliases'), 'a no-aliases diagnostic')
+      .then(() => sftDiagnostics(editor.document.uri, 'no-aliases'));
+    assert.deepStrictEqual(d.range, rangeOf(editor.document, '&t'));
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/no-aliases.md'), 'code.target links the rule doc');
+    // The clean fixture has no other problems.
+    assert.deepStrictEqual(sftDiagnostics(editor.document.uri).map(ruleOf), ['no-aliases']);
+  });
+
+  it('typing a banned phrase raises it (incrementally) and deleting it clears it', async function () {
+    if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
+    const sft = await api();
+    const editor = await open('travel.sft.yaml');
+    const uri = editor.document.uri;
+    await diagnosticsUntil(uri, () => true, 'first lint');
+    assert.deepStrictEqual(sftDiagnostics(uri), []);
+    const before = sft.lintStats.incremental;
+    const at = rangeOf(editor.document, 'The sea stores heat').start;
+    const phrase = 'As an AI language model, ';
+    await type(editor, at, phrase);
+    const ds = await diagnosticsUntil(uri, (x) => x.some((d) => ruleOf(d) === 'banned-phrase'), 'a banned-phrase diagnostic');
+    const banned = ds.filter((d) => ruleOf(d) === 'banned-phrase');
+    assert.strictEqual(banned.length, 1);
+    assert.deepStrictEqual(banned[0].range, rangeOf(editor.document, 'As an AI language model'));
+    assert.ok(sft.lintStats.incremental > before, 'the edit was linted incrementally');
+    await editor.edit((b) => b.delete(new vscode.Range(at, at.translate(0, phrase.length))));
+    await diagnosticsUntil(uri, (x) => !x.some((d) => ruleOf(d) === 'banned-phrase'), 'the banned-phrase diagnostic to clear');
+  });
+
+  it('a quick fix changes only the bytes it should', async function () {
+    if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
+    await api();
+    const editor = await open('travel.sft.yaml');
+    const doc = editor.document;
+    const original = doc.getText();
+    const at = rangeOf(doc, 'The sea stores heat').start;
+    await type(editor, at, 'As an AI language model, ');
+    const [d] = (await diagnosticsUntil(doc.uri, (x) => x.some((y) => ruleOf(y) === 'banned-phrase'), 'banned-phrase')).filter((y) => ruleOf(y) === 'banned-phrase');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix?.edit, `a preferred quick fix (got ${actions.map((a) => a.title).join(', ')})`);
+    assert.ok(actions.some((a) => a.command?.command === 'sft.silenceRule'), 'a silence action');
+    const edits = fix.edit.get(doc.uri);
+    assert.strictEqual(edits.length, 1);
+    assert.ok(d.range.contains(edits[0].range) || edits[0].range.contains(d.range), 'the edit is at the problem');
+    const startOffset = doc.offsetAt(edits[0].range.start);
+    const endOffset = doc.offsetAt(edits[0].range.end);
+    const dirty = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const after = doc.getText();
+    // Every byte outside the edit's range is as it was.
+    assert.strictEqual(after.slice(0, startOffset), dirty.slice(0, startOffset));
+    assert.strictEqual(after.slice(after.length - (dirty.length - endOffset)), dirty.slice(endOffset));
+    assert.ok(after.length < dirty.length && after.length >= original.length - 2);
+    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'the fixed problem to clear');
+  });
+
+  it('"silence for this pair" inserts a reasoned sft-ignore comment', async function () {
+    if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
+    await api();
+    const editor = await open('travel.sft.yaml');
+    const doc = editor.document;
+    const at = rangeOf(doc, 'The sea stores heat').start;
+    await type(editor, at, 'As an AI language model, ');
+    const [d] = (await diagnosticsUntil(doc.uri, (x) => x.some((y) => ruleOf(y) === 'banned-phrase'), 'banned-phrase')).filter((y) => ruleOf(y) === 'banned-phrase');
+    assert.ok(await vscode.commands.executeCommand('sft.silenceRule', doc.uri, doc.offsetAt(d.range.start), 'banned-phrase', 'a test of silencing'));
+    assert.ok(doc.getText().includes('# sft-ignore banned-phrase: a test of silencing'));
+    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'the silenced problem to go');
+  });
+
+  it('"fix all" is offered as source.fixAll.sft', async function () {
+    if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
+    await api();
+    const editor = await open('travel.sft.yaml');
+    const doc = editor.document;
+    await type(editor, rangeOf(doc, 'The sea stores heat').start, 'As an AI language model, ');
+    await type(editor, rangeOf(doc, 'a small blue sailboat').start, 'As an AI language model, ');
+    await diagnosticsUntil(doc.uri, (x) => x.filter((y) => ruleOf(y) === 'banned-phrase').length === 2, 'two banned phrases');
+    const full = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, full, 'source.fixAll.sft');
+    const all = actions.find((a) => a.kind?.value === 'source.fixAll.sft');
+    assert.ok(all?.edit, 'a fix-all action');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'all banned phrases fixed');
+  });
+
+  it('a guidelines edit re-lints the files it governs', async () => {
+    await api();
+    const health = await vscode.workspace.openTextDocument(fixture('health.sft.yaml'));
+    await vscode.window.showTextDocument(health);
+    await diagnosticsUntil(health.uri, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases before the edit');
+    const g = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('sft.guidelines.yaml')), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    const end = g.document.lineAt(g.document.lineCount - 1).range.end;
+    await g.edit((b) => b.insert(end, `${g.document.getText().endsWith('\n') ? '' : '\n'}rules:\n  no-aliases: off\n`));
+    await diagnosticsUntil(health.uri, (x) => !x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases gone after turning it off');
+    await revert(g.document);
+    await diagnosticsUntil(health.uri, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases back after the revert');
+  });
+
+  it('a guidelines file shows its own problems, with a quick fix', async () => {
+    await api();
+    const editor = await open('fix/sft.guidelines.yaml');
+    const doc = editor.document;
+    const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'unknown-key'), 'unknown-key in the guidelines');
+    const d = ds.find((x) => ruleOf(x) === 'unknown-key')!;
+    assert.deepStrictEqual(d.range, rangeOf(doc, 'handbok'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix?.edit, 'a preferred fix');
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc.getText(), before.replace('handbok:', 'handbook:'));
+    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'unknown-key'), 'unknown-key fixed');
+  });
+
+  it('more problems than the limit end in one summary diagnostic', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('sft');
+    await config.update('lint.maxProblemsPerFile', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content: 'sft: 1\npairs:\n  - id: a\n    task: &a x\n    prompt_type: &b y\n    response_type: &c z\n    domain: &d w\n' });
+      await vscode.window.showTextDocument(doc);
+      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => d.code === 'too-many-problems'), 'a summary diagnostic');
+      assert.strictEqual(ds.length, 2, 'the limit counts the summary');
+      assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^\d+ more problems/);
+    } finally {
+      await config.update('lint.maxProblemsPerFile', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('lint workspace publishes problems of files that are not open', async () => {
+    const sft = await api();
+    const health = fixture('health.sft.yaml');
+    const files = await sft.lintWorkspace();
+    assert.strictEqual(files, 3, "health, travel and fix/notes");
+    await diagnosticsUntil(health, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases of health.sft.yaml from a workspace lint');
+  });
+});

@@ -1,0 +1,82 @@
+/** Shared helpers for the integration tests: the API, fixtures, and waiting on events. */
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { SftApi } from '../../src/extension/api';
+
+export const EXTENSION_ID = 'sft-studio.sft-studio';
+
+/** The activated extension's API. */
+export async function api(): Promise<SftApi> {
+  const ext = vscode.extensions.getExtension<SftApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
+
+/** The scratch copy of test/fixtures/workspace the host opened. */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return folder.uri;
+}
+
+export function fixture(rel: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...rel.split('/'));
+}
+
+/** Open a fixture in an editor. */
+export async function open(rel: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fixture(rel));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Discard unsaved edits of a document and close its editors. */
+export async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (doc.isClosed) return;
+  await vscode.window.showTextDocument(doc);
+  // Reverts first, so no "save changes?" dialog can block the run.
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/** SFT diagnostics of a file, optionally of one rule. */
+export function sftDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sft' && (rule === undefined || ruleOf(d) === rule));
+}
+
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' && d.code ? String(d.code.value) : typeof d.code === 'string' ? d.code : undefined;
+}
+
+/** Resolve once `check()` returns a value, re-checking on each event; reject after `ms`. */
+export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, ms = 15000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const now = check();
+    if (now) { resolve(now); return; }
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out after ${ms} ms waiting for ${what}`)); }, ms);
+    const sub = event(() => {
+      const v = check();
+      if (v) { clearTimeout(timer); sub.dispose(); resolve(v); }
+    });
+  });
+}
+
+/** Wait until the file's SFT diagnostics satisfy `predicate`. */
+export function diagnosticsUntil(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string, ms?: number): Promise<vscode.Diagnostic[]> {
+  return until(vscode.languages.onDidChangeDiagnostics, () => {
+    const ds = sftDiagnostics(uri);
+    return predicate(ds) ? ds : undefined;
+  }, `${what} (now: ${JSON.stringify(sftDiagnostics(uri).map((d) => `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character}`))})`, ms);
+}
+
+/** The range of the `nth` occurrence of `needle` in a document. */
+export function rangeOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Range {
+  const text = doc.getText();
+  let at = -1;
+  for (let i = 0; i <= nth; i++) { at = text.indexOf(needle, at + 1); assert.ok(at >= 0, `"${needle}" #${i} is in ${doc.uri.path}`); }
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
+}
+
+/** Apply an edit the way typing does (through the editor). */
+export async function type(editor: vscode.TextEditor, at: vscode.Position, text: string): Promise<void> {
+  const ok = await editor.edit((b) => b.insert(at, text));
+  assert.ok(ok, 'edit applied');
+}

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { TASKS } from '../../src/core/annotations';
+import { api, diagnosticsUntil, open, rangeOf, revert } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+describe('language features', () => {
+  afterEach(async () => {
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the language is sft-yaml for *.sft.yaml', async () => {
+    await api();
+    const editor = await open('travel.sft.yaml');
+    assert.strictEqual(editor.document.languageId, 'sft-yaml');
+  });
+
+  it('completion offers annotation values with their meanings', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const value = rangeOf(editor.document, 'closed_qa');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, value.start);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const t of TASKS) assert.ok(labels.includes(t.value), `offers ${t.value}`);
+    const closedQa = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'closed_qa')!;
+    assert.strictEqual(closedQa.detail, TASKS.find((t) => t.value === 'closed_qa')!.description);
+  });
+
+  it('completion offers pair keys at a key position', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const at = rangeOf(editor.document, 'prompt_type: instructive').start;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const k of ['response_type', 'context', 'traits', 'status']) assert.ok(labels.includes(k), `offers ${k}`);
+  });
+
+  it('hover on a value shows its meaning; on an id, the pair counts', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const doc = editor.document;
+    const meaning = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'closed_qa').start.translate(0, 2)));
+    assert.ok(meaning.includes(TASKS.find((t) => t.value === 'closed_qa')!.description), meaning);
+    const counts = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'hc-0001').start.translate(0, 1)));
+    assert.match(counts, /Length bucket: \*\*short\*\*/);
+    assert.match(counts, /\| response \| 13 \| \d+ \|/);
+  });
+
+  it('symbols list every pair, named by id', async () => {
+    await api();
+    const editor = await open('travel.sft.yaml');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.deepStrictEqual(symbols.map((s) => s.name), ['tr-0001', 'tr-0002', 'tr-0003']);
+    assert.deepStrictEqual(symbols.map((s) => s.detail), ['brainstorming · short', 'open_qa · short', 'generation · short']);
+    assert.deepStrictEqual(symbols[1].selectionRange, rangeOf(editor.document, 'tr-0002'));
+  });
+
+  it('a CodeLens above each pair shows task, bucket and problems', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    await diagnosticsUntil(editor.document.uri, (d) => d.length > 0, 'first lint');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['closed_qa · short · no problems', 'generation · short · 1 problem']);
+    assert.strictEqual(lenses[0].command?.command, 'sft.setAnnotation');
+  });
+
+  it('next / previous pair move between pairs', async () => {
+    await api();
+    const editor = await open('travel.sft.yaml');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('sft.nextPair');
+    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0001').start.line);
+    await vscode.commands.executeCommand('sft.nextPair');
+    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0002').start.line);
+    await vscode.commands.executeCommand('sft.previousPair');
+    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0001').start.line);
+  });
+
+  it('set annotation makes a minimal edit', async () => {
+    await api();
+    const editor = await open('travel.sft.yaml');
+    const doc = editor.document;
+    const before = doc.getText();
+    assert.ok(await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 1, 'task', 'closed_qa'));
+    const open_ = before.indexOf('task: open_qa');
+    assert.strictEqual(doc.getText(), `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`);
+    assert.ok(await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 0, 'status', 'review'));
+    assert.match(doc.getText(), /- id: tr-0001\n[\s\S]*?\n    status: review\n/);
+    assert.strictEqual(doc.getText().replace('    status: review\n', ''), `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`);
+  });
+});

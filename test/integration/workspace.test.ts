@@ -1,0 +1,84 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { computeCoverage, COVERAGE_KEYS } from '../../src/core/coverage';
+import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, until } from './helpers';
+
+const encoder = new TextEncoder();
+
+describe('workspace: index, status bar, coverage', () => {
+  afterEach(async () => {
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the status bar shows the fixture workspace counts', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    // 6 pairs, all short prompts; tasks: closed_qa, generation, brainstorming, open_qa.
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', `status bar (now "${sft.statusBarText()}")`);
+  });
+
+  it('the status bar follows an added file, an unsaved edit and a delete', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    const added = fixture('added.sft.yaml');
+    await vscode.workspace.fs.writeFile(added, encoder.encode('sft: 1\npairs:\n  - id: ad-0001\n    task: extraction\n    prompt: Name the city in the text.\n    response: Lisbon\n'));
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 7 · M 0 · L 0 | tasks 5/10', 'status after adding a file', 20000);
+    const editor = await open('travel.sft.yaml');
+    const r = rangeOf(editor.document, 'brainstorming');
+    await editor.edit((b) => b.replace(r, 'open_qa'));
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 7 · M 0 · L 0 | tasks 4/10', 'status after an unsaved edit');
+    await revert(editor.document);
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 7 · M 0 · L 0 | tasks 5/10', 'status after the revert', 20000);
+    await vscode.workspace.fs.delete(added);
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', 'status after deleting the file', 20000);
+  });
+
+  it('a duplicate id across files is reported with a link to the other pair', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    const dup = fixture('dup.sft.yaml');
+    await vscode.workspace.fs.writeFile(dup, encoder.encode('sft: 1\ndefaults:\n  language: en\n  domain: general\npairs:\n  - id: hc-0001\n    task: open_qa\n    prompt_type: instructive\n    response_type: one_word\n    prompt: What is the capital of Portugal?\n    response: Lisbon\n'));
+    try {
+      const editor = await open('dup.sft.yaml');
+      const ds = await diagnosticsUntil(dup, (x) => x.some((d) => ruleOf(d) === 'duplicate-id'), 'duplicate-id', 20000);
+      const d = ds.find((x) => ruleOf(x) === 'duplicate-id')!;
+      assert.deepStrictEqual(d.range, rangeOf(editor.document, 'hc-0001'));
+      const related = d.relatedInformation ?? [];
+      assert.ok(related.some((r) => r.location.uri.toString() === fixture('health.sft.yaml').toString()), `related: ${related.map((r) => r.location.uri.toString()).join(', ')}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(dup);
+    }
+  });
+
+  it('the coverage tree matches computeCoverage on the same workspace', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', 'a settled index', 20000);
+    const { pairs, guidelines } = await sft.coverage();
+    const expected = computeCoverage(pairs, guidelines);
+    const roots = await sft.coverageChildren();
+    assert.deepStrictEqual(roots.map((n) => (n.kind === 'annotation' ? n.annotation.key : '?')), [...COVERAGE_KEYS]);
+    for (const root of roots) {
+      if (root.kind !== 'annotation') continue;
+      const buckets = await sft.coverageChildren(root);
+      const want = expected.annotations[root.annotation.key].buckets;
+      assert.deepStrictEqual(buckets.map((b) => (b.kind === 'bucket' ? [b.bucket.value, b.bucket.count] : [])), want.map((b) => [b.value, b.count]), root.annotation.key);
+      for (const b of buckets) {
+        if (b.kind !== 'bucket') continue;
+        const item = sft.coverageItem(b);
+        assert.ok(String(item.description).startsWith(`${b.bucket.count} · `), String(item.description));
+        if (b.bucket.count) assert.strictEqual((await sft.coverageChildren(b)).length, b.bucket.count);
+      }
+    }
+    const task = roots.find((n) => n.kind === 'annotation' && n.annotation.key === 'task')!;
+    const generation = (await sft.coverageChildren(task)).find((n) => n.kind === 'bucket' && n.bucket.value === 'generation')!;
+    const [first] = await sft.coverageChildren(generation);
+    const item = sft.coverageItem(first);
+    assert.strictEqual(item.command?.command, 'sft.revealPair');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const active = vscode.window.activeTextEditor;
+    assert.ok(active && active.document.getText(new vscode.Range(active.selection.active, active.selection.active.translate(0, 7))).match(/^(hc|tr)-000\d$/));
+  });
+});

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { sft } from './run-cli';
+
+describe('cli: sft coverage', function () {
+  // Each test starts the CLI as a child process; machines under load start node slowly.
+  this.timeout(60_000);
+  it('table: one aligned block per annotation with count, share, target, gap and mark', () => {
+    const r = sft(['coverage', 'examples']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Coverage: 38 pairs of a target 40 \(2 to go\) in 4 files; guidelines: examples\/sft\.guidelines\.yaml\n/);
+    assert.match(r.stdout, /\nTasks covered: 10\/10;/);
+    assert.match(r.stdout, /\ntask +count +share +target +gap\n/);
+    assert.match(r.stdout, /\nsummarization +3 +7\.9% +10% +1 +MISS\n/);
+    assert.match(r.stdout, /\nlanguage +count/);
+  });
+
+  it('json and markdown', () => {
+    const json = sft(['coverage', '--format', 'json', 'examples']);
+    const groups = JSON.parse(json.stdout) as { guidelines: string; total: number; annotations: Record<string, { buckets: { value: string; count: number }[] }> }[];
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0].guidelines, 'examples/sft.guidelines.yaml');
+    assert.equal(groups[0].total, 38);
+    assert.equal(groups[0].annotations.language.buckets.find((b) => b.value === 'hi')?.count, 8);
+    const md = sft(['coverage', '--format', 'markdown', 'examples']);
+    assert.match(md.stdout, /\n## prompt_type\n\n\| value \| count \| share \| target \| gap \| \|\n\|---\|--:\|--:\|--:\|--:\|---\|\n\| instructive \| /);
+  });
+
+  it('--check exits 1 when a target is missed', () => {
+    assert.equal(sft(['coverage', '--check', 'examples']).code, 1);
+  });
+});

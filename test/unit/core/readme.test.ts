@@ -1,0 +1,20 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { RULE_METAS } from '../../../src/core/rules/index';
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('lists every rule with a link to its doc page', () => {
+    const missing = RULE_METAS.filter((m) => !readme.includes(`(docs/rules/${m.id}.md)`)).map((m) => m.id);
+    assert.deepEqual(missing, []);
+  });
+
+  it('documents every setting the extension contributes', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } | Array<{ properties: Record<string, unknown> }> } };
+    const conf = pkg.contributes.configuration;
+    const keys = (Array.isArray(conf) ? conf : [conf]).flatMap((c) => Object.keys(c.properties));
+    assert.ok(keys.length > 0);
+    assert.deepEqual(keys.filter((k) => !readme.includes(`\`${k}\``)), []);
+  });
+});

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { parseSft } from '../../../src/core/parse/parse';
+import { computeCoverage, pairsIn, pairsInCell, NONE } from '../../../src/core/coverage';
+import { WorkspaceIndex } from '../../../src/core/workspace/index';
+import { guidelinesFrom } from '../helpers';
+
+const G = guidelinesFrom(`sft-guidelines: 1
+annotations:
+  tasks: [generation, open_qa, closed_qa]
+length: { short: 5, long: 10 }
+targets:
+  total: 10
+  task: { generation: 50%, open_qa: 20% }
+  prompt_length: { long: 10% }
+  traits: { persona: 30% }
+`);
+
+function pair(id: string, task: string | undefined, promptType: string, words: number, extra = ''): string {
+  const prompt = Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+  return `  - id: ${id}\n${task ? `    task: ${task}\n` : ''}    prompt_type: ${promptType}\n    prompt: ${prompt}\n    response: Yes.\n${extra}`;
+}
+
+const TEXT = `sft: 1
+defaults:
+  author: priya
+pairs:
+${pair('p1', 'generation', 'instructive', 3, '    traits: [persona, constraints]\n    status: approved\n')}${pair('p2', 'generation', 'continuation', 7)}${pair('p3', 'open_qa', 'instructive', 12, '    author: sam\n    status: approved\n')}${pair('p4', undefined, 'instructive', 2, '    traits: [persona]\n')}`;
+
+describe('coverage', () => {
+  const ix = new WorkspaceIndex();
+  ix.setFile('a.sft.yaml', parseSft(TEXT), G);
+  const cov = computeCoverage(ix.pairs(), G);
+  const bucket = (key: 'task' | 'prompt_length' | 'traits' | 'author' | 'status', value: string) => cov.annotations[key].buckets.find((b) => b.value === value)!;
+
+  it('counts, shares and (none)', () => {
+    assert.equal(cov.total, 4);
+    assert.deepEqual(cov.annotations.task.buckets.map((b) => [b.value, b.count]), [['generation', 2], ['open_qa', 1], ['closed_qa', 0], [NONE, 1]]);
+    assert.equal(bucket('task', 'generation').share, 0.5);
+    assert.deepEqual(cov.annotations.prompt_length.buckets.map((b) => [b.value, b.count]), [['short', 2], ['medium', 1], ['long', 1]]);
+    assert.equal(bucket('author', 'priya').count, 3);
+    assert.equal(bucket('author', 'sam').count, 1);
+    assert.equal(bucket('status', NONE).count, 2);
+  });
+
+  it('a pair counts in each of its traits', () => {
+    assert.equal(bucket('traits', 'persona').count, 2);
+    assert.equal(bucket('traits', 'constraints').count, 1);
+    assert.equal(bucket('traits', NONE).count, 2);
+  });
+
+  it('targets and gaps against max(total, targets.total)', () => {
+    assert.equal(cov.targetTotal, 10);
+    assert.equal(cov.totalGap, 6);
+    const gen = bucket('task', 'generation');
+    assert.deepEqual([gen.target, gen.gap, gen.meets], [0.5, 3, false]);
+    const oq = bucket('task', 'open_qa');
+    assert.deepEqual([oq.target, oq.gap, oq.meets], [0.2, 1, false]);
+    assert.deepEqual([bucket('prompt_length', 'long').gap, bucket('prompt_length', 'long').meets], [0, true]);
+    assert.deepEqual([bucket('traits', 'persona').gap, bucket('traits', 'persona').meets], [1, false]);
+    assert.equal(bucket('task', 'closed_qa').target, undefined);
+    assert.equal(cov.annotations.task.missed, 2);
+    assert.equal(cov.meetsTargets, false);
+  });
+
+  it('task x prompt type matrix, progress and tasks covered', () => {
+    const m = cov.matrix;
+    assert.deepEqual(m.rows, ['generation', 'open_qa', 'closed_qa', NONE]);
+    assert.deepEqual(m.cols, ['instructive', 'continuation', 'in_context']);
+    assert.deepEqual(m.counts, [[1, 1, 0], [1, 0, 0], [0, 0, 0], [1, 0, 0]]);
+    assert.deepEqual(cov.tasks, { covered: 2, total: 3, missing: ['closed_qa'] });
+    const pi = cov.progress.rows.indexOf('priya');
+    assert.equal(cov.progress.counts[pi][cov.progress.cols.indexOf('approved')], 1);
+  });
+
+  it('lists the pairs behind a number', () => {
+    assert.deepEqual(pairsIn(ix.pairs(), 'task', 'generation').map((p) => p.id), ['p1', 'p2']);
+    assert.deepEqual(pairsIn(ix.pairs(), 'task', NONE).map((p) => p.id), ['p4']);
+    assert.deepEqual(pairsIn(ix.pairs(), 'traits', 'persona').map((p) => p.id), ['p1', 'p4']);
+    assert.deepEqual(pairsInCell(ix.pairs(), 'task', 'generation', 'prompt_type', 'continuation').map((p) => p.id), ['p2']);
+  });
+
+  it('an empty workspace has zero shares and the whole target as gap', () => {
+    const empty = computeCoverage([], G);
+    assert.equal(empty.total, 0);
+    assert.equal(empty.annotations.task.buckets[0].share, 0);
+    assert.equal(empty.annotations.task.buckets[0].gap, 5);
+    assert.deepEqual(empty.tasks, { covered: 0, total: 3, missing: ['generation', 'open_qa', 'closed_qa'] });
+  });
+});

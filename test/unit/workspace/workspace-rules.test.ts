@@ -1,0 +1,160 @@
+import { strict as assert } from 'node:assert';
+import { parseSft } from '../../../src/core/parse/parse';
+import { defaultGuidelines } from '../../../src/core/guidelines';
+import { WorkspaceIndex, indexFile } from '../../../src/core/workspace/index';
+import { estimatedJaccard, minhash } from '../../../src/core/workspace/minhash';
+import { cleanPair as cleanPairWithSky, guidelinesFrom, sftFile } from '../helpers';
+
+/** A clean pair whose prompt is too short for a signature, so only the prompts a test sets can be near-duplicates. */
+const cleanPair = (id: string, extra = ''): string => cleanPairWithSky(id, extra).replace('prompt: Why is the sky blue on a clear day?', `prompt: Tell me about ${id}.`);
+const withPrompt = (id: string, prompt: string): string => cleanPairWithSky(id).replace('prompt: Why is the sky blue on a clear day?', `prompt: ${prompt}`);
+
+
+const g = defaultGuidelines();
+const guidelinesFor = (): typeof g => g;
+
+function index(files: Record<string, string>): WorkspaceIndex {
+  const ix = new WorkspaceIndex();
+  for (const [file, text] of Object.entries(files)) ix.setFile(file, parseSft(text), g);
+  return ix;
+}
+
+/** Deterministic prose over a large made-up vocabulary, so unrelated prompts share almost no shingles. */
+function words(seed: number, n: number): string {
+  let s = seed * 7919 + 1;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
+    out.push(`w${(s >>> 8) % 5000}`);
+  }
+  return out.join(' ');
+}
+
+const LONG = 'Write a short story about a lighthouse keeper who finds a message in a bottle that was sent fifty years ago by her own grandmother, and describe the storm that night.';
+
+describe('workspace rules', () => {
+  it('duplicate-id: across two files, with related places pointing at the other pair', () => {
+    const a = sftFile(cleanPair('hc-1'), cleanPair('hc-2'));
+    const b = sftFile(cleanPair('x-9'), cleanPair('hc-2'));
+    const ix = index({ 'a.sft.yaml': a, 'b.sft.yaml': b });
+    const pa = ix.problemsFor('a.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id');
+    assert.equal(pa.length, 1);
+    assert.equal(a.slice(pa[0].start, pa[0].end), 'hc-2');
+    assert.equal(pa[0].severity, 'error');
+    assert.equal(pa[0].pairId, 'hc-2');
+    assert.equal(pa[0].related?.length, 1);
+    const rel = pa[0].related![0];
+    assert.equal(rel.file, 'b.sft.yaml');
+    assert.equal(b.slice(rel.start, rel.end), 'hc-2');
+    assert.equal(b.split('\n')[rel.line].slice(rel.character, rel.character + 4), 'hc-2');
+    assert.match(pa[0].message, /b\.sft\.yaml:\d+/);
+    const pb = ix.problemsFor('b.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id');
+    assert.equal(pb.length, 1);
+    assert.equal(pb[0].related![0].file, 'a.sft.yaml');
+  });
+
+  it('duplicate-id: within one file, each pair links to the other', () => {
+    const a = sftFile(cleanPair('dup'), cleanPair('ok'), cleanPair('dup'));
+    const ix = index({ 'a.sft.yaml': a });
+    const ps = ix.problemsFor('a.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id');
+    assert.equal(ps.length, 2);
+    assert.notEqual(ps[0].start, ps[1].start);
+    assert.equal(ps[0].related![0].start, ps[1].start);
+    assert.equal(ps[1].related![0].start, ps[0].start);
+    assert.equal(ps[0].related![0].file, 'a.sft.yaml');
+  });
+
+  it('duplicate-id: severity from the guidelines, off turns it off, a reasoned silence applies', () => {
+    const a = sftFile(cleanPair('dup'), cleanPair('dup'));
+    const ix = index({ 'a.sft.yaml': a });
+    const warn = guidelinesFrom('sft-guidelines: 1\nrules:\n  duplicate-id: warning\n');
+    assert.deepEqual(ix.problemsFor('a.sft.yaml', () => warn).filter((p) => p.rule === 'duplicate-id').map((p) => p.severity), ['warning', 'warning']);
+    const off = guidelinesFrom('sft-guidelines: 1\nrules:\n  duplicate-id: off\n');
+    assert.equal(ix.problemsFor('a.sft.yaml', () => off).filter((p) => p.rule === 'duplicate-id').length, 0);
+    const silenced = sftFile(cleanPair('dup', '# sft-ignore duplicate-id: kept for the A/B comparison\n'), cleanPair('dup'));
+    const ix2 = index({ 's.sft.yaml': silenced });
+    assert.equal(ix2.problemsFor('s.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id').length, 1);
+  });
+
+  it('near-duplicate: finds a lightly edited prompt in another file, not an unrelated one', () => {
+    const a = sftFile(withPrompt('a1', `${LONG}`), cleanPair('a2'));
+    // Case and punctuation changes do not count; one added word changes one of ~31 shingles.
+    const edited = `${LONG.replace('Write', 'write').replace(',', ';').replace(/\.$/, '')} tonight.`;
+    const b = sftFile(withPrompt('b1', `"${edited}"`));
+    const c = sftFile(withPrompt('c1', `${words(1, 40)}`));
+    const ix = index({ 'a.sft.yaml': a, 'b.sft.yaml': b, 'c.sft.yaml': c });
+    const pa = ix.problemsFor('a.sft.yaml', guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    assert.equal(pa.length, 1);
+    assert.equal(pa[0].severity, 'warning');
+    assert.equal(pa[0].pairId, 'a1');
+    assert.equal(a.slice(pa[0].start, pa[0].end), LONG);
+    assert.equal(pa[0].related![0].file, 'b.sft.yaml');
+    assert.equal(b.slice(pa[0].related![0].start, pa[0].related![0].end), 'b1');
+    const pb = ix.problemsFor('b.sft.yaml', guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    assert.equal(pb.length, 1);
+    assert.equal(b.slice(pb[0].start, pb[0].end), `"${edited}"`);
+    assert.equal(ix.problemsFor('c.sft.yaml', guidelinesFor).length, 0);
+  });
+
+  it('near-duplicate: the threshold comes from the guidelines', () => {
+    const base = words(7, 60);
+    const ws = base.split(' ');
+    for (let i = 0; i < 60; i += 6) ws[i] = `changed${i}`; // ~10 of 58 shingles x3 → Jaccard well below 0.85
+    const a = sftFile(withPrompt('a', `${base}`), withPrompt('b', `${ws.join(' ')}`));
+    const ix = index({ 'a.sft.yaml': a });
+    const sim = estimatedJaccard(ix.entry('a.sft.yaml')!.pairs[0].signature!, ix.entry('a.sft.yaml')!.pairs[1].signature!);
+    assert.ok(sim < 0.85, `similarity ${sim}`);
+    assert.equal(ix.problemsFor('a.sft.yaml', guidelinesFor).length, 0);
+    const loose = guidelinesFrom(`sft-guidelines: 1\nrules:\n  near-duplicate: { threshold: ${Math.max(0.05, sim - 0.1).toFixed(2)} }\n`);
+    // Candidates come from LSH, which is tuned for 0.85: a loose threshold only sees pairs that share a band.
+    const found = ix.problemsFor('a.sft.yaml', () => loose).filter((p) => p.rule === 'near-duplicate');
+    assert.ok(found.length === 0 || found.length === 2);
+  });
+
+  it('near-duplicate: 2,000 unrelated prompts verify few candidates (no all-pairs comparison)', () => {
+    const ix = new WorkspaceIndex();
+    for (let f = 0; f < 20; f++) {
+      const pairs = Array.from({ length: 100 }, (_, i) => withPrompt(`p-${f}-${i}`, `${words(f * 100 + i + 1, 30 + ((f * 7 + i) % 50))}`));
+      ix.setFile(`f${f}.sft.yaml`, parseSft(sftFile(...pairs)), g);
+    }
+    assert.equal(ix.size, 2000);
+    let near = 0;
+    for (const f of ix.files()) near += ix.problemsFor(f, guidelinesFor).filter((p) => p.rule === 'near-duplicate').length;
+    assert.equal(near, 0);
+    // All pairs would be ~2,000,000 comparisons; LSH buckets give next to none.
+    assert.ok(ix.verifiedCandidates < 200, `verified ${ix.verifiedCandidates}`);
+  });
+
+  it('signatures: short prompts get none; CJK text is shingled by characters', () => {
+    assert.equal(minhash('Translate: good morning'), undefined);
+    const ja = '東京は日本の首都であり、世界で最も人口の多い都市の一つです。多くの人が電車で通勤しています。';
+    const ja2 = ja.replace('多くの人', '多数の人');
+    const s1 = minhash(ja)!;
+    const s2 = minhash(ja2)!;
+    assert.ok(s1 && s2);
+    assert.ok(estimatedJaccard(s1, s2) > 0.6);
+    assert.ok(estimatedJaccard(s1, minhash(words(3, 30))!) < 0.1);
+    // Case, punctuation and spacing do not matter.
+    assert.equal(estimatedJaccard(minhash(LONG)!, minhash(`  ${LONG.toUpperCase().replace(/,/g, ' ;')}!! `)!), 1);
+  });
+
+  it('indexFile: effective annotations with defaults, counts, id place, prompt span', () => {
+    const text = `sft: 1\ndefaults:\n  language: hi\n  author: priya\n  traits: [persona]\npairs:\n  - id: a\n    task: open_qa\n    language: en\n    prompt: ${LONG}\n    response: Fine.\n  - task: rewriting\n    prompt: Hi\n    response: Hello.\n`;
+    const entry = indexFile('f.sft.yaml', parseSft(text), g);
+    const [a, b] = entry.pairs;
+    assert.equal(a.language, 'en');
+    assert.equal(a.author, 'priya');
+    assert.deepEqual(a.traits, ['persona']);
+    assert.equal(a.task, 'open_qa');
+    assert.equal(a.bucket, 'short');
+    assert.ok(a.promptWords > 20);
+    assert.equal(a.responseWords, 1);
+    assert.equal(text.slice(a.idSpan.start, a.idSpan.end), 'a');
+    assert.deepEqual([a.line, a.character], [6, 8]);
+    assert.ok(a.signature);
+    assert.equal(text.slice(a.promptSpan!.start, a.promptSpan!.end), LONG);
+    assert.equal(b.id, undefined);
+    assert.equal(b.language, 'hi');
+    assert.equal(b.signature, undefined);
+  });
+});
