@@ -27,7 +27,7 @@ import { runWorkspacePass } from '../src/node/pass';
 import type { Problem, TextEdit } from '../src/core/types';
 import { BENCH_GUIDELINES, CorpusGenerator } from './corpus';
 
-const CORPUS_VERSION = 1;
+const CORPUS_VERSION = 2;
 const FILES = 100;
 const PAIRS_PER_FILE = 1000;
 const SEED = 20240601;

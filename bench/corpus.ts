@@ -72,7 +72,9 @@ export class CorpusGenerator {
       left -= len;
       const words: string[] = [];
       for (let i = 0; i < len; i++) {
-        words.push(lang === 'hi' ? this.hindiWord() : this.word());
+        let w = lang === 'hi' ? this.hindiWord() : this.word();
+        while (i > 0 && w === words[i - 1]) w = this.word();
+        words.push(w);
         if (i > 1 && i < len - 2 && this.rand() < 0.08) words[words.length - 1] += ',';
       }
       if (lang !== 'hi') words[0] = words[0][0].toUpperCase() + words[0].slice(1);
@@ -123,6 +125,40 @@ export class CorpusGenerator {
     return this.int(40, 400);
   }
 
+  /**
+   * A response shaped as a careful writer shapes it for the task: grounded answers quote the
+   * context, classifications answer with a label, chains of thought show steps and an
+   * answer, summaries are shorter than their source. About 2% of responses carry a doubled
+   * word, so the corpus has the occasional real problem.
+   */
+  private response(task: string, type: string, lang: string, context?: string[]): string[] {
+    if (task === 'closed_classification') return [this.pick(['positive', 'negative', 'neutral'])];
+    if (type === 'one_word') return [this.word()];
+    let lines: string[];
+    if ((task === 'closed_qa' || task === 'extraction') && context) {
+      const sentences = context.join(' ').split(/(?<=[.?।])\s+/);
+      lines = sentences.slice(0, type === 'descriptive' ? this.int(2, 4) : 1);
+    } else if (task === 'summarization' && context) {
+      const words = context.join(' ').split(' ');
+      lines = this.prose(Math.max(1, Math.min(this.responseWords(type), Math.floor(words.length / 3))), lang);
+    } else if (task === 'chain_of_thought' && lang === 'en' && type === 'descriptive') {
+      lines = [1, 2, 3].map((n) => `${n}. ${this.prose(this.int(8, 16), lang).join(' ')}`);
+      lines.push(`So the answer is ${this.word()}.`);
+    } else if (type === 'single_sentence' || type === 'short_phrase') {
+      const words = Array.from({ length: type === 'short_phrase' ? this.int(2, 5) : this.int(8, 18) }, () => this.word());
+      lines = [words.join(' ') + (type === 'single_sentence' ? '.' : '')];
+    } else {
+      lines = this.prose(this.responseWords(type), lang);
+    }
+    if (lang === 'en' && this.rand() < 0.02) {
+      const words = lines[lines.length - 1].split(' ');
+      const at = this.int(0, words.length - 1);
+      words.splice(at, 0, words[at].replace(/[.,?]$/, ''));
+      lines[lines.length - 1] = words.join(' ');
+    }
+    return lines;
+  }
+
   /** A prompt: usually fresh, sometimes a light edit of a recent one (a planted near-duplicate). */
   private prompt(lang: string): string[] {
     if (lang === 'en' && this.recentPrompts.length > 10 && this.rand() < 0.004) {
@@ -159,9 +195,13 @@ export class CorpusGenerator {
     out += `    domain: ${this.pick(DEFAULT_DOMAINS).value}\n    language: ${lang}\n`;
     const traits = TRAITS.filter(() => this.rand() < 0.2).map((t) => t.value);
     if (traits.length) out += `    traits: [${traits.join(', ')}]\n`;
-    out += `    status: ${this.pick(STATUSES).value}\n`;
+    const status = this.pick(STATUSES).value;
+    out += `    status: ${status}\n`;
+    if (status === 'approved' || status === 'rejected' || status === 'changes_requested') out += `    reviewer: ${this.pick(['ana', 'ben', 'chen'])}\n`;
+    if (status === 'changes_requested') out += '    review:\n      - by: ana\n        note: Tighten the second paragraph.\n        resolved: false\n';
     if (this.rand() < 0.1) out += this.block('system', this.prose(this.int(10, 40), lang), '    ');
-    if (task === 'closed_qa' || task === 'extraction' || task === 'summarization') out += this.block('context', this.prose(this.int(80, 400), lang), '    ');
+    const context = task === 'closed_qa' || task === 'extraction' || task === 'summarization' ? this.prose(this.int(80, 400), lang) : undefined;
+    if (context) out += this.block('context', context, '    ');
     if (promptType === 'in_context') {
       out += '    examples:\n';
       for (let i = this.int(2, 3); i > 0; i--) {
@@ -170,7 +210,7 @@ export class CorpusGenerator {
     }
     if (task === 'closed_classification') out += '    labels: [positive, negative, neutral]\n';
     out += this.block('prompt', this.prompt(lang), '    ');
-    out += this.block('response', this.prose(this.responseWords(responseType), lang), '    ');
+    out += this.block('response', this.response(task, responseType, lang, context), '    ');
     if (this.rand() < 0.5) out += `    author: ${this.pick(['priya', 'sam', 'lena', 'omar', 'yuki', 'raj'])}\n`;
     return out;
   }

@@ -79,12 +79,22 @@ export class FileLinter {
   }
 
   private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
-    const problems = [...fileProblems];
+    // Each pair's problems are sorted and pairs come in document order, so the pairs' lists
+    // concatenate in order; only the few file problems need merging in. This keeps a re-lint
+    // after one edit from re-sorting every problem of the file.
+    const fromPairs: Problem[] = [];
+    let ordered = true;
     for (const pair of model.pairs) {
-      for (const p of this.pairProblems(model, pair)) problems.push(pair.base ? shift(p, pair.base) : p);
+      for (const p of this.pairProblems(model, pair)) {
+        const q = pair.base ? shift(p, pair.base) : p;
+        const last = fromPairs[fromPairs.length - 1];
+        if (last && byPosition(last, q) > 0) ordered = false;
+        fromPairs.push(q);
+      }
     }
-    problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { model, problems, fileProblems };
+    if (!ordered) fromPairs.sort(byPosition);
+    const sortedFile = [...fileProblems].sort(byPosition);
+    return { model, problems: mergeSorted(sortedFile, fromPairs), fileProblems };
   }
 
   /** A pair's problems in node offsets, memoised on the pair. */
@@ -102,7 +112,7 @@ export class FileLinter {
       if (this.profile) this.timed(entry.id, () => entry.check(ctx));
       else entry.check(ctx);
     }
-    const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off'));
+    const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off')).sort(byPosition);
     pair.memo.set(this.memoKey, result);
     return result;
   }
@@ -155,6 +165,22 @@ function toProblem(rule: string, severity: ReportedSeverity | 'off', r: Report, 
   if (r.fixes?.length) p.fixes = r.fixes;
   if (pairId !== undefined) p.pairId = pairId;
   return p;
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Merge two lists sorted by position; ties keep `a` first, as a stable sort of a + b would. */
+function mergeSorted(a: readonly Problem[], b: readonly Problem[]): Problem[] {
+  if (!a.length) return b as Problem[];
+  const out: Problem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function shift(p: Problem, delta: number): Problem {
