@@ -36,7 +36,9 @@ function onlySpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
-// Open-addressing table from word hash to its last two positions; stamped so it is never cleared.
+// Open-addressing table from a hash to its last two positions; stamped so it is never
+// cleared. Loops, lines and sentences use it in turn (one field at a time), so ordinary
+// text allocates nothing here.
 let tableBits = 10;
 let keys = new Int32Array(1 << tableBits);
 let last = new Int32Array(1 << tableBits);
@@ -44,9 +46,9 @@ let prev = new Int32Array(1 << tableBits);
 let stamps = new Int32Array(1 << tableBits);
 let stamp = 0;
 
-function prepareTable(words: number): void {
+function prepareTable(entries: number): void {
   let bits = tableBits;
-  while ((1 << bits) < words * 2) bits++;
+  while ((1 << bits) < entries * 2) bits++;
   if (bits !== tableBits) {
     tableBits = bits;
     keys = new Int32Array(1 << bits); last = new Int32Array(1 << bits); prev = new Int32Array(1 << bits); stamps = new Int32Array(1 << bits);
@@ -55,24 +57,38 @@ function prepareTable(words: number): void {
   stamp++;
 }
 
+/** Adds a key to the prepared table; false when it was already there. */
+function addKey(key: number): boolean {
+  const mask = (1 << tableBits) - 1;
+  let slot = Math.imul(key, 0x9e3779b1) >>> (32 - tableBits);
+  while (stamps[slot] === stamp && keys[slot] !== key) slot = (slot + 1) & mask;
+  if (stamps[slot] === stamp) return false;
+  stamps[slot] = stamp;
+  keys[slot] = key;
+  return true;
+}
+
 /** Loops: runs of ≥ 3 copies of the same word sequence, at least 12 words in all. Returns [firstWord, period, length] triples. */
 function findLoops(w: WordScan): number[] {
   const out: number[] = [];
   const n = w.count;
   if (n < MIN_LOOP_WORDS) return out;
   prepareTable(n);
-  const mask = (1 << tableBits) - 1;
+  // Locals, not the module's bindings: this runs once per word of every field.
+  const bits = tableBits;
+  const mask = (1 << bits) - 1;
   const h = w.hashes;
+  const k = keys, l0 = last, p0 = prev, st = stamps, now = stamp;
   let covered = 0;
   for (let i = 0; i < n; i++) {
     const key = h[i];
-    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - tableBits);
-    while (stamps[slot] === stamp && keys[slot] !== key) slot = (slot + 1) & mask;
-    if (stamps[slot] !== stamp) { stamps[slot] = stamp; keys[slot] = key; last[slot] = i; prev[slot] = -1; continue; }
-    const l = last[slot];
-    const p = prev[slot];
-    prev[slot] = l;
-    last[slot] = i;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (st[slot] === now && k[slot] !== key) slot = (slot + 1) & mask;
+    if (st[slot] !== now) { st[slot] = now; k[slot] = key; l0[slot] = i; p0[slot] = -1; continue; }
+    const l = l0[slot];
+    const p = p0[slot];
+    p0[slot] = l;
+    l0[slot] = i;
     const d = i - l;
     if (p < 0 || l - p !== d || p < covered) continue;
     // Three occurrences at the same distance: maybe a loop of period d. Find its true extent.
@@ -118,7 +134,7 @@ export function findRepeats(text: string, allowed: ReadonlySet<string>): Repeat[
   }
   const lineSpans = text.indexOf('\n') >= 0 && text.indexOf('\n', text.indexOf('\n') + 1) >= 0 ? findRepeatedLines(text, w, out) : [];
   findRepeatedSentences(text, w, lineSpans, loops, out);
-  return out.sort((x, y) => x.start - y.start);
+  return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
 }
 
 /** Whether word i is a list marker (`1.`, `2)`, `a)`) at the start of a line. */
@@ -131,7 +147,7 @@ function isMarkerWord(text: string, w: WordScan, i: number): boolean {
 
 /** Identical lines of at least three words (list markers ignored), outside code fences; compared by word hashes. */
 function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[number, number]> {
-  const seen = new Set<number>();
+  prepareTable(w.count);
   const reported: Array<[number, number]> = [];
   let inFence = false;
   let word = 0;
@@ -149,12 +165,12 @@ function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[num
       if (count >= MIN_LINE_WORDS) {
         let hash = count;
         for (let i = first; i < word; i++) hash = Math.imul(hash ^ w.hashes[i], 0x9e3779b1);
-        if (seen.has(hash)) {
+        if (!addKey(hash)) {
           let e = end;
           while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
           out.push({ kind: 'line', start: s, end: e, remove: from > 0 ? { start: from - 1, end } : undefined, unit: text.slice(s, e) });
           reported.push([s, e]);
-        } else seen.add(hash);
+        }
       }
     }
     if (nl < 0) break;
@@ -166,7 +182,7 @@ function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[num
 /** Sentences of at least four words that occur twice, outside repeated lines and loops. */
 function findRepeatedSentences(text: string, w: WordScan, lines: Array<[number, number]>, loops: number[], out: Repeat[]): void {
   if (w.sentenceCount < 2) return;
-  const seen = new Map<number, number>();
+  prepareTable(w.sentenceCount);
   let first = 0;
   for (let k = 0; k < w.sentenceCount; k++) {
     const endWord = w.sentenceEnds[k];
@@ -174,9 +190,8 @@ function findRepeatedSentences(text: string, w: WordScan, lines: Array<[number, 
     if (count >= MIN_SENTENCE_WORDS) {
       let hash = count;
       for (let i = first; i < endWord; i++) hash = Math.imul(hash ^ w.hashes[i], 0x9e3779b1);
-      const earlier = seen.get(hash);
-      if (earlier === undefined) seen.set(hash, first);
-      else if (!inside(w.starts[first], lines) && !inLoop(first, loops)) {
+      // The first copy only goes into the table; a later one is reported.
+      if (!addKey(hash) && !inside(w.starts[first], lines) && !inLoop(first, loops)) {
         const start = w.starts[first];
         let end = w.ends[endWord - 1];
         if (end < text.length && !isSpace(text.charCodeAt(end))) end++; // the terminator

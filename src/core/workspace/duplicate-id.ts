@@ -21,7 +21,7 @@ export function duplicateIdProblems(ctx: WorkspaceRuleContext): Problem[] {
     const more = others.length > 1 ? ` and ${others.length - 1} more` : '';
     out.push({
       rule: DUPLICATE_ID_META.id, severity, pairId: pair.id, start: pair.idSpan.start, end: pair.idSpan.end,
-      message: `Duplicate id "${pair.id}": also used at ${placeOf(first)}${more}. Ids are unique across the workspace.`,
+      message: `Duplicate id "${pair.id}": also used at ${placeOf(first, ctx.displayName)}${more}. Ids are unique across the workspace.`,
       related: others.slice(0, MAX_RELATED).map((o) => ({
         file: o.file, start: o.idSpan.start, end: o.idSpan.end, line: o.line, character: o.character,
         message: `Also has id "${pair.id}"`,

@@ -47,6 +47,12 @@ export class WorkspaceIndex implements WorkspaceView {
   private pairCount = 0;
   private _version = 0;
 
+  /**
+   * @param displayName how messages name a file: the index keys files by whatever the host
+   *   uses (a URI in the editor, a path in the CLI), and a message should read as a path.
+   */
+  constructor(private readonly displayName: (file: string) => string = (file) => file) {}
+
   /** Bumped on every change, so callers can tell a stale read from a fresh one. */
   get version(): number {
     return this._version;
@@ -121,7 +127,7 @@ export class WorkspaceIndex implements WorkspaceView {
   problemsFor(file: string, guidelinesFor: (file: string) => Guidelines): Problem[] {
     const entry = this.entries.get(file);
     if (!entry) return [];
-    const ctx = { view: this, pairs: entry.pairs, guidelines: guidelinesFor(file) };
+    const ctx = { view: this, pairs: entry.pairs, guidelines: guidelinesFor(file), displayName: this.displayName };
     const out = [...duplicateIdProblems(ctx), ...nearDuplicateProblems(ctx)];
     return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   }

@@ -32,7 +32,7 @@ export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
     const span = pair.promptSpan ?? pair.idSpan;
     const problem: Problem = {
       rule: NEAR_DUPLICATE_META.id, severity, start: span.start, end: span.end,
-      message: `Prompt is nearly the same as ${nameOf(best.pair)}'s at ${placeOf(best.pair)} (${Math.round(best.similarity * 100)}% similar)${more}; vary it or drop one.`,
+      message: `Prompt is nearly the same as ${nameOf(best.pair)}'s at ${placeOf(best.pair, ctx.displayName)} (${Math.round(best.similarity * 100)}% similar)${more}; vary it or drop one.`,
       // The related place is the other pair's id: its line/column is known without its text.
       related: matches.slice(0, MAX_RELATED).map((m) => ({
         file: m.pair.file, start: m.pair.idSpan.start, end: m.pair.idSpan.end, line: m.pair.line, character: m.pair.character,

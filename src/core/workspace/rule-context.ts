@@ -17,14 +17,16 @@ export interface WorkspaceRuleContext {
   /** The file's pairs, in order. */
   pairs: readonly IndexedPair[];
   guidelines: Guidelines;
+  /** How messages name a file (a workspace-relative path rather than a URI). */
+  displayName: (file: string) => string;
 }
 
 /** At most this many related places per problem; a 500-way duplicate should not list 499. */
 export const MAX_RELATED = 20;
 
 /** "file:line" for messages (1-based line, as people read it). */
-export function placeOf(p: IndexedPair): string {
-  return `${p.file}:${p.line + 1}`;
+export function placeOf(p: IndexedPair, displayName: (file: string) => string): string {
+  return `${displayName(p.file)}:${p.line + 1}`;
 }
 
 /** The pair's name for messages. */

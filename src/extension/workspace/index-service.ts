@@ -20,7 +20,7 @@ import type { WorkspaceProblemSource } from '../lint/diagnostics';
 const decoder = new TextDecoder();
 
 export class IndexService extends Disposable implements WorkspaceProblemSource {
-  readonly index = new WorkspaceIndex();
+  readonly index = new WorkspaceIndex((key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), true));
   private readonly guidelinesOf = new Map<string, Guidelines>();
   private readonly models = new Map<string, SftFileModel>();
   private building?: Promise<void>;
