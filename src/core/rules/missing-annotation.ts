@@ -1,4 +1,4 @@
-import { isAlias, isMap } from 'yaml';
+import { isMap } from 'yaml';
 import { setAnnotation } from '../edits';
 import { isEmptyValue, pairHead } from './node-shape';
 import type { LintRule, PairContext } from '../rule';
@@ -25,7 +25,7 @@ export const missingAnnotation: LintRule = {
       // The fields directly, not ctx.annotation(): this runs for every key of every pair.
       const field = pair.fields.get(key) ?? ctx.file.defaults.get(key);
       if (!field) { missing.push(key); continue; }
-      if (isAlias(field.value) || !isEmptyValue(field.value)) continue;
+      if (!isEmptyValue(field.value)) continue; // an alias is not empty either
       if (!pair.fields.has(key)) { missing.push(key); continue; } // `task:` in defaults sets nothing
       const r = field.keyNode.range!;
       ctx.report({ start: r[0], end: r[1], message: `${key} is empty (${why}); fill it in, or remove the line to use the file's defaults.`, fixes: fillFix(ctx, key) });

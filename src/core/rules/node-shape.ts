@@ -4,7 +4,8 @@
  * in a message.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { PairModel } from '../parse/model';
+import { scalarText, type PairModel } from '../parse/model';
+import type { PairContext } from '../rule';
 import type { Span } from '../types';
 
 function lineEnd(src: string, at: number): number {
@@ -75,4 +76,13 @@ export function rangeOf(node: Node | null | undefined, src?: string): Span | und
   let end = node.range[1];
   if (src) while (end > start && (src[end - 1] === '\n' || src[end - 1] === '\r' || src[end - 1] === ' ')) end--;
   return { start, end };
+}
+
+/**
+ * An annotation's scalar text, the pair's own else the file's `defaults`: what
+ * `ctx.annotation(key).text` gives, without building the whole annotation (lists, field),
+ * for rules that read one value of every pair.
+ */
+export function annotationText(ctx: PairContext, key: string): string | undefined {
+  return scalarText((ctx.pair.fields.get(key) ?? ctx.file.defaults.get(key))?.value);
 }

@@ -3,6 +3,7 @@ import { RESPONSE_TYPES } from '../annotations';
 import { setAnnotation } from '../edits';
 import { countSentences } from '../text/sentences';
 import { countWords } from '../text/words';
+import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix, Span } from '../types';
 
@@ -44,26 +45,35 @@ export const responseTypeMismatch: LintRule = {
     description: 'The response does not have the shape its response_type names (word and sentence counts).',
   },
   checkPair(ctx) {
-    const declared = ctx.annotation('response_type');
-    const type = declared.text;
+    // The fields directly, not ctx.annotation()/ctx.text(): this runs for every pair, and
+    // only a pair with a known type and a text response can mismatch.
+    const { pair } = ctx;
+    const typeField = pair.fields.get('response_type') ?? ctx.file.defaults.get('response_type');
+    const type = scalarText(typeField?.value);
     if (!type || !TYPES.has(type)) return;
-    const response = ctx.text('response');
-    if (!response) return;
-    const phraseMax = option(ctx, 'short_phrase_max_words', SHORT_PHRASE_MAX_WORDS);
-    const descriptiveMin = option(ctx, 'descriptive_min_words', DESCRIPTIVE_MIN_WORDS);
+    const response = pair.fields.get('response');
+    const node = response?.value;
+    const text = response && isScalar(node) ? scalarText(node) : undefined;
+    if (!response || text === undefined) return;
     // Cheapest test first: most descriptive answers show a second sentence within a few
-    // lines, so a long one is never counted in full; the other types are short texts.
-    if (type === 'descriptive' && countSentences(response.text, 1) > 1) return;
-    const words = countWords(response.text);
+    // lines, so a long one is never counted in full; a single sentence is known by the
+    // second stop too. The other types are short texts.
+    if (type === 'descriptive' && countSentences(text, 1) > 1) return;
+    if (type === 'single_sentence' && countSentences(text, 1) === 1) return;
+    const words = countWords(text);
     if (words === 0) return; // empty or symbols only: empty-field's business
     if (type === 'one_word' && words === 1) return;
+    const phraseMax = option(ctx, 'short_phrase_max_words', SHORT_PHRASE_MAX_WORDS);
+    const descriptiveMin = option(ctx, 'descriptive_min_words', DESCRIPTIVE_MIN_WORDS);
     if (type === 'descriptive' && words > descriptiveMin) return;
-    const sentences = countSentences(response.text);
+    const sentences = countSentences(text);
     const fitting = fits({ words, sentences }, phraseMax, descriptiveMin);
     if (fitting.includes(type)) return;
     const suggestion = fitting.length ? `; ${fitting.join(' or ')} fits` : '';
-    const own = !declared.fromDefaults && declared.field && isScalar(declared.field.value) ? declared.field.value : undefined;
-    const span: Span | undefined = own?.range ? { start: own.range[0], end: own.range[1] } : response.field.keyNode.range ? { start: response.field.keyNode.range[0], end: response.field.keyNode.range[1] } : undefined;
+    const ownField = pair.fields.get('response_type');
+    const own = ownField && isScalar(ownField.value) ? ownField.value : undefined;
+    const keyRange = response.keyNode.range;
+    const span: Span | undefined = own?.range ? { start: own.range[0], end: own.range[1] } : keyRange ? { start: keyRange[0], end: keyRange[1] } : undefined;
     if (!span) return;
     let fixes: Fix[] | undefined;
     if (fitting.length === 1) {

@@ -3,17 +3,28 @@ import { REVIEW_KEYS } from '../annotations';
 import { setMapValue } from '../edits';
 import type { PairModel } from '../parse/model';
 import type { LintRule } from '../rule';
-import { itemHead, rangeOf } from './node-shape';
+import { annotationText, itemHead, rangeOf } from './node-shape';
+
+/** A review note is open unless it says `resolved: true` (only the boolean closes one). */
+function isOpenNote(n: Node | null): n is YAMLMap {
+  if (!isMap(n)) return false;
+  const resolved = n.get('resolved', true) as Node | undefined;
+  return !(isScalar(resolved) && resolved.value === true);
+}
+
+function reviewItems(pair: PairModel): (Node | null)[] | undefined {
+  const review = pair.fields.get('review')?.value;
+  return isSeq(review) ? (review.items as (Node | null)[]) : undefined;
+}
 
 /** Review notes of a pair that are not marked `resolved: true` (only the boolean closes one). */
 export function openReviewNotes(pair: PairModel): YAMLMap[] {
-  const review = pair.fields.get('review')?.value;
-  if (!isSeq(review)) return [];
-  return (review.items as (Node | null)[]).filter((n): n is YAMLMap => {
-    if (!isMap(n)) return false;
-    const resolved = n.get('resolved', true) as Node | undefined;
-    return !(isScalar(resolved) && resolved.value === true);
-  });
+  return reviewItems(pair)?.filter(isOpenNote) ?? [];
+}
+
+/** Whether a pair has an open review note; stops at the first. */
+export function hasOpenReviewNote(pair: PairModel): boolean {
+  return reviewItems(pair)?.some(isOpenNote) ?? false;
 }
 
 /** An approved pair goes into the training set: every reviewer's note must be dealt with first. */
@@ -23,7 +34,7 @@ export const reviewOpen: LintRule = {
     description: 'The pair is approved while a review note is not resolved.',
   },
   checkPair(ctx) {
-    if (ctx.annotation('status').text !== 'approved') return;
+    if (annotationText(ctx, 'status') !== 'approved') return;
     const { pair } = ctx;
     for (const note of openReviewNotes(pair)) {
       const text = note.get('note', true) as Node | undefined;

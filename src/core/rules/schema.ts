@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { TEXT_FIELDS } from '../annotations';
 import { ID_PATTERN } from '../schema';
 import { eolAt } from '../edits';
@@ -13,15 +13,16 @@ type Reporter = (r: Report) => void;
  * Node types are checked by hand rather than with zod per pair: a few `isScalar` tests per
  * field cost next to nothing, and each problem gets its own exact range and plain message.
  */
-const TEXT = new Set<string>(TEXT_FIELDS);
-const SINGLE = new Set(['id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'prompt_length', 'author', 'reviewer']);
-const STRING_LISTS = new Set(['labels', 'traits', 'tags']);
+type Shape = 'text' | 'single' | 'list' | 'examples' | 'review';
+/** The value shape each typed key takes; one lookup per field, as this runs for every field. */
+const SHAPES = new Map<string, Shape>([
+  ...TEXT_FIELDS.map((k) => [k, 'text'] as const),
+  ...(['id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'prompt_length', 'author', 'reviewer'] as const).map((k) => [k, 'single'] as const),
+  ...(['labels', 'traits', 'tags'] as const).map((k) => [k, 'list'] as const),
+  ['examples', 'examples'], ['review', 'review'],
+]);
 const TRUE_WORDS = /^(?:true|yes|y|on)$/i;
 const FALSE_WORDS = /^(?:false|no|n|off)$/i;
-
-function isCollection(node: Node | null | undefined): boolean {
-  return isMap(node) || isSeq(node);
-}
 
 function at(src: string, node: Node | null | undefined, fallback: Span): Span {
   return rangeOf(node, src) ?? fallback;
@@ -61,37 +62,46 @@ function checkStringList(src: string, f: Field, report: Reporter): void {
   });
 }
 
-/** A list of maps with required keys (examples, review notes); `more` checks each map. */
-function checkMapList(src: string, f: Field, what: string, required: readonly string[], more: (m: YAMLMap) => void, report: Reporter): void {
+function hasKey(entries: readonly Field[], key: string): boolean {
+  for (const e of entries) if (e.key === key) return true;
+  return false;
+}
+
+/** A list of maps with required keys (examples, review notes); `more` checks each map's entries. */
+function checkMapList(src: string, f: Field, what: string, required: readonly string[], more: (entries: readonly Field[]) => void, report: Reporter): void {
   const v = f.value;
   const keySpan = { start: f.keyNode.range![0], end: f.keyNode.range![1] };
   if (isEmptyValue(v) || isAlias(v)) return;
   if (!isSeq(v)) { report({ ...at(src, v, keySpan), message: `${f.key} must be a list of ${what} items (- ${required.join(': …, ')}: …), not ${kindOf(v)}.` }); return; }
+  const where = `this ${what}`;
   for (const item of v.items as (Node | null)[]) {
     if (!isMap(item)) {
       if (!isAlias(item)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `Each ${f.key} item is a map with ${required.join(' and ')}, not ${kindOf(item)}.` });
       continue;
     }
     const entries = mapEntries(item, src);
-    checkDuplicates(entries, `this ${what}`, report);
+    checkDuplicates(entries, where, report);
     for (const key of required) {
-      if (!entries.some((e) => e.key === key)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `This ${what} has no ${key}.` });
+      if (!hasKey(entries, key)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `This ${what} has no ${key}.` });
     }
-    more(item);
+    more(entries);
   }
 }
 
+const EXAMPLE_REQUIRED = ['input', 'output'];
+const REVIEW_REQUIRED = ['by', 'note'];
+
 function checkExamples(src: string, f: Field, report: Reporter): void {
-  checkMapList(src, f, 'example', ['input', 'output'], (m) => {
-    for (const e of mapEntries(m, src)) {
+  checkMapList(src, f, 'example', EXAMPLE_REQUIRED, (entries) => {
+    for (const e of entries) {
       if (e.key === 'input' || e.key === 'output') checkText(src, e.key, e.value, e.span, report);
     }
   }, report);
 }
 
 function checkReview(src: string, f: Field, report: Reporter): void {
-  checkMapList(src, f, 'review note', ['by', 'note'], (m) => {
-    for (const e of mapEntries(m, src)) {
+  checkMapList(src, f, 'review note', REVIEW_REQUIRED, (entries) => {
+    for (const e of entries) {
       if (e.key === 'note') checkText(src, 'note', e.value, e.span, report);
       else if (e.key === 'by' && isCollection(e.value)) report({ ...at(src, e.value, e.span), message: `by names one reviewer, not ${kindOf(e.value)}.` });
       else if (e.key === 'resolved') checkResolved(src, e, report);
@@ -135,13 +145,19 @@ function checkId(src: string, v: Node | null, report: Reporter): void {
 function checkField(src: string, f: Field, report: Reporter): void {
   const v = f.value;
   if (!v || isAlias(v)) return;
-  if (TEXT.has(f.key)) checkText(src, f.key, v, f.span, report);
-  else if (SINGLE.has(f.key)) {
-    if (isCollection(v)) report({ ...at(src, v, f.span), message: `${f.key} takes one value, not ${kindOf(v)}.` });
-    else if (f.key === 'id') checkId(src, v, report);
-  } else if (STRING_LISTS.has(f.key)) checkStringList(src, f, report);
-  else if (f.key === 'examples') checkExamples(src, f, report);
-  else if (f.key === 'review') checkReview(src, f, report);
+  const shape = SHAPES.get(f.key);
+  // The common case, a scalar text or single value, has nothing to check but an id's form.
+  if ((shape === 'text' || shape === 'single') && isScalar(v)) { if (f.key === 'id') checkId(src, v, report); return; }
+  switch (shape) {
+    case 'text': checkText(src, f.key, v, f.span, report); break;
+    case 'single':
+      if (isCollection(v)) report({ ...at(src, v, f.span), message: `${f.key} takes one value, not ${kindOf(v)}.` });
+      else if (f.key === 'id') checkId(src, v, report);
+      break;
+    case 'list': checkStringList(src, f, report); break;
+    case 'examples': checkExamples(src, f, report); break;
+    case 'review': checkReview(src, f, report); break;
+  }
 }
 
 const FIRST_LINE: Span = { start: 0, end: 0 };
@@ -209,8 +225,7 @@ export const schema: LintRule = {
     // `fields` keeps the first of each key, so equal sizes mean no repeats: no set needed.
     if (pair.fields.size !== pair.entries.length) checkDuplicates(pair.entries, 'this pair', report);
     for (const f of pair.entries) checkField(pair.src, f, report);
-    for (const key of ['prompt', 'response']) {
-      if (!pair.fields.has(key)) report({ ...pairHead(pair), message: `This pair has no ${key}.` });
-    }
+    if (!pair.fields.has('prompt')) report({ ...pairHead(pair), message: 'This pair has no prompt.' });
+    if (!pair.fields.has('response')) report({ ...pairHead(pair), message: 'This pair has no response.' });
   },
 };

@@ -1,13 +1,13 @@
 import { isScalar } from 'yaml';
-import type { LintRule, PairContext } from '../rule';
+import type { LintRule } from '../rule';
+import type { PairModel } from '../parse/model';
 import type { Span } from '../types';
-import { pairHead } from './node-shape';
-import { openReviewNotes } from './review-open';
+import { annotationText, pairHead } from './node-shape';
+import { hasOpenReviewNote } from './review-open';
 
-/** The own value node of an annotation, else the pair's first line (the value is in defaults). */
-function placeOf(ctx: PairContext, key: string): Span | undefined {
-  const a = ctx.annotation(key);
-  const v = a.fromDefaults ? undefined : a.field?.value;
+/** The pair's own scalar value of an annotation, where a problem about it is shown (not one from defaults). */
+function placeOf(pair: PairModel, key: string): Span | undefined {
+  const v = pair.fields.get(key)?.value;
   return isScalar(v) && v.range ? { start: v.range[0], end: v.range[1] } : undefined;
 }
 
@@ -25,23 +25,24 @@ export const statusInvalid: LintRule = {
     description: 'The status contradicts the QA record (no reviewer, no open note, or approved by its own author).',
   },
   checkPair(ctx) {
-    const status = ctx.annotation('status').text;
+    // annotationText, not ctx.annotation(): this runs for every pair, most of them drafts.
+    const status = annotationText(ctx, 'status');
     if (status !== 'approved' && status !== 'rejected' && status !== 'changes_requested') return;
-    const at = placeOf(ctx, 'status') ?? pairHead(ctx.pair);
-    const reviewer = ctx.annotation('reviewer').text?.trim();
+    const at = placeOf(ctx.pair, 'status') ?? pairHead(ctx.pair);
     if (status === 'changes_requested') {
-      if (!openReviewNotes(ctx.pair).length) {
+      if (!hasOpenReviewNote(ctx.pair)) {
         ctx.report({ ...at, message: 'The status is changes_requested, but no open review note says what to change; add one (- by: …, note: …, resolved: false).' });
       }
       return;
     }
+    const reviewer = annotationText(ctx, 'reviewer')?.trim();
     if (!reviewer) {
       ctx.report({ ...at, message: `The status is ${status}, but no reviewer is named; add reviewer: <name> to the pair or to defaults.` });
       return;
     }
-    const author = ctx.annotation('author').text?.trim();
+    const author = annotationText(ctx, 'author')?.trim();
     if (status === 'approved' && author && sameName(author, reviewer)) {
-      ctx.report({ ...(placeOf(ctx, 'reviewer') ?? at), message: `This pair is approved by its own author (${author}); someone else must review it.` });
+      ctx.report({ ...(placeOf(ctx.pair, 'reviewer') ?? at), message: `This pair is approved by its own author (${author}); someone else must review it.` });
     }
   },
 };

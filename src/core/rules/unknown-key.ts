@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair as YamlPair, type YAMLMap } from 'yaml';
 import { DEFAULT_KEYS, EXAMPLE_KEYS, FILE_KEYS, PAIR_KEYS, REVIEW_KEYS } from '../annotations';
 import { mapEntries, type Field } from '../parse/model';
 import { suggest } from '../suggest';
@@ -29,9 +29,22 @@ function checkKeys(entries: readonly Field[], known: ReadonlySet<string>, candid
   }
 }
 
-function eachMap(node: Node | null | undefined, src: string, fn: (entries: Field[]) => void): void {
+/** checkKeys over each map item of a list (examples, review notes). */
+function checkItems(node: Node | null | undefined, src: string, known: ReadonlySet<string>, candidates: readonly string[], where: string, report: (r: Report) => void): void {
   if (!isSeq(node)) return;
-  for (const item of node.items as (Node | null)[]) if (isMap(item)) fn(mapEntries(item, src));
+  for (const item of node.items as (Node | null)[]) {
+    // Most items hold known keys only: test the keys before building the entries.
+    if (isMap(item) && !allKnown(item, src, known)) checkKeys(mapEntries(item, src), known, candidates, where, report);
+  }
+}
+
+/** True when every key of a map is in `known` (keys read as mapEntries reads them). */
+function allKnown(map: YAMLMap, src: string, known: ReadonlySet<string>): boolean {
+  for (const item of map.items as YamlPair<Node | null, Node | null>[]) {
+    const k = item.key;
+    if (isScalar(k) && k.range && !known.has(String(k.value ?? src.slice(k.range[0], k.range[1])))) return false;
+  }
+  return true;
 }
 
 /** Keys SPEC 1 does not define, at the top, in defaults, in pairs, examples and review notes. */
@@ -52,7 +65,7 @@ export const unknownKey: LintRule = {
     const { pair, report } = ctx;
     if (!isMap(pair.node)) return;
     checkKeys(pair.entries, PAIR, PAIR_KEYS, 'this pair', report);
-    eachMap(pair.fields.get('examples')?.value, pair.src, (entries) => checkKeys(entries, EXAMPLE, EXAMPLE_KEYS, 'an example', report));
-    eachMap(pair.fields.get('review')?.value, pair.src, (entries) => checkKeys(entries, REVIEW, REVIEW_KEYS, 'a review note', report));
+    checkItems(pair.fields.get('examples')?.value, pair.src, EXAMPLE, EXAMPLE_KEYS, 'an example', report);
+    checkItems(pair.fields.get('review')?.value, pair.src, REVIEW, REVIEW_KEYS, 'a review note', report);
   },
 };

@@ -19,18 +19,56 @@ const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
 const LETTER_OR_DOT = /[\p{L}.]/u;
 const LOWER_START = /^\p{Ll}/u;
 
+/*
+ * The checks below run at every full stop of every text a rule counts, so ASCII (almost all
+ * of it) is decided by character code; only other characters go to the Unicode regexes.
+ */
+
+/** True when the code unit at i is a letter or a `.` (as LETTER_OR_DOT tests it). */
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 0x2e || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER_OR_DOT.test(text[i]);
+}
+
+/** True when the text at i starts with a lower-case letter (as LOWER_START tests it). */
+function isLowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return LOWER_START.test(text.slice(i, i + 2));
+}
+
+/** Offset of the first non-space character at or after `from` (as `\S` finds it), or -1. */
+function nextNonSpace(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80) return i;
+    NON_SPACE.lastIndex = i;
+    return NON_SPACE.exec(text)?.index ?? -1;
+  }
+  return -1;
+}
+
+/** First non-space at or after `from`, else the text's length. */
+function firstContent(text: string, from: number): number {
+  const i = nextNonSpace(text, from);
+  return i < 0 ? text.length : i;
+}
+
 /** The word (letters and inner dots) that ends just before `end`, lower-cased; at most 12 characters. */
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && end - i < 12 && LETTER_OR_DOT.test(text[i - 1])) i--;
-  return text.slice(i, end).replace(/^\.+/, '').toLowerCase();
+  while (i > 0 && end - i < 12 && isLetterOrDot(text, i - 1)) i--;
+  while (i < end && text.charCodeAt(i) === 0x2e) i++; // leading dots end the text before
+  return text.slice(i, end).toLowerCase();
 }
 
 /** True when a single `.` at `dot` belongs to an abbreviation or an initial rather than ending a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   const word = wordBefore(text, dot);
   if (!word) return false;
-  if (ABBREVIATIONS.has(word) || DOTTED.test(word)) return true;
+  if (ABBREVIATIONS.has(word) || (word.includes('.') && DOTTED.test(word))) return true;
   // A single capital letter: an initial, as in "J. K. Rowling".
   return word.length === 1 && text[dot - 1] !== text[dot - 1].toLowerCase();
 }
@@ -57,20 +95,19 @@ export function countSentences(text: string, stopAfter = Infinity): number {
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     const end = m.index + m[0].length;
     if (m[1] !== undefined) {
-      NON_SPACE.lastIndex = end;
-      const next = NON_SPACE.exec(text);
+      const next = nextNonSpace(text, end);
       // Lower case after the stop: an abbreviation or an ellipsis mid-sentence ("approx. ten", "so... then").
-      if (next && LOWER_START.test(text.slice(next.index, next.index + 2))) continue;
+      if (next >= 0 && isLowerAt(text, next)) continue;
       if (m[1] === '.' && (isAbbreviation(text, m.index) || isListNumber(text, m.index))) continue;
     }
-    if (content < segmentStart) { NON_SPACE.lastIndex = segmentStart; content = NON_SPACE.exec(text)?.index ?? text.length; }
+    if (content < segmentStart) content = firstContent(text, segmentStart);
     if (content < m.index + (m[3] !== undefined ? 0 : 1)) {
       count++;
       if (count > stopAfter) return count;
     }
     segmentStart = end;
   }
-  if (content < segmentStart) { NON_SPACE.lastIndex = segmentStart; content = NON_SPACE.exec(text)?.index ?? text.length; }
+  if (content < segmentStart) content = firstContent(text, segmentStart);
   if (content < text.length) count++;
   return count;
 }
