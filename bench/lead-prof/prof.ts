@@ -10,7 +10,7 @@ import { BENCH_GUIDELINES } from '../corpus';
 
 declare const gc: () => void;
 const arg = (n: string) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : undefined; };
-const dir = '/tmp/sft-studio-bench-v1';
+const dir = '/tmp/sft-studio-bench-v2';
 const path = arg('--file') ?? `${dir}/${readdirSync(dir).filter((f) => f.endsWith('.sft.yaml')).sort()[0]}`;
 const text = readFileSync(path, 'utf8');
 const g = loadGuidelines(BENCH_GUIDELINES).guidelines;

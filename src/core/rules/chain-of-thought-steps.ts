@@ -48,7 +48,8 @@ export function missingParts(text: string): { steps: boolean; final: boolean; la
   // "Answer:" on its own line, the answer on the next, counts too.
   const final = last !== undefined && (FINAL.test(text.slice(last.start, last.end)) || (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)));
   const reasoning = final ? parts.length - 1 : parts.length;
-  const steps = countAtLeast(LIST_LINE, text, 2) || countAtLeast(STEP_WORD, text, 2) || reasoning >= 2;
+  // Several sentences settle it without scanning the text for list lines or step words.
+  const steps = reasoning >= 2 || countAtLeast(LIST_LINE, text, 2) || countAtLeast(STEP_WORD, text, 2);
   return { steps: !steps, final: !final, last };
 }
 

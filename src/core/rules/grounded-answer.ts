@@ -48,38 +48,103 @@ function isWordChar(code: number): boolean {
   return WORD_CHAR.test(String.fromCharCode(code));
 }
 
+/** Two code units as one number, for grouping word starts by how they begin. */
+function pairKey(text: string, at: number): number {
+  return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+}
+
 /**
- * What the context says, for cheap look-ups: its numbers as a set, and its lowercased text
- * for word look-ups. A word is found when its stem starts a word of the context ("tower"
- * in "towers"): a native substring search per distinct answer word is much cheaper than
- * tokenizing a long context, and answers are short.
+ * Where the context's words start (after a non-word character, or at 0), grouped by their
+ * first two characters: a look-up then compares a word with the few starts that begin like
+ * it, where searching the whole context costs its length per word.
+ */
+function wordStarts(lower: string): Map<number, number[]> {
+  const byPrefix = new Map<number, number[]>();
+  // A start at the last character begins no word of two characters or more.
+  for (let i = 0; i < lower.length - 1; i++) {
+    if (i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
+    const key = pairKey(lower, i);
+    const group = byPrefix.get(key);
+    if (group) group.push(i); else byPrefix.set(key, [i]);
+  }
+  return byPrefix;
+}
+
+/**
+ * What the context says, for cheap look-ups: its numbers as a set, and its word starts for
+ * word look-ups. A word is found when its stem starts a word of the context ("tower" in
+ * "towers"). Both are built on first use: many answers need only one of them.
  */
 class ContextIndex {
-  private readonly lower: string;
-  private readonly numbers = new Set<string>();
-  private readonly words = new Map<string, boolean>();
+  private numbers: Set<string> | undefined;
+  private lower: string | undefined;
+  private starts: Map<number, number[]> | undefined;
 
-  constructor(context: string) {
-    this.lower = context.toLowerCase();
-    NUMBER.lastIndex = 0;
-    for (let m = NUMBER.exec(context); m; m = NUMBER.exec(context)) for (const k of numberKeys(m[0])) this.numbers.add(k);
-  }
+  constructor(private readonly context: string) {}
 
   hasNumber(n: string): boolean {
-    return numberKeys(n).some((k) => this.numbers.has(k));
+    if (!this.numbers) {
+      const numbers = new Set<string>();
+      NUMBER.lastIndex = 0;
+      for (let m = NUMBER.exec(this.context); m; m = NUMBER.exec(this.context)) for (const k of numberKeys(m[0])) numbers.add(k);
+      this.numbers = numbers;
+    }
+    const numbers = this.numbers;
+    return numberKeys(n).some((k) => numbers.has(k));
   }
 
   /** Whether a lowercase word's stem starts a word of the context. */
   hasWord(word: string): boolean {
     const key = stem(word);
-    let found = this.words.get(key);
-    if (found !== undefined) return found;
-    found = false;
-    for (let at = this.lower.indexOf(key); at >= 0; at = this.lower.indexOf(key, at + 1)) {
-      if (at === 0 || !isWordChar(this.lower.charCodeAt(at - 1))) { found = true; break; }
+    const lower = (this.lower ??= this.context.toLowerCase());
+    if (key.length < 2) {
+      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) if (at === 0 || !isWordChar(lower.charCodeAt(at - 1))) return true;
+      return false;
     }
-    this.words.set(key, found);
-    return found;
+    this.starts ??= wordStarts(lower);
+    const candidates = this.starts.get(pairKey(key, 0));
+    return candidates !== undefined && candidates.some((at) => lower.startsWith(key, at));
+  }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/**
+ * Calls `visit` for each match of TOKEN in text[from, to). ASCII text, most answers, is
+ * scanned by character codes with the same rules (where the regex's match objects cost
+ * more than the rest of the rule); other text goes through the regex.
+ */
+function forEachToken(text: string, from: number, to: number, ascii: boolean, visit: (start: number, end: number, isNumber: boolean) => void): void {
+  if (!ascii) {
+    const part = text.slice(from, to);
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(part); m; m = TOKEN.exec(part)) visit(from + m.index, from + m.index + m[0].length, m[1] !== undefined);
+    return;
+  }
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    const isNumber = isAsciiDigit(code);
+    if (!isNumber && !isAsciiLetter(code)) { i++; continue; }
+    // A run of digits (letters), then more runs joined by "." or "," (an apostrophe).
+    const inRun = isNumber ? isAsciiDigit : isAsciiLetter;
+    let j = i + 1;
+    for (;;) {
+      while (j < to && inRun(text.charCodeAt(j))) j++;
+      const joiner = text.charCodeAt(j);
+      const joins = isNumber ? joiner === 0x2e || joiner === 0x2c : joiner === 0x27;
+      if (joins && j + 1 < to && inRun(text.charCodeAt(j + 1))) j += 2; else break;
+    }
+    visit(i, j, isNumber);
+    i = j;
   }
 }
 
@@ -120,26 +185,27 @@ export const groundedAnswer: LintRule = {
     const checkWords = (language === '' || language === 'en' || language.startsWith('en-')) && !needsSegmenter(text);
     const minShare = share(ctx.options);
     const lower = checkWords ? lowerSameLength(text) : undefined;
+    const source = lower ?? text;
+    const ascii = !NON_ASCII.test(source);
     SENTENCE.lastIndex = 0;
     for (let s = SENTENCE.exec(text); s; s = SENTENCE.exec(text)) {
       if (!s[0]) { SENTENCE.lastIndex++; continue; }
       const missing: string[] = [];
       let words = 0;
-      const sentence = lower ? lower.slice(s.index, s.index + s[0].length) : s[0];
-      TOKEN.lastIndex = 0;
-      for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
-        if (m[1] !== undefined) {
-          const at = s.index + m.index;
-          if (isListMarker(text, at, m[0].length) || known.hasNumber(m[1])) continue;
-          ctx.report({ ...ctx.span(response.node, at, at + m[0].length), message: `The number ${m[0]} is not in the context: a ${annotationValue(ctx, 'task')} answer comes from the context.` });
-          continue;
+      forEachToken(source, s.index, s.index + s[0].length, ascii, (at, end, isNumber) => {
+        // A lowercased word under four characters is no content word: skip it before slicing.
+        if (!isNumber && (!checkWords || (lower && end - at < 4))) return;
+        const token = source.slice(at, end);
+        if (isNumber) {
+          if (isListMarker(text, at, token.length) || known.hasNumber(token)) return;
+          ctx.report({ ...ctx.span(response.node, at, end), message: `The number ${token} is not in the context: a ${annotationValue(ctx, 'task')} answer comes from the context.` });
+          return;
         }
-        if (!checkWords) continue;
-        const word = lower ? m[0] : m[0].toLowerCase();
-        if (!isContentWord(word)) continue;
+        const word = lower ? token : token.toLowerCase();
+        if (!isContentWord(word)) return;
         words++;
-        if (!known.hasWord(word)) missing.push(s[0].slice(m.index, m.index + m[0].length));
-      }
+        if (!known.hasWord(word)) missing.push(text.slice(at, end));
+      });
       if (missing.length >= 2 && (words - missing.length) / words < minShare) {
         let a = s.index;
         let b = s.index + s[0].length;

@@ -18,11 +18,17 @@ function needsBoundary(ch: string): boolean {
   return WORD_EDGE.test(ch) && !NO_SPACE_SCRIPT.test(ch);
 }
 
+/** Regex source for the words of a phrase without its edges; '' for a blank phrase. */
+function phraseBody(phrase: string): string {
+  const trimmed = phrase.trim();
+  return trimmed ? trimmed.split(/\s+/).map((w) => w.replace(SPECIAL, '\\$&').replace(/['’]/g, "['’]")).join('\\s+') : '';
+}
+
 /** Regex source for a phrase (to be compiled with the `iu` flags). */
 export function phraseSource(phrase: string): string {
   const trimmed = phrase.trim();
   if (!trimmed) return '(?!)';
-  const body = trimmed.split(/\s+/).map((w) => w.replace(SPECIAL, '\\$&').replace(/['’]/g, "['’]")).join('\\s+');
+  const body = phraseBody(trimmed);
   const first = String.fromCodePoint(trimmed.codePointAt(0)!);
   const last = [...trimmed.slice(-2)].pop()!;
   return `${needsBoundary(first) ? NOT_BEFORE : ''}${body}${needsBoundary(last) ? NOT_AFTER : ''}`;
@@ -57,18 +63,27 @@ export function scanRegex(re: RegExp, text: string, cap: number, onMatch: (m: Re
  */
 export class PhraseList<T extends { text: string }> {
   private readonly re: RegExp | undefined;
+  /**
+   * The phrases' words without the word-edge lookarounds: it matches wherever `re` does,
+   * and being free of lookbehinds at every position it rules most texts out several
+   * times faster than `re` would scan them.
+   */
+  private readonly maybe: RegExp | undefined;
   private readonly ordered: T[];
 
   /** `source` overrides the regex source of an entry (built-in entries with a lookahead). */
   constructor(entries: readonly T[], source: (entry: T) => string = (e) => phraseSource(e.text)) {
     this.ordered = [...entries].sort((a, b) => b.text.length - a.text.length);
     this.re = this.ordered.length ? new RegExp(this.ordered.map((e) => `(${source(e)})`).join('|'), 'giu') : undefined;
+    // Only a source that is the phrase's own (plus a lookahead) must match its words.
+    const bodies = this.ordered.map((e) => (source(e).startsWith(phraseSource(e.text)) ? phraseBody(e.text) : ''));
+    this.maybe = bodies.every((b) => b) ? new RegExp(bodies.join('|'), 'iu') : undefined;
   }
 
   /** Matches in `text`, value offsets, at most `cap`. */
   find(text: string, cap = 100): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    if (!this.re || !text) return out;
+    if (!this.re || !text || (this.maybe && !this.maybe.test(text))) return out;
     scanRegex(this.re, text, cap, (m) => {
       if (!m[0].length) return;
       let g = 1;
