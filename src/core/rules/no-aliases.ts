@@ -1,6 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { LintRule, Report } from '../rule';
 
+const MARKS = /[&*]|<</;
+
 const MESSAGE = {
   alias: (name: string) => `Aliases are not allowed in .sft.yaml (*${name}); write the value out.`,
   anchor: (name: string) => `Anchors are not allowed in .sft.yaml (&${name}); write the value out where it is used.`,
@@ -52,6 +54,10 @@ export const noAliases: LintRule = {
     }
   },
   checkPair(ctx) {
-    scan(ctx.pair.src, ctx.pair.node, ctx.report);
+    // Anchors need `&`, aliases `*`, merge keys `<<`: a native scan of the pair's text rules
+    // most pairs out before any node is visited.
+    const { src, slice } = ctx.pair;
+    if (!MARKS.test(src.slice(slice.start, slice.end))) return;
+    scan(src, ctx.pair.node, ctx.report);
   },
 };
