@@ -13,6 +13,7 @@
 //   --wait-text TEXT       wait until TEXT is visible anywhere in the workbench (repeatable)
 //   --wait-selector CSS    wait until CSS selector is visible (repeatable)
 //   --no-problems          do not open the Problems panel
+//   --command TITLE        run a command by its palette title first, e.g. 'SFT: Show Coverage' (repeatable)
 //   --timeout SECONDS      per wait (default 60)
 //   --settle MS            extra wait before the shot (default 1500)
 //   --size WxH             viewport (default 1400x900)
@@ -29,12 +30,13 @@ import {
 
 const argv = process.argv.slice(2);
 const pos = [];
-const opts = { waitText: [], waitSelector: [], problems: true, timeout: 60, settle: 1500, size: '1400x900' };
+const opts = { waitText: [], waitSelector: [], commands: [], problems: true, timeout: 60, settle: 1500, size: '1400x900' };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--wait-text') opts.waitText.push(argv[++i]);
   else if (a === '--wait-selector') opts.waitSelector.push(argv[++i]);
   else if (a === '--no-problems') opts.problems = false;
+  else if (a === '--command') opts.commands.push(argv[++i]);
   else if (a === '--timeout') opts.timeout = Number(argv[++i]);
   else if (a === '--settle') opts.settle = Number(argv[++i]);
   else if (a === '--size') opts.size = argv[++i];
@@ -100,6 +102,18 @@ try {
       .waitFor({ state: 'visible', timeout: ms });
   }
   log(`workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Commands run as a person runs them: the command palette, the title typed, Enter.
+  for (const title of opts.commands) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+    log(`ran command: ${title}`);
+  }
 
   if (opts.problems) {
     // The problems counter in the status bar toggles the Problems panel; the keyboard
