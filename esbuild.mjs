@@ -3,6 +3,7 @@
 //   node esbuild.mjs --watch    the same, rebuilt on change
 //   node esbuild.mjs --tests    unit and integration test bundles in dist-test/
 //   node esbuild.mjs --bench    the benchmark bundle in dist-test/bench/
+//   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,12 @@ if (args.has('--tests')) {
     // isolate would parse at start (~35 MB RSS each) though indexing never counts tokens.
     // (Recommended for dist/index-worker.js too; it resolves from node_modules at run time.)
     { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js', external: ['gpt-tokenizer'] },
+  );
+} else if (args.has('--bench-vscode')) {
+  configs.push(
+    { ...node, entryPoints: ['bench/vscode.ts'], outfile: 'dist-test/bench/vscode.js' },
+    { ...node, stdin: suiteEntry('test/bench-host', 'bench-host-suite.ts'), outfile: 'dist-test/bench-host/suite.js', external: ['vscode'] },
+    { ...node, entryPoints: ['test/bench-host/index.ts'], outfile: 'dist-test/bench-host/index.js', external: ['vscode', 'mocha'] },
   );
 } else if (args.has('--schemas')) {
   configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });

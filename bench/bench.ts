@@ -13,8 +13,9 @@
  *
  * Options: --iterations N (default 5 for lint, 3 for the pass), --only lint|pass,
  * --corpus DIR (default: a folder in the OS temp dir, generated once per corpus version).
+ * --vscode (or SFT_BENCH_VSCODE=1): then the editor budgets, `npm run bench:vscode` (bench/vscode.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -222,5 +223,12 @@ if (process.argv[2] === '--child') {
   if (mode === 'pass') childPass(dir).catch((e: unknown) => { console.error(e); process.exit(1); });
   else childParse(dir);
 } else {
-  main().catch((e: unknown) => { console.error(e); process.exit(1); });
+  main().then(editorBudgets).catch((e: unknown) => { console.error(e); process.exit(1); });
+}
+
+/** `npm run bench -- --vscode` (or SFT_BENCH_VSCODE=1): the editor budgets next, in a real extension host. */
+function editorBudgets(): void {
+  if (!process.argv.includes('--vscode') && process.env.SFT_BENCH_VSCODE !== '1') return;
+  const run = spawnSync('npm', ['run', 'bench:vscode'], { cwd: join(__dirname, '../..'), stdio: 'inherit' });
+  if (run.status !== 0) process.exitCode = run.status ?? 1;
 }

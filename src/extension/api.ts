@@ -7,6 +7,7 @@ import type { Coverage } from '../core/coverage';
 import type { Guidelines } from '../core/guidelines';
 import type { IndexedPair } from '../core/workspace/types';
 import type { LintStats } from './lint/document-store';
+import type { PerfProbe } from './perf';
 import type { CoverageNode } from './workspace/coverage-view';
 
 export interface SftApi {
@@ -25,4 +26,6 @@ export interface SftApi {
   readonly lintStats: LintStats;
   /** Lint the workspace into the Problems panel; resolves with the number of files. */
   lintWorkspace(): Promise<number>;
+  /** Timing figures of the extension's own work (benchmarks). */
+  readonly perf: Readonly<PerfProbe>;
 }

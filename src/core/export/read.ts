@@ -30,11 +30,26 @@ export function objectLines(text: string, problems: string[]): Located[] {
   return out;
 }
 
+/**
+ * A JSON.parse error as `... at line L, column C`: engines name a character offset
+ * ("at position 71", newer ones add the line), which says little about a big file.
+ */
+export function jsonErrorMessage(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const at = /\s*at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message.slice(0, at.index)} at line ${line}, column ${column}${message.slice(at.index + at[0].length)}`;
+}
+
 /** The objects of a JSON array text; a bad text or item becomes a problem. */
 export function objectArray(text: string, problems: string[]): Located[] {
   let value: unknown;
-  try { value = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
-    problems.push(`not valid JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  const body = text.replace(/^\uFEFF/, '');
+  try { value = JSON.parse(body); } catch (e) {
+    problems.push(`not valid JSON: ${jsonErrorMessage(body, e)}`);
     return [];
   }
   if (!Array.isArray(value)) { problems.push('expected a JSON array of records'); return []; }

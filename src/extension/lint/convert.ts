@@ -20,12 +20,17 @@ export const DIAGNOSTIC_SOURCE = 'sft';
 
 /** Converts problems of one file, linking each to its rule's doc page. */
 export class DiagnosticConverter {
+  /** One URI per rule page: hundreds of diagnostics per keystroke share them. */
+  private readonly docs = new Map<string, vscode.Uri>();
+
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   /** The doc page of a rule; project patterns link to the `pattern` page. */
   ruleDoc(rule: string): vscode.Uri {
     const page = ALL_RULE_IDS.has(rule) ? rule : 'pattern';
-    return vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${page}.md`);
+    let uri = this.docs.get(page);
+    if (!uri) { uri = vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${page}.md`); this.docs.set(page, uri); }
+    return uri;
   }
 
   range(at: PositionSource, start: number, end: number): vscode.Range {

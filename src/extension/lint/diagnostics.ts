@@ -11,6 +11,7 @@ import { isGuidelinesUri, isSftDocument, isSftUri, SFT_GLOB } from '../documents
 import { DiagnosticConverter, linesOf } from './convert';
 import type { DocumentStore } from './document-store';
 import type { GuidelinesStore } from './guidelines-store';
+import type { PerfProbe } from '../perf';
 
 /** Workspace-wide problems (duplicate-id, near-duplicate) for a file, from the index. */
 export interface WorkspaceProblemSource {
@@ -33,11 +34,11 @@ export class DiagnosticsProvider extends Disposable {
   /** Fires after diagnostics of a file were published (for status, CodeLens, tests). */
   readonly onDidPublish = this.changed.event;
 
-  static register(context: { extensionUri: vscode.Uri }, docs: DocumentStore, guidelines: GuidelinesStore): DiagnosticsProvider {
-    return new DiagnosticsProvider(new DiagnosticConverter(context.extensionUri), docs, guidelines);
+  static register(context: { extensionUri: vscode.Uri }, docs: DocumentStore, guidelines: GuidelinesStore, perf: PerfProbe): DiagnosticsProvider {
+    return new DiagnosticsProvider(new DiagnosticConverter(context.extensionUri), docs, guidelines, perf);
   }
 
-  private constructor(readonly converter: DiagnosticConverter, private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore) {
+  private constructor(readonly converter: DiagnosticConverter, private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly perf: PerfProbe) {
     super();
     this._register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.workspaceRun?.cancel(); } });
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.onOpen(d)));
@@ -99,11 +100,13 @@ export class DiagnosticsProvider extends Disposable {
   private async publishOpen(doc: vscode.TextDocument, generation: number): Promise<void> {
     const key = doc.uri.toString();
     try {
-      const { result, version } = await this.docs.current(doc);
+      const { result, version, lintMs, incremental } = await this.docs.current(doc);
+      const started = performance.now();
       // A newer schedule, a newer version or a close wins over this result.
       if (this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
       const problems = this.withWorkspace(doc.uri, result.problems);
       this.collection.set(doc.uri, this.converter.toDiagnostics(problems, doc, settings(doc.uri).maxProblemsPerFile, resolveFile));
+      this.perf.lastLint = { uri: key, version, ms: lintMs + performance.now() - started, lintMs, incremental };
       this.changed.fire(doc.uri);
     } catch (e) {
       if (!(e instanceof vscode.CancellationError)) console.error('[sft] lint failed', e);

@@ -17,6 +17,10 @@ export interface CurrentLint {
   version: number;
   result: FileLintResult;
   governedBy: GovernedBy;
+  /** Time spent linting this version (0 when the previous result was reused). */
+  lintMs: number;
+  /** Whether this version came from an incremental update. */
+  incremental: boolean;
 }
 
 interface DocState {
@@ -66,17 +70,20 @@ export class DocumentStore extends Disposable {
       const text = doc.getText();
       const reuse = fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
       let result: FileLintResult;
+      const started = performance.now();
+      let incremental = false;
       if (reuse && state.window) {
         const w = state.window as EditWindow;
         result = governedBy.linter.update(reuse.result, [{ start: w.start, end: w.oldEnd, newText: text.slice(w.start, w.newEnd) }], text);
         this.stats.incremental++;
+        incremental = true;
       } else if (reuse && reuse.result.model.text === text) {
         result = reuse.result;
       } else {
         result = governedBy.linter.lint(text);
         this.stats.full++;
       }
-      state.current = { version: doc.version, result, governedBy };
+      state.current = { version: doc.version, result, governedBy, lintMs: performance.now() - started, incremental };
       state.window = undefined;
       state.epochSeen = epoch;
       return state.current;

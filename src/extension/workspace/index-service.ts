@@ -12,17 +12,24 @@ import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
+import { coverageProfile } from './coverage-profile';
 import { isSftDocument, isSftUri, SFT_GLOB } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
 import type { GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
+import type { PerfProbe } from '../perf';
 
 const decoder = new TextDecoder();
 
 export class IndexService extends Disposable implements WorkspaceProblemSource {
   readonly index = new WorkspaceIndex((key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), true));
   private readonly guidelinesOf = new Map<string, Guidelines>();
-  private readonly models = new Map<string, SftFileModel>();
+  /**
+   * The model and document version last indexed from an open document (offsets of its
+   * problems refer to them). Files indexed from disk keep no model: the index holds counts
+   * and signatures, not text.
+   */
+  private readonly models = new Map<string, { model: SftFileModel; version: number }>();
   private building?: Promise<void>;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
@@ -33,17 +40,18 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   readonly onDidChangeCoverage = this.coverageChanged.event;
   private coverageTimer?: ReturnType<typeof setTimeout>;
   private coverageCache?: { version: number; coverage: Coverage; guidelines: Guidelines };
+  /** Each file's coverage profile; coverage is recounted only when one changes. */
+  private readonly profiles = new Map<string, number>();
+  private coverageVersion = 0;
 
-  static register(docs: DocumentStore, guidelines: GuidelinesStore): IndexService {
-    return new IndexService(docs, guidelines);
+  static register(docs: DocumentStore, guidelines: GuidelinesStore, perf: PerfProbe): IndexService {
+    return new IndexService(docs, guidelines, perf);
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore) {
+  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly perf: PerfProbe) {
     super();
     const sub = this.index.onDidChange((change) => {
       this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
-      clearTimeout(this.coverageTimer);
-      this.coverageTimer = setTimeout(() => this.coverageChanged.fire(), 50);
     });
     this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); for (const t of this.timers.values()) clearTimeout(t); } });
   }
@@ -68,14 +76,18 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && isSftDocument(e.document)) this.fromDocumentLater(e.document, settings(e.document.uri).debounceMs);
     }));
+    // A save settles the text: index it now rather than after the typing debounce.
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => { if (isSftDocument(d) && this.timers.has(d.uri.toString())) this.fromDocumentLater(d, 0); }));
     // A closed document's unsaved edits are gone: the disk (or nothing, if untitled) is the truth again.
     this._register(vscode.workspace.onDidCloseTextDocument((d) => {
       if (!isSftDocument(d)) return;
       if (d.uri.scheme === 'file' || (d.uri.scheme !== 'untitled' && isSftUri(d.uri))) this.fromDiskLater(d.uri);
       else this.drop(d.uri);
     }));
-    this._register(this.guidelines.onDidChange(() => void this.reindexAll()));
+    this._register(this.guidelines.onDidChange(() => void this.reindexAll().then(() => this.coverageMayHaveChanged())));
+    const started = performance.now();
     await this.reindexAll();
+    this.perf.indexBuild = { ms: performance.now() - started, files: [...this.index.files()].length, pairs: this.index.size };
   }
 
   private async reindexAll(): Promise<void> {
@@ -114,8 +126,8 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     // An open, clean document of a deleted file is not part of the workspace any more.
     if (doc.uri.scheme === 'file' && !doc.isDirty && !this.index.entry(doc.uri.toString()) && !(await this.existsOnDisk(doc.uri))) return;
     try {
-      const { result, governedBy } = await this.docs.current(doc);
-      this.set(doc.uri, result.model, governedBy.loaded.guidelines);
+      const { result, governedBy, version } = await this.docs.current(doc);
+      this.set(doc.uri, result.model, governedBy.loaded.guidelines, version);
     } catch (e) {
       if (!(e instanceof vscode.CancellationError)) console.error('[sft] index failed', e);
     }
@@ -133,13 +145,19 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this.set(uri, parseSft(text), governedBy.loaded.guidelines);
   }
 
-  private set(uri: vscode.Uri, model: SftFileModel, g: Guidelines): void {
+  /** Index a file's model; `version` is the open document's version it came from. */
+  private set(uri: vscode.Uri, model: SftFileModel, g: Guidelines, version?: number): void {
     const key = uri.toString();
     // The same model again (a re-publish) changes nothing: do not wake the listeners.
-    if (this.models.get(key) === model && this.guidelinesOf.get(key) === g) return;
-    this.models.set(key, model);
+    if (this.models.get(key)?.model === model && this.guidelinesOf.get(key) === g) return;
+    if (version !== undefined) this.models.set(key, { model, version });
+    else this.models.delete(key);
     this.guidelinesOf.set(key, g);
+    const started = performance.now();
     this.index.setFile(key, model, g);
+    const profile = coverageProfile(this.index.entry(key)?.pairs ?? []);
+    if (this.profiles.get(key) !== profile) { this.profiles.set(key, profile); this.coverageMayHaveChanged(); }
+    this.perf.lastIndexUpdate = { uri: key, ms: performance.now() - started, pairs: model.pairs.length };
   }
 
   private drop(uri: vscode.Uri): void {
@@ -147,6 +165,14 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this.models.delete(key);
     this.guidelinesOf.delete(key);
     this.index.deleteFile(key);
+    if (this.profiles.delete(key)) this.coverageMayHaveChanged();
+  }
+
+  /** Recount coverage on the next read; tell the status bar and view (debounced). */
+  private coverageMayHaveChanged(): void {
+    this.coverageVersion++;
+    clearTimeout(this.coverageTimer);
+    this.coverageTimer = setTimeout(() => this.coverageChanged.fire(), 50);
   }
 
   /** duplicate-id and near-duplicate problems of a file. */
@@ -155,8 +181,9 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     const key = uri.toString();
     // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
     const open = this.openDoc(uri);
-    const model = this.models.get(key);
-    if (open && model && model.text !== open.getText()) return [];
+    // An open document not indexed at its current version yet: its turn comes (debounced),
+    // then onDidChange republishes it. (A version check, not a 4 MB text comparison.)
+    if (open && this.models.get(key)?.version !== open.version) return [];
     return this.index.problemsFor(key, (f) => this.guidelinesOf.get(f) ?? this.fallbackGuidelines());
   }
 
@@ -173,8 +200,8 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   async coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines }> {
     await this.ready();
     const g = await this.rootGuidelines();
-    if (this.coverageCache && this.coverageCache.version === this.index.version && this.coverageCache.guidelines === g) return this.coverageCache;
-    this.coverageCache = { version: this.index.version, coverage: computeCoverage(this.index.pairs(), g), guidelines: g };
+    if (this.coverageCache && this.coverageCache.version === this.coverageVersion && this.coverageCache.guidelines === g) return this.coverageCache;
+    this.coverageCache = { version: this.coverageVersion, coverage: computeCoverage(this.index.pairs(), g), guidelines: g };
     return this.coverageCache;
   }
 

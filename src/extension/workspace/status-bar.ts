@@ -7,6 +7,7 @@ import type { Coverage } from '../../core/coverage';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import type { IndexService } from './index-service';
+import type { PerfProbe } from '../perf';
 
 /** The status bar text for a coverage. */
 export function statusText(c: Coverage): string {
@@ -41,11 +42,11 @@ export class StatusBar extends Disposable {
   /** Fires with the new text after each update (tests wait on it). */
   readonly onDidUpdate = this.updated.event;
 
-  static register(index: IndexService): StatusBar {
-    return new StatusBar(index);
+  static register(index: IndexService, perf: PerfProbe): StatusBar {
+    return new StatusBar(index, perf);
   }
 
-  private constructor(private readonly index: IndexService) {
+  private constructor(private readonly index: IndexService, private readonly perf: PerfProbe) {
     super();
     this.item.name = 'SFT coverage';
     this.item.command = 'sft.showCoverage';
@@ -61,6 +62,7 @@ export class StatusBar extends Disposable {
 
   async update(): Promise<void> {
     const gen = ++this.generation;
+    const started = performance.now();
     if (!settings().statusBar) { this.item.hide(); this.updated.fire(''); return; }
     const { coverage } = await this.index.coverage();
     if (gen !== this.generation) return;
@@ -69,6 +71,7 @@ export class StatusBar extends Disposable {
     this.item.tooltip = statusTooltip(coverage);
     this.item.backgroundColor = coverage.meetsTargets ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
+    this.perf.lastStatusBarMs = performance.now() - started;
     this.updated.fire(this.item.text);
   }
 }

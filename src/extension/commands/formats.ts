@@ -1,0 +1,72 @@
+/** The export formats and statuses as the export and import commands offer them. */
+import * as vscode from 'vscode';
+import { STATUSES } from '../../core/annotations';
+import { EXPORT_FORMATS, FORMAT_EXTENSIONS, type ExportFormat } from '../../core/export/index';
+
+/** One line per format for quick picks. */
+export const FORMAT_DESCRIPTIONS: Record<ExportFormat, { label: string; detail: string }> = {
+  openai: { label: 'OpenAI chat JSONL', detail: '{"messages": [system?, user, assistant]} per line' },
+  alpaca: { label: 'Alpaca JSON', detail: '[{instruction, input, output, system?}]' },
+  sharegpt: { label: 'ShareGPT JSON', detail: '[{conversations: [{from: system|human|gpt, value}]}]' },
+  jsonl: { label: 'Plain JSONL', detail: 'one record per line with every annotation and field (lossless)' },
+};
+
+/** The status value that stands for pairs without a status (as `collectRecords` sees them). */
+export const NO_STATUS = '';
+
+/** Every status an export may ask for, `NO_STATUS` included. */
+export const STATUS_CHOICES: readonly string[] = [...STATUSES.map((s) => s.value), NO_STATUS];
+
+/** Whether a value names an export format. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+interface FormatItem extends vscode.QuickPickItem { format: ExportFormat }
+
+/** Quick pick of a format; `first` is offered first and marked as detected. */
+export async function pickFormat(placeHolder: string, first?: ExportFormat): Promise<ExportFormat | undefined> {
+  const order = first ? [first, ...EXPORT_FORMATS.filter((f) => f !== first)] : [...EXPORT_FORMATS];
+  const items = order.map((format): FormatItem => ({
+    format,
+    label: FORMAT_DESCRIPTIONS[format].label,
+    description: format === first ? `${format} · detected` : format,
+    detail: FORMAT_DESCRIPTIONS[format].detail,
+  }));
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.format;
+}
+
+interface StatusItem extends vscode.QuickPickItem { status: string }
+
+/** Multi-select quick pick of statuses, `approved` picked by default. */
+export async function pickStatuses(): Promise<string[] | undefined> {
+  const items: StatusItem[] = [
+    ...STATUSES.map((s): StatusItem => ({ status: s.value, label: s.value, detail: s.description, picked: s.value === 'approved' })),
+    { status: NO_STATUS, label: '(no status)', detail: 'Pairs without a status (none set on the pair or in the file\'s defaults).' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Statuses of the pairs to export' });
+  return picked?.map((i) => i.status);
+}
+
+/** A default export file name: `<folder>-<format>.jsonl` and so on. */
+export function defaultExportName(folderName: string | undefined, format: ExportFormat): string {
+  const stem = (folderName ?? 'sft').replace(/[^A-Za-z0-9._-]+/g, '-') || 'sft';
+  return `${stem}-${format}${FORMAT_EXTENSIONS[format]}`;
+}
+
+/** A URI from a command argument (a Uri, or its string form); undefined otherwise. */
+export function uriArg(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value) return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[A-Za-z]:[\\/]/.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  return undefined;
+}
+
+/** A file's name for messages. */
+export function nameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** `1 pair`, `2 pairs`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Timing figures of the extension's own work, read by the benchmark suite through the test
+ * API (`SftApi.perf`). Recording is a couple of `performance.now()` calls and field writes
+ * per lint or index update, next to work of milliseconds: nothing is kept beyond the last
+ * figure of each kind, and nothing runs when nobody reads them.
+ */
+
+/** The last debounced lint of an open document, from timer start to diagnostics set. */
+export interface LintTiming {
+  uri: string;
+  version: number;
+  /**
+   * The extension's work for this version: linting it (whoever asked first: diagnostics,
+   * CodeLens, the index) plus merging workspace problems, converting and
+   * `DiagnosticCollection.set`, from the debounced lint's start.
+   */
+  ms: number;
+  /** Of which: linting (incremental update or full lint) inside `DocumentStore.current`. */
+  lintMs: number;
+  /** Whether the lint was incremental (`FileLinter.update`). */
+  incremental: boolean;
+}
+
+/** The last update of the workspace index for one file. */
+export interface IndexTiming {
+  uri: string;
+  /** Re-indexing the file (`WorkspaceIndex.setFile`, workspace listeners included). */
+  ms: number;
+  pairs: number;
+}
+
+/** Mutable figures, one slot per kind. */
+export class PerfProbe {
+  /** `activate()` start to return, ms. */
+  activateMs = 0;
+  /** The last debounced lint of an open document. */
+  lastLint?: LintTiming;
+  /** The last index update of one file. */
+  lastIndexUpdate?: IndexTiming;
+  /** The first full index build: ms from its start, and what it indexed. */
+  indexBuild?: { ms: number; files: number; pairs: number };
+  /** The last status bar update: coverage (re)computation and text, ms. */
+  lastStatusBarMs = 0;
+}

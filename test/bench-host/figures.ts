@@ -1,0 +1,41 @@
+/** The figures the benchmark suite measures in the extension host (the JSON it writes). */
+
+/** Median, p95 and the samples of a series of ms. */
+export interface Series {
+  median: number;
+  p95: number;
+  samples: number[];
+}
+
+export interface HostFigures {
+  vscode: string;
+  node: string;
+  workspace: { files: number; pairs: number; bytes: number };
+  /** `activate()` start to return. */
+  activateMs: number;
+  /** openTextDocument of a closed 4 MB file to its first diagnostics (test-side clock). */
+  firstDiagnosticsMs: number;
+  /** The extension's first lint of that file (its part of the above). */
+  firstLintMs: number;
+  /** One-character edits of a 4 MB file: debounced lint start to diagnostics set. */
+  keystroke: { fileMB: number; debounceMs: number; work: Series; lint: Series; incremental: number; edit: Series; indexUpdate: Series };
+  /** Save of an edited open file that changes a length bucket, to the new status bar text. */
+  saveToStatusBar: Series;
+  /** A closed file changed on disk: watcher event to the new status bar text. */
+  watcherToStatusBar: Series;
+  /** Disk changes whose new counts never reached the status bar (15 s). */
+  watcherMissed: number;
+  /** The status bar's own coverage + text update, during the saves. */
+  statusBarUpdate: Series;
+  /** The first index build. */
+  index: { ms: number; files: number; pairs: number };
+  memory: { rssMB: number; heapUsedMB: number; externalMB: number };
+}
+
+export function series(samples: number[]): Series {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+  const m = s.length >> 1;
+  const median = s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return { median, p95: at(0.95), samples: samples.map((x) => Math.round(x * 100) / 100) };
+}
