@@ -112,30 +112,78 @@ function gapOf(share: number, base: number, count: number): number {
   return Math.max(0, Math.ceil(share * base - 1e-9) - count);
 }
 
-function cross(pairs: readonly IndexedPair[], rowKey: CoverageKey, rows: string[], colKey: CoverageKey, cols: string[]): CoverageMatrix {
-  const counts = rows.map(() => cols.map(() => 0));
-  const ri = new Map(rows.map((r, i) => [r, i]));
-  const ci = new Map(cols.map((c, i) => [c, i]));
+/** What coverage is made of: how many pairs carry each value, and the two cross tables. */
+export interface CoverageCounts {
+  total: number;
+  values: Record<CoverageKey, Map<string, number>>;
+  /** task x prompt_type cells, keyed `task\u0000prompt_type`. */
+  matrix: Map<string, number>;
+  /** author x status cells, keyed `author\u0000status`. */
+  progress: Map<string, number>;
+}
+
+const CELL = '\u0000';
+
+function emptyCounts(): CoverageCounts {
+  const values = {} as Record<CoverageKey, Map<string, number>>;
+  for (const key of COVERAGE_KEYS) values[key] = new Map();
+  return { total: 0, values, matrix: new Map(), progress: new Map() };
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  // A value no pair carries any more must disappear, not linger as a zero bucket.
+  if (n === 0) map.delete(key);
+  else map.set(key, n);
+}
+
+/** Tally the pairs (one file's, or all of them). */
+export function countCoverage(pairs: Iterable<IndexedPair>): CoverageCounts {
+  const c = emptyCounts();
   for (const p of pairs) {
-    for (const r of valuesOf(p, rowKey)) for (const c of valuesOf(p, colKey)) {
-      const i = ri.get(r); const j = ci.get(c);
-      if (i !== undefined && j !== undefined) counts[i][j]++;
-    }
+    c.total++;
+    for (const key of COVERAGE_KEYS) for (const v of valuesOf(p, key)) bump(c.values[key], v, 1);
+    for (const t of valuesOf(p, 'task')) for (const k of valuesOf(p, 'prompt_type')) bump(c.matrix, t + CELL + k, 1);
+    for (const a of valuesOf(p, 'author')) for (const st of valuesOf(p, 'status')) bump(c.progress, a + CELL + st, 1);
   }
+  return c;
+}
+
+/**
+ * Add (sign 1) or take away (sign -1) one tally from another, so a workspace total can follow
+ * one file's change without recounting every pair.
+ */
+export function addCounts(into: CoverageCounts, counts: CoverageCounts, sign: 1 | -1): void {
+  into.total += sign * counts.total;
+  for (const key of COVERAGE_KEYS) for (const [v, n] of counts.values[key]) bump(into.values[key], v, sign * n);
+  for (const [cell, n] of counts.matrix) bump(into.matrix, cell, sign * n);
+  for (const [cell, n] of counts.progress) bump(into.progress, cell, sign * n);
+}
+
+/** An empty tally, to add files' tallies into. */
+export function newCoverageCounts(): CoverageCounts {
+  return emptyCounts();
+}
+
+function cross(cells: Map<string, number>, rowKey: CoverageKey, rows: string[], colKey: CoverageKey, cols: string[]): CoverageMatrix {
+  const counts = rows.map((r) => cols.map((c) => cells.get(r + CELL + c) ?? 0));
   return { rowKey, colKey, rows, cols, counts };
 }
 
 /** Coverage of the pairs against the guidelines' targets. */
 export function computeCoverage(pairs: Iterable<IndexedPair>, guidelines: Guidelines): Coverage {
-  const list = Array.isArray(pairs) ? (pairs as IndexedPair[]) : [...pairs];
-  const total = list.length;
+  return coverageFromCounts(countCoverage(pairs), guidelines);
+}
+
+/** Coverage from a tally: shares, targets, gaps, the cross tables and tasks covered. */
+export function coverageFromCounts(c: CoverageCounts, guidelines: Guidelines): Coverage {
+  const total = c.total;
   const targetTotal = guidelines.targets.total;
   const base = Math.max(total, targetTotal ?? 0);
   const annotations = {} as Record<CoverageKey, AnnotationCoverage>;
   let meetsTargets = targetTotal === undefined || total >= targetTotal;
   for (const key of COVERAGE_KEYS) {
-    const counts = new Map<string, number>();
-    for (const p of list) for (const v of valuesOf(p, key)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const counts = c.values[key];
     const targets = guidelines.targets.shares[key] ?? {};
     let missed = 0;
     const buckets = orderValues(knownValues(key, guidelines), counts, targets).map((value): CoverageBucket => {
@@ -157,8 +205,8 @@ export function computeCoverage(pairs: Iterable<IndexedPair>, guidelines: Guidel
   const covered = guidelines.tasks.filter((t) => (annotations.task.buckets.find((b) => b.value === t)?.count ?? 0) > 0);
   return {
     total, targetTotal, totalGap: targetTotal === undefined ? 0 : Math.max(0, targetTotal - total), annotations,
-    matrix: cross(list, 'task', values('task'), 'prompt_type', values('prompt_type')),
-    progress: cross(list, 'author', values('author'), 'status', values('status')),
+    matrix: cross(c.matrix, 'task', values('task'), 'prompt_type', values('prompt_type')),
+    progress: cross(c.progress, 'author', values('author'), 'status', values('status')),
     tasks: { covered: covered.length, total: guidelines.tasks.length, missing: guidelines.tasks.filter((t) => !covered.includes(t)) },
     meetsTargets,
   };

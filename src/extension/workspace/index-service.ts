@@ -5,7 +5,7 @@
  * rules (duplicate-id, near-duplicate), the status bar and the coverage view.
  */
 import * as vscode from 'vscode';
-import { computeCoverage, type Coverage } from '../../core/coverage';
+import { addCounts, countCoverage, coverageFromCounts, newCoverageCounts, type Coverage, type CoverageCounts } from '../../core/coverage';
 import type { Guidelines } from '../../core/guidelines';
 import { parseSft, type SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
@@ -42,6 +42,12 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private coverageCache?: { version: number; coverage: Coverage; guidelines: Guidelines };
   /** Each file's coverage profile; coverage is recounted only when one changes. */
   private readonly profiles = new Map<string, number>();
+  /**
+   * Each file's coverage tally and the workspace total: a changed file is taken out and
+   * counted in again, so coverage after a save costs one file, not every pair.
+   */
+  private readonly fileCounts = new Map<string, CoverageCounts>();
+  private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
 
   static register(docs: DocumentStore, guidelines: GuidelinesStore, perf: PerfProbe): IndexService {
@@ -155,8 +161,13 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this.guidelinesOf.set(key, g);
     const started = performance.now();
     this.index.setFile(key, model, g);
-    const profile = coverageProfile(this.index.entry(key)?.pairs ?? []);
-    if (this.profiles.get(key) !== profile) { this.profiles.set(key, profile); this.coverageMayHaveChanged(); }
+    const pairs = this.index.entry(key)?.pairs ?? [];
+    const profile = coverageProfile(pairs);
+    if (this.profiles.get(key) !== profile) {
+      this.profiles.set(key, profile);
+      this.recount(key, countCoverage(pairs));
+      this.coverageMayHaveChanged();
+    }
     this.perf.lastIndexUpdate = { uri: key, ms: performance.now() - started, pairs: model.pairs.length };
   }
 
@@ -165,7 +176,16 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this.models.delete(key);
     this.guidelinesOf.delete(key);
     this.index.deleteFile(key);
+    this.recount(key, undefined);
     if (this.profiles.delete(key)) this.coverageMayHaveChanged();
+  }
+
+  /** Replace a file's tally in the workspace total (undefined: the file is gone). */
+  private recount(key: string, counts: CoverageCounts | undefined): void {
+    const old = this.fileCounts.get(key);
+    if (old) addCounts(this.totalCounts, old, -1);
+    if (counts) { addCounts(this.totalCounts, counts, 1); this.fileCounts.set(key, counts); }
+    else this.fileCounts.delete(key);
   }
 
   /** Recount coverage on the next read; tell the status bar and view (debounced). */
@@ -201,7 +221,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     await this.ready();
     const g = await this.rootGuidelines();
     if (this.coverageCache && this.coverageCache.version === this.coverageVersion && this.coverageCache.guidelines === g) return this.coverageCache;
-    this.coverageCache = { version: this.coverageVersion, coverage: computeCoverage(this.index.pairs(), g), guidelines: g };
+    this.coverageCache = { version: this.coverageVersion, coverage: coverageFromCounts(this.totalCounts, g), guidelines: g };
     return this.coverageCache;
   }
 

@@ -87,3 +87,28 @@ describe('coverage', () => {
     assert.deepEqual(empty.tasks, { covered: 0, total: 3, missing: ['generation', 'open_qa', 'closed_qa'] });
   });
 });
+
+describe('coverage tallies', () => {
+  it('adding and taking away one file\'s tally gives the same coverage as recounting', async () => {
+    const { countCoverage, addCounts, newCoverageCounts, coverageFromCounts, computeCoverage } = await import('../../../src/core/coverage');
+    const { indexFile } = await import('../../../src/core/workspace/index');
+    const { parseSft } = await import('../../../src/core/parse/parse');
+    const { defaultGuidelines } = await import('../../../src/core/guidelines');
+    const { cleanPair, sftFile } = await import('../helpers');
+    const g = defaultGuidelines();
+    g.targets.shares.task = { open_qa: 0.5, summarization: 0.25 };
+    const a = indexFile('a', parseSft(sftFile(cleanPair('a1'), cleanPair('a2').replace('task: open_qa', 'task: summarization'))), g);
+    const b1 = indexFile('b', parseSft(sftFile(cleanPair('b1'))), g);
+    const b2 = indexFile('b', parseSft(sftFile(cleanPair('b1').replace('author', 'x').replace('task: open_qa', 'task: extraction'), cleanPair('b2'))), g);
+    const total = newCoverageCounts();
+    addCounts(total, countCoverage(a.pairs), 1);
+    addCounts(total, countCoverage(b1.pairs), 1);
+    addCounts(total, countCoverage(b1.pairs), -1);
+    addCounts(total, countCoverage(b2.pairs), 1);
+    assert.deepEqual(coverageFromCounts(total, g), computeCoverage([...a.pairs, ...b2.pairs], g));
+    addCounts(total, countCoverage(b2.pairs), -1);
+    addCounts(total, countCoverage(a.pairs), -1);
+    assert.equal(total.total, 0);
+    assert.deepEqual(coverageFromCounts(total, g), computeCoverage([], g));
+  });
+});
