@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { computeCoverage, COVERAGE_KEYS } from '../../src/core/coverage';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { COVERAGE_KEYS, type Coverage } from '../../src/core/coverage';
 import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, until } from './helpers';
 
 const encoder = new TextEncoder();
@@ -52,12 +54,20 @@ describe('workspace: index, status bar, coverage', () => {
     }
   });
 
-  it('the coverage tree matches computeCoverage on the same workspace', async () => {
+  it('the coverage tree matches `sft coverage` on the same workspace', async () => {
     const sft = await api();
     await sft.indexReady();
     await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', 'a settled index', 20000);
-    const { pairs, guidelines } = await sft.coverage();
-    const expected = computeCoverage(pairs, guidelines);
+    // The built command line, on the same folder, against the root guidelines as the view counts.
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const cli = join(vscode.extensions.getExtension('sft-studio.sft-studio')!.extensionPath, 'dist', 'cli.js');
+    const out = execFileSync(process.execPath, [cli, 'coverage', '--format', 'json', '--guidelines', 'sft.guidelines.yaml', '.'], {
+      cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    const groups = JSON.parse(out) as Array<Coverage & { files: string[] }>;
+    assert.strictEqual(groups.length, 1);
+    const expected = groups[0];
+    assert.strictEqual(expected.total, 6);
     const roots = await sft.coverageChildren();
     assert.deepStrictEqual(roots.map((n) => (n.kind === 'annotation' ? n.annotation.key : '?')), [...COVERAGE_KEYS]);
     for (const root of roots) {
