@@ -14,6 +14,7 @@ import { DEFAULT_KEYS, PAIR_KEYS } from './annotations';
 import type { PairModel } from './parse/model';
 import type { SftFileModel } from './parse/parse';
 import type { TextEdit } from './types';
+import { lineStart } from './text/lines';
 
 type Entry = YamlPair<Node | null, Node | null>;
 
@@ -39,10 +40,6 @@ export function eolAt(src: string, at = 0): '\n' | '\r\n' {
   let nl = src.indexOf('\n', at);
   if (nl < 0) nl = src.lastIndexOf('\n', at);
   return nl > 0 && src[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-
-function lineStart(src: string, at: number): number {
-  return src.lastIndexOf('\n', at - 1) + 1;
 }
 
 /** Where a new line goes after the node ending at `end`: the start of the next line, or the end of the text. */

@@ -7,6 +7,7 @@
 import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type YAMLSeq, type YAMLError } from 'yaml';
 import { mapEntries, scalarText, type Field, type PairModel, type Silence, type SyntaxIssue } from './model';
 import type { Span, TextEdit } from '../types';
+import { lineStart } from '../text/lines';
 
 /** The parsed file. Header fields use document offsets of the last full parse (base 0). */
 export interface SftFileModel {
@@ -27,9 +28,6 @@ export interface SftFileModel {
 
 const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
 function nextLineStart(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl + 1;

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { PairContext } from '../rule';
+import { annotationText } from './node-shape';
 import type { Span } from '../types';
 
 /** One scalar a content rule scans, with the field name it is reported under. */
@@ -118,5 +119,5 @@ export function anchorSpan(ctx: PairContext, key?: string): Span {
 
 /** The effective value of an annotation, trimmed; '' when absent. */
 export function annotationValue(ctx: PairContext, key: string): string {
-  return (ctx.annotation(key).text ?? '').trim();
+  return (annotationText(ctx, key) ?? '').trim();
 }

@@ -1,5 +1,10 @@
 /** Offset ↔ line/column conversion, done once at the edges (CLI output, the editor). */
 
+/** Offset of the start of the line that holds `offset`. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 /** 0-based line and UTF-16 column. */
 export interface Position {
   line: number;
