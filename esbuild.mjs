@@ -6,7 +6,7 @@
 //   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -68,11 +68,11 @@ if (args.has('--tests')) {
   );
 }
 
-const existing = configs;
+
 mkdirSync('dist', { recursive: true });
 if (watch) {
-  for (const c of existing) await (await esbuild.context(c)).watch();
+  for (const c of configs) await (await esbuild.context(c)).watch();
 } else {
-  await Promise.all(existing.map((c) => esbuild.build(c)));
+  await Promise.all(configs.map((c) => esbuild.build(c)));
   if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
 }
