@@ -68,7 +68,6 @@ if (args.has('--tests')) {
   );
 }
 
-
 mkdirSync('dist', { recursive: true });
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
