@@ -49,7 +49,7 @@ export class FileLinter {
 
   /** Lint a whole text. */
   lint(text: string): FileLintResult {
-    return this.finish(parseSft(text));
+    return this.lintModel(parseSft(text));
   }
 
   /**
@@ -57,8 +57,8 @@ export class FileLinter {
    * pair the edits fall in when that is safe; otherwise lints the new text in full.
    */
   update(prev: FileLintResult, edits: readonly TextEdit[], newText: string): FileLintResult {
-    const model = updateSft(prev.model, edits);
-    if (!model || model.text !== newText) return this.lint(newText);
+    const model = updateSft(prev.model, edits, newText);
+    if (!model) return this.lint(newText);
     const changed = findPair(prev.model.pairs, edits[0].start)!;
     const oldEnd = changed.base + changed.slice.end;
     const delta = newText.length - prev.model.text.length;
@@ -66,7 +66,8 @@ export class FileLinter {
     return this.collect(model, fileProblems);
   }
 
-  private finish(model: SftFileModel): FileLintResult {
+  /** Lint an already parsed file. */
+  lintModel(model: SftFileModel): FileLintResult {
     const fileProblems: Problem[] = [];
     const ctx: FileContext = { file: model, guidelines: this.guidelines, options: {}, report: () => undefined };
     for (const rule of this.rules) {
@@ -184,12 +185,9 @@ function mergeSorted(a: readonly Problem[], b: readonly Problem[]): Problem[] {
 }
 
 function shift(p: Problem, delta: number): Problem {
-  return {
-    ...p,
-    start: p.start + delta,
-    end: p.end + delta,
-    fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
-  };
+  const out: Problem = { ...p, start: p.start + delta, end: p.end + delta };
+  if (p.fixes) out.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  return out;
 }
 
 /** Drop problems silenced by a reasoned `# sft-ignore` comment; report bad silences. */

@@ -4,7 +4,8 @@
  * Aliases are never expanded (nothing here calls `toJS`), so a "billion laughs" file costs
  * what its text costs.
  */
-import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type YAMLSeq, type YAMLError } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, YAMLSeq, type Document, type Node, type YAMLError } from 'yaml';
+import { fastItem } from './fast';
 import { mapEntries, scalarText, type Field, type PairModel, type Silence, type SyntaxIssue } from './model';
 import type { Span, TextEdit } from '../types';
 import { lineStart } from '../text/lines';
@@ -87,8 +88,116 @@ function buildPair(src: string, node: Node | null, index: number, base: number, 
   return { index, base, src, node, slice, indent, fields, entries, id, silences: findSilences(src, slice, entries), syntax: [], memo: new Map() };
 }
 
-/** Parse the whole text. Never throws on user content. */
+/**
+ * Parse the whole text. Never throws on user content.
+ *
+ * Files of the usual shape (a block `pairs:` list that ends the file) take the fast path:
+ * `yaml` parses the header, and each pair is read by the fast reader, or by `yaml` on its
+ * own slice when the reader declines. Anything else is parsed whole by `yaml`.
+ */
 export function parseSft(text: string): SftFileModel {
+  return parseSftSplit(text) ?? parseSftWhole(text);
+}
+
+/** `pairs:` at column 0, nothing after it on the line but a comment. */
+const PAIRS_LINE = /^pairs:[ ]*(?:#[^\n]*)?\n/m;
+
+/**
+ * Parse a pair's text alone with `yaml`; undefined when that is not equivalent to parsing it
+ * in its file. When another item follows, `sliceText` ends with that item's indentation:
+ * comment lines that end a pair stretch its nodes' ranges over it in the file too.
+ */
+function parseSlice(sliceText: string, indent: number): Node | null | undefined {
+  const doc = parseDocument(sliceText, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
+  if (seq.range[0] - lineStart(sliceText, seq.range[0]) !== indent) return undefined;
+  return seq.items[0] as Node | null;
+}
+
+/** The fast path of `parseSft`; undefined when the file is not of the usual shape or has syntax errors. */
+function parseSftSplit(text: string): SftFileModel | undefined {
+  const m = PAIRS_LINE.exec(text);
+  if (!m) return undefined;
+  const headEnd = m.index + m[0].length;
+  const doc = parseDocument(text.slice(0, headEnd), PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents;
+  if (!isMap(root) || root.flow || !root.range) return undefined;
+  const last = root.items[root.items.length - 1];
+  if (!last || !isScalar(last.key) || last.key.value !== 'pairs' || last.key.range?.[0] !== m.index) return undefined;
+  if (last.value !== null && !(isScalar(last.value) && last.value.value === null)) return undefined;
+
+  // Item lines: the `- ` lines at the column of the first; any other line at or left of
+  // that column means the list does not simply run to the end of the file.
+  const starts: number[] = [];
+  let indent = -1;
+  for (let p = headEnd; p < text.length; ) {
+    let q = p;
+    while (text.charCodeAt(q) === 32) q++;
+    const c = text.charCodeAt(q);
+    const nl = text.indexOf('\n', q);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (q < text.length && c !== 10 && c !== 35) {
+      const dash = c === 45 && text.charCodeAt(q + 1) === 32;
+      if (indent < 0) { if (!dash) return undefined; indent = q - p; }
+      if (dash && q - p === indent) starts.push(p);
+      else if (q - p <= indent) return undefined;
+    }
+    p = next;
+  }
+  if (!starts.length) return undefined;
+
+  const pairs: PairModel[] = [];
+  const nodes: (Node | null)[] = [];
+  let seqEnd = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const fast = fastItem(text, start, end, indent);
+    let pair: PairModel;
+    if (fast) {
+      seqEnd = fast.range![2];
+      const sliceEnd = i + 1 < starts.length ? end : nextLineStart(text, Math.max(seqEnd - 1, start + indent));
+      pair = buildPair(text, fast, i, 0, { start, end: sliceEnd }, indent);
+    } else {
+      const sliceText = text.slice(start, i + 1 < starts.length ? end + indent : end);
+      const node = parseSlice(sliceText, indent);
+      if (node === undefined || !node?.range) return undefined;
+      seqEnd = start + node.range[2];
+      const sliceEnd = i + 1 < starts.length ? end : nextLineStart(text, Math.max(seqEnd - 1, start + indent));
+      pair = buildPair(sliceText, node, i, start, { start: 0, end: sliceEnd - start }, indent);
+    }
+    nodes.push(pair.node);
+    pairs.push(pair);
+  }
+  // Comment lines after the last pair indented as deep as the list stay with it in yaml and
+  // stretch its range: rare enough to leave to a whole parse.
+  if (indent > 0) {
+    for (let p = seqEnd; p < text.length; p = nextLineStart(text, p)) {
+      let q = p;
+      while (text.charCodeAt(q) === 32) q++;
+      if (text.charCodeAt(q) === 35 && q - p >= indent) return undefined;
+    }
+  }
+  // The `pairs:` value as a whole parse would give it. Its items are the pairs' nodes, whose
+  // offsets are relative to each pair's `src`: read pairs through `pairs`, never these items.
+  const seq = new YAMLSeq(doc.schema) as YAMLSeq.Parsed;
+  seq.items = nodes as YAMLSeq.Parsed['items'];
+  seq.range = [starts[0] + indent, seqEnd, seqEnd];
+  last.value = seq;
+  root.range = [root.range[0], seqEnd, seqEnd];
+  const header = mapEntries(root, text);
+  const defaults = new Map<string, Field>();
+  const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
+  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
+  const pairsField = header.find((f) => f.key === 'pairs');
+  return { text, doc, header, defaults, pairsField, pairsSeq: seq, pairs, syntax: [], incremental: true };
+}
+
+/** Parse the whole text with `yaml` in one go (files of any shape, syntax errors included). */
+export function parseSftWhole(text: string): SftFileModel {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const syntax: SyntaxIssue[] = [...doc.errors.map((e) => toIssue(e, false)), ...doc.warnings.map((e) => toIssue(e, true))];
   const header = isMap(doc.contents) ? mapEntries(doc.contents, text) : [];
@@ -150,8 +259,11 @@ export function findPair(pairs: readonly PairModel[], offset: number): PairModel
  * Apply edits (offsets in `model.text`) by re-parsing only the pair they fall in.
  * Returns undefined when that is not safe (the edit spans pairs, touches the header,
  * changes the pair's structure or has a syntax error): the caller then parses in full.
+ *
+ * `newText`, when the caller has it (an editor does), is the text after the edits: it is
+ * taken as is, after checking its length and the edited pair, instead of building it again.
  */
-export function updateSft(model: SftFileModel, edits: readonly TextEdit[]): SftFileModel | undefined {
+export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newText?: string): SftFileModel | undefined {
   if (!model.incremental || edits.length === 0) return undefined;
   const pair = findPair(model.pairs, edits[0].start);
   if (!pair) return undefined;
@@ -159,20 +271,25 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[]): SftF
   const absEnd = pair.base + pair.slice.end;
   const dash = absStart + pair.indent;
   for (const e of edits) if (e.start <= dash || e.end >= absEnd) return undefined;
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
   let sliceText = model.text.slice(absStart, absEnd);
-  let text = model.text;
   let delta = 0;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+  for (const e of sorted) {
     sliceText = sliceText.slice(0, e.start - absStart) + e.newText + sliceText.slice(e.end - absStart);
-    text = text.slice(0, e.start) + e.newText + text.slice(e.end);
     delta += e.newText.length - (e.end - e.start);
   }
-  const doc = parseDocument(sliceText, PARSE_OPTIONS);
-  if (doc.errors.length || doc.warnings.length) return undefined;
-  const seq = doc.contents;
-  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
-  if (seq.range[0] - lineStart(sliceText, seq.range[0]) !== pair.indent) return undefined;
-  const fresh = buildPair(sliceText, seq.items[0] as Node | null, pair.index, absStart, { start: 0, end: sliceText.length }, pair.indent);
+  let text = model.text;
+  if (newText === undefined) {
+    for (const e of sorted) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  } else {
+    if (newText.length !== model.text.length + delta || !newText.startsWith(sliceText, absStart)) return undefined;
+    text = newText;
+  }
+  const sliceLength = sliceText.length;
+  if (pair.index + 1 < model.pairs.length) sliceText += ' '.repeat(pair.indent);
+  const node = fastItem(sliceText, 0, sliceLength, pair.indent) ?? parseSlice(sliceText, pair.indent);
+  if (node === undefined) return undefined;
+  const fresh = buildPair(sliceText, node, pair.index, absStart, { start: 0, end: sliceLength }, pair.indent);
   const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
   const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));
   return { ...model, text, pairs, syntax };

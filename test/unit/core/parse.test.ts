@@ -38,6 +38,18 @@ describe('parseSft', () => {
     assert.notEqual(next.pairs[0].memo, m.pairs[0].memo);
   });
 
+  it('takes the text after the edits from the caller, and refuses one that does not match them', () => {
+    const m = parseSft(FILE);
+    const at = FILE.indexOf('Hello') + 5;
+    const edited = FILE.slice(0, at) + ' big' + FILE.slice(at);
+    const next = updateSft(m, [{ start: at, end: at, newText: ' big' }], edited);
+    assert.ok(next);
+    assert.equal(next.text, edited);
+    assert.equal(next.pairs[0].id, 'a-1');
+    assert.equal(updateSft(m, [{ start: at, end: at, newText: ' big' }], FILE), undefined, 'a text of another length');
+    assert.equal(updateSft(m, [{ start: at, end: at, newText: ' big' }], FILE.slice(0, at) + ' bag' + FILE.slice(at)), undefined, 'another text in the pair');
+  });
+
   it('refuses an incremental edit that changes structure', () => {
     const m = parseSft(FILE);
     const at = FILE.indexOf('    response: Hi.');
