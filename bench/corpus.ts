@@ -4,7 +4,18 @@
  * them, a mix of tasks, prompt types and languages (mostly English, a few Hindi and
  * Japanese pairs), and a few near-duplicate prompts and duplicate ids for the workspace rules.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TRAITS, DEFAULT_DOMAINS } from '../src/core/annotations';
+
+/** Bumped whenever the generated files change, so an older corpus is not reused. */
+export const CORPUS_VERSION = 3;
+/** Where `npm run bench` writes the corpus, once per version (`--corpus DIR` overrides). */
+export const CORPUS_DIR = join(tmpdir(), `sft-studio-bench-v${CORPUS_VERSION}`);
+/** The cold-lint file of a corpus folder: outside the folder the workspace pass reads. */
+export function lintFileIn(dir: string): string {
+  return join(dir, 'lint', 'large.sft.yaml');
+}
 
 /** mulberry32: small, fast, good enough for test data. */
 export function prng(seed: number): () => number {

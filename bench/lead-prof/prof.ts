@@ -1,17 +1,17 @@
 // Where a cold lint's time goes: each rule's own time (and the shared counts), as a share
 // of yaml.parseDocument on the same text. Median over interleaved runs.
 //   npx esbuild bench/lead-prof/prof.ts --bundle --platform=node --outfile=/tmp/prof.js && node --expose-gc /tmp/prof.js [--rules a,b,c] [--file path]
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { FileLinter } from '../../src/core/lint';
 import { LINT_RULES } from '../../src/core/rules/index';
 import { loadGuidelines } from '../../src/core/guidelines';
-import { BENCH_GUIDELINES } from '../corpus';
+import { BENCH_GUIDELINES, CORPUS_DIR, lintFileIn } from '../corpus';
 
 declare const gc: () => void;
 const arg = (n: string) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : undefined; };
-const dir = '/tmp/sft-studio-bench-v2';
-const path = arg('--file') ?? `${dir}/${readdirSync(dir).filter((f) => f.endsWith('.sft.yaml')).sort()[0]}`;
+// The bench's 4 MiB cold-lint file (run `npm run bench` once to generate it).
+const path = arg('--file') ?? lintFileIn(CORPUS_DIR);
 const text = readFileSync(path, 'utf8');
 const g = loadGuidelines(BENCH_GUIDELINES).guidelines;
 const only = arg('--rules')?.split(',');

@@ -189,18 +189,16 @@ class Reader {
       const c = r < this.end ? src.charCodeAt(r) : NL;
       let value: Node;
       let next: number;
-      if (c === NL || c === HASH) {
-        if (c === HASH && r === afterColon) throw DECLINE;
+      if (c === HASH) throw DECLINE; // a comment after `key:` (yaml gives it to the value)
+      if (c === NL) {
         const n = this.nextContent(this.nextLine(r));
         const ind = n < this.end ? this.spaces(n) : -1;
         const isDash = ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
         if (ind > col || (ind === col && isDash)) {
-          if (c === HASH) throw DECLINE; // a comment between a key and its block value
           const child = isDash ? this.seq(n + ind, ind) : this.map(n + ind, ind);
           value = child.node;
           next = child.next;
         } else {
-          if (c === HASH) throw DECLINE;
           // yaml stretches an empty value over the comment lines after it: not read here.
           if (this.valueEnd(this.nextLine(r), -1) !== this.nextLine(r)) throw DECLINE;
           value = plainScalar('', r, r, r);

@@ -152,6 +152,7 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   const pairs: PairModel[] = [];
   const nodes: (Node | null)[] = [];
   let seqEnd = 0;
+  let declined = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
@@ -162,6 +163,9 @@ function parseSftSplit(text: string): SftFileModel | undefined {
       const sliceEnd = i + 1 < starts.length ? end : nextLineStart(text, Math.max(seqEnd - 1, start + indent));
       pair = buildPair(text, fast, i, 0, { start, end: sliceEnd }, indent);
     } else {
+      // Parsing pairs one by one costs more than one whole parse: when most pairs are
+      // declined (a file with tabs or CR line endings throughout), parse it whole.
+      if (++declined >= 16 && declined * 2 > i + 1) return undefined;
       const sliceText = text.slice(start, i + 1 < starts.length ? end + indent : end);
       const node = parseSlice(sliceText, indent);
       if (node === undefined || !node?.range) return undefined;

@@ -38,17 +38,6 @@ export function modelData(m: SftFileModel): unknown {
   };
 }
 
-/** A small seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values after `key:` that the fast reader reads itself; `I` is the field's indentation. */
 const READ: ((I: string) => string)[] = [
