@@ -21,6 +21,9 @@ import type { PerfProbe } from '../perf';
 
 const decoder = new TextDecoder();
 
+/** At most one coverage notice (status bar, coverage view) per this many ms. */
+const COVERAGE_NOTICE_MS = 50;
+
 export class IndexService extends Disposable implements WorkspaceProblemSource {
   readonly index = new WorkspaceIndex((key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), true));
   private readonly guidelinesOf = new Map<string, Guidelines>();
@@ -39,6 +42,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   /** Fires (debounced) when coverage may have changed. */
   readonly onDidChangeCoverage = this.coverageChanged.event;
   private coverageTimer?: ReturnType<typeof setTimeout>;
+  private lastCoverageNotice = -Infinity;
   private coverageCache?: { version: number; coverage: Coverage; guidelines: Guidelines };
   /** Each file's coverage profile; coverage is recounted only when one changes. */
   private readonly profiles = new Map<string, number>();
@@ -188,11 +192,20 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     else this.fileCounts.delete(key);
   }
 
-  /** Recount coverage on the next read; tell the status bar and view (debounced). */
+  /**
+   * Recount coverage on the next read; tell the status bar and view. Throttled: the first
+   * change after a quiet spell goes out on the next tick, later ones at most every 50 ms
+   * (an index build or a checkout changes many files in a row).
+   */
   private coverageMayHaveChanged(): void {
     this.coverageVersion++;
-    clearTimeout(this.coverageTimer);
-    this.coverageTimer = setTimeout(() => this.coverageChanged.fire(), 50);
+    if (this.coverageTimer !== undefined) return; // a notice is due and will cover this change
+    const wait = Math.max(0, this.lastCoverageNotice + COVERAGE_NOTICE_MS - performance.now());
+    this.coverageTimer = setTimeout(() => {
+      this.coverageTimer = undefined;
+      this.lastCoverageNotice = performance.now();
+      this.coverageChanged.fire();
+    }, wait);
   }
 
   /** duplicate-id and near-duplicate problems of a file. */
