@@ -3,10 +3,11 @@
  * annotations, counts and prompt signature; no text. Pure, so it also runs inside the
  * CLI's worker threads.
  */
-import { isScalar } from 'yaml';
+import { isScalar, type Scalar } from 'yaml';
 import { scalarText, stringList, type Field, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
-import { pairCounts } from '../counts';
+import { lengthBucket, pairCounts } from '../counts';
+import { textHash } from '../text/hash';
 import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
 import { minhash } from './minhash';
@@ -24,18 +25,46 @@ function silencedRules(pair: PairModel): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-/** Index one pair of a parsed file; `lines` converts the id offset once, here at the edge. */
-export function indexPair(file: string, model: SftFileModel, pair: PairModel, guidelines: Guidelines, lines: LineIndex): IndexedPair {
+const SIGNATURE = 'minhash';
+const HASH = 'contentHash';
+
+/** The hash of the pair's text, memoised on the pair like its signature. */
+function pairHash(pair: PairModel): number {
+  let h = pair.memo.get(HASH) as number | undefined;
+  if (h === undefined) { h = textHash(pair.src, pair.slice.start, pair.slice.end); pair.memo.set(HASH, h); }
+  return h;
+}
+
+/**
+ * The prompt's MinHash signature, memoised on the pair: after an edit only the edited pair
+ * is parsed again, so re-indexing the file signs that one prompt, not all of them.
+ */
+function promptSignature(pair: PairModel, prompt: Scalar): Uint16Array | undefined {
+  if (pair.memo.has(SIGNATURE)) return pair.memo.get(SIGNATURE) as Uint16Array | undefined;
+  const text = scalarText(prompt);
+  const sig = text ? minhash(text) : undefined;
+  pair.memo.set(SIGNATURE, sig);
+  return sig;
+}
+
+/**
+ * Index one pair of a parsed file; `lines` converts the id offset once, here at the edge.
+ * `before`: the file's previous pairs by content hash, whose counts and signature a pair
+ * with the same text takes over instead of counting and signing again.
+ */
+export function indexPair(file: string, model: SftFileModel, pair: PairModel, guidelines: Guidelines, lines: LineIndex, before?: Map<number, IndexedPair>): IndexedPair {
   const idValue = pair.fields.get('id')?.value;
   const idSpan = idValue?.range
     ? { start: pair.base + idValue.range[0], end: pair.base + idValue.range[1] }
     : { start: pair.base + pair.slice.start + pair.indent, end: pair.base + pair.slice.start + pair.indent + 1 };
   const pos = lines.positionAt(idSpan.start);
-  const counts = pairCounts(pair, guidelines);
+  const contentHash = pairHash(pair);
+  const same = before?.get(contentHash);
+  const counts = same ? { promptWords: same.promptWords, responseWords: same.responseWords, bucket: lengthBucket(same.promptWords, guidelines.length) } : pairCounts(pair, guidelines);
   const out: IndexedPair = {
     file, index: pair.index, id: pair.id, idSpan, line: pos.line, character: pos.character,
     traits: stringList(effective(pair, model.defaults, 'traits')?.value) ?? [],
-    promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords,
+    promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords, contentHash,
   };
   for (const key of SCALAR_ANNOTATIONS) {
     const text = scalarText(effective(pair, model.defaults, key)?.value);
@@ -46,8 +75,7 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
   const prompt = pair.fields.get('prompt')?.value;
   if (isScalar(prompt) && prompt.range) {
     out.promptSpan = { start: pair.base + prompt.range[0], end: pair.base + prompt.range[1] };
-    const text = scalarText(prompt);
-    const sig = text ? minhash(text) : undefined;
+    const sig = same ? same.signature : promptSignature(pair, prompt);
     if (sig) out.signature = sig;
   }
   const silenced = silencedRules(pair);
@@ -55,8 +83,17 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
   return out;
 }
 
-/** Index a parsed file under the key `file` (a path or URI string, as the caller names files). */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines): IndexedFile {
+/**
+ * Index a parsed file under the key `file` (a path or URI string, as the caller names files).
+ * `previous`: the file's last entry, so pairs whose text did not change keep their counts
+ * and signatures (a file changed on disk is parsed afresh, without the pairs' memos).
+ */
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile): IndexedFile {
   const lines = new LineIndex(model.text);
-  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines)) };
+  let before: Map<number, IndexedPair> | undefined;
+  if (previous?.pairs.length) {
+    before = new Map();
+    for (const p of previous.pairs) before.set(p.contentHash, p);
+  }
+  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines, before)) };
 }

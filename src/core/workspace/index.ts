@@ -70,7 +70,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Index (or re-index) a parsed file. */
   setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
-    this.setEntry(indexFile(file, model, guidelines));
+    this.setEntry(indexFile(file, model, guidelines, this.entries.get(file)));
   }
 
   /**
@@ -157,6 +157,7 @@ export class WorkspaceIndex implements WorkspaceView {
       traits: p.traits.length ? p.traits.map((t) => s(t)!) : NO_TRAITS, status: s(p.status), author: s(p.author), reviewer: s(p.reviewer),
       prompt_length: s(p.prompt_length), promptWords: p.promptWords, bucket: p.bucket, responseWords: p.responseWords,
       signature: p.signature, promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end }, silenced: p.silenced,
+      contentHash: p.contentHash,
     };
   }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseSft } from '../../../src/core/parse/parse';
+import { parseSft, updateSft } from '../../../src/core/parse/parse';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { WorkspaceIndex, indexFile } from '../../../src/core/workspace/index';
 import { estimatedJaccard, minhash } from '../../../src/core/workspace/minhash';
@@ -156,5 +156,32 @@ describe('workspace rules', () => {
     assert.equal(b.id, undefined);
     assert.equal(b.language, 'hi');
     assert.equal(b.signature, undefined);
+  });
+
+  it('indexFile after an edit signs only the edited prompt again', () => {
+    const text = `sft: 1\npairs:\n  - id: a\n    prompt: ${LONG}\n    response: Fine.\n  - id: b\n    prompt: Another ${LONG}\n    response: Fine.\n`;
+    const model = parseSft(text);
+    const before = indexFile('f.sft.yaml', model, g).pairs;
+    const at = text.indexOf('Another');
+    const edited = updateSft(model, [{ start: at, end: at + 7, newText: 'One more' }])!;
+    const after = indexFile('f.sft.yaml', edited, g).pairs;
+    assert.equal(after[0].signature, before[0].signature, 'the untouched pair keeps its signature');
+    assert.notEqual(after[1].signature, before[1].signature);
+    assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
+  });
+
+  it('indexFile of a file changed on disk keeps the counts and signatures of pairs whose text did not change', () => {
+    const text = `sft: 1\npairs:\n  - id: a\n    prompt: ${LONG}\n    response: Fine.\n  - id: b\n    prompt: Another ${LONG}\n    response: Fine.\n`;
+    const before = indexFile('f.sft.yaml', parseSft(text), g);
+    const changed = text.replace('Another', 'One more').replace('id: a', 'id: a2');
+    const after = indexFile('f.sft.yaml', parseSft(changed), g, before).pairs;
+    // Pair a's text changed (its id), so it is counted and signed again: equal values, new arrays.
+    assert.notEqual(after[0].signature, before.pairs[0].signature);
+    assert.deepEqual(after[0].signature, before.pairs[0].signature);
+    assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
+    const again = indexFile('f.sft.yaml', parseSft(changed), g, { file: 'f.sft.yaml', pairs: after }).pairs;
+    assert.equal(again[0].signature, after[0].signature, 'an unchanged pair takes the signature over');
+    assert.equal(again[1].signature, after[1].signature);
+    assert.deepEqual(again.map((p) => [p.promptWords, p.responseWords, p.bucket]), after.map((p) => [p.promptWords, p.responseWords, p.bucket]));
   });
 });
