@@ -116,6 +116,17 @@ function parseSlice(sliceText: string, indent: number): Node | null | undefined 
   return seq.items[0] as Node | null;
 }
 
+/**
+ * Whether the item whose `-` is at `dash` has its value on that line. When the line holds
+ * nothing after `- ` but a comment, a whole parse starts the item's slice on a later line:
+ * the split and the incremental re-parse leave such items to it.
+ */
+function valueOnDashLine(text: string, dash: number): boolean {
+  let v = dash + 1;
+  while (text.charCodeAt(v) === 32) v++;
+  return v < text.length && text.charCodeAt(v) !== 10 && text.charCodeAt(v) !== 13 && text.charCodeAt(v) !== 35;
+}
+
 /** The fast path of `parseSft`; undefined when the file is not of the usual shape or has syntax errors. */
 function parseSftSplit(text: string): SftFileModel | undefined {
   const m = PAIRS_LINE.exec(text);
@@ -142,8 +153,10 @@ function parseSftSplit(text: string): SftFileModel | undefined {
     if (q < text.length && c !== 10 && c !== 35) {
       const dash = c === 45 && text.charCodeAt(q + 1) === 32;
       if (indent < 0) { if (!dash) return undefined; indent = q - p; }
-      if (dash && q - p === indent) starts.push(p);
-      else if (q - p <= indent) return undefined;
+      if (dash && q - p === indent) {
+        if (!valueOnDashLine(text, q)) return undefined;
+        starts.push(p);
+      } else if (q - p <= indent) return undefined;
     }
     p = next;
   }
@@ -275,6 +288,14 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   const absEnd = pair.base + pair.slice.end;
   const dash = absStart + pair.indent;
   for (const e of edits) if (e.start <= dash || e.end >= absEnd) return undefined;
+  // A syntax error above the pair (an unclosed quote or bracket) can run on into it, and one
+  // in it can mean the pair's slice is not where a whole parse puts it (a lost `-`): then
+  // only a whole parse says what the pair is. Errors below it change nothing above them.
+  if (model.syntax.some((s) => !s.warning && s.start < absEnd)) return undefined;
+  for (const p of model.pairs) {
+    if (p.index > pair.index) break;
+    if (p.syntax.some((s) => !s.warning)) return undefined;
+  }
   const sorted = [...edits].sort((a, b) => b.start - a.start);
   let sliceText = model.text.slice(absStart, absEnd);
   let delta = 0;
@@ -289,10 +310,16 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
     if (newText.length !== model.text.length + delta || !newText.startsWith(sliceText, absStart)) return undefined;
     text = newText;
   }
-  const sliceLength = sliceText.length;
-  if (pair.index + 1 < model.pairs.length) sliceText += ' '.repeat(pair.indent);
-  const node = fastItem(sliceText, 0, sliceLength, pair.indent) ?? parseSlice(sliceText, pair.indent);
-  if (node === undefined) return undefined;
+  if (!valueOnDashLine(sliceText, pair.indent)) return undefined;
+  const last = pair.index + 1 === model.pairs.length;
+  let sliceLength = sliceText.length;
+  // The next item's indentation, or for the last pair the rest of the text (comment lines
+  // after it): as the pair is read in its file.
+  if (!last) sliceText += ' '.repeat(pair.indent);
+  else sliceText += model.text.slice(absEnd);
+  const node = fastItem(sliceText, 0, last ? sliceText.length : sliceLength, pair.indent) ?? parseSlice(sliceText, pair.indent);
+  if (!node?.range) return undefined;
+  if (last) sliceLength = nextLineStart(sliceText, Math.max(node.range[2] - 1, pair.indent));
   const fresh = buildPair(sliceText, node, pair.index, absStart, { start: 0, end: sliceLength }, pair.indent);
   const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
   const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));

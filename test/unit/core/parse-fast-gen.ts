@@ -158,3 +158,16 @@ export function genFile(r: () => number, pairs: number, odd: number): string {
   return text;
 }
 
+
+/** Bits of YAML syntax that random edits put in, take out or overwrite. */
+const PIECES = [' ', '  ', '    ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '|', '>', '|-', '[', ']', '{', ',', '\\', '\t', 'x', '&a ', '*a', '!', '?', '%', '@', '\r\n', '\n  - id: q\n', '\n    k: v\n'];
+
+/** One random edit of `text`: an insertion, a deletion or an overwrite of a few characters. */
+export function randomEdit(r: () => number, text: string): { start: number; end: number; newText: string } {
+  const start = Math.floor(r() * text.length);
+  const op = r();
+  const piece = pick(r, PIECES);
+  if (op < 0.4) return { start, end: start, newText: piece };
+  if (op < 0.7) return { start, end: Math.min(text.length, start + 1 + Math.floor(r() * 3)), newText: '' };
+  return { start, end: Math.min(text.length, start + 1), newText: piece };
+}

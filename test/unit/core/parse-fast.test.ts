@@ -6,11 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSft, parseSftWhole } from '../../../src/core/parse/parse';
-import { genFile, modelData } from './parse-fast-gen';
+import { parseSft, parseSftWhole, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
+import { genFile, modelData, randomEdit } from './parse-fast-gen';
 import { fastItem } from '../../../src/core/parse/fast';
 import { FileLinter } from '../../../src/core/lint';
-import { defaultGuidelines } from '../../../src/core/guidelines';
+import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
 import { CorpusGenerator, prng } from '../../../bench/corpus';
 
 const REPO = join(__dirname, '..');
@@ -76,6 +76,59 @@ describe('parseSft fast path', function () {
       fast += agree(text, `generated file ${f}:\n${text}`);
     }
     assert.ok(fast > 1000 && fast < 2900, `fast reader read ${fast} of 3000 mixed pairs`);
+  });
+
+  it('agrees on 600 randomly broken copies of the examples and a corpus file', () => {
+    const sources = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(3).file('m', 8)];
+    const r = prng(99);
+    for (let n = 0; n < 600; n++) {
+      let text = sources[n % sources.length];
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+        const e = randomEdit(r, text);
+        text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+      }
+      agree(text, `mutation ${n}:\n${text}`);
+    }
+  });
+
+  it('incremental re-parses after chains of random edits give the pairs a whole parse gives', () => {
+    const sources = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(4).file('u', 8)];
+    const models = sources.map((t) => parseSft(t));
+    // The header, the root's range and the `pairs:` node are not updated incrementally.
+    const pairsOf = (m: SftFileModel): unknown => { const d = modelData(m) as { pairs: unknown; syntax: unknown }; return [d.pairs, d.syntax]; };
+    const r = prng(5);
+    let incremental = 0;
+    for (let n = 0; n < 1000; n++) {
+      let text = sources[n % sources.length];
+      let model = models[n % sources.length];
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+        const e = randomEdit(r, text);
+        const newText = text.slice(0, e.start) + e.newText + text.slice(e.end);
+        const next = updateSft(model, [e], newText);
+        if (next) incremental++;
+        model = next ?? parseSft(newText); // as the editor does: parse whole when not safe
+        text = newText;
+      }
+      assert.deepEqual(pairsOf(model), pairsOf(parseSftWhole(text)), `edits ${n}:\n${text}`);
+    }
+    assert.ok(incremental > 800, `${incremental} edits re-parsed one pair`);
+  });
+
+  it('FileLinter.update after chains of random edits gives the problems of a full lint', () => {
+    const g = loadGuidelines(readFileSync(join(REPO, 'examples', 'sft.guidelines.yaml'), 'utf8'), 'sft.guidelines.yaml').guidelines;
+    const sources = sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8'));
+    const incremental = new FileLinter(g);
+    const r = prng(31);
+    for (let n = 0; n < 300; n++) {
+      let text = sources[n % sources.length];
+      let result = incremental.lint(text);
+      for (let k = 1 + Math.floor(r() * 4); k > 0; k--) {
+        const e = randomEdit(r, text);
+        text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+        result = incremental.update(result, [e], text);
+      }
+      assert.deepEqual(result.problems, new FileLinter(g).lint(text).problems, `edits ${n}:\n${text}`);
+    }
   });
 
   it('falls back to a whole parse for files of other shapes', () => {
