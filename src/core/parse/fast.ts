@@ -9,9 +9,10 @@
  * returning undefined: the caller then has `yaml` parse the pair. A differential test holds
  * the two to the same output over the examples, the bench corpus and generated edge cases.
  *
- * It never guesses: any character, indentation or construct it does not handle exactly
- * (tabs, CR, anchors, tags, flow maps, escapes, multi-line plain or quoted scalars,
- * indentation indicators, `+` chomping, comments on block headers) declines.
+ * Lines end in LF or CRLF. It never guesses: any character, indentation or construct it
+ * does not handle exactly (tabs, a CR outside CRLF, anchors, tags, flow maps, escapes,
+ * multi-line plain or quoted scalars, indentation indicators, `+` chomping, comments on
+ * block headers) declines.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Node, type Schema } from 'yaml';
 
@@ -24,11 +25,17 @@ const PLAIN_TAGS = (SCHEMA.tags as unknown as ScalarTagLike[]).filter((t) => t.d
 /** Thrown to decline; never escapes this module. */
 const DECLINE = Symbol('decline');
 
-/** Characters that make the reader decline the whole pair: tab, CR, other controls, BOM, NEL, LS, PS. */
-const UNHANDLED = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\ufeff\u2028\u2029]/;
+/** What makes the reader decline a pair: tab, CR other than in CRLF, other controls, BOM, NEL, LS, PS. */
+const UNHANDLED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\ufeff\u2028\u2029]|\r(?!\n)/;
 
 const SPACE = 32;
 const NL = 10;
+const CR = 13;
+
+/** A line break starts here: LF, or the CR of a CRLF (a lone CR declines the pair). */
+function isBreak(c: number): boolean {
+  return c === NL || c === CR;
+}
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
@@ -92,15 +99,17 @@ class Reader {
     }
   }
 
+  /** Where the line holding `p` ends: its LF, the CR of its CRLF, or the end. */
   lineEnd(p: number): number {
     const nl = this.src.indexOf('\n', p);
-    return nl < 0 || nl > this.end ? this.end : nl;
+    if (nl < 0 || nl > this.end) return this.end;
+    return nl > p && this.src.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
   }
 
   /** Start of the line after the one holding `p` (or the end). */
   nextLine(p: number): number {
-    const e = this.lineEnd(p);
-    return e < this.end ? e + 1 : this.end;
+    const nl = this.src.indexOf('\n', p);
+    return nl < 0 || nl >= this.end ? this.end : nl + 1;
   }
 
   spaces(p: number): number {
@@ -114,7 +123,7 @@ class Reader {
     while (p < this.end) {
       const q = p + this.spaces(p);
       const c = this.src.charCodeAt(q);
-      if (q < this.end && c !== NL && c !== HASH) return p;
+      if (q < this.end && !isBreak(c) && c !== HASH) return p;
       p = this.nextLine(q);
     }
     return this.end;
@@ -125,7 +134,7 @@ class Reader {
     const q = p + this.spaces(p);
     if (q >= this.end) return this.end;
     const c = this.src.charCodeAt(q);
-    if (c === NL) return q + 1;
+    if (isBreak(c)) return this.nextLine(q);
     if (c === HASH && q > p) return this.nextLine(q);
     throw DECLINE;
   }
@@ -139,7 +148,7 @@ class Reader {
     for (let p = next; p < this.end; ) {
       const sp = this.spaces(p);
       const c = this.src.charCodeAt(p + sp);
-      if (p + sp < this.end && c !== NL && c !== HASH) break;
+      if (p + sp < this.end && !isBreak(c) && c !== HASH) break;
       if (c === HASH) {
         if (sp <= col) break;
         end = this.nextLine(p + sp);
@@ -168,7 +177,7 @@ class Reader {
     while (isKeyChar(src.charCodeAt(q))) q++;
     if (src.charCodeAt(q) !== COLON) return false;
     const after = src.charCodeAt(q + 1);
-    return q + 1 >= this.end || after === SPACE || after === NL;
+    return q + 1 >= this.end || after === SPACE || isBreak(after);
   }
 
   /** A block map whose first key is at p, column `col`. `next`: the first content line after it. */
@@ -187,10 +196,11 @@ class Reader {
       const afterColon = q + 1;
       const r = afterColon + this.spaces(afterColon);
       const c = r < this.end ? src.charCodeAt(r) : NL;
+      const lineBreak = isBreak(c);
       let value: Node;
       let next: number;
       if (c === HASH) throw DECLINE; // a comment after `key:` (yaml gives it to the value)
-      if (c === NL) {
+      if (lineBreak) {
         const n = this.nextContent(this.nextLine(r));
         const ind = n < this.end ? this.spaces(n) : -1;
         const isDash = ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
@@ -229,7 +239,7 @@ class Reader {
     const start = p;
     for (;;) {
       const r = p + 1 + this.spaces(p + 1);
-      if (r >= this.end || src.charCodeAt(r) === NL || src.charCodeAt(r) === HASH) throw DECLINE;
+      if (r >= this.end || isBreak(src.charCodeAt(r)) || src.charCodeAt(r) === HASH) throw DECLINE;
       let item: Node;
       let next: number;
       if (this.isKey(r)) {
@@ -276,7 +286,7 @@ class Reader {
     }
     let v = stop;
     while (v > r && src.charCodeAt(v - 1) === SPACE) v--;
-    const next = e < this.end ? e + 1 : this.end;
+    const next = this.nextLine(e);
     return { node: plainScalar(src.slice(r, v), r, v, this.valueEnd(next, col)), next };
   }
 
@@ -338,33 +348,33 @@ class Reader {
     let q = r + 1;
     let strip = false;
     if (src.charCodeAt(q) === DASH) { strip = true; q++; }
-    if (src.charCodeAt(q) !== NL) throw DECLINE; // indentation indicators, `+`, header comments
-    let p = q + 1;
+    if (!isBreak(src.charCodeAt(q))) throw DECLINE; // indentation indicators, `+`, header comments
+    let p = this.nextLine(q);
     // Content indentation: that of the first line with text.
     let n = -1;
     let leadingBlanks = 0;
     for (let s = p; s < this.end; ) {
       const sp = this.spaces(s);
       if (s + sp >= this.end) break;
-      if (src.charCodeAt(s + sp) !== NL) { n = sp; break; }
+      if (!isBreak(src.charCodeAt(s + sp))) { n = sp; break; }
       if (sp > 0) throw DECLINE; // blank lines with spaces before the text
       leadingBlanks++;
-      s += sp + 1;
+      s = this.nextLine(s);
     }
     if (n <= col) throw DECLINE; // empty text, or its first line is not indented under the key
     const lines: string[] = [];
     let lastTextEnd = -1; // after the newline of the last line with text
     let lastTextLines = 0;
-    for (let i = 0; i < leadingBlanks; i++) lines.push('');
-    p += leadingBlanks;
+    for (let i = 0; i < leadingBlanks; i++) { lines.push(''); p = this.nextLine(p); }
     while (p < this.end) {
       const sp = this.spaces(p);
       const e = this.lineEnd(p + sp);
+      const next = this.nextLine(e);
       if (p + sp === e) { // blank line
         if (sp > n) throw DECLINE;
         if (e >= this.end) break;
         lines.push('');
-        p = e + 1;
+        p = next;
         continue;
       }
       if (sp < n) break;
@@ -372,8 +382,8 @@ class Reader {
       if (e >= this.end) throw DECLINE; // text without a final line break
       lines.push(src.slice(p + n, e));
       lastTextLines = lines.length;
-      lastTextEnd = e + 1;
-      p = e + 1;
+      lastTextEnd = next;
+      p = next;
     }
     if (lastTextEnd < 0) throw DECLINE;
     lines.length = lastTextLines;

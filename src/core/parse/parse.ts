@@ -99,8 +99,8 @@ export function parseSft(text: string): SftFileModel {
   return parseSftSplit(text) ?? parseSftWhole(text);
 }
 
-/** `pairs:` at column 0, nothing after it on the line but a comment. */
-const PAIRS_LINE = /^pairs:[ ]*(?:#[^\n]*)?\n/m;
+/** `pairs:` at column 0, nothing after it on the line but a comment (LF or CRLF). */
+const PAIRS_LINE = /^pairs:[ ]*(?:#[^\r\n]*)?\r?\n/m;
 
 /**
  * Parse a pair's text alone with `yaml`; undefined when that is not equivalent to parsing it
@@ -150,7 +150,7 @@ function parseSftSplit(text: string): SftFileModel | undefined {
     const c = text.charCodeAt(q);
     const nl = text.indexOf('\n', q);
     const next = nl < 0 ? text.length : nl + 1;
-    if (q < text.length && c !== 10 && c !== 35) {
+    if (q < text.length && c !== 10 && c !== 13 && c !== 35) {
       const dash = c === 45 && text.charCodeAt(q + 1) === 32;
       if (indent < 0) { if (!dash) return undefined; indent = q - p; }
       if (dash && q - p === indent) {
@@ -288,12 +288,13 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   const absEnd = pair.base + pair.slice.end;
   const dash = absStart + pair.indent;
   for (const e of edits) if (e.start <= dash || e.end >= absEnd) return undefined;
-  // A syntax error above the pair (an unclosed quote or bracket) can run on into it, and one
-  // in it can mean the pair's slice is not where a whole parse puts it (a lost `-`): then
-  // only a whole parse says what the pair is. Errors below it change nothing above them.
+  // A syntax error above the pair (an unclosed quote or bracket) can run on into it; one in
+  // it or in the next pair can mean the slices are not where a whole parse puts them (a
+  // lost `-` makes lines below an item of their own, and an edit can join them back): then
+  // only a whole parse says what the pair is. Past a clean next item, errors change nothing.
   if (model.syntax.some((s) => !s.warning && s.start < absEnd)) return undefined;
   for (const p of model.pairs) {
-    if (p.index > pair.index) break;
+    if (p.index > pair.index + 1) break;
     if (p.syntax.some((s) => !s.warning)) return undefined;
   }
   const sorted = [...edits].sort((a, b) => b.start - a.start);

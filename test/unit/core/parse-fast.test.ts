@@ -17,6 +17,11 @@ const REPO = join(__dirname, '..');
 
 const linter = new FileLinter(defaultGuidelines());
 
+/** The text with Windows line endings. */
+function crlf(text: string): string {
+  return text.replace(/\n/g, '\r\n');
+}
+
 /** Asserts the fast and whole parses agree; returns how many pairs the fast reader read itself. */
 function agree(text: string, label: string): number {
   const fast = parseSft(text);
@@ -54,15 +59,16 @@ describe('parseSft fast path', function () {
     assert.ok(fastPairs >= pairs * 0.9, `fast reader read ${fastPairs} of ${pairs} pairs`);
   });
 
-  it('reads every pair of a bench corpus file itself, with the same result', () => {
+  it('reads every pair of a bench corpus file itself, with the same result, in LF and in CRLF', () => {
     const text = new CorpusGenerator(7).file('t', 300);
     assert.equal(agree(text, 'corpus'), 300);
+    assert.equal(agree(crlf(text), 'corpus, CRLF'), 300);
   });
 
-  it('reads 2,000 generated pairs of what writers write itself, with the same result', () => {
+  it('reads 2,000 generated pairs of what writers write itself, with the same result (LF and CRLF)', () => {
     const r = prng(20261125);
     for (let f = 0; f < 100; f++) {
-      const text = genFile(r, 20, 0);
+      const text = f % 2 ? crlf(genFile(r, 20, 0)) : genFile(r, 20, 0);
       assert.equal(agree(text, `generated file ${f}:\n${text}`), 20, `generated file ${f}: some pairs were not read fast:\n${text}`);
     }
   });
@@ -72,14 +78,16 @@ describe('parseSft fast path', function () {
     let fast = 0;
     for (let f = 0; f < 150; f++) {
       let text = genFile(r, 20, 0.08);
+      if (f % 3 === 0) text = crlf(text);
       if (r() < 0.1) text = text.slice(0, -1); // no final line break
       fast += agree(text, `generated file ${f}:\n${text}`);
     }
     assert.ok(fast > 1000 && fast < 2900, `fast reader read ${fast} of 3000 mixed pairs`);
   });
 
-  it('agrees on 600 randomly broken copies of the examples and a corpus file', () => {
-    const sources = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(3).file('m', 8)];
+  it('agrees on 600 randomly broken copies of the examples and a corpus file (LF and CRLF)', () => {
+    const lf = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(3).file('m', 8)];
+    const sources = [...lf, ...lf.map(crlf)];
     const r = prng(99);
     for (let n = 0; n < 600; n++) {
       let text = sources[n % sources.length];
@@ -91,8 +99,9 @@ describe('parseSft fast path', function () {
     }
   });
 
-  it('incremental re-parses after chains of random edits give the pairs a whole parse gives', () => {
-    const sources = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(4).file('u', 8)];
+  it('incremental re-parses after chains of random edits give the pairs a whole parse gives (LF and CRLF)', () => {
+    const lf = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(4).file('u', 8)];
+    const sources = [...lf, ...lf.map(crlf)];
     const models = sources.map((t) => parseSft(t));
     // The header, the root's range and the `pairs:` node are not updated incrementally.
     const pairsOf = (m: SftFileModel): unknown => { const d = modelData(m) as { pairs: unknown; syntax: unknown }; return [d.pairs, d.syntax]; };

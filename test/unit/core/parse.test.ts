@@ -81,6 +81,15 @@ describe('parseSft', () => {
       assert.ok(edit(below, { start: inA2, end: inA2 + 1, newText: 'R' }));
     });
 
+    it('an edit in the pair above one with a syntax error', () => {
+      // `-  id` puts the item's keys at column 5: the lines below become an item of their
+      // own, with an error. Turning `id:` into one long key would join them back.
+      const text = 'sft: 1\npairs:\n  -  id: a\n    prompt: p\n  - id: b\n    prompt: q\n';
+      assert.ok(parseSft(text).pairs[1].syntax.length, 'the second item has a syntax error');
+      const at = text.indexOf('id: a') + 2;
+      assert.equal(edit(text, { start: at, end: at + 1, newText: '\t' }), undefined);
+    });
+
     it('the last pair gets the slice end a whole parse gives it', () => {
       // The text's last line becomes a comment line: the pair now ends a line earlier.
       const text = `${TWO}  - id: c\n    prompt: p\n    response: >\n      one\n      two\n`;
