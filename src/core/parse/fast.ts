@@ -31,14 +31,14 @@ const UNHANDLED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\ufeff\u2028\u2029]|\r(?
 const SPACE = 32;
 const NL = 10;
 const CR = 13;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
 
 /** A line break starts here: LF, or the CR of a CRLF (a lone CR declines the pair). */
 function isBreak(c: number): boolean {
   return c === NL || c === CR;
 }
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
 
 function isKeyStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -163,21 +163,21 @@ class Reader {
     const { src } = this;
     if (this.spaces(start) !== indent || src.charCodeAt(start + indent) !== DASH || src.charCodeAt(start + indent + 1) !== SPACE) throw DECLINE;
     const p = start + indent + 1 + this.spaces(start + indent + 1);
-    if (!this.isKey(p)) throw DECLINE;
+    if (this.keyEnd(p) < 0) throw DECLINE;
     const map = this.map(p, p - start);
     if (map.next < this.end) throw DECLINE;
     return map;
   }
 
-  /** A `key:` (followed by a space or the line end) starts at p. */
-  isKey(p: number): boolean {
+  /** Where the key of a `key:` at p ends (its colon, followed by a space or the line end), or -1. */
+  keyEnd(p: number): number {
     const { src } = this;
-    if (!isKeyStart(src.charCodeAt(p))) return false;
+    if (!isKeyStart(src.charCodeAt(p))) return -1;
     let q = p + 1;
     while (isKeyChar(src.charCodeAt(q))) q++;
-    if (src.charCodeAt(q) !== COLON) return false;
+    if (src.charCodeAt(q) !== COLON) return -1;
     const after = src.charCodeAt(q + 1);
-    return q + 1 >= this.end || after === SPACE || isBreak(after);
+    return q + 1 >= this.end || after === SPACE || isBreak(after) ? q : -1;
   }
 
   /** A block map whose first key is at p, column `col`. `next`: the first content line after it. */
@@ -187,21 +187,20 @@ class Reader {
     const start = p;
     let lastEnd = p;
     for (;;) {
-      if (!this.isKey(p)) throw DECLINE;
-      let q = p + 1;
-      while (isKeyChar(src.charCodeAt(q))) q++;
+      const q = this.keyEnd(p);
+      if (q < 0) throw DECLINE;
       const keyText = src.slice(p, q);
       const key = plainScalar(keyText, p, q, q);
       if (typeof key.value !== 'string') throw DECLINE;
       const afterColon = q + 1;
       const r = afterColon + this.spaces(afterColon);
       const c = r < this.end ? src.charCodeAt(r) : NL;
-      const lineBreak = isBreak(c);
       let value: Node;
       let next: number;
       if (c === HASH) throw DECLINE; // a comment after `key:` (yaml gives it to the value)
-      if (lineBreak) {
-        const n = this.nextContent(this.nextLine(r));
+      if (isBreak(c)) {
+        const below = this.nextLine(r);
+        const n = this.nextContent(below);
         const ind = n < this.end ? this.spaces(n) : -1;
         const isDash = ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
         if (ind > col || (ind === col && isDash)) {
@@ -210,7 +209,7 @@ class Reader {
           next = child.next;
         } else {
           // yaml stretches an empty value over the comment lines after it: not read here.
-          if (this.valueEnd(this.nextLine(r), -1) !== this.nextLine(r)) throw DECLINE;
+          if (this.valueEnd(below, -1) !== below) throw DECLINE;
           value = plainScalar('', r, r, r);
           next = n;
         }
@@ -242,7 +241,7 @@ class Reader {
       if (r >= this.end || isBreak(src.charCodeAt(r)) || src.charCodeAt(r) === HASH) throw DECLINE;
       let item: Node;
       let next: number;
-      if (this.isKey(r)) {
+      if (this.keyEnd(r) >= 0) {
         const m = this.map(r, r - (p - col));
         item = m.node;
         next = m.next;

@@ -34,6 +34,23 @@ function nextLineStart(text: string, offset: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
+/**
+ * Where the last pair's slice ends: after the line its node ends on (`nodeEnd`, the list's
+ * end), never before `floor` (its `-`). Comment lines after it belong to no pair.
+ */
+function lastSliceEnd(text: string, nodeEnd: number, floor: number): number {
+  return nextLineStart(text, Math.max(nodeEnd - 1, floor));
+}
+
+/** The top-level entries, the `defaults` entries (first of each key) and the `pairs` entry. */
+function headerOf(root: unknown, text: string): Pick<SftFileModel, 'header' | 'defaults' | 'pairsField'> {
+  const header = isMap(root) ? mapEntries(root, text) : [];
+  const defaults = new Map<string, Field>();
+  const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
+  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
+  return { header, defaults, pairsField: header.find((f) => f.key === 'pairs') };
+}
+
 function toIssue(e: YAMLError, warning: boolean): SyntaxIssue {
   const [start, end] = e.pos;
   const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -168,24 +185,25 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   let declined = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const fast = fastItem(text, start, end, indent);
-    let pair: PairModel;
-    if (fast) {
-      seqEnd = fast.range![2];
-      const sliceEnd = i + 1 < starts.length ? end : nextLineStart(text, Math.max(seqEnd - 1, start + indent));
-      pair = buildPair(text, fast, i, 0, { start, end: sliceEnd }, indent);
-    } else {
+    const more = i + 1 < starts.length;
+    const end = more ? starts[i + 1] : text.length;
+    // The fast reader's nodes carry document offsets; a pair it declines is parsed alone,
+    // its nodes offset from its own start.
+    let src = text;
+    let base = 0;
+    let node: Node | null | undefined = fastItem(text, start, end, indent);
+    if (!node) {
       // Parsing pairs one by one costs more than one whole parse: when most pairs are
-      // declined (a file with tabs or CR line endings throughout), parse it whole.
+      // declined (a file with tabs throughout), parse it whole.
       if (++declined >= 16 && declined * 2 > i + 1) return undefined;
-      const sliceText = text.slice(start, i + 1 < starts.length ? end + indent : end);
-      const node = parseSlice(sliceText, indent);
-      if (node === undefined || !node?.range) return undefined;
-      seqEnd = start + node.range[2];
-      const sliceEnd = i + 1 < starts.length ? end : nextLineStart(text, Math.max(seqEnd - 1, start + indent));
-      pair = buildPair(sliceText, node, i, start, { start: 0, end: sliceEnd - start }, indent);
+      src = text.slice(start, more ? end + indent : end);
+      base = start;
+      node = parseSlice(src, indent);
+      if (!node?.range) return undefined;
     }
+    seqEnd = base + node.range![2];
+    const sliceEnd = more ? end : lastSliceEnd(text, seqEnd, start + indent);
+    const pair = buildPair(src, node, i, base, { start: start - base, end: sliceEnd - base }, indent);
     nodes.push(pair.node);
     pairs.push(pair);
   }
@@ -205,25 +223,15 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   seq.range = [starts[0] + indent, seqEnd, seqEnd];
   last.value = seq;
   root.range = [root.range[0], seqEnd, seqEnd];
-  const header = mapEntries(root, text);
-  const defaults = new Map<string, Field>();
-  const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
-  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
-  const pairsField = header.find((f) => f.key === 'pairs');
-  return { text, doc, header, defaults, pairsField, pairsSeq: seq, pairs, syntax: [], incremental: true };
+  return { text, doc, ...headerOf(root, text), pairsSeq: seq, pairs, syntax: [], incremental: true };
 }
 
 /** Parse the whole text with `yaml` in one go (files of any shape, syntax errors included). */
 export function parseSftWhole(text: string): SftFileModel {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const syntax: SyntaxIssue[] = [...doc.errors.map((e) => toIssue(e, false)), ...doc.warnings.map((e) => toIssue(e, true))];
-  const header = isMap(doc.contents) ? mapEntries(doc.contents, text) : [];
-  const defaults = new Map<string, Field>();
-  const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
-  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
-  const pairsField = header.find((f) => f.key === 'pairs');
-  const model: SftFileModel = { text, doc, header, defaults, pairsField, pairs: [], syntax: [], incremental: false };
-  const seq = pairsField?.value;
+  const model: SftFileModel = { text, doc, ...headerOf(doc.contents, text), pairs: [], syntax: [], incremental: false };
+  const seq = model.pairsField?.value;
   if (isSeq(seq) && seq.range && !seq.flow) {
     model.pairsSeq = seq;
     model.incremental = true;
@@ -238,7 +246,7 @@ export function parseSftWhole(text: string): SftFileModel {
       starts.push(lineStart(text, dash));
       from = valueStart;
     }
-    const seqEnd = nextLineStart(text, Math.max(seq.range[1] - 1, seqStart));
+    const seqEnd = lastSliceEnd(text, seq.range[1], seqStart);
     items.forEach((item, i) => {
       const slice = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : Math.max(seqEnd, starts[i]) };
       model.pairs.push(buildPair(text, item, i, 0, slice, indent));
@@ -320,7 +328,7 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   else sliceText += model.text.slice(absEnd);
   const node = fastItem(sliceText, 0, last ? sliceText.length : sliceLength, pair.indent) ?? parseSlice(sliceText, pair.indent);
   if (!node?.range) return undefined;
-  if (last) sliceLength = nextLineStart(sliceText, Math.max(node.range[2] - 1, pair.indent));
+  if (last) sliceLength = lastSliceEnd(sliceText, node.range[2], pair.indent);
   const fresh = buildPair(sliceText, node, pair.index, absStart, { start: 0, end: sliceLength }, pair.indent);
   const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
   const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));
