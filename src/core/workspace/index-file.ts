@@ -3,7 +3,7 @@
  * annotations, counts and prompt signature; no text. Pure, so it also runs inside the
  * CLI's worker threads.
  */
-import { isScalar, type Scalar } from 'yaml';
+import { isScalar } from 'yaml';
 import { scalarText, stringList, type Field, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 import { lengthBucket, pairCounts } from '../counts';
@@ -25,26 +25,16 @@ function silencedRules(pair: PairModel): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-const SIGNATURE = 'minhash';
 const HASH = 'contentHash';
 
-/** The hash of the pair's text, memoised on the pair like its signature. */
+/**
+ * The hash of the pair's text, memoised on the pair: after an edit only the edited pair is
+ * parsed again, so re-indexing the file hashes that one pair, not all of them.
+ */
 function pairHash(pair: PairModel): number {
   let h = pair.memo.get(HASH) as number | undefined;
   if (h === undefined) { h = textHash(pair.src, pair.slice.start, pair.slice.end); pair.memo.set(HASH, h); }
   return h;
-}
-
-/**
- * The prompt's MinHash signature, memoised on the pair: after an edit only the edited pair
- * is parsed again, so re-indexing the file signs that one prompt, not all of them.
- */
-function promptSignature(pair: PairModel, prompt: Scalar): Uint16Array | undefined {
-  if (pair.memo.has(SIGNATURE)) return pair.memo.get(SIGNATURE) as Uint16Array | undefined;
-  const text = scalarText(prompt);
-  const sig = text ? minhash(text) : undefined;
-  pair.memo.set(SIGNATURE, sig);
-  return sig;
 }
 
 /**
@@ -75,7 +65,11 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
   const prompt = pair.fields.get('prompt')?.value;
   if (isScalar(prompt) && prompt.range) {
     out.promptSpan = { start: pair.base + prompt.range[0], end: pair.base + prompt.range[1] };
-    const sig = same ? same.signature : promptSignature(pair, prompt);
+    let sig = same?.signature;
+    if (!same) {
+      const text = scalarText(prompt);
+      if (text) sig = minhash(text);
+    }
     if (sig) out.signature = sig;
   }
   const silenced = silencedRules(pair);
@@ -86,7 +80,7 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
 /**
  * Index a parsed file under the key `file` (a path or URI string, as the caller names files).
  * `previous`: the file's last entry, so pairs whose text did not change keep their counts
- * and signatures (a file changed on disk is parsed afresh, without the pairs' memos).
+ * and signatures, after an edit in the editor and after a change on disk alike.
  */
 export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile): IndexedFile {
   const lines = new LineIndex(model.text);

@@ -161,10 +161,11 @@ describe('workspace rules', () => {
   it('indexFile after an edit signs only the edited prompt again', () => {
     const text = `sft: 1\npairs:\n  - id: a\n    prompt: ${LONG}\n    response: Fine.\n  - id: b\n    prompt: Another ${LONG}\n    response: Fine.\n`;
     const model = parseSft(text);
-    const before = indexFile('f.sft.yaml', model, g).pairs;
+    const entry = indexFile('f.sft.yaml', model, g);
+    const before = entry.pairs;
     const at = text.indexOf('Another');
     const edited = updateSft(model, [{ start: at, end: at + 7, newText: 'One more' }])!;
-    const after = indexFile('f.sft.yaml', edited, g).pairs;
+    const after = indexFile('f.sft.yaml', edited, g, entry).pairs;
     assert.equal(after[0].signature, before[0].signature, 'the untouched pair keeps its signature');
     assert.notEqual(after[1].signature, before[1].signature);
     assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
