@@ -4,13 +4,14 @@
  * examples, the fixtures, a bench corpus file and generated edge cases.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSft, parseSftWhole, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
 import { genFile, modelData, randomEdit } from './parse-fast-gen';
 import { fastItem } from '../../../src/core/parse/fast';
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
+import { discoverFiles } from '../../../src/node/files';
 import { CorpusGenerator, prng } from '../../../bench/corpus';
 
 const REPO = join(__dirname, '..');
@@ -22,38 +23,39 @@ function crlf(text: string): string {
   return text.replace(/\n/g, '\r\n');
 }
 
-/** Asserts the fast and whole parses agree; returns how many pairs the fast reader read itself. */
-function agree(text: string, label: string): number {
+/**
+ * Asserts the fast and whole parses agree; returns how many pairs the fast reader read
+ * itself, and how many there are.
+ */
+function agree(text: string, label: string): { fast: number; pairs: number } {
   const fast = parseSft(text);
   const whole = parseSftWhole(text);
   assert.deepEqual(modelData(fast), modelData(whole), `${label}: models differ`);
   assert.deepEqual(linter.lintModel(fast).problems, linter.lintModel(whole).problems, `${label}: lint differs`);
-  return fast.pairs.filter((p) => p.base === 0 && p.src === text).length;
-}
-
-function sftFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...sftFiles(p));
-    else if (name.endsWith('.sft.yaml')) out.push(p);
-  }
-  return out;
+  return { fast: fast.pairs.filter((p) => p.base === 0 && p.src === text).length, pairs: fast.pairs.length };
 }
 
 describe('parseSft fast path', function () {
   // Thousands of pairs, each parsed and linted twice: seconds on a loaded 2-core machine.
   this.timeout(30_000);
 
+  /** The texts of the example files, and of the example and fixture files. */
+  let examples: string[] = [];
+  let examplesAndFixtures: { path: string; text: string }[] = [];
+  before(async () => {
+    const read = (path: string): { path: string; text: string } => ({ path, text: readFileSync(path, 'utf8') });
+    examples = (await discoverFiles(['examples'], REPO)).files.map((f) => read(f).text);
+    examplesAndFixtures = (await discoverFiles(['examples', join('test', 'fixtures')], REPO)).files.map(read);
+  });
+
   it('agrees with a whole yaml parse on every example and fixture file', () => {
-    const files = [...sftFiles(join(REPO, 'examples')), ...sftFiles(join(REPO, 'test', 'fixtures'))];
-    assert.ok(files.length >= 8, `found ${files.length} files`);
+    assert.ok(examplesAndFixtures.length >= 8, `found ${examplesAndFixtures.length} files`);
     let fastPairs = 0;
     let pairs = 0;
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
-      fastPairs += agree(text, f);
-      pairs += parseSft(text).pairs.length;
+    for (const { path, text } of examplesAndFixtures) {
+      const n = agree(text, path);
+      fastPairs += n.fast;
+      pairs += n.pairs;
     }
     // The examples are written as writers write: nearly every pair takes the fast reader.
     assert.ok(fastPairs >= pairs * 0.9, `fast reader read ${fastPairs} of ${pairs} pairs`);
@@ -61,15 +63,15 @@ describe('parseSft fast path', function () {
 
   it('reads every pair of a bench corpus file itself, with the same result, in LF and in CRLF', () => {
     const text = new CorpusGenerator(7).file('t', 300);
-    assert.equal(agree(text, 'corpus'), 300);
-    assert.equal(agree(crlf(text), 'corpus, CRLF'), 300);
+    assert.equal(agree(text, 'corpus').fast, 300);
+    assert.equal(agree(crlf(text), 'corpus, CRLF').fast, 300);
   });
 
   it('reads 2,000 generated pairs of what writers write itself, with the same result (LF and CRLF)', () => {
     const r = prng(20261125);
     for (let f = 0; f < 100; f++) {
       const text = f % 2 ? crlf(genFile(r, 20, 0)) : genFile(r, 20, 0);
-      assert.equal(agree(text, `generated file ${f}:\n${text}`), 20, `generated file ${f}: some pairs were not read fast:\n${text}`);
+      assert.equal(agree(text, `generated file ${f}:\n${text}`).fast, 20, `generated file ${f}: some pairs were not read fast:\n${text}`);
     }
   });
 
@@ -80,13 +82,13 @@ describe('parseSft fast path', function () {
       let text = genFile(r, 20, 0.08);
       if (f % 3 === 0) text = crlf(text);
       if (r() < 0.1) text = text.slice(0, -1); // no final line break
-      fast += agree(text, `generated file ${f}:\n${text}`);
+      fast += agree(text, `generated file ${f}:\n${text}`).fast;
     }
     assert.ok(fast > 1000 && fast < 2900, `fast reader read ${fast} of 3000 mixed pairs`);
   });
 
   it('agrees on 600 randomly broken copies of the examples and a corpus file (LF and CRLF)', () => {
-    const lf = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(3).file('m', 8)];
+    const lf = [...examples, new CorpusGenerator(3).file('m', 8)];
     const sources = [...lf, ...lf.map(crlf)];
     const r = prng(99);
     for (let n = 0; n < 600; n++) {
@@ -100,7 +102,7 @@ describe('parseSft fast path', function () {
   });
 
   it('incremental re-parses after chains of random edits give the pairs a whole parse gives (LF and CRLF)', () => {
-    const lf = [...sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')), new CorpusGenerator(4).file('u', 8)];
+    const lf = [...examples, new CorpusGenerator(4).file('u', 8)];
     const sources = [...lf, ...lf.map(crlf)];
     const models = sources.map((t) => parseSft(t));
     // The header, the root's range and the `pairs:` node are not updated incrementally.
@@ -125,7 +127,7 @@ describe('parseSft fast path', function () {
 
   it('FileLinter.update after chains of random edits gives the problems of a full lint', () => {
     const g = loadGuidelines(readFileSync(join(REPO, 'examples', 'sft.guidelines.yaml'), 'utf8'), 'sft.guidelines.yaml').guidelines;
-    const sources = sftFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8'));
+    const sources = examples;
     const incremental = new FileLinter(g);
     const r = prng(31);
     for (let n = 0; n < 300; n++) {
