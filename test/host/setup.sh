@@ -16,6 +16,13 @@
 # Versions can be overridden: CODE_SERVER_VERSION, NODE24_VERSION, PLAYWRIGHT_CORE_VERSION, VSCE_VERSION.
 set -euo pipefail
 
+# Run under `npm start` / `npm test`, the parent npm exports its own settings as npm_*
+# variables (npm_config_user_agent names the parent's Node 20, npm_config_nodedir its
+# headers...). The nested installs below must not inherit them: code-server's postinstall
+# reads the Node version from npm_config_user_agent and refuses to install. Start clean.
+while IFS= read -r v; do unset "$v"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+unset INIT_CWD
+
 DIR="${VSCHOST_DIR:-$HOME/.cache/vscode-host}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"   # ships VS Code 1.139.1
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
