@@ -70,3 +70,8 @@ export function nameOf(uri: vscode.Uri): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** A titled list in the log, one item a line (skipped records, pairs left out), as a warning. */
+export function logList(log: vscode.LogOutputChannel, title: string, lines: readonly string[]): void {
+  log.warn([title, ...lines.map((l) => `  ${l}`)].join('\n'));
+}
