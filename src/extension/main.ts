@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(OutlineProvider.register(docs));
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => index.ids()));
-  add(FileCommands.register());
+  add(FileCommands.register(guidelines, log));
   const lint = add(LintWorkspaceCommand.register(diagnostics, index));
   const showProblems = async (): Promise<void> => {
     await diagnostics.lintWorkspace();
