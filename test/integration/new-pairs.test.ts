@@ -2,9 +2,19 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, closeEditors, diagnosticsUntil, fixture, open, rangeOf, ruleOf, statusBarShows, until } from './helpers';
 
+let untitledCount = 0;
+
+/**
+ * An untitled `.sft.yaml` document holding `content`, under a name of its own: VS Code may
+ * still hold the last test's closed `Untitled-1` when a new one of that name opens.
+ */
 async function untitled(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content });
-  return vscode.window.showTextDocument(doc);
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:new-pairs-${++untitledCount}.sft.yaml`));
+  const editor = await vscode.window.showTextDocument(doc);
+  if (content) assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), content)));
+  assert.strictEqual(doc.getText(), content);
+  assert.strictEqual(doc.languageId, 'sft-yaml');
+  return editor;
 }
 
 /** What the cursor is on: a key's name, or `<key> text` on the line under `key: |`. */
