@@ -90,6 +90,25 @@ export const CLOSED_ANNOTATIONS = {
 
 export type ClosedAnnotationKey = keyof typeof CLOSED_ANNOTATIONS;
 
+/** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
+
+// Sets, not lists: a value like "constructor" must not be found on a prototype.
+const CLOSED_SETS = new Map<string, ReadonlySet<string>>(
+  [...Object.entries(CLOSED_ANNOTATIONS), ['traits', TRAITS] as const].map(([key, list]) => [key, new Set(list.map((v) => v.value))]),
+);
+
+/**
+ * Whether a value is one the annotation can take: a value of its closed list (a trait for
+ * `traits`), a BCP 47 tag for `language`; any value of an open annotation (domain, author).
+ * What invalid-value reports is exactly what this refuses.
+ */
+export function isValidValue(key: string, value: string): boolean {
+  const set = CLOSED_SETS.get(key);
+  if (set) return set.has(value);
+  return key === 'language' ? LANGUAGE_TAG.test(value) : true;
+}
+
 /** Every annotation key (the keys coverage counts and defaults may set). */
 export const ANNOTATION_KEYS = [
   'task', 'prompt_type', 'response_type', 'domain', 'language', 'traits', 'status', 'prompt_length', 'author', 'reviewer',

@@ -4,15 +4,13 @@
  * (`npm run schemas`), and a unit test fails when they are stale.
  */
 import { z } from 'zod';
-import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, type AnnotationValue } from './annotations';
+import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, LANGUAGE_TAG, type AnnotationValue } from './annotations';
 
 function oneOf(values: readonly AnnotationValue[], what: string) {
   return z.enum(values.map((v) => v.value) as [string, ...string[]]).describe(what);
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-/** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
 
 export const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
 export const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');

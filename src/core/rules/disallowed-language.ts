@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { scalarText } from '../parse/model';
-import { LANGUAGE_TAG } from '../schema';
+import { LANGUAGE_TAG } from '../annotations';
 import type { LintRule, Report } from '../rule';
 
 /**

@@ -1,6 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { CLOSED_ANNOTATIONS, TRAITS, type AnnotationValue } from '../annotations';
-import { LANGUAGE_TAG } from '../schema';
+import { CLOSED_ANNOTATIONS, LANGUAGE_TAG, TRAITS, type AnnotationValue } from '../annotations';
 import { scalarText, type Field } from '../parse/model';
 import { suggest } from '../suggest';
 import type { LintRule, Report } from '../rule';
