@@ -2,6 +2,7 @@
  * The annotation vocabulary of SPEC 1.1, with a one-line meaning for each value
  * (shown in hovers, pickers and completion).
  */
+import { languageLabel, languageName } from './language-names';
 
 /** A closed-set annotation value and what it means. */
 export interface AnnotationValue {
@@ -135,8 +136,9 @@ export const EXAMPLE_KEYS = ['input', 'output'] as const;
 /** Keys of a review note. */
 export const REVIEW_KEYS = ['by', 'note', 'resolved'] as const;
 
-/** The meaning of a closed annotation value, if it is one. */
+/** The meaning of a closed annotation value, or the name of a language ("French (fr)"), if it is one. */
 export function describeValue(key: string, value: string): string | undefined {
+  if (key === 'language') return languageName(value) && languageLabel(value);
   const list = key === 'domain' ? DEFAULT_DOMAINS : key === 'traits' ? TRAITS : (CLOSED_ANNOTATIONS as Record<string, readonly AnnotationValue[]>)[key];
   return list?.find((v) => v.value === value)?.description;
 }
