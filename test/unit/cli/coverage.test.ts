@@ -47,4 +47,15 @@ describe('cli: sft coverage', function () {
       t.cleanup();
     }
   });
+
+  it('one pair in one file reads "1 pair in 1 file"', () => {
+    const t = tempDir();
+    try {
+      writeFileSync(join(t.dir, 'a.sft.yaml'), 'sft: 1\npairs:\n  - id: a1\n    task: open_qa\n    prompt: Why?\n    response: Because.\n');
+      const r = sft(['coverage', t.dir]);
+      assert.match(r.stdout, /^Coverage: 1 pair in 1 file;/);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

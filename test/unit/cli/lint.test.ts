@@ -67,7 +67,7 @@ describe('cli: sft lint', function () {
     assert.equal(sft(['lint', '--max-warnings', '1', 'warnings.sft.yaml'], { cwd: mixed }).code, 0);
     const over = sft(['lint', '--max-warnings', '0', 'warnings.sft.yaml'], { cwd: mixed });
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.match(over.stderr, /^sft: 1 warning, more than --max-warnings 0$/m);
   });
 
   it('--quiet: errors only', () => {
