@@ -66,7 +66,5 @@ export function nameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-/** `1 pair`, `2 pairs`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+/** `1 pair`, `2 pairs`: core's helper, which every count message uses. */
+export { plural } from '../../core/plural';

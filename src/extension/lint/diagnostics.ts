@@ -4,6 +4,7 @@
  * open and save, cleared on close; optionally for every file of the workspace.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../core/plural';
 import type { Problem } from '../../core/types';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -203,7 +204,7 @@ export class DiagnosticsProvider extends Disposable {
             if (open) this.schedule(open, 0);
             else await this.publishFromDisk(uri);
             done++;
-            progress.report({ message: `${done}/${files.length} files`, increment: 100 / files.length });
+            progress.report({ message: `${done}/${plural(files.length, 'file')}`, increment: 100 / files.length });
           }
           return done;
         } finally {
