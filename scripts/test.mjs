@@ -1,5 +1,6 @@
 // `npm test`: typecheck, build, unit tests (plain Node), then the integration suite inside a
-// real VS Code extension host. Prints one closing line `N passed, N failed` over all of it.
+// real VS Code extension host, then `npm start` end to end (test/host/start-check.mjs).
+// Prints one closing line `N passed, N failed` over all of it.
 import { spawnSync } from 'node:child_process';
 import Mocha from 'mocha';
 
@@ -39,6 +40,15 @@ if (!skipIntegration) {
   const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
   if (m) { passed += Number(m[1]); failed += Number(m[2]); }
   if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1; // the host itself failed
+}
+
+if (!skipIntegration) {
+  // The README's first command, end to end: `npm start` under npm, its page in Chromium, the
+  // extension active on examples/. With an empty VSCHOST_DIR (CI) it proves the install path.
+  console.log('\n> npm start, end to end (the README\'s first command)');
+  const r = spawnSync(process.execPath, ['test/host/start-check.mjs'], { stdio: 'inherit', env: process.env });
+  if (r.status === 0) passed += 1;
+  else failed += 1;
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -54,8 +54,3 @@ export function tally(files: readonly FileProblems[]): Tally {
   }
   return t;
 }
-
-/** `n thing` / `n things`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -2,6 +2,7 @@
  * The annotation vocabulary of SPEC 1.1, with a one-line meaning for each value
  * (shown in hovers, pickers and completion).
  */
+import { languageLabel, languageName } from './language-names';
 
 /** A closed-set annotation value and what it means. */
 export interface AnnotationValue {
@@ -90,6 +91,25 @@ export const CLOSED_ANNOTATIONS = {
 
 export type ClosedAnnotationKey = keyof typeof CLOSED_ANNOTATIONS;
 
+/** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
+
+// Sets, not lists: a value like "constructor" must not be found on a prototype.
+const CLOSED_SETS = new Map<string, ReadonlySet<string>>(
+  [...Object.entries(CLOSED_ANNOTATIONS), ['traits', TRAITS] as const].map(([key, list]) => [key, new Set(list.map((v) => v.value))]),
+);
+
+/**
+ * Whether a value is one the annotation can take: a value of its closed list (a trait for
+ * `traits`), a BCP 47 tag for `language`; any value of an open annotation (domain, author).
+ * What invalid-value reports is exactly what this refuses.
+ */
+export function isValidValue(key: string, value: string): boolean {
+  const set = CLOSED_SETS.get(key);
+  if (set) return set.has(value);
+  return key === 'language' ? LANGUAGE_TAG.test(value) : true;
+}
+
 /** Every annotation key (the keys coverage counts and defaults may set). */
 export const ANNOTATION_KEYS = [
   'task', 'prompt_type', 'response_type', 'domain', 'language', 'traits', 'status', 'prompt_length', 'author', 'reviewer',
@@ -116,8 +136,9 @@ export const EXAMPLE_KEYS = ['input', 'output'] as const;
 /** Keys of a review note. */
 export const REVIEW_KEYS = ['by', 'note', 'resolved'] as const;
 
-/** The meaning of a closed annotation value, if it is one. */
+/** The meaning of a closed annotation value, or the name of a language ("French (fr)"), if it is one. */
 export function describeValue(key: string, value: string): string | undefined {
+  if (key === 'language') return languageName(value) && languageLabel(value);
   const list = key === 'domain' ? DEFAULT_DOMAINS : key === 'traits' ? TRAITS : (CLOSED_ANNOTATIONS as Record<string, readonly AnnotationValue[]>)[key];
   return list?.find((v) => v.value === value)?.description;
 }

@@ -4,12 +4,18 @@
  * numbers: the CLI renders them as a table, JSON or Markdown, the extension as a status bar,
  * a tree and charts. `pairsIn` lists the pairs behind any number.
  */
-import { DEFAULT_DOMAINS, PROMPT_LENGTHS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TASKS, TRAITS, type AnnotationValue } from './annotations';
+import { DEFAULT_DOMAINS, PROMPT_LENGTHS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TASKS, TRAITS, isValidValue, type AnnotationValue } from './annotations';
 import type { Guidelines } from './guidelines';
 import type { IndexedPair } from './workspace/types';
 
 /** The bucket of pairs that do not have the annotation. */
 export const NONE = '(none)';
+/**
+ * The bucket of pairs whose value the annotation cannot take (`task: rewritting`, a language
+ * that is not a BCP 47 tag): invalid-value reports them, and counting each as a value of its
+ * own would show an 11th task.
+ */
+export const INVALID = '(invalid)';
 
 /** Annotations coverage counts, in report order. `prompt_length` is the counted bucket. */
 export const COVERAGE_KEYS = ['task', 'prompt_type', 'response_type', 'prompt_length', 'domain', 'language', 'traits', 'status', 'author'] as const;
@@ -32,7 +38,7 @@ export interface CoverageBucket {
 /** The spread of one annotation. */
 export interface AnnotationCoverage {
   key: CoverageKey;
-  /** Known values first (in vocabulary order), then other values seen (most pairs first), then `(none)` when any pair lacks it. */
+  /** Known values first (in vocabulary order), then other values seen (most pairs first), then `(invalid)` and `(none)` when any pair has an invalid value or lacks it. */
   buckets: CoverageBucket[];
   /** Buckets with a target that is not met. */
   missed: number;
@@ -70,11 +76,21 @@ const VOCAB: Partial<Record<CoverageKey, readonly AnnotationValue[]>> = {
   task: TASKS, prompt_type: PROMPT_TYPES, response_type: RESPONSE_TYPES, prompt_length: PROMPT_LENGTHS, traits: TRAITS, status: STATUSES,
 };
 
-/** The values of an annotation for a pair; `(none)` when it has none. */
+/** The bucket a value counts in: itself, `(none)` when absent, `(invalid)` when the annotation cannot take it. */
+function bucketOf(key: CoverageKey, v: string | undefined): string {
+  if (v === undefined || v === '') return NONE;
+  return isValidValue(key, v) ? v : INVALID;
+}
+
+/** The values of an annotation for a pair; `(none)` when it has none, `(invalid)` for a value it cannot take. */
 export function valuesOf(pair: IndexedPair, key: CoverageKey): readonly string[] {
-  if (key === 'traits') return pair.traits.length ? pair.traits : [NONE];
-  const v = key === 'prompt_length' ? pair.bucket : pair[key];
-  return [v === undefined || v === '' ? NONE : v];
+  if (key === 'traits') {
+    if (!pair.traits.length) return [NONE];
+    if (pair.traits.every((t) => isValidValue(key, t))) return pair.traits;
+    // A pair counts once in (invalid), however many of its traits are.
+    return [...new Set(pair.traits.map((t) => bucketOf(key, t)))];
+  }
+  return [bucketOf(key, key === 'prompt_length' ? pair.bucket : pair[key])];
 }
 
 /** The pairs behind a bucket (value `(none)` lists pairs without the annotation). */
@@ -101,9 +117,9 @@ function knownValues(key: CoverageKey, g: Guidelines): string[] {
 
 function orderValues(known: string[], counts: Map<string, number>, targets: Record<string, number>): string[] {
   const seen = new Set(known);
-  const extra = [...new Set([...counts.keys(), ...Object.keys(targets)])].filter((v) => !seen.has(v) && v !== NONE);
+  const extra = [...new Set([...counts.keys(), ...Object.keys(targets)])].filter((v) => !seen.has(v) && v !== NONE && v !== INVALID);
   extra.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  return [...known, ...extra, ...(counts.has(NONE) ? [NONE] : [])];
+  return [...known, ...extra, ...(counts.has(INVALID) ? [INVALID] : []), ...(counts.has(NONE) ? [NONE] : [])];
 }
 
 /** Pairs needed for `share` of `base` pairs, minus those there are. */

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
 import { guidelinesSchema } from './schema';
 import { dirname, joinPath } from './paths';
-import { suggest } from './suggest';
+import { explainIssues, type ExplainedIssue } from './schema-issues';
 import { unsafeRegexReason } from './text/regex-safety';
 import type { Problem, Severity } from './types';
 import type { TokenizerName } from './text/tokens';
@@ -118,6 +118,25 @@ function keyNodeAt(doc: Document, path: PropertyKey[], key: string): Node | unde
 
 const GUIDELINE_KEYS = Object.keys(guidelinesSchema.shape);
 
+/** A guidelines problem at the place an explained issue names: the key itself for a key at fault. */
+function issueProblem(doc: Document, e: ExplainedIssue): Problem {
+  const keyNode = e.key !== undefined ? keyNodeAt(doc, e.path, e.key) : undefined;
+  const node = keyNode ?? nodeAt(doc, e.path);
+  const start = node?.range?.[0] ?? 0;
+  const end = node?.range?.[1] ?? 0;
+  const fixes = e.hint && keyNode ? [{ title: `Change to "${e.hint}"`, edits: [{ start, end, newText: e.hint }], preferred: true }] : undefined;
+  return e.unknownKey
+    ? { rule: 'unknown-key', severity: 'warning', message: e.message, start, end, fixes }
+    : { rule: 'schema', severity: 'error', message: e.message, start, end, fixes };
+}
+
+/** Delete unknown or malformed keys from the map at `path` of the plain data, so the rest of it still applies. */
+function dropKeys(raw: unknown, path: readonly PropertyKey[], keys: readonly string[]): void {
+  let at: unknown = raw;
+  for (const seg of path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[seg] : undefined;
+  if (at !== null && typeof at === 'object') for (const k of keys) delete (at as Record<string, unknown>)[k];
+}
+
 /** Parse and validate a guidelines file's text. `path` is recorded as the source. */
 export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
   const g = defaultGuidelines();
@@ -136,24 +155,17 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     problems.push({ rule: 'schema', severity: 'error', message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.', start: 0, end: 0 });
     return { guidelines: g, problems };
   }
-  const parsed = guidelinesSchema.safeParse(raw);
+  const parsed = guidelinesSchema.safeParse(raw, { reportInput: true });
   let data: z.infer<typeof guidelinesSchema> | undefined = parsed.success ? parsed.data : undefined;
   if (!parsed.success) {
+    for (const e of explainIssues(parsed.error.issues, guidelinesSchema)) problems.push(issueProblem(doc, e));
+    // Apply what is valid: drop unknown keys and the top-level sections that failed, keep the rest.
+    const bad = new Set<string>();
     for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const node = keyNodeAt(doc, issue.path, key);
-          const hint = issue.path.length === 0 ? suggest(key, GUIDELINE_KEYS) : undefined;
-          problems.push({ rule: 'unknown-key', severity: 'warning', message: `Unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0,
-            fixes: hint && node?.range ? [{ title: `Change to "${hint}"`, edits: [{ start: node.range[0], end: node.range[1], newText: hint }], preferred: true }] : undefined });
-        }
-        continue;
-      }
-      const node = nodeAt(doc, issue.path);
-      problems.push({ rule: 'schema', severity: 'error', message: `${issue.path.join('.') || 'guidelines'}: ${issue.message}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+      if (issue.code === 'unrecognized_keys') dropKeys(raw, issue.path, issue.keys);
+      else if (issue.code === 'invalid_key') dropKeys(raw, issue.path.slice(0, -1), [String(issue.path[issue.path.length - 1])]);
+      else bad.add(String(issue.path[0]));
     }
-    // Apply what is valid: drop the top-level sections that failed, keep the rest.
-    const bad = new Set(parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => String(i.path[0])));
     const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && GUIDELINE_KEYS.includes(k)));
     const retry = guidelinesSchema.safeParse({ ...kept, 'sft-guidelines': 1 });
     data = retry.success ? retry.data : undefined;
@@ -183,7 +195,7 @@ function applyGuidelines(g: Guidelines, d: z.infer<typeof guidelinesSchema>, doc
     const { total, ...rest } = d.targets;
     g.targets.total = total;
     for (const [key, values] of Object.entries(rest)) {
-      if (values) g.targets.shares[key] = Object.fromEntries(Object.entries(values).map(([v, s]) => [v, toShare(s)]));
+      if (values) g.targets.shares[key] = Object.fromEntries(Object.entries(values).flatMap(([v, s]) => (s === undefined ? [] : [[v, toShare(s)]])));
     }
   }
   for (const [id, setting] of Object.entries(d.rules ?? {})) {

@@ -4,15 +4,14 @@
  * (`npm run schemas`), and a unit test fails when they are stale.
  */
 import { z } from 'zod';
-import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, type AnnotationValue } from './annotations';
+import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, LANGUAGE_TAG, type AnnotationValue } from './annotations';
+import { expectedWords } from './schema-issues';
 
 function oneOf(values: readonly AnnotationValue[], what: string) {
   return z.enum(values.map((v) => v.value) as [string, ...string[]]).describe(what);
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-/** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
 
 export const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
 export const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
@@ -68,8 +67,12 @@ export const sftFileSchema = z.strictObject({
 }).describe('An SFT Studio file of prompt/response demonstration pairs.');
 
 const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
-const share = z.union([z.number().min(0), z.string().regex(/^\d+(\.\d+)?%$/)]).describe('A share: 15% or 0.15.');
-const shares = z.record(z.string(), share);
+const languageTagSchema = z.string().regex(LANGUAGE_TAG).register(expectedWords, { expected: 'a BCP 47 language tag (en, hi, fr, pt-BR ...)' });
+// A number above 1 is a percent (15 is 15%), up to 1 a fraction (0.15 is 15%).
+const share = z.union([z.number().min(0).max(100), z.string().regex(/^\d+(\.\d+)?%$/).refine((s) => Number.parseFloat(s) <= 100)])
+  .describe('A share: 15% or 0.15.').register(expectedWords, { expected: 'a share from 0% to 100%, like 15% or 0.15' });
+/** Target shares per value; for a closed annotation only its values are keys. */
+const shares = (values?: z.ZodEnum) => (values ? z.partialRecord(values, share) : z.record(z.string(), share));
 
 export const ruleSettingSchema = z.union([
   severitySchema,
@@ -77,13 +80,13 @@ export const ruleSettingSchema = z.union([
 ]);
 
 export const guidelinesSchema = z.strictObject({
-  'sft-guidelines': z.literal(1).describe('Guidelines format version; the first key.'),
+  'sft-guidelines': z.literal(1).describe('Guidelines format version; the first key.').register(expectedWords, { expected: '1 (the file starts with `sft-guidelines: 1`)' }),
   name: z.string().optional().describe('Name of the project or batch.'),
   handbook: z.string().optional().describe('Path or URL of the writers\' handbook; rules link to its sections.'),
   annotations: z.strictObject({
     required: z.array(z.string()).optional().describe('Annotation keys every pair must have.'),
     domains: z.array(z.string()).optional().describe('Allowed domains.'),
-    languages: z.array(z.string().regex(LANGUAGE_TAG)).optional().describe('Allowed languages.'),
+    languages: z.array(languageTagSchema).optional().describe('Allowed languages.'),
     tasks: z.array(taskSchema).optional().describe('Tasks the batch covers (coverage counts against this list).'),
   }).optional(),
   length: z.strictObject({
@@ -98,9 +101,9 @@ export const guidelinesSchema = z.strictObject({
   }).optional(),
   targets: z.strictObject({
     total: z.number().int().nonnegative().optional(),
-    task: shares.optional(), prompt_type: shares.optional(), response_type: shares.optional(),
-    prompt_length: shares.optional(), domain: shares.optional(), language: shares.optional(),
-    traits: shares.optional(), status: shares.optional(), author: shares.optional(),
+    task: shares(taskSchema).optional(), prompt_type: shares(promptTypeSchema).optional(), response_type: shares(responseTypeSchema).optional(),
+    prompt_length: shares(promptLengthSchema).optional(), domain: shares().optional(), language: z.record(languageTagSchema, share).optional(),
+    traits: shares(traitSchema).optional(), status: shares(statusSchema).optional(), author: shares().optional(),
   }).optional(),
   rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity (and options) per rule id.'),
   banned_phrases: z.array(z.strictObject({
@@ -109,11 +112,13 @@ export const guidelinesSchema = z.strictObject({
   })).optional(),
   harmful_terms: z.array(z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), message: z.string().optional(), severity: severitySchema.optional() })])).optional(),
   patterns: z.array(z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/), regex: z.string().min(1), flags: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).register(expectedWords, { expected: 'a rule id of lowercase letters, digits and - (like no-first-person)' }),
+    regex: z.string().min(1), flags: z.string().optional(),
     fields: z.array(z.string()).optional(), severity: severitySchema.optional(),
     message: z.string(), handbook: z.string().optional(),
   })).optional(),
-}).describe('SFT Studio guidelines: required annotations, thresholds, targets and rule settings.');
+}).describe('SFT Studio guidelines: required annotations, thresholds, targets and rule settings.')
+  .register(expectedWords, { expected: 'a map of settings that starts with `sft-guidelines: 1`' });
 
 export type GuidelinesInput = z.infer<typeof guidelinesSchema>;
 export type PairInput = z.infer<typeof pairSchema>;

@@ -128,6 +128,22 @@ describe('diagnostics', () => {
     await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'unknown-key'), 'unknown-key fixed');
   });
 
+  it('a guidelines value outside its list: the message says what is allowed, at the value', async () => {
+    await api();
+    const editor = await open('fix/sft.guidelines.yaml');
+    const doc = editor.document;
+    try {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}rules:\n  repetition: bogus\n`));
+      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema'), 'a schema problem in the guidelines');
+      const d = ds.find((x) => ruleOf(x) === 'schema')!;
+      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"');
+      assert.deepStrictEqual(d.range, rangeOf(doc, 'bogus'));
+    } finally {
+      await revert(doc);
+    }
+  });
+
   it('more problems than the limit end in one summary diagnostic', async () => {
     await api();
     const config = vscode.workspace.getConfiguration('sft');

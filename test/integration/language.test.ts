@@ -30,6 +30,20 @@ describe('language features', () => {
     assert.strictEqual(closedQa.detail, TASKS.find((t) => t.value === 'closed_qa')!.description);
   });
 
+  it('completion and hover name languages: "English (en)", not the bare tag', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const doc = editor.document;
+    const value = rangeOf(doc, 'language: en').start.translate(0, 'language: '.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, value);
+    const detail = (tag: string) => list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === tag)?.detail;
+    assert.strictEqual(detail('en'), 'English (en)');
+    assert.strictEqual(detail('hi'), 'Hindi (hi)');
+    assert.strictEqual(detail('pt-BR'), 'Portuguese (Brazil) (pt-BR)');
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, value.translate(0, 1)));
+    assert.ok(hover.includes('English (en)'), hover);
+  });
+
   it('completion offers pair keys at a key position', async () => {
     await api();
     const editor = await open('health.sft.yaml');

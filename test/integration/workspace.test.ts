@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { COVERAGE_KEYS, type Coverage } from '../../src/core/coverage';
+import { COVERAGE_KEYS, INVALID, type Coverage } from '../../src/core/coverage';
 import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, until } from './helpers';
 
 const encoder = new TextEncoder();
@@ -33,6 +33,24 @@ describe('workspace: index, status bar, coverage', () => {
     await revert(editor.document);
     await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 7 · M 0 · L 0 | tasks 5/10', 'status after the revert', 20000);
     await vscode.workspace.fs.delete(added);
+    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', 'status after deleting the file', 20000);
+  });
+
+  it('an invalid task counts in (invalid): not an 11th task in the tree, the same tasks N/10 in the status bar', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    const added = fixture('invalid-task.sft.yaml');
+    await vscode.workspace.fs.writeFile(added, encoder.encode('sft: 1\npairs:\n  - id: iv-0001\n    task: rewritting\n    prompt: Say it better.\n    response: Here it is.\n'));
+    try {
+      await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 7 · M 0 · L 0 | tasks 4/10', `status with the invalid task (now "${sft.statusBarText()}")`, 20000);
+      const task = (await sft.coverageChildren()).find((n) => n.kind === 'annotation' && n.annotation.key === 'task')!;
+      const buckets = (await sft.coverageChildren(task)).flatMap((n) => (n.kind === 'bucket' ? [n] : []));
+      assert.deepStrictEqual(buckets.slice(-1).map((b) => [b.bucket.value, b.bucket.count]), [[INVALID, 1]]);
+      assert.ok(!buckets.some((b) => b.bucket.value === 'rewritting'));
+      assert.match(String(sft.coverageItem(buckets[buckets.length - 1]).tooltip), /^task: \(invalid\)\n1 pair \(/);
+    } finally {
+      await vscode.workspace.fs.delete(added);
+    }
     await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === 'S 6 · M 0 · L 0 | tasks 4/10', 'status after deleting the file', 20000);
   });
 

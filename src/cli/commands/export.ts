@@ -9,7 +9,7 @@ import { describeFsError, readTextFile } from '../../node/files';
 import { didYouMean, stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { lintWorkspace } from '../load';
-import { plural } from '../report';
+import { plural } from '../../core/plural';
 
 /** A pair's effective status (its own, else the file's default). */
 function statusOf(model: SftFileModel, pair: PairModel): string | undefined {

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, importRecords, isValidIdPrefix, recordsToSft, type Expo
 import { describeFsError, readTextFile } from '../../node/files';
 import { stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
-import { plural } from '../report';
+import { plural } from '../../core/plural';
 
 /** An id prefix from the output file's name (`batch-3.sft.yaml` → `batch-3`), else `pair`. */
 function defaultPrefix(out: string | undefined): string {

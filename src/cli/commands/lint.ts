@@ -4,6 +4,7 @@ import { intOption, stringOption } from '../args';
 import { EXIT, type Command } from '../command';
 import { readTextFile } from '../../node/files';
 import { displayPath, lintWorkspace } from '../load';
+import { plural } from '../../core/plural';
 import { placeProblems, tally, type FileProblems } from '../report';
 import { formatStylish } from '../format/stylish';
 import { formatJson } from '../format/json';
@@ -69,7 +70,7 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
       io.out(formatSarif(shown, { version: VERSION, docsBase: DOCS_BASE, rules: RULE_METAS, extraRules }));
     } else io.out(formatStylish(shown, { color: io.color, fileCount: ws.files.length }));
     const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
-    if (tooManyWarnings && format === 'stylish') io.err(`sft: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    if (tooManyWarnings && format === 'stylish') io.err(`sft: ${plural(counts.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return counts.errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
   },
 };

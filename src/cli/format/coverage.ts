@@ -1,5 +1,6 @@
 /** Coverage as an aligned text table, Markdown or JSON. */
 import { COVERAGE_KEYS, type Coverage, type CoverageBucket } from '../../core/coverage';
+import { plural } from '../../core/plural';
 
 /** One coverage report: the files under one set of guidelines. */
 export interface CoverageGroup {
@@ -32,7 +33,7 @@ function heading(g: CoverageGroup): string[] {
   const c = g.coverage;
   const target = c.targetTotal === undefined ? '' : ` of a target ${c.targetTotal} (${c.totalGap} to go)`;
   return [
-    `Coverage: ${c.total} pairs${target} in ${g.files.length} file${g.files.length === 1 ? '' : 's'}; guidelines: ${g.guidelines ?? 'built-in defaults'}`,
+    `Coverage: ${plural(c.total, 'pair')}${target} in ${plural(g.files.length, 'file')}; guidelines: ${g.guidelines ?? 'built-in defaults'}`,
     `Tasks covered: ${c.tasks.covered}/${c.tasks.total}${c.tasks.missing.length ? ` (missing: ${c.tasks.missing.join(', ')})` : ''}; targets ${c.meetsTargets ? 'met' : 'missed'}`,
   ];
 }

@@ -2,7 +2,8 @@
  * The default human output: problems grouped per file, each line starting with a
  * clickable `file:line:col`, columns aligned within a file, and a summary line.
  */
-import { plural, tally, type FileProblems } from '../report';
+import { plural } from '../../core/plural';
+import { tally, type FileProblems } from '../report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' } as const;
 

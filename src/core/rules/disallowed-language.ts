@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { scalarText } from '../parse/model';
-import { LANGUAGE_TAG } from '../schema';
+import { LANGUAGE_TAG } from '../annotations';
+import { languageLabel } from '../language-names';
 import type { LintRule, Report } from '../rule';
 
 /**
@@ -25,7 +26,7 @@ function checkLanguage(node: Node | null | undefined, allowed: readonly string[]
   const [start, end] = node.range;
   report({
     start, end,
-    message: `Language "${text}" is not one of the guidelines' languages (${allowed.join(', ')})${hint ? `. Did you mean "${hint}"?` : '.'}`,
+    message: `Language ${languageLabel(text)} is not one of the guidelines' languages: ${allowed.map(languageLabel).join(', ')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
     fixes: hint ? [{ title: `Change to ${hint}`, edits: [{ start, end, newText: hint }], preferred: true }] : undefined,
   });
 }

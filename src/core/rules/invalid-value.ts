@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { CLOSED_ANNOTATIONS, TRAITS, type AnnotationValue } from '../annotations';
-import { LANGUAGE_TAG } from '../schema';
+import { CLOSED_ANNOTATIONS, LANGUAGE_TAG, TRAITS, type AnnotationValue } from '../annotations';
+import { languageName } from '../language-names';
 import { scalarText, type Field } from '../parse/model';
 import { suggest } from '../suggest';
 import type { LintRule, Report } from '../rule';
@@ -56,7 +56,7 @@ function checkLanguage(node: Node | null, report: (r: Report) => void): void {
   const hint = languageHint(text);
   report({
     start: node.range[0], end: node.range[1],
-    message: `"${text}" is not a BCP 47 language tag (like en, hi, fr, pt-BR, ja)${hint ? `; did you mean "${hint}"?` : '.'}`,
+    message: `"${text}" is not a BCP 47 language tag (like en, hi, fr, pt-BR, ja)${hint ? `; did you mean "${hint}"${languageName(hint) ? ` (${languageName(hint)})` : ''}?` : '.'}`,
     fixes: hint ? replaceFix(node, hint) : undefined,
   });
 }

@@ -1,7 +1,11 @@
 import type { LintRule } from '../rule';
-import { baseLanguage, checkLanguage, languageName, type LanguageVerdict } from '../text/language';
+import { languageLabel, languageName } from '../language-names';
+import { checkLanguage, type LanguageVerdict } from '../text/language';
 
 const FIELDS = ['prompt', 'response'] as const;
+type Mismatch = Extract<LanguageVerdict, { kind: 'mismatch' }>;
+/** A detected language code, as opposed to a script name ("Latin"). */
+const CODE = /^[a-z]{2,3}$/;
 
 /**
  * The `language` annotation drives the language mix of the set; a pair written in another
@@ -18,7 +22,7 @@ export const languageMismatch: LintRule = {
     const declared = ctx.annotation('language');
     const tag = declared.text?.trim();
     if (!tag) return;
-    const found: Array<{ key: string; verdict: Extract<LanguageVerdict, { kind: 'mismatch' }> }> = [];
+    const found: Array<{ key: string; verdict: Mismatch }> = [];
     for (const key of FIELDS) {
       const t = ctx.text(key);
       if (!t) continue;
@@ -29,15 +33,16 @@ export const languageMismatch: LintRule = {
     if (!found.length) return;
     const first = found.find((f) => f.key === 'response') ?? found[0];
     const fields = found.map((f) => f.key).join(' and ');
-    const langs = [...new Set(found.map((f) => f.verdict.label))].join(' / ');
-    const wanted = `${tag}${languageName(baseLanguage(tag)) !== baseLanguage(tag) ? ` (${languageName(baseLanguage(tag))})` : ''}`;
-    const message = `The ${fields} ${found.length > 1 ? 'read' : 'reads'} as ${langs}, but the declared language is ${wanted}${declared.fromDefaults ? ' (from the file defaults)' : ''}.`;
+    // A detected language code reads as its name; a script alone ("Latin script") as the detector says it.
+    const name = (v: Mismatch) => (CODE.test(v.lang) ? languageName(v.lang) : undefined) ?? v.label;
+    const langs = [...new Set(found.map((f) => name(f.verdict)))].join(' / ');
+    const message = `The ${fields} ${found.length > 1 ? 'read' : 'reads'} as ${langs}, but the declared language is ${languageLabel(tag)}${declared.fromDefaults ? ' (from the file defaults)' : ''}.`;
     const node = declared.field?.value;
     if (!declared.fromDefaults && node?.range) {
       // Offer the detected language when every judged field agrees on one real language code.
       const codes = new Set(found.map((f) => f.verdict.lang));
       const code = codes.size === 1 ? [...codes][0] : undefined;
-      const fix = code && /^[a-z]{2,3}$/.test(code) ? [{ title: `Set language to ${code}`, edits: [{ start: node.range[0], end: node.range[1], newText: code }] }] : undefined;
+      const fix = code && CODE.test(code) ? [{ title: `Set language to ${languageLabel(code)}`, edits: [{ start: node.range[0], end: node.range[1], newText: code }] }] : undefined;
       ctx.report({ start: node.range[0], end: node.range[1], message, fixes: fix });
       return;
     }

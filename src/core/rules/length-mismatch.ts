@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { PROMPT_LENGTHS } from '../annotations';
 import { scalarText } from '../parse/model';
 import type { LintRule } from '../rule';
+import { plural } from '../plural';
 
 const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
 
@@ -22,10 +23,9 @@ export const lengthMismatch: LintRule = {
     const { promptWords, bucket } = ctx.counts();
     if (bucket === declared) return;
     const { short, long } = ctx.guidelines.length;
-    const words = promptWords === 1 ? '1 word' : `${promptWords} words`;
     ctx.report({
       start: node.range[0], end: node.range[1],
-      message: `prompt_length is ${declared}, but the model reads ${words} before answering (system, context, examples and prompt), which is ${bucket} (short < ${short}, medium ${short} to ${long}, long > ${long} words).`,
+      message: `prompt_length is ${declared}, but the model reads ${plural(promptWords, 'word')} before answering (system, context, examples and prompt), which is ${bucket} (short < ${short}, medium ${short} to ${long}, long > ${plural(long, 'word')}).`,
       fixes: [{ title: `Change to ${bucket}`, edits: [{ start: node.range[0], end: node.range[1], newText: bucket }], preferred: true }],
     });
   },

@@ -1,5 +1,6 @@
 import type { LintRule } from '../rule';
 import { tokensOver } from '../text/tokens';
+import { plural } from '../plural';
 
 /** The limit for a response type: its own value, else the `*` value. */
 function limitFor(limits: Record<string, number>, type: string | undefined): { limit: number; key: string } | undefined {
@@ -7,9 +8,6 @@ function limitFor(limits: Record<string, number>, type: string | undefined): { l
   return limits['*'] !== undefined ? { limit: limits['*'], key: '*' } : undefined;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * The guidelines bound a response's length (`response.min_words`, `max_words`, per

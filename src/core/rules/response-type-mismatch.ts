@@ -6,6 +6,7 @@ import { countWords } from '../text/words';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix, Span } from '../types';
+import { plural } from '../plural';
 
 const TYPES = new Set(RESPONSE_TYPES.map((t) => t.value));
 /** Most words of a short phrase, and the word count above which an answer is descriptive. */
@@ -20,9 +21,6 @@ function option(ctx: PairContext, name: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The response types a shape fits, under the thresholds. */
 function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {

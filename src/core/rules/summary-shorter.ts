@@ -1,6 +1,7 @@
 import type { LintRule } from '../rule';
 import { countWords } from '../text/words';
 import { annotationValue, trimmedSpan } from './content-fields';
+import { plural } from '../plural';
 
 /** A summary is shorter than what it summarises: the context, else the prompt. */
 export const summaryShorter: LintRule = {
@@ -21,7 +22,7 @@ export const summaryShorter: LintRule = {
     if (responseWords < sourceWords) return;
     ctx.report({
       ...trimmedSpan(ctx, response.node, response.text),
-      message: `A summary is shorter than its source: the response has ${responseWords} words, the ${fromContext ? 'context' : 'prompt'} ${sourceWords}.`,
+      message: `A summary is shorter than its source: the response has ${plural(responseWords, 'word')}, the ${fromContext ? 'context' : 'prompt'} ${sourceWords}.`,
     });
   },
 };

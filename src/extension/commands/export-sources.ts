@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { SourceFile } from '../../core/export/index';
 import { findPair, type SftFileModel } from '../../core/parse/parse';
 import { scalarText, type PairModel } from '../../core/parse/model';
+import { plural } from '../../core/plural';
 import type { Problem } from '../../core/types';
 import { isSftUri, SFT_GLOB } from '../documents';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
@@ -91,7 +92,7 @@ export async function lintSources(
       if (own) { out.errors += own; out.errorFiles.push(governedBy.uri); }
     }
     done++;
-    progress.report({ message: `${done}/${files.length} files`, increment: 100 / files.length });
+    progress.report({ message: `${done}/${plural(files.length, 'file')}`, increment: 100 / files.length });
   }
   return out;
 }

@@ -66,10 +66,8 @@ export function nameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-/** `1 pair`, `2 pairs`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+/** `1 pair`, `2 pairs`: core's helper, which every count message uses. */
+export { plural } from '../../core/plural';
 
 /** A titled list in the log, one item a line (skipped records, pairs left out), as a warning. */
 export function logList(log: vscode.LogOutputChannel, title: string, lines: readonly string[]): void {

@@ -1,6 +1,7 @@
 /** A CodeLens above each pair: `task · bucket · N problems`; a click sets the task. */
 import * as vscode from 'vscode';
 import { findPair } from '../../core/parse/parse';
+import { plural } from '../../core/plural';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
@@ -36,7 +37,7 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
     return result.model.pairs.map((pair) => {
       const { task, bucket } = pairSummary(result.model, pair, governedBy.loaded.guidelines);
       const n = perPair.get(pair.index) ?? 0;
-      const title = [task ?? 'set task', bucket, n === 0 ? 'no problems' : n === 1 ? '1 problem' : `${n} problems`].join(' · ');
+      const title = [task ?? 'set task', bucket, n === 0 ? 'no problems' : plural(n, 'problem')].join(' · ');
       const at = doc.positionAt(pairSpan(pair).dash);
       return new vscode.CodeLens(new vscode.Range(at, at), {
         title, tooltip: 'Set the task of this pair', command: 'sft.setAnnotation', arguments: [doc.uri, pair.index, 'task'],

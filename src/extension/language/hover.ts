@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { describeValue } from '../../core/annotations';
 import { pairCounts, pairTokens } from '../../core/counts';
+import { plural } from '../../core/plural';
 import type { PairModel } from '../../core/parse/model';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -63,7 +64,7 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     md.appendMarkdown('| | words | tokens |\n|---|---:|---:|\n');
     md.appendMarkdown(`| prompt (all the model reads first) | ${counts.promptWords} | ${tokens.prompt} |\n`);
     md.appendMarkdown(`| response | ${counts.responseWords} | ${tokens.response} |\n\n`);
-    md.appendMarkdown(`Length bucket: **${counts.bucket}** (short < ${g.length.short} words, long > ${g.length.long}); tokens by ${tokenizer}.`);
+    md.appendMarkdown(`Length bucket: **${counts.bucket}** (short < ${plural(g.length.short, 'word')}, long > ${g.length.long}); tokens by ${tokenizer}.`);
     return new vscode.Hover(md, range);
   }
 }

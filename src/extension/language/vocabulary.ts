@@ -1,5 +1,5 @@
 /** What each key means, for completion and hover (the values' meanings live in core/annotations). */
-import { CLOSED_ANNOTATIONS, DEFAULT_DOMAINS, TRAITS, type AnnotationValue } from '../../core/annotations';
+import { CLOSED_ANNOTATIONS, DEFAULT_DOMAINS, TRAITS, describeValue, type AnnotationValue } from '../../core/annotations';
 import type { Guidelines } from '../../core/guidelines';
 
 export const KEY_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -41,7 +41,7 @@ export function valuesFor(key: string, g: Guidelines): readonly AnnotationValue[
   if (key === 'domain') {
     return g.domains.map((d) => ({ value: d, description: DEFAULT_DOMAINS.find((x) => x.value === d)?.description ?? 'A domain of these guidelines.' }));
   }
-  if (key === 'language') return (g.languages ?? COMMON_LANGUAGES).map((l) => ({ value: l, description: `Language tag ${l}.` }));
+  if (key === 'language') return (g.languages ?? COMMON_LANGUAGES).map((l) => ({ value: l, description: describeValue('language', l) ?? 'A language tag of these guidelines.' }));
   if (key === 'task') return CLOSED_ANNOTATIONS.task.filter((t) => g.tasks.includes(t.value));
   return (CLOSED_ANNOTATIONS as Record<string, readonly AnnotationValue[]>)[key];
 }

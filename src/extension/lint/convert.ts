@@ -1,6 +1,7 @@
 /** Problems (offsets) → VS Code diagnostics (positions), converted once, here. */
 import * as vscode from 'vscode';
 import { ALL_RULE_IDS } from '../../core/rules/index';
+import { plural } from '../../core/plural';
 import { LineIndex } from '../../core/text/lines';
 import type { Problem, ReportedSeverity } from '../../core/types';
 
@@ -54,7 +55,7 @@ export class DiagnosticConverter {
     const out = shown.map((p) => this.toDiagnostic(p, at, resolve));
     if (hidden) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
-        `${hidden} more problems in this file are not shown (sft.lint.maxProblemsPerFile = ${max}). Fix the ones shown, or run \`sft lint\` to see all.`,
+        `${plural(hidden, 'more problem')} in this file ${hidden === 1 ? 'is' : 'are'} not shown (sft.lint.maxProblemsPerFile = ${max}). Fix the ones shown, or run \`sft lint\` to see all.`,
         vscode.DiagnosticSeverity.Information);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'too-many-problems';

@@ -5,6 +5,7 @@
  * on by default), else cleared on close. A deleted file's problems go with it.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../core/plural';
 import type { Problem } from '../../core/types';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -14,7 +15,6 @@ import { DiagnosticConverter, linesOf } from './convert';
 import type { DocumentStore } from './document-store';
 import type { GuidelinesStore } from './guidelines-store';
 import type { PerfProbe } from '../perf';
-import { plural } from '../commands/formats';
 
 /** Workspace-wide problems (duplicate-id, near-duplicate) for a file, from the index. */
 export interface WorkspaceProblemSource {
@@ -254,7 +254,7 @@ export class DiagnosticsProvider extends Disposable {
             if (open) await this.lintOpenNow(open);
             else await this.publishFromDisk(uri);
             done.push(uri);
-            progress.report({ message: `${done.length}/${files.length} files`, increment: 100 / files.length });
+            progress.report({ message: `${done.length}/${plural(files.length, 'file')}`, increment: 100 / files.length });
           }
           return done;
         } finally {

@@ -4,11 +4,11 @@
  * problem count.
  */
 import * as vscode from 'vscode';
-import { pairsIn, type AnnotationCoverage, type CoverageBucket, type CoverageKey } from '../../core/coverage';
+import { INVALID, NONE, pairsIn, type AnnotationCoverage, type CoverageBucket, type CoverageKey } from '../../core/coverage';
+import { plural } from '../../core/plural';
 import type { IndexedPair } from '../../core/workspace/types';
 import { Disposable } from '../dispose';
 import { DIAGNOSTIC_SOURCE } from '../lint/convert';
-import { plural } from '../commands/formats';
 import type { IndexService } from './index-service';
 
 /** A node of the coverage tree. */
@@ -69,7 +69,7 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
       const a = node.annotation;
       const item = new vscode.TreeItem(a.key, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `a:${a.key}`;
-      item.description = a.missed ? `${a.missed} below target` : `${a.buckets.length} values`;
+      item.description = a.missed ? `${a.missed} below target` : plural(a.buckets.filter((b) => b.value !== NONE && b.value !== INVALID).length, 'value');
       item.iconPath = new vscode.ThemeIcon(a.missed ? 'warning' : 'symbol-enum', a.missed ? new vscode.ThemeColor('list.warningForeground') : undefined);
       item.contextValue = 'annotation';
       return item;
@@ -81,7 +81,7 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
       const target = b.target !== undefined ? ` · target ${pct(b.target)}` : '';
       const gap = b.meets === false ? ` · ${b.gap} short` : '';
       item.description = `${b.count} · ${pct(b.share)}${target}${gap}`;
-      item.tooltip = `${node.key}: ${b.value}\n${b.count} pairs (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${b.gap} more pairs needed`}` : ''}`;
+      item.tooltip = `${node.key}: ${b.value}\n${plural(b.count, 'pair')} (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${plural(b.gap, 'more pair')} needed`}` : ''}`;
       item.iconPath = b.meets === false ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
         : b.meets ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-small');
       item.contextValue = b.meets === false ? 'bucket-gap' : 'bucket';

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Coverage } from '../../core/coverage';
+import { plural } from '../../core/plural';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import type { IndexService } from './index-service';
@@ -21,7 +22,7 @@ const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 export function statusTooltip(c: Coverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['sft.showCoverage'] };
-  md.appendMarkdown(`**SFT coverage** · ${c.total} pairs${c.targetTotal !== undefined ? ` of ${c.targetTotal} targeted` : ''}\n\n`);
+  md.appendMarkdown(`**SFT coverage** · ${plural(c.total, 'pair')}${c.targetTotal !== undefined ? ` of ${c.targetTotal} targeted` : ''}\n\n`);
   md.appendMarkdown('| annotation | value | pairs | share | target |\n|---|---|---:|---:|---:|\n');
   for (const a of Object.values(c.annotations)) {
     const rows = a.key === 'prompt_length' ? a.buckets : a.buckets.filter((b) => b.target !== undefined);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { sft } from './run-cli';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sft, tempDir } from './run-cli';
 
 describe('cli: sft coverage', function () {
   // Each test starts the CLI as a child process; machines under load start node slowly.
@@ -27,5 +29,33 @@ describe('cli: sft coverage', function () {
 
   it('--check exits 1 when a target is missed', () => {
     assert.equal(sft(['coverage', '--check', 'examples']).code, 1);
+  });
+
+  it('a task outside the list counts as (invalid), not as an 11th task', () => {
+    const t = tempDir();
+    try {
+      const pair = (id: string, task: string) => `  - id: ${id}\n    task: ${task}\n    prompt: Say it better.\n    response: Here it is.\n`;
+      writeFileSync(join(t.dir, 'a.sft.yaml'), `sft: 1\npairs:\n${pair('a1', 'rewriting')}${pair('a2', 'rewritting')}`);
+      const r = sft(['coverage', t.dir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /\nTasks covered: 1\/10 /);
+      const taskRows = r.stdout.split('\n\n').find((block) => block.startsWith('task '))!.split('\n').slice(1).map((l) => l.split(/ +/).slice(0, 2).join(' '));
+      assert.deepEqual(taskRows.slice(-2), ['chain_of_thought 0', '(invalid) 1']);
+      assert.equal(taskRows.length, 11);
+      assert.doesNotMatch(r.stdout, /rewritting/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('one pair in one file reads "1 pair in 1 file"', () => {
+    const t = tempDir();
+    try {
+      writeFileSync(join(t.dir, 'a.sft.yaml'), 'sft: 1\npairs:\n  - id: a1\n    task: open_qa\n    prompt: Why?\n    response: Because.\n');
+      const r = sft(['coverage', t.dir]);
+      assert.match(r.stdout, /^Coverage: 1 pair in 1 file;/);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileLinter } from '../../../src/core/lint';
-import { defaultGuidelines } from '../../../src/core/guidelines';
+import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
 import { FIXTURES, sft, tempDir } from './run-cli';
 
 interface JsonProblem {
@@ -67,7 +67,7 @@ describe('cli: sft lint', function () {
     assert.equal(sft(['lint', '--max-warnings', '1', 'warnings.sft.yaml'], { cwd: mixed }).code, 0);
     const over = sft(['lint', '--max-warnings', '0', 'warnings.sft.yaml'], { cwd: mixed });
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.match(over.stderr, /^sft: 1 warning, more than --max-warnings 0$/m);
   });
 
   it('--quiet: errors only', () => {
@@ -89,6 +89,21 @@ describe('cli: sft lint', function () {
       const r = sft(['lint', '--format', 'json'], { cwd: t.dir });
       const problems = JSON.parse(r.stdout) as JsonProblem[];
       assert.ok(problems.some((p) => p.file === 'sft.guidelines.yaml' && p.rule === 'unknown-key' && p.line === 2), r.stdout);
+    } finally { t.cleanup(); }
+  });
+
+  it('prints the guidelines messages the editor shows, at the same place', () => {
+    const t = tempDir();
+    try {
+      copyFileSync(join(clean, 'clean.sft.yaml'), join(t.dir, 'a.sft.yaml'));
+      const text = 'sft-guidelines: 1\nrules:\n  repetition: bogus\n';
+      writeFileSync(join(t.dir, 'sft.guidelines.yaml'), text);
+      const problems = (JSON.parse(sft(['lint', '--format', 'json'], { cwd: t.dir }).stdout) as JsonProblem[]).filter((p) => p.file === 'sft.guidelines.yaml');
+      const [core] = loadGuidelines(text).problems;
+      assert.equal(core.message, 'rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"');
+      assert.deepEqual(problems.map((p) => [p.rule, p.message, p.line, p.column, p.endColumn]), [['schema', core.message, 3, 15, 20]]);
+      const stylish = sft(['lint'], { cwd: t.dir }).stdout;
+      assert.ok(stylish.includes(core.message), stylish);
     } finally { t.cleanup(); }
   });
 

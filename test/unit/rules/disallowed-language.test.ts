@@ -9,7 +9,8 @@ describe('disallowed-language', () => {
     const text = sftFile('id: a\nlanguage: fr\nprompt: p\nresponse: r\n', 'id: b\nlanguage: pt-PT\nprompt: p\nresponse: r\n', 'id: c\nlanguage: "ha"\nprompt: p\nresponse: r\n');
     const problems = lint(text, { only, guidelines });
     assert.deepEqual(spans(text, problems), ['fr', 'pt-PT', '"ha"']);
-    assert.equal(problems[0].message, 'Language "fr" is not one of the guidelines\' languages (en, hi, pt-BR).');
+    assert.equal(problems[0].message, 'Language French (fr) is not one of the guidelines\' languages: English (en), Hindi (hi), Portuguese (Brazil) (pt-BR).');
+    assert.equal(problems[1].message, 'Language Portuguese (Portugal) (pt-PT) is not one of the guidelines\' languages: English (en), Hindi (hi), Portuguese (Brazil) (pt-BR). Did you mean "pt-BR"?');
     assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('pt-PT', 'pt-BR'));
     assert.equal(problems[2].fixes, undefined, 'no edit-distance guess between language codes');
   });

@@ -22,8 +22,9 @@ describe('rule language-mismatch', () => {
     const text = pair('en', FR_P, FR_R);
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['en']);
-    assert.match(problems[0].message, /prompt and response read as French, but the declared language is en \(English\)/);
+    assert.match(problems[0].message, /prompt and response read as French, but the declared language is English \(en\)\./);
     assert.equal(applyEdits(text, problems[0].fixes![0].edits), pair('fr', FR_P, FR_R));
+    assert.equal(problems[0].fixes![0].title, 'Set language to French (fr)');
   });
 
   it('compares base subtags (pt-BR) and passes a translation pair', () => {
@@ -60,7 +61,7 @@ describe('rule language-mismatch', () => {
     const text = `sft: 1\ndefaults:\n  language: de\npairs:\n  - id: g2\n    prompt: "${EN_P.replace('blue', '\\"blue\\"')}\\tplease"\n    response: >\n      ${EN_R}\n      Our eyes therefore see blue coming from every part of the sky.\n`.replace(/\n/g, '\r\n');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['response']);
-    assert.match(problems[0].message, /declared language is de \(German\) \(from the file defaults\)/);
+    assert.match(problems[0].message, /declared language is German \(de\) \(from the file defaults\)/);
     assert.equal(problems[0].fixes, undefined);
   });
 

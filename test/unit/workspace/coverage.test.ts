@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { parseSft } from '../../../src/core/parse/parse';
-import { computeCoverage, pairsIn, pairsInCell, NONE } from '../../../src/core/coverage';
-import { WorkspaceIndex } from '../../../src/core/workspace/index';
-import { guidelinesFrom } from '../helpers';
+import { TASKS } from '../../../src/core/annotations';
+import { addCounts, computeCoverage, countCoverage, coverageFromCounts, newCoverageCounts, pairsIn, pairsInCell, valuesOf, INVALID, NONE, type CoverageKey } from '../../../src/core/coverage';
+import { defaultGuidelines } from '../../../src/core/guidelines';
+import { WorkspaceIndex, indexFile } from '../../../src/core/workspace/index';
+import { cleanPair, guidelinesFrom, lint, sftFile } from '../helpers';
 
 const G = guidelinesFrom(`sft-guidelines: 1
 annotations:
@@ -110,5 +112,59 @@ describe('coverage tallies', () => {
     addCounts(total, countCoverage(a.pairs), -1);
     assert.equal(total.total, 0);
     assert.deepEqual(coverageFromCounts(total, g), computeCoverage([], g));
+  });
+});
+
+describe('coverage of values an annotation cannot take', () => {
+  const g = defaultGuidelines();
+  const text = sftFile(
+    cleanPair('ok'),
+    cleanPair('bad-task').replace('task: open_qa', 'task: rewritting'),
+    cleanPair('bad-all').replace('task: open_qa', 'task: rewritting').replace('prompt_type: instructive', 'prompt_type: instruktive')
+      .replace('response_type: descriptive', 'response_type: essay').replace('status: draft', 'status: aproved').replace('language: en', 'language: english')
+      .replace('domain: science', 'domain: astrology\ntraits: [persona, bogus, bogus2]'),
+  );
+  const pairs = indexFile('a.sft.yaml', parseSft(text), g).pairs;
+  const cov = computeCoverage(pairs, g);
+  const rows = (key: CoverageKey) => cov.annotations[key].buckets.filter((b) => b.count).map((b) => [b.value, b.count]);
+
+  it('counts them in (invalid), not as values of their own', () => {
+    assert.deepEqual(cov.annotations.task.buckets.map((b) => b.value), [...TASKS.map((t) => t.value), INVALID]);
+    assert.deepEqual(rows('task'), [['open_qa', 1], [INVALID, 2]]);
+    assert.deepEqual(rows('prompt_type'), [['instructive', 2], [INVALID, 1]]);
+    assert.deepEqual(rows('response_type'), [['descriptive', 2], [INVALID, 1]]);
+    assert.deepEqual(rows('status'), [['draft', 2], [INVALID, 1]]);
+    assert.deepEqual(rows('language'), [['en', 2], [INVALID, 1]]);
+    // A pair counts once in (invalid) however many of its traits are invalid; its valid trait still counts.
+    assert.deepEqual(rows('traits'), [['persona', 1], [INVALID, 1], [NONE, 2]]);
+    // Domains are an open set: a domain outside the list is a value of its own (disallowed-domain's finding).
+    assert.deepEqual(rows('domain'), [['science', 2], ['astrology', 1]]);
+    assert.deepEqual(cov.tasks.covered, 1);
+    assert.deepEqual(cov.tasks.total, 10);
+    assert.deepEqual(cov.matrix.rows.slice(-1), [INVALID]);
+    assert.deepEqual(pairsIn(pairs, 'task', INVALID).map((p) => p.id), ['bad-task', 'bad-all']);
+    assert.deepEqual(pairsIn(pairs, 'task', 'rewritting'), []);
+  });
+
+  it('a per-file tally gives the same coverage as counting the pairs', () => {
+    const total = newCoverageCounts();
+    addCounts(total, countCoverage(pairs), 1);
+    assert.deepEqual(coverageFromCounts(total, g), cov);
+    assert.equal(total.values.task.get('rewritting'), undefined);
+  });
+
+  it('(invalid) holds exactly the values invalid-value reports', () => {
+    const cases: Array<[key: string, value: string]> = [
+      ['task', 'rewriting'], ['task', 'rewritting'], ['task', 'constructor'], ['prompt_type', 'in_context'], ['prompt_type', 'In_Context'],
+      ['response_type', 'one_word'], ['response_type', 'one word'], ['status', 'approved'], ['status', 'done'],
+      ['language', 'en'], ['language', 'pt-BR'], ['language', 'english'], ['language', 'pt_BR'], ['traits', '[persona]'], ['traits', '[personas]'],
+    ];
+    for (const [key, value] of cases) {
+      const t = sftFile(cleanPair('x').replace(new RegExp(`^${key}: .*$|^(?=prompt:)`, 'm'), (m) => `${key}: ${value}${m ? '' : '\n'}`));
+      const reported = lint(t, { only: 'invalid-value' }).length > 0;
+      const p = indexFile('x.sft.yaml', parseSft(t), g).pairs[0];
+      const counted = valuesOf(p, key as CoverageKey).includes(INVALID);
+      assert.equal(counted, reported, `${key}: ${value}: invalid-value ${reported ? 'reports it' : 'does not report it'}, coverage ${counted ? 'counts it invalid' : 'counts it valid'}`);
+    }
   });
 });
