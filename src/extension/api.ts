@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import type { Coverage } from '../core/coverage';
 import type { Guidelines } from '../core/guidelines';
 import type { IndexedPair } from '../core/workspace/types';
+import type { WorkspaceLintSummary } from './lint/diagnostics';
 import type { LintStats } from './lint/document-store';
 import type { PerfProbe } from './perf';
 import type { CoverageNode } from './workspace/coverage-view';
@@ -24,8 +25,10 @@ export interface SftApi {
   coverageItem(node: CoverageNode): vscode.TreeItem;
   /** How many full and incremental lints ran. */
   readonly lintStats: LintStats;
-  /** Lint the workspace into the Problems panel; resolves with the number of files. */
-  lintWorkspace(): Promise<number>;
+  /** SFT: Lint Workspace (index rebuilt from what exists, every file linted); resolves with what it found. */
+  lintWorkspace(): Promise<WorkspaceLintSummary>;
+  /** The folder of the "SFT Studio" output channel's log file (`SFT Studio.log`). */
+  readonly logUri: vscode.Uri;
   /** Timing figures of the extension's own work (benchmarks). */
   readonly perf: Readonly<PerfProbe>;
 }

@@ -23,7 +23,7 @@ export function settings(scope?: vscode.Uri): SftSettings {
     lintOnType: c.get<boolean>('lint.onType', true),
     lintOnSave: c.get<boolean>('lint.onSave', true),
     debounceMs: Math.max(0, c.get<number>('lint.debounceMs', 250)),
-    lintWorkspace: c.get<boolean>('lint.workspace', false),
+    lintWorkspace: c.get<boolean>('lint.workspace', true),
     maxProblemsPerFile: Math.max(1, c.get<number>('lint.maxProblemsPerFile', 500)),
     statusBar: c.get<boolean>('statusBar.enabled', true),
     tokenizer: c.get<TokenizerName>('tokenizer', 'o200k_base'),

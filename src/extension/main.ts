@@ -8,37 +8,41 @@ import { FileCommands } from './commands/file-commands';
 import { PairCommands } from './commands/pair-commands';
 import { ExportCommand } from './commands/export';
 import { ImportCommand } from './commands/import';
+import { LintWorkspaceCommand } from './commands/lint-workspace';
 import { CodeActionProvider } from './language/code-actions';
 import { CodeLensProvider } from './language/code-lens';
 import { CompletionProvider } from './language/completion';
 import { HoverProvider } from './language/hover';
 import { OutlineProvider } from './language/outline';
 import { PerfProbe } from './perf';
+import { settings } from './config';
 import { DiagnosticsProvider } from './lint/diagnostics';
 import { DocumentStore } from './lint/document-store';
 import { GuidelinesStore } from './lint/guidelines-store';
 import { CoverageView } from './workspace/coverage-view';
 import { IndexService } from './workspace/index-service';
+import { SftFiles } from './workspace/sft-files';
 import { StatusBar } from './workspace/status-bar';
 
 export function activate(context: vscode.ExtensionContext): SftApi {
   const perf = new PerfProbe();
   const started = performance.now();
   const add = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const log = add(vscode.window.createOutputChannel('SFT Studio', { log: true }));
   const guidelines = add(new GuidelinesStore());
   const docs = add(new DocumentStore(guidelines));
-  const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, perf));
-  const index = add(IndexService.register(docs, guidelines, perf));
+  const files = add(SftFiles.register());
+  const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, files, log, perf));
+  const index = add(IndexService.register(docs, guidelines, files, log, perf));
   add(diagnostics.setWorkspaceSource(index));
   add(CodeActionProvider.register(docs, guidelines));
   add(CompletionProvider.register(docs));
   add(HoverProvider.register(docs));
   add(OutlineProvider.register(docs));
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
-  add(PairCommands.register(docs, () => (index.isBuilt ? index.ids() : [])));
-  add(FileCommands.register());
-  add(vscode.commands.registerCommand('sft.lintWorkspace', () => diagnostics.lintWorkspace()));
-  const log = add(vscode.window.createOutputChannel('SFT Studio'));
+  add(PairCommands.register(docs, () => index.ids()));
+  add(FileCommands.register(guidelines, log));
+  const lint = add(LintWorkspaceCommand.register(diagnostics, index));
   const showProblems = async (): Promise<void> => {
     await diagnostics.lintWorkspace();
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -47,11 +51,13 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(ImportCommand.register(log));
   const statusBar = add(StatusBar.register(index, perf));
   const coverageView = add(CoverageView.register(index));
-  // The index (status bar, coverage, workspace rules) builds after activation returns.
-  const timer = setTimeout(() => void index.ready(), 0);
+  // The index (status bar, coverage, workspace rules) builds after activation returns; then
+  // the workspace's problems are published (unless `sft.lint.workspace` is off).
+  const timer = setTimeout(() => void index.ready().then(() => settings().lintWorkspace ? diagnostics.lintWorkspace({ quiet: true }) : undefined), 0);
   add({ dispose: () => clearTimeout(timer) });
 
   perf.activateMs = performance.now() - started;
+  log.info(`SFT Studio ${String(context.extension.packageJSON.version)} activated in ${Math.round(perf.activateMs)} ms`);
   return {
     perf,
     statusBarText: () => statusBar.text,
@@ -61,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): SftApi {
     coverageChildren: (node) => coverageView.getChildren(node),
     coverageItem: (node) => coverageView.getTreeItem(node),
     lintStats: docs.stats,
-    lintWorkspace: () => diagnostics.lintWorkspace(),
+    lintWorkspace: () => lint.run(),
+    logUri: context.logUri,
   };
 }
 

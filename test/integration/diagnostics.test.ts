@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { RULE_METAS } from '../../src/core/rules/index';
+import { lintSummaryText, type WorkspaceLintSummary } from '../../src/extension/lint/diagnostics';
 import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, sftDiagnostics, type } from './helpers';
 
 describe('diagnostics', () => {
@@ -158,11 +159,13 @@ describe('diagnostics', () => {
     }
   });
 
-  it('lint workspace publishes problems of files that are not open', async () => {
-    const sft = await api();
+  it('lint workspace publishes problems of files that are not open, and says what it found', async () => {
+    await api();
     const health = fixture('health.sft.yaml');
-    const files = await sft.lintWorkspace();
-    assert.strictEqual(files, 3, "health, travel and fix/notes");
-    await diagnosticsUntil(health, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases of health.sft.yaml from a workspace lint');
+    const summary = await vscode.commands.executeCommand<WorkspaceLintSummary>('sft.lintWorkspace');
+    // health, travel and fix/notes; the anchor in health.sft.yaml is the one problem.
+    assert.deepStrictEqual(summary, { files: 3, errors: 1, warnings: 0, infos: 0, filesWithProblems: 1, cancelled: false });
+    assert.strictEqual(lintSummaryText(summary), 'Linted 3 files: 1 error, 0 warnings in 1 file');
+    assert.deepStrictEqual(sftDiagnostics(health).map(ruleOf), ['no-aliases']);
   });
 });

@@ -4,10 +4,9 @@ import { FileLinter } from '../../src/core/lint';
 import { loadGuidelines } from '../../src/core/guidelines';
 import type { ExportArgs, ExportResult } from '../../src/extension/commands/export';
 import type { ImportArgs, ImportResult } from '../../src/extension/commands/import';
-import { api, fixture, open, rangeOf, revert, until } from './helpers';
+import { closeEditors, fixture, FIXTURE_STATUS, open, rangeOf, statusBarShows } from './helpers';
 
 const decoder = new TextDecoder();
-const SETTLED = 'S 6 · M 0 · L 0 | tasks 4/10';
 
 function exportWith(args: ExportArgs): Thenable<ExportResult> {
   return vscode.commands.executeCommand<ExportResult>('sft.export', args);
@@ -32,16 +31,9 @@ function jsonLines(text: string): Record<string, unknown>[] {
 describe('export and import commands', () => {
   const out = (name: string): vscode.Uri => fixture(`out/${name}`);
 
-  before(async () => {
-    const sft = await api();
-    await sft.indexReady();
-    await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === SETTLED, 'a settled index', 20000);
-  });
+  before(() => statusBarShows());
 
-  afterEach(async () => {
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(closeEditors);
 
   it('exports a folder as OpenAI chat JSONL', async () => {
     const target = out('fix-openai.jsonl');
@@ -105,9 +97,8 @@ describe('export and import commands', () => {
     after(async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       for (const u of [sft, fixture('import/chat.sft.yaml')]) if (await exists(u)) await vscode.workspace.fs.delete(u);
-      const ext = await api();
       // Leave the workspace as the other suites expect it.
-      await until(ext.onDidUpdateStatusBar, () => ext.statusBarText() === SETTLED, 'the index without the imported files', 20000);
+      await statusBarShows(FIXTURE_STATUS, 'the index without the imported files');
     });
 
     it('writes a .sft.yaml that lints clean, opens it, and round-trips through export', async () => {
@@ -147,6 +138,24 @@ describe('export and import commands', () => {
       assert.deepStrictEqual(r.problems, ['line 2: not valid JSON; skipped', 'line 4: expected [system?, user, assistant] messages with text content; skipped']);
       // The id prefix defaults to the target's name.
       assert.match(await readText(target), /- id: chat-0001\n {4}system: Answer in one sentence\.\n {4}prompt: Why is the sky blue\?/);
+    });
+
+    it('writes to a name with exactly one .sft.yaml, and takes the id prefix from it', async () => {
+      // What a save dialog with an `sft.yaml` filter returned for the suggested name.
+      const doubled = fixture('import/named.sft.yaml.sft.yaml');
+      const named = fixture('import/named.sft.yaml');
+      try {
+        const r = await importWith({ source: fixture('import/chat.jsonl'), format: 'openai', target: doubled, open: false });
+        assert.strictEqual(r.outcome, 'imported', JSON.stringify(r));
+        assert.strictEqual(r.outcome === 'imported' && r.target.toString(), named.toString());
+        assert.strictEqual(await exists(doubled), false);
+        assert.match(await readText(named), /- id: named-0001\n/);
+        // A name without the extension gets it.
+        const bare = await importWith({ source: fixture('import/chat.jsonl'), format: 'openai', target: fixture('import/named'), open: false });
+        assert.match(bare.outcome === 'failed' ? bare.message : JSON.stringify(bare), /^named\.sft\.yaml exists; not replaced/);
+      } finally {
+        if (await exists(named)) await vscode.workspace.fs.delete(named);
+      }
     });
 
     it('fails with a message for input it cannot read, and writes nothing', async () => {

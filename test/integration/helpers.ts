@@ -80,3 +80,20 @@ export async function type(editor: vscode.TextEditor, at: vscode.Position, text:
   const ok = await editor.edit((b) => b.insert(at, text));
   assert.ok(ok, 'edit applied');
 }
+
+/** The status bar over the fixture workspace as copied: 6 short pairs, 4 of the 10 task types. */
+export const FIXTURE_STATUS = 'S 6 · M 0 · L 0 | tasks 4/10';
+
+/** Resolve once the index is built and the status bar shows `text` (by default the fixture's counts). */
+export async function statusBarShows(text = FIXTURE_STATUS, what = 'the fixture\'s counts', ms = 20000): Promise<SftApi> {
+  const sft = await api();
+  await sft.indexReady();
+  await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === text, `${what}: "${text}"`, ms);
+  return sft;
+}
+
+/** Discard every unsaved edit and close every editor (between tests). */
+export async function closeEditors(): Promise<void> {
+  for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -20,6 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const host = process.env.SFT_TEST_HOST || (process.env.CI ? 'code-server' : 'code-server');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
+// In a browser VS Code saves files a second after an edit by default (desktop VS Code does
+// not): a test that keeps a file dirty longer would change the fixture on disk for the tests
+// after it. The suite runs with desktop's default; a caller's own settings still win.
+process.env.VSCHOST_SETTINGS = JSON.stringify({ 'files.autoSave': 'off', ...(process.env.VSCHOST_SETTINGS ? JSON.parse(process.env.VSCHOST_SETTINGS) : {}) });
+
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sft-it-'));
 const workspace = path.join(scratch, 'workspace');
 fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });

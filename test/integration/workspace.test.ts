@@ -109,4 +109,26 @@ describe('workspace: index, status bar, coverage', () => {
     const active = vscode.window.activeTextEditor;
     assert.ok(active && active.document.getText(new vscode.Range(active.selection.active, active.selection.active.translate(0, 7))).match(/^(hc|tr)-000\d$/));
   });
+
+  it('a pair in the coverage tree shows its own problem count, not its file\'s', async () => {
+    const sft = await api();
+    await sft.indexReady();
+    const health = fixture('health.sft.yaml');
+    // hc-0002 holds the file's one problem (the anchor); hc-0001 none.
+    await diagnosticsUntil(health, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'health.sft.yaml linted');
+    const task = (await sft.coverageChildren()).find((n) => n.kind === 'annotation' && n.annotation.key === 'task')!;
+    const buckets = await sft.coverageChildren(task);
+    const pairItem = async (value: string, id: string): Promise<vscode.TreeItem> => {
+      const bucket = buckets.find((n) => n.kind === 'bucket' && n.bucket.value === value)!;
+      const pair = (await sft.coverageChildren(bucket)).find((n) => n.kind === 'pair' && n.pair.id === id)!;
+      return sft.coverageItem(pair);
+    };
+    const withProblem = await pairItem('generation', 'hc-0002');
+    const clean = await pairItem('closed_qa', 'hc-0001');
+    assert.strictEqual(withProblem.description, 'health.sft.yaml · 1 problem');
+    assert.strictEqual(clean.description, 'health.sft.yaml');
+    // No resourceUri: VS Code would badge every pair of the file with the file's count.
+    assert.strictEqual(withProblem.resourceUri, undefined);
+    assert.strictEqual(clean.resourceUri, undefined);
+  });
 });

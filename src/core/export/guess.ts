@@ -3,6 +3,7 @@
  * format, from the file's name and its first record, and an id prefix from a file name.
  */
 import type { ExportFormat } from './index';
+import { sftStem } from '../paths';
 import { isValidIdPrefix } from './to-sft';
 
 /** The first record's keys of a JSON array text, or undefined. */
@@ -47,7 +48,6 @@ export function guessFormat(fileName: string, text: string): ExportFormat | unde
 
 /** An id prefix from a `.sft.yaml` file's name (`batch-3.sft.yaml` → `batch-3`), else `pair`. */
 export function defaultIdPrefix(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.sft\.ya?ml$|\.ya?ml$|\.jsonl?$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = sftStem(fileName).replace(/\.jsonl?$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return stem && isValidIdPrefix(stem) ? stem : 'pair';
 }

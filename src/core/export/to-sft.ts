@@ -4,15 +4,10 @@
  * YAML needs it, short lists in flow style, a blank line between pairs.
  */
 import { Document, isMap, isScalar, isSeq, Scalar, visit, type YAMLMap } from 'yaml';
+import { PAIR_KEYS } from '../annotations';
 import { ID_PATTERN } from '../schema';
 import type { PairRecord } from './record';
 
-/** Keys of a pair in the order the spec writes them. */
-const PAIR_ORDER = [
-  'id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'traits', 'status',
-  'system', 'context', 'examples', 'labels', 'prompt', 'response', 'prompt_length',
-  'author', 'reviewer', 'review', 'tags',
-] as const;
 const FLOW_LISTS = new Set(['traits', 'labels', 'tags']);
 
 /** Options for {@link recordsToSft}. */
@@ -46,7 +41,8 @@ export function recordsToSft(records: readonly PairRecord[], opts: ToSftOptions)
   const ids = assignIds(records, opts.idPrefix);
   const pairs = records.map((r, i) => {
     const entry: Record<string, unknown> = {};
-    for (const key of PAIR_ORDER) {
+    // The format's key order, as Insert Pair writes a new pair too.
+    for (const key of PAIR_KEYS) {
       const value = key === 'id' ? ids[i] : r[key];
       if (value !== undefined) entry[key] = value;
     }

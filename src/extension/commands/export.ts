@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { collectRecords, exportRecords, FORMAT_EXTENSIONS, type CollectedRecords, type ExportFormat } from '../../core/export/index';
 import { Disposable } from '../dispose';
 import { filesInScope, lintSources, type ExportLinting, type ExportSources } from './export-sources';
-import { defaultExportName, FORMAT_DESCRIPTIONS, isExportFormat, nameOf, pickFormat, pickStatuses, plural, STATUS_CHOICES, uriArg } from './formats';
+import { defaultExportName, FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, pickStatuses, plural, STATUS_CHOICES, uriArg } from './formats';
 
 /** `sft.export`'s argument; anything left out is asked for. */
 export interface ExportArgs {
@@ -37,11 +37,11 @@ const CANCELLED: ExportResult = { outcome: 'cancelled' };
 type Loaded = ExportSources & { files: number; collected: CollectedRecords };
 
 export class ExportCommand extends Disposable {
-  static register(linting: ExportLinting, log: vscode.OutputChannel, showProblems: () => Promise<unknown>): vscode.Disposable {
+  static register(linting: ExportLinting, log: vscode.LogOutputChannel, showProblems: () => Promise<unknown>): vscode.Disposable {
     return new ExportCommand(linting, log, showProblems);
   }
 
-  private constructor(private readonly linting: ExportLinting, private readonly log: vscode.OutputChannel, private readonly showProblems: () => Promise<unknown>) {
+  private constructor(private readonly linting: ExportLinting, private readonly log: vscode.LogOutputChannel, private readonly showProblems: () => Promise<unknown>) {
     super();
     // From the explorer the argument is the clicked folder or file.
     this._register(vscode.commands.registerCommand('sft.export', (arg?: unknown) => this.run(arg instanceof vscode.Uri ? { scope: arg } : (arg ?? {}) as ExportArgs)));
@@ -61,7 +61,7 @@ export class ExportCommand extends Disposable {
     const loaded = await this.load(scope, statuses);
     if (!loaded) return CANCELLED;
     const { records, skipped } = loaded.collected;
-    if (skipped.length) this.logLines(`Export: ${plural(skipped.length, 'pair')} left out`, skipped);
+    if (skipped.length) logList(this.log, `Export: ${plural(skipped.length, 'pair')} left out`, skipped);
     if (!records.length) {
       const which = statuses ? ` with status ${statuses.map((s) => s || '(none)').join(', ')}` : '';
       void vscode.window.showInformationMessage(`SFT export: no pairs${which} in ${plural(loaded.files, '.sft.yaml file')}; nothing written.`);
@@ -81,11 +81,13 @@ export class ExportCommand extends Disposable {
       await vscode.workspace.fs.writeFile(target, encoder.encode(exportRecords(records, format)));
     } catch (e) {
       const message = `cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`;
+      this.log.error(`Export failed: ${message}`);
       void vscode.window.showErrorMessage(`SFT export: ${message}`);
       return { outcome: 'failed', message };
     }
     const notes = [loaded.errors ? `with ${plural(loaded.errors, 'error')}` : '', skipped.length ? `${plural(skipped.length, 'pair')} without prompt or response left out` : ''].filter(Boolean);
     const message = `Exported ${plural(records.length, 'pair')} to ${nameOf(target)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+    this.log.info(`${message} Format ${format}, statuses ${statuses ? statuses.map((s) => s || '(none)').join(', ') : 'all'}.`);
     void vscode.window.showInformationMessage(message, 'Open').then((choice) => {
       if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
     });
@@ -131,10 +133,5 @@ export class ExportCommand extends Disposable {
   private defaultTarget(scope: vscode.Uri | undefined, format: ExportFormat): vscode.Uri | undefined {
     const folder = scope && !scope.path.endsWith('.sft.yaml') ? scope : vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder ? vscode.Uri.joinPath(folder, defaultExportName(nameOf(folder), format)) : undefined;
-  }
-
-  private logLines(title: string, lines: readonly string[]): void {
-    this.log.appendLine(`[${new Date().toLocaleTimeString()}] ${title}`);
-    for (const l of lines) this.log.appendLine(`  ${l}`);
   }
 }

@@ -68,3 +68,8 @@ export function nameOf(uri: vscode.Uri): string {
 
 /** `1 pair`, `2 pairs`: core's helper, which every count message uses. */
 export { plural } from '../../core/plural';
+
+/** A titled list in the log, one item a line (skipped records, pairs left out), as a warning. */
+export function logList(log: vscode.LogOutputChannel, title: string, lines: readonly string[]): void {
+  log.warn([title, ...lines.map((l) => `  ${l}`)].join('\n'));
+}

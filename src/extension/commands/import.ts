@@ -9,14 +9,15 @@ import * as vscode from 'vscode';
 import { importRecords, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
 import { defaultIdPrefix, guessFormat } from '../../core/export/guess';
 import { Disposable } from '../dispose';
-import { FORMAT_DESCRIPTIONS, isExportFormat, nameOf, pickFormat, plural, uriArg } from './formats';
+import { withSftName } from '../documents';
+import { FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, plural, uriArg } from './formats';
 
 /** `sft.import`'s argument; anything left out is asked for. */
 export interface ImportArgs {
   /** The JSON or JSONL file to read. */
   source?: vscode.Uri | string;
   format?: ExportFormat;
-  /** The `.sft.yaml` file to write. */
+  /** The `.sft.yaml` file to write (its name made to end in exactly one `.sft.yaml`). */
   target?: vscode.Uri | string;
   /** Prefix of generated ids (default: the target's name). */
   idPrefix?: string;
@@ -41,21 +42,22 @@ class ImportError extends Error {
 }
 
 export class ImportCommand extends Disposable {
-  static register(log: vscode.OutputChannel): vscode.Disposable {
+  static register(log: vscode.LogOutputChannel): vscode.Disposable {
     return new ImportCommand(log);
   }
 
-  private constructor(private readonly log: vscode.OutputChannel) {
+  private constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     // From the explorer the argument is the clicked file.
     this._register(vscode.commands.registerCommand('sft.import', async (arg?: unknown): Promise<ImportResult> => {
       try {
         return await this.run(arg instanceof vscode.Uri ? { source: arg } : (arg ?? {}) as ImportArgs);
       } catch (e) {
-        if (!(e instanceof ImportError)) console.error('[sft] import failed', e);
         const message = e instanceof Error ? e.message : String(e);
         const problems = e instanceof ImportError ? e.problems : [];
-        if (problems.length) this.logLines(`Import failed: ${message}`, problems);
+        if (!(e instanceof ImportError)) this.log.error('Import failed:', e);
+        else if (problems.length) logList(this.log, `Import failed: ${message}`, problems);
+        else this.log.error(`Import failed: ${message}`);
         void vscode.window.showErrorMessage(`SFT import: ${message}`, ...(problems.length > 1 ? ['Show Details'] : [])).then((c) => { if (c) this.log.show(); });
         return { outcome: 'failed', message, problems };
       }
@@ -95,8 +97,9 @@ export class ImportCommand extends Disposable {
     }
     if (args.open !== false) await vscode.window.showTextDocument(target);
     const done = `Imported ${plural(records.length, 'pair')} into ${nameOf(target)}`;
+    this.log.info(`${done} from ${nameOf(source)} (${format}, ids ${idPrefix}-…).`);
     if (problems.length) {
-      this.logLines(`${done} from ${nameOf(source)}; skipped or changed:`, problems);
+      logList(this.log, `${done} from ${nameOf(source)}; skipped or changed:`, problems);
       void vscode.window.showWarningMessage(`${done}; ${plural(problems.length, 'problem')} in ${nameOf(source)}, first: ${problems[0]}`, 'Show Details').then((c) => { if (c) this.log.show(); });
     } else {
       void vscode.window.showInformationMessage(`${done}.`);
@@ -108,9 +111,9 @@ export class ImportCommand extends Disposable {
   private async target(args: ImportArgs, source: vscode.Uri): Promise<vscode.Uri | undefined> {
     const given = uriArg(args.target);
     if (given) {
-      if (!given.path.endsWith('.sft.yaml')) throw new ImportError(`the target ${nameOf(given)} must end in .sft.yaml`);
-      if (!args.overwrite && (await exists(given))) throw new ImportError(`${nameOf(given)} exists; not replaced (pass overwrite: true to replace it)`);
-      return given;
+      const target = withSftName(given);
+      if (!args.overwrite && (await exists(target))) throw new ImportError(`${nameOf(target)} exists; not replaced (pass overwrite: true to replace it)`);
+      return target;
     }
     const folder = vscode.workspace.getWorkspaceFolder(source) ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${defaultIdPrefix(nameOf(source))}.sft.yaml`;
@@ -118,20 +121,18 @@ export class ImportCommand extends Disposable {
       title: 'Save Imported Pairs',
       saveLabel: 'Import',
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { 'SFT YAML': ['sft.yaml'] },
+      // Not `sft.yaml`: a dialog appends a filter's extension to a name that does not end in
+      // it as it sees extensions (`.yaml`), which made `name.sft.yaml.sft.yaml`.
+      filters: { 'SFT YAML': ['yaml'] },
     });
     if (!picked) return undefined;
-    const target = picked.path.endsWith('.sft.yaml') ? picked : picked.with({ path: picked.path.replace(/(\.sft)?(\.ya?ml)?$/, '.sft.yaml') });
+    const target = withSftName(picked);
     if (!(await exists(target))) return target;
     // The save dialog may have asked already, but not for a name we changed, and not on every platform.
     const replace = await vscode.window.showWarningMessage(`${nameOf(target)} already exists. Replace it with the imported pairs?`, { modal: true }, 'Replace');
     return replace === 'Replace' ? target : undefined;
   }
 
-  private logLines(title: string, lines: readonly string[]): void {
-    this.log.appendLine(`[${new Date().toLocaleTimeString()}] ${title}`);
-    for (const l of lines) this.log.appendLine(`  ${l}`);
-  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

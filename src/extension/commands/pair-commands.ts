@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { ANNOTATION_KEYS } from '../../core/annotations';
-import { generateId, setAnnotation, setList, silencePair, toDocument, eolAt } from '../../core/edits';
+import { generateId, setAnnotation, setList, silencePair, toDocument } from '../../core/edits';
+import { defaultIdPrefix } from '../../core/export/guess';
+import { planInsertPair } from '../../core/pair-template';
 import type { PairModel } from '../../core/parse/model';
 import { scalarText, stringList } from '../../core/parse/model';
 import type { TextEdit } from '../../core/types';
@@ -99,36 +101,28 @@ export class PairCommands extends Disposable {
     return vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
   }
 
-  /** Insert a new pair after the one under the cursor (or at the end), as a snippet. */
-  private async insertPair(): Promise<void> {
+  /**
+   * Insert a new pair after the one under the cursor (else after the last), as one snippet
+   * (one undo step) whose tab stops run through the annotations, then prompt, then response.
+   */
+  async insertPair(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !isSftDocument(editor.document)) return;
+    if (!editor || !isSftDocument(editor.document)) return false;
     const doc = editor.document;
-    const { result } = await this.docs.current(doc);
+    let current = await this.docs.current(doc);
+    // Typing while the file was linted: plan on the text as it is now.
+    while (current.version !== doc.version && !doc.isClosed) current = await this.docs.current(doc);
+    const { result, governedBy } = current;
     const model = result.model;
-    const text = doc.getText();
-    const eol = eolAt(text);
-    const current = pairAtOffset(model, doc.offsetAt(editor.selection.active));
-    const last = current ?? model.pairs[model.pairs.length - 1];
+    const g = governedBy.loaded.guidelines;
+    const offset = doc.offsetAt(editor.selection.active);
     const ids = new Set([...model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
-    const id = generateId(ids, last?.id ?? filePrefix(doc.uri));
-    const indent = last ? ' '.repeat(last.indent) : '  ';
-    const body = [`- id: ${id}`, '  task: ${1|' + (valuesFor('task', (await this.docs.current(doc)).governedBy.loaded.guidelines) ?? []).map((t) => t.value).join(',') + '|}',
-      '  prompt: |', '    ${2:prompt}', '  response: |', '    ${3:response}'].map((l) => indent + l).join(eol);
-    // Snippets indent every line by the whitespace before the insertion column: insert at
-    // column 0 of a fresh line so the body keeps its own indentation.
-    let prefix = '';
-    if (!last && !model.pairsField) prefix = `${text.includes('sft:') ? '' : `sft: 1${eol}`}pairs:${eol}`;
-    const endOffset = last ? pairSpan(last).end : text.length;
-    let line = doc.positionAt(endOffset).line + 1;
-    if (line >= doc.lineCount || (last && doc.lineAt(line - 1).text.length !== doc.positionAt(endOffset).character)) {
-      // No line after the insertion point (or the pair ends mid-line): add a line break first.
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, doc.positionAt(endOffset), eol);
-      await vscode.workspace.applyEdit(edit);
-      line = doc.positionAt(endOffset).line + 1;
-    }
-    await editor.insertSnippet(new vscode.SnippetString(`${prefix.replace(/\$/g, '\\$')}${body}${eol}`), new vscode.Position(line, 0));
+    const near = pairAtOffset(model, offset) ?? model.pairs[model.pairs.length - 1];
+    const id = generateId(ids, near?.id ?? filePrefix(doc.uri));
+    const plan = planInsertPair(model, { offset, guidelines: g, id, choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value) });
+    if ('refused' in plan) { void vscode.window.showInformationMessage(`Insert Pair: ${plan.refused}`); return false; }
+    const range = new vscode.Range(doc.positionAt(plan.start), doc.positionAt(plan.end));
+    return editor.insertSnippet(new vscode.SnippetString(plan.snippet), range);
   }
 
   /** Give every pair without an id a new, unique one. */
@@ -166,8 +160,7 @@ export class PairCommands extends Disposable {
   }
 }
 
-/** An id prefix from the file name: `health-batch.sft.yaml` → `health-batch-`. */
+/** An id prefix from the file name: `health-batch.sft.yaml` → `health-batch-` (`pair-` for an untitled document). */
 function filePrefix(uri: vscode.Uri): string {
-  const name = basename(uri.path).replace(/\.sft\.yaml$/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return name ? `${name}-` : 'pair-';
+  return uri.scheme === 'untitled' ? 'pair-' : `${defaultIdPrefix(basename(uri.path))}-`;
 }

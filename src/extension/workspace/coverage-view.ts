@@ -1,12 +1,14 @@
 /**
  * The Coverage view of the "SFT" container: annotation → buckets (count, share, target,
- * gap marked) → the pairs behind a bucket (a click reveals the pair).
+ * gap marked) → the pairs behind a bucket (a click reveals the pair), each with its own
+ * problem count.
  */
 import * as vscode from 'vscode';
 import { INVALID, NONE, pairsIn, type AnnotationCoverage, type CoverageBucket, type CoverageKey } from '../../core/coverage';
 import { plural } from '../../core/plural';
 import type { IndexedPair } from '../../core/workspace/types';
 import { Disposable } from '../dispose';
+import { DIAGNOSTIC_SOURCE } from '../lint/convert';
 import type { IndexService } from './index-service';
 
 /** A node of the coverage tree. */
@@ -18,6 +20,8 @@ export type CoverageNode =
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 /** Most pairs listed under one bucket; the view stays fast on huge workspaces. */
 const MAX_PAIRS = 500;
+/** At most one refresh for problem counts per this many ms (a workspace lint publishes file after file). */
+const PROBLEMS_REFRESH_MS = 300;
 
 export class CoverageView extends Disposable implements vscode.TreeDataProvider<CoverageNode> {
   private readonly changed = this._register(new vscode.EventEmitter<CoverageNode | undefined>());
@@ -32,6 +36,16 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
     super();
     this.view = this._register(vscode.window.createTreeView('sft.coverage', { treeDataProvider: this, showCollapseAll: true }));
     this._register(index.onDidChangeCoverage(() => this.changed.fire(undefined)));
+    // Pairs show their problem counts: follow the Problems panel while the view is visible.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let missed = false;
+    const refresh = (): void => {
+      if (!this.view.visible) { missed = true; return; }
+      timer ??= setTimeout(() => { timer = undefined; this.changed.fire(undefined); }, PROBLEMS_REFRESH_MS);
+    };
+    this._register(vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.path.endsWith('.sft.yaml'))) refresh(); }));
+    this._register(this.view.onDidChangeVisibility(() => { if (this.view.visible && missed) { missed = false; refresh(); } }));
+    this._register({ dispose: () => clearTimeout(timer) });
     this._register(vscode.commands.registerCommand('sft.showCoverage', () => vscode.commands.executeCommand('sft.coverage.focus')));
     this._register(vscode.commands.registerCommand('sft.refreshCoverage', () => this.changed.fire(undefined)));
     this._register(vscode.commands.registerCommand('sft.revealPair', (file: string, offset: number) => this.reveal(file, offset)));
@@ -77,11 +91,30 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
     const item = new vscode.TreeItem(p.id ?? `(pair ${p.index + 1}, no id)`, vscode.TreeItemCollapsibleState.None);
     item.id = `p:${p.file}:${p.index}:${p.id ?? ''}`;
     const file = vscode.Uri.parse(p.file);
-    item.description = vscode.workspace.asRelativePath(file);
-    item.resourceUri = file;
-    item.iconPath = new vscode.ThemeIcon('comment-discussion');
+    // No resourceUri: VS Code would decorate every pair with its whole file's problem count.
+    const problems = this.problemsOf(p, file);
+    const path = vscode.workspace.asRelativePath(file);
+    item.description = problems.count ? `${path} · ${plural(problems.count, 'problem')}` : path;
+    item.tooltip = `${p.id ?? 'pair'} in ${path}${problems.count ? `\n${plural(problems.count, 'problem')} in this pair` : ''}`;
+    item.iconPath = problems.worst === vscode.DiagnosticSeverity.Error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+      : problems.worst === vscode.DiagnosticSeverity.Warning ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('comment-discussion');
     item.command = { command: 'sft.revealPair', title: 'Reveal pair', arguments: [p.file, p.idSpan.start] };
     return item;
+  }
+
+  /** The pair's own problems in the Problems panel: those on its lines, up to the next pair's. */
+  private problemsOf(p: IndexedPair, file: vscode.Uri): { count: number; worst?: vscode.DiagnosticSeverity } {
+    const next = this.index.index.entry(p.file)?.pairs[p.index + 1];
+    const end = next ? next.line : Infinity;
+    let count = 0;
+    let worst: vscode.DiagnosticSeverity | undefined;
+    for (const d of vscode.languages.getDiagnostics(file)) {
+      if (d.source !== DIAGNOSTIC_SOURCE || d.range.start.line < p.line || d.range.start.line >= end) continue;
+      count++;
+      if (worst === undefined || d.severity < worst) worst = d.severity;
+    }
+    return { count, worst };
   }
 
   private async reveal(file: string, offset: number): Promise<void> {

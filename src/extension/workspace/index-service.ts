@@ -3,21 +3,27 @@
  * or just after activation when the status bar is on), then kept current by a file system
  * watcher for closed files and by open documents, unsaved edits included. Feeds workspace
  * rules (duplicate-id, near-duplicate), the status bar and the coverage view.
+ *
+ * It holds the files of the workspace folders only: a deleted file leaves it at once (unless
+ * an editor holds unsaved edits of it), untitled documents and files outside the folders
+ * never enter it.
  */
 import * as vscode from 'vscode';
 import { addCounts, countCoverage, coverageFromCounts, newCoverageCounts, type Coverage, type CoverageCounts } from '../../core/coverage';
 import type { Guidelines } from '../../core/guidelines';
 import { parseSft, type SftFileModel } from '../../core/parse/parse';
+import { textHash } from '../../core/text/hash';
 import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { coverageProfile } from './coverage-profile';
-import { isSftDocument, isSftUri, SFT_GLOB } from '../documents';
+import { isSftDocument, SFT_GLOB } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
 import type { GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { PerfProbe } from '../perf';
+import { SftFiles } from './sft-files';
 
 const decoder = new TextDecoder();
 
@@ -33,7 +39,10 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
    * and signatures, not text.
    */
   private readonly models = new Map<string, { model: SftFileModel; version: number }>();
+  /** Hash of the text each file was last indexed from on disk: an unchanged file is not indexed again. */
+  private readonly diskHashes = new Map<string, number>();
   private building?: Promise<void>;
+  private built = false;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
   /** Files whose workspace problems may have changed. */
@@ -54,14 +63,18 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
 
-  static register(docs: DocumentStore, guidelines: GuidelinesStore, perf: PerfProbe): IndexService {
-    return new IndexService(docs, guidelines, perf);
+  static register(docs: DocumentStore, guidelines: GuidelinesStore, files: SftFiles, log: vscode.LogOutputChannel, perf: PerfProbe): IndexService {
+    return new IndexService(docs, guidelines, files, log, perf);
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly perf: PerfProbe) {
+  private constructor(
+    private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly files: SftFiles,
+    private readonly log: vscode.LogOutputChannel, private readonly perf: PerfProbe,
+  ) {
     super();
+    // Workspace problems are published once the build is done (see build), not file by file before.
     const sub = this.index.onDidChange((change) => {
-      this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
+      if (this.built) this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
     });
     this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); for (const t of this.timers.values()) clearTimeout(t); } });
   }
@@ -72,34 +85,54 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     return this.building;
   }
 
+  /** Whether the first full build is done (not merely started). */
   get isBuilt(): boolean {
-    return this.building !== undefined;
+    return this.built;
   }
 
   private async build(): Promise<void> {
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(SFT_GLOB));
-    this._register(watcher.onDidCreate((u) => this.fromDiskLater(u)));
-    this._register(watcher.onDidChange((u) => this.fromDiskLater(u)));
-    // A deleted file leaves the index unless an editor still holds unsaved edits of it.
-    this._register(watcher.onDidDelete((u) => { if (!this.openDoc(u)?.isDirty) this.drop(u); }));
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (isSftDocument(d)) this.fromDocumentLater(d, 0); }));
+    this._register(this.files.onDidCreate((u) => this.fromDiskLater(u)));
+    this._register(this.files.onDidChange((u) => this.fromDiskLater(u)));
+    // A deleted file (or every file of a deleted folder) leaves the index unless an editor holds unsaved edits of it.
+    this._register(this.files.onDidDelete((gone) => {
+      for (const key of [...this.index.files()]) {
+        const uri = vscode.Uri.parse(key);
+        if (SftFiles.isUnder(key, gone) && !this.files.openDocument(uri)) { clearTimeout(this.timers.get(key)); this.timers.delete(key); this.drop(uri); }
+      }
+    }));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (this.counts(d)) this.fromDocumentLater(d, 0); }));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && isSftDocument(e.document)) this.fromDocumentLater(e.document, settings(e.document.uri).debounceMs);
+      if (e.contentChanges.length && this.counts(e.document)) this.fromDocumentLater(e.document, settings(e.document.uri).debounceMs);
     }));
     // A save settles the text: index it now rather than after the typing debounce.
-    this._register(vscode.workspace.onDidSaveTextDocument((d) => { if (isSftDocument(d) && this.timers.has(d.uri.toString())) this.fromDocumentLater(d, 0); }));
-    // A closed document's unsaved edits are gone: the disk (or nothing, if untitled) is the truth again.
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
-      if (!isSftDocument(d)) return;
-      if (d.uri.scheme === 'file' || (d.uri.scheme !== 'untitled' && isSftUri(d.uri))) this.fromDiskLater(d.uri);
-      else this.drop(d.uri);
-    }));
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => { if (this.counts(d) && this.timers.has(d.uri.toString())) this.fromDocumentLater(d, 0); }));
+    // A closed document's unsaved edits are gone: the disk is the truth again.
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => { if (this.counts(d)) this.fromDiskLater(d.uri); }));
     this._register(this.guidelines.onDidChange(() => void this.reindexAll().then(() => this.coverageMayHaveChanged())));
     const started = performance.now();
     await this.reindexAll();
-    this.perf.indexBuild = { ms: performance.now() - started, files: [...this.index.files()].length, pairs: this.index.size };
+    const ms = performance.now() - started;
+    this.perf.indexBuild = { ms, files: [...this.index.files()].length, pairs: this.index.size };
+    this.built = true;
+    this.log.info(`Index built: ${this.perf.indexBuild.files} files, ${this.index.size} pairs in ${Math.round(ms)} ms`);
+    // Now workspace problems (duplicate ids, near duplicates) are known: publish them.
+    this.changed.fire([...this.index.files()].map((f) => vscode.Uri.parse(f)));
   }
 
+  /** Index the workspace again from what exists (SFT: Lint Workspace); resolves when done. */
+  async rebuild(): Promise<void> {
+    if (!this.built) return this.ready();
+    const started = performance.now();
+    await this.reindexAll();
+    this.log.debug(`Index rebuilt: ${[...this.index.files()].length} files, ${this.index.size} pairs in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Whether a document counts in the index: an SFT document of a file in the workspace folders. */
+  private counts(doc: vscode.TextDocument): boolean {
+    return isSftDocument(doc) && SftFiles.inWorkspace(doc.uri);
+  }
+
+  /** Every file that exists (open documents as the editor has them), and nothing that does not. */
   private async reindexAll(): Promise<void> {
     const files = await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**');
     const seen = new Set<string>();
@@ -109,12 +142,14 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
       if (doc) await this.fromDocument(doc);
       else await this.fromDisk(uri);
     }
-    for (const d of vscode.workspace.textDocuments) if (isSftDocument(d) && !seen.has(d.uri.toString())) await this.fromDocument(d);
+    for (const d of vscode.workspace.textDocuments) {
+      if (this.counts(d) && !seen.has(d.uri.toString()) && this.files.isOpen(d)) { seen.add(d.uri.toString()); await this.fromDocument(d); }
+    }
+    for (const key of [...this.index.files()]) if (!seen.has(key)) this.drop(vscode.Uri.parse(key));
   }
 
   private openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return this.files.openDocument(uri);
   }
 
   private later(key: string, delay: number, run: () => Promise<void>): void {
@@ -132,14 +167,15 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   }
 
   private async fromDocument(doc: vscode.TextDocument): Promise<void> {
-    if (doc.isClosed) return;
-    // An open, clean document of a deleted file is not part of the workspace any more.
-    if (doc.uri.scheme === 'file' && !doc.isDirty && !this.index.entry(doc.uri.toString()) && !(await this.existsOnDisk(doc.uri))) return;
+    if (!this.files.isOpen(doc) || !this.counts(doc)) return;
+    // An open, clean document of a file deleted before the watcher saw it is not part of the workspace any more.
+    if (!doc.isDirty && !this.index.entry(doc.uri.toString()) && !(await this.existsOnDisk(doc.uri))) return;
     try {
       const { result, governedBy, version } = await this.docs.current(doc);
+      if (!this.files.isOpen(doc)) return;
       this.set(doc.uri, result.model, governedBy.loaded.guidelines, version);
     } catch (e) {
-      if (!(e instanceof vscode.CancellationError)) console.error('[sft] index failed', e);
+      if (!(e instanceof vscode.CancellationError)) this.log.error(`Indexing ${vscode.workspace.asRelativePath(doc.uri)} failed:`, e);
     }
   }
 
@@ -152,7 +188,13 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     try { text = decoder.decode(await vscode.workspace.fs.readFile(uri)); } catch { this.drop(uri); return; }
     const governedBy = await this.guidelines.forUri(uri);
     if (this.openDoc(uri)) return;
-    this.set(uri, parseSft(text), governedBy.loaded.guidelines);
+    const key = uri.toString();
+    const g = governedBy.loaded.guidelines;
+    // The same text under the same guidelines (a rebuild, a touch): nothing to do.
+    const hash = textHash(text);
+    if (this.diskHashes.get(key) === hash && !this.models.has(key) && this.guidelinesOf.get(key) === g) return;
+    this.set(uri, parseSft(text), g);
+    this.diskHashes.set(key, hash);
   }
 
   /** Index a file's model; `version` is the open document's version it came from. */
@@ -162,6 +204,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     if (this.models.get(key)?.model === model && this.guidelinesOf.get(key) === g) return;
     if (version !== undefined) this.models.set(key, { model, version });
     else this.models.delete(key);
+    this.diskHashes.delete(key);
     this.guidelinesOf.set(key, g);
     const started = performance.now();
     this.index.setFile(key, model, g);
@@ -173,11 +216,14 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
       this.coverageMayHaveChanged();
     }
     this.perf.lastIndexUpdate = { uri: key, ms: performance.now() - started, pairs: model.pairs.length };
+    if (this.built && this.log.logLevel === vscode.LogLevel.Trace) this.log.trace(`Re-indexed ${vscode.workspace.asRelativePath(uri)}: ${model.pairs.length} pairs in ${this.perf.lastIndexUpdate.ms.toFixed(1)} ms`);
   }
 
   private drop(uri: vscode.Uri): void {
     const key = uri.toString();
+    if (this.index.entry(key)) this.log.debug(`Dropped ${vscode.workspace.asRelativePath(uri)} from the index`);
     this.models.delete(key);
+    this.diskHashes.delete(key);
     this.guidelinesOf.delete(key);
     this.index.deleteFile(key);
     this.recount(key, undefined);
