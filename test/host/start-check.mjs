@@ -2,7 +2,8 @@
 // End-to-end check of the README's first command: runs `npm start` exactly as a user does
 // (so under npm, with npm's variables in the environment), waits for the URL it prints,
 // opens that page in Debian's Chromium and waits until SFT Studio is active on the demo
-// workspace: its status bar item (`S n · M n · L n | tasks n/n`) is shown. Then stops
+// workspace: its status bar item (`S n · M n · L n | tasks n/n`) is shown and the demo's
+// deliberate problems are counted in the status bar with no file open. Then stops
 // `npm start` with SIGINT, as Ctrl-C does, and checks that it ends.
 //
 //   node test/host/start-check.mjs [out.png]
@@ -51,8 +52,13 @@ try {
   const item = page.locator('.part.statusbar').getByText(/S \d+ · M \d+ · L \d+/).first();
   await item.waitFor({ state: 'visible', timeout: 120000 });
   const text = await item.innerText();
+  // The demo workspace holds deliberate problems: once the index is built they reach the
+  // Problems panel without a file open, and the status bar's problem counter shows them.
+  const problems = page.locator('[id="status.problems"]').first();
+  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[id="status.problems"]')?.textContent ?? ''), null, { timeout: 120000 });
+  const counts = (await problems.getAttribute('aria-label')) || (await problems.innerText());
   await page.screenshot({ path: out });
-  say(`SFT Studio is active on examples/: status bar "${text.trim()}"; screenshot ${out}`);
+  say(`SFT Studio is active on examples/: status bar "${text.trim()}", problems "${counts.trim()}"; screenshot ${out}`);
   ok = true;
 } catch (err) {
   console.error(`start-check failed: ${err && err.message ? err.message : err}`);
