@@ -15,25 +15,12 @@ import type { PairModel } from './parse/model';
 import type { SftFileModel } from './parse/parse';
 import type { TextEdit } from './types';
 import { lineStart } from './text/lines';
+import { shiftEdit } from './edit/apply';
+import { yamlFlowList, yamlScalar } from './edit/scalar-write';
 
 type Entry = YamlPair<Node | null, Node | null>;
 
-// Text that YAML (1.2, and 1.1 readers downstream) reads back as the same string when
-// written plain, in block and flow context alike.
-const PLAIN_SAFE = /^[\p{L}\p{N}_./+][\p{L}\p{M}\p{N} _./@+'’-]*$/u;
-const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:0x[0-9a-f_]+|0o[0-7_]+|[0-9_.]+(?:e[-+]?[0-9]+)?|\.inf|\.nan))$/i;
-
-/** A string as a YAML scalar that reads back as the same text: plain when safe, else double-quoted. */
-export function yamlScalar(value: string): string {
-  if (PLAIN_SAFE.test(value) && !value.endsWith(' ') && !NOT_TEXT.test(value)) return value;
-  // JSON's string escapes are all valid YAML double-quoted escapes.
-  return JSON.stringify(value);
-}
-
-/** A list as a YAML flow sequence: `[a, b]`. */
-export function yamlFlowList(values: readonly string[]): string {
-  return `[${values.map(yamlScalar).join(', ')}]`;
-}
+export { yamlFlowList, yamlScalar } from './edit/scalar-write';
 
 /** The line ending used around `at`: CRLF when the next line break is `\r\n`, else LF. */
 export function eolAt(src: string, at = 0): '\n' | '\r\n' {
@@ -258,7 +245,7 @@ export function silencePair(pair: PairModel, rules: string | readonly string[], 
 
 /** Node-offset edits of a pair as document offsets. */
 export function toDocument(pair: PairModel, edits: readonly TextEdit[]): TextEdit[] {
-  return pair.base ? edits.map((e) => ({ ...e, start: e.start + pair.base, end: e.end + pair.base })) : [...edits];
+  return pair.base ? edits.map((e) => shiftEdit(e, pair.base)) : [...edits];
 }
 
 /**

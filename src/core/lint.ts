@@ -11,6 +11,7 @@ import { severityOf, type Guidelines } from './guidelines';
 import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
 import type { Annotation, FileContext, LintRule, PairContext, Report } from './rule';
 import type { Problem, ReportedSeverity, TextEdit } from './types';
+import { shiftFix } from './edit/apply';
 
 /** The result of linting one file's text. */
 export interface FileLintResult {
@@ -186,7 +187,7 @@ function mergeSorted(a: readonly Problem[], b: readonly Problem[]): Problem[] {
 
 function shift(p: Problem, delta: number): Problem {
   const out: Problem = { ...p, start: p.start + delta, end: p.end + delta };
-  if (p.fixes) out.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  if (p.fixes) out.fixes = p.fixes.map((f) => shiftFix(f, delta));
   return out;
 }
 

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { scalarText } from '../parse/model';
 import { LANGUAGE_TAG } from '../schema';
 import type { LintRule, Report } from '../rule';
+import { fileHome, fixList, pairHome, valueFix, type NodeHome } from '../edit/scalar-edit';
 
 /**
  * Whether a tag is allowed: the same tag ignoring case (BCP 47 tags are case-insensitive),
@@ -13,7 +14,7 @@ export function languageAllowed(tag: string, allowed: readonly string[]): boolea
   return allowed.some((a) => { const l = a.toLowerCase(); return l === lower || l === primary; });
 }
 
-function checkLanguage(node: Node | null | undefined, allowed: readonly string[] | undefined, report: (r: Report) => void): void {
+function checkLanguage(home: NodeHome, node: Node | null | undefined, allowed: readonly string[] | undefined, report: (r: Report) => void): void {
   if (!allowed) return;
   const text = scalarText(node);
   // A malformed tag is invalid-value's finding; don't report it twice.
@@ -26,7 +27,7 @@ function checkLanguage(node: Node | null | undefined, allowed: readonly string[]
   report({
     start, end,
     message: `Language "${text}" is not one of the guidelines' languages (${allowed.join(', ')})${hint ? `. Did you mean "${hint}"?` : '.'}`,
-    fixes: hint ? [{ title: `Change to ${hint}`, edits: [{ start, end, newText: hint }], preferred: true }] : undefined,
+    fixes: hint ? fixList(valueFix(home, node, hint, `Change to ${hint}`)) : undefined,
   });
 }
 
@@ -37,10 +38,10 @@ export const disallowedLanguage: LintRule = {
     description: 'The language is not in the guidelines\' list of languages.',
   },
   checkFile(ctx) {
-    checkLanguage(ctx.file.defaults.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(fileHome(ctx.file), ctx.file.defaults.get('language')?.value, ctx.guidelines.languages, ctx.report);
   },
   checkPair(ctx) {
     if (!isMap(ctx.pair.node)) return;
-    checkLanguage(ctx.pair.fields.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(pairHome(ctx.pair), ctx.pair.fields.get('language')?.value, ctx.guidelines.languages, ctx.report);
   },
 };

@@ -1,4 +1,6 @@
+import { isScalar } from 'yaml';
 import type { LintRule } from '../rule';
+import { fixList, pairHome, valueFix } from '../edit/scalar-edit';
 import { baseLanguage, checkLanguage, languageName, type LanguageVerdict } from '../text/language';
 
 const FIELDS = ['prompt', 'response'] as const;
@@ -37,7 +39,8 @@ export const languageMismatch: LintRule = {
       // Offer the detected language when every judged field agrees on one real language code.
       const codes = new Set(found.map((f) => f.verdict.lang));
       const code = codes.size === 1 ? [...codes][0] : undefined;
-      const fix = code && /^[a-z]{2,3}$/.test(code) ? [{ title: `Set language to ${code}`, edits: [{ start: node.range[0], end: node.range[1], newText: code }] }] : undefined;
+      // Not preferred: detection can be wrong, and a translation pair may be meant.
+      const fix = code && /^[a-z]{2,3}$/.test(code) && isScalar(node) ? fixList(valueFix(pairHome(ctx.pair), node, code, `Set language to ${code}`, false)) : undefined;
       ctx.report({ start: node.range[0], end: node.range[1], message, fixes: fix });
       return;
     }

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { PROMPT_LENGTHS } from '../annotations';
 import { scalarText } from '../parse/model';
 import type { LintRule } from '../rule';
+import { fixList, pairHome, valueFix } from '../edit/scalar-edit';
 
 const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
 
@@ -26,7 +27,7 @@ export const lengthMismatch: LintRule = {
     ctx.report({
       start: node.range[0], end: node.range[1],
       message: `prompt_length is ${declared}, but the model reads ${words} before answering (system, context, examples and prompt), which is ${bucket} (short < ${short}, medium ${short} to ${long}, long > ${long} words).`,
-      fixes: [{ title: `Change to ${bucket}`, edits: [{ start: node.range[0], end: node.range[1], newText: bucket }], preferred: true }],
+      fixes: fixList(valueFix(pairHome(ctx.pair), node, bucket, `Change to ${bucket}`)),
     });
   },
 };
