@@ -218,9 +218,10 @@ export function removeField(pair: PairModel, key: string): TextEdit[] {
 }
 
 /**
- * Insert a comment line into a pair: after the `- id:` line (the pair's first line when it
- * has no id), at the pair's key indentation. Node offsets; none for a pair inside a flow
- * `pairs: [...]` list, where a comment line has no place of its own.
+ * Insert a comment line into a pair: after the `- id:` entry (without an id, after the
+ * entry on the `-` line, so never inside a value that continues below it), at the pair's
+ * key indentation. Node offsets; none for a pair inside a flow `pairs: [...]` list, where a
+ * comment line has no place of its own.
  */
 export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const { src } = pair;
@@ -230,7 +231,9 @@ export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const firstKey = map && !map.flow && map.items.length ? keyRange(map.items[0] as Entry) : undefined;
   const indent = ' '.repeat(firstKey ? column(src, firstKey[0]) : pair.indent + 2);
   const idEntry = map && !map.flow ? firstEntry(map, 'id') : undefined;
-  const anchor = idEntry ? valueEnd(idEntry) : map?.flow && map.range ? map.range[1] : dash + 1;
+  const first = map && !map.flow && map.items.length ? map.items[0] as Entry : undefined;
+  const onDashLine = first && firstKey && !/[\r\n]/.test(src.slice(dash, firstKey[0]));
+  const anchor = idEntry ? valueEnd(idEntry) : map?.flow && map.range ? map.range[1] : onDashLine ? valueEnd(first) : dash + 1;
   const eol = eolAt(src, dash);
   const text = `# ${comment.replace(/[\r\n]+/g, ' ')}`;
   const { at, atEof } = afterLine(src, anchor);
