@@ -88,7 +88,8 @@ const pair: fc.Arbitrary<PairParts> = fc.record({
   tags: fc.constantFrom('', ' a, b', ' "one, two"', ' batch-3', ' 42'),
   labels: fc.constantFrom('', ' [positive, negative]', '\n      - positive\n      - "very negative"'),
   prompt: textValue(4),
-  response: textValue(4),
+  // Some answers a closed_classification fix can map onto a label, in several styles.
+  response: fc.oneof({ weight: 4, arbitrary: textValue(4) }, { weight: 1, arbitrary: fc.constantFrom(' Very negative!', ' "POSITIVE"', " 'Positive!'", ' |\n      Very negative!', ' >-\n      very  Negative', ' "  positive.  "') }),
   system: fc.option(textValue(4), { nil: undefined }),
   example: fc.option(fc.tuple(textValue(8), textValue(8)), { nil: undefined }),
   review: fc.constantFrom('', ' [{by: sam, note: fix it}]', '\n      - by: sam\n        note: The dose is wrong.\n        resolved: yes', '\n      - by: sam\n        note: |\n          Check this.\n'),
@@ -119,11 +120,23 @@ const pair: fc.Arbitrary<PairParts> = fc.record({
   return { lines: [`${body}\n${p.comment}${p.unknown}`] };
 });
 
+/** A pair written as one flow map, with a flow list of examples: plain values there cannot hold `,[]{}`. */
+const flowPair: fc.Arbitrary<PairParts> = fc.record({
+  id: fc.constantFrom('id: fl-1, ', ''),
+  prompt: proseLine,
+  response: proseLine,
+  input: proseLine,
+  task: fc.constantFrom('open_qa', 'closd_qa'),
+}).map((p) => {
+  const value = (t: string) => (parsesAsString(`[${t}]`, '') && !/[,[\]{}#]/.test(t) ? t : dq(t));
+  return { lines: [`  - {${p.id}task: ${p.task}, prompt: ${value(p.prompt)}, examples: [{input: ${value(p.input)}, output: ok}], response: ${value(p.response)}}\n`] };
+});
+
 /** A whole file: header (sometimes with defaults, sometimes without `sft: 1`), 1 or 2 pairs, LF or CRLF. */
 export const sftFileText: fc.Arbitrary<string> = fc.record({
   header: fc.constantFrom('sft: 1\n', 'sft: 1 # version\n', '# no version\n', 'sft: "1"\n'),
   defaults: fc.constantFrom('', 'defaults:\n  language: en\n  domain: science\n', 'defaults:\n  language: English\n  domain: helthcare\n'),
-  pairs: fc.array(pair, { minLength: 1, maxLength: 2 }),
+  pairs: fc.array(fc.oneof({ weight: 5, arbitrary: pair }, { weight: 1, arbitrary: flowPair }), { minLength: 1, maxLength: 2 }),
   crlf: fc.boolean(),
   finalBreak: fc.boolean(),
 }).map((f) => {

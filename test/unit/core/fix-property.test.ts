@@ -156,7 +156,7 @@ export function checkFixes(text: string): string[] {
 }
 
 describe('fixes (property)', function () {
-  this.timeout(120_000);
+  this.timeout(Math.max(120_000, RUNS * 500));
 
   it(`every fix leaves valid YAML, the same values outside its target, and no problem behind (${RUNS} files, seed ${SEED})`, () => {
     let checked = 0;
