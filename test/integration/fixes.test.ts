@@ -103,7 +103,8 @@ describe('fixes in the editor', () => {
     const doc = await openUntitled(file(`"${PHRASE}, it\\u2019s the \\"mitochondria\\"."`));
     const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'banned-phrase'), 'a banned-phrase diagnostic');
     const d = ds.find((x) => ruleOf(x) === 'banned-phrase')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    // Its edit is worked out when the action is resolved (the 4th argument resolves actions).
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value, 20);
     const all = actions.find((a) => a.title === 'Fix all auto-fixable problems');
     assert.ok(all?.edit, `a fix-all quick fix (got ${actions.map((a) => a.title).join(', ')})`);
     assert.ok(await vscode.workspace.applyEdit(all.edit));

@@ -80,11 +80,17 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
         actions.push(a);
       }
     }
-    if (actions.some((a) => a.edit)) {
-      const all = this.fixAll(doc, result, 'Fix all auto-fixable problems');
-      if (all) { all.kind = vscode.CodeActionKind.QuickFix; actions.push(all); }
-    }
+    if (actions.some((a) => a.edit) && hasPreferredFix(result.problems)) actions.push(new LazyFixAll(doc, result));
     return actions;
+  }
+
+  /** Work out the edit of "Fix all" when it is chosen, not each time the light bulb asks. */
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof LazyFixAll && !action.edit && action.doc.version === action.version) {
+      const { edits } = fixAll(action.doc.getText(), action.found.lint, { problems: action.found.problems });
+      if (edits.length) action.edit = toWorkspaceEdit(action.doc, edits);
+    }
+    return action;
   }
 
   private quickFix(doc: vscode.TextDocument, fix: Fix, d: vscode.Diagnostic): vscode.CodeAction {
@@ -100,12 +106,28 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
    * meet wait for another pass over the re-linted text), as one edit of the current text.
    */
   private fixAll(doc: vscode.TextDocument, found: FoundProblems, title = 'Fix all SFT problems'): vscode.CodeAction | undefined {
-    if (!found.problems.some((p) => p.fixes?.some((f) => f.preferred))) return undefined;
+    if (!hasPreferredFix(found.problems)) return undefined;
     const { edits } = fixAll(doc.getText(), found.lint, { problems: found.problems });
     if (!edits.length) return undefined;
     const a = new vscode.CodeAction(title, FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, edits);
     return a;
+  }
+}
+
+function hasPreferredFix(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.fixes?.some((f) => f.preferred));
+}
+
+/**
+ * "Fix all" among the quick fixes. Its edit comes from resolveCodeAction, because working it
+ * out lints the file again after each pass, too much for every light bulb request.
+ */
+class LazyFixAll extends vscode.CodeAction {
+  readonly version: number;
+  constructor(readonly doc: vscode.TextDocument, readonly found: FoundProblems) {
+    super('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
+    this.version = doc.version;
   }
 }
 
