@@ -6,69 +6,20 @@
  * back as exactly that text in the scalar's own style. When the edit in place would not
  * (a plain scalar left starting with `,`, a block whose first line now starts with a space,
  * an escape cut in two...), it widens: a block gets an indentation indicator, else the
- * scalar is rewritten whole (quoted, or as a literal block). Every candidate is read back
- * before it is offered, so a fix never breaks the file, it only becomes larger.
+ * scalar is rewritten whole (quoted, or as a literal block). Every edit in place and every
+ * rewritten block is read back before it is offered, and the last resort, a double-quoted
+ * scalar, always reads back: a fix never breaks the file, it only becomes larger.
  */
-import { isMap, isPair, isSeq, Scalar, type Node } from 'yaml';
-import { valueSpan, type PairModel } from '../parse/model';
-import type { SftFileModel } from '../parse/parse';
-import { lineStart } from '../text/lines';
-import type { Fix, Span, TextEdit } from '../types';
-import { blockIndent, blockParts, readsAs, type ScalarContext } from './scalar-read';
+import { Scalar } from 'yaml';
+import type { Span, TextEdit } from '../types';
+import { blockIndent, blockParts, readsAs } from './scalar-read';
+import { offsetOf, type ScalarSite } from './scalar-site';
 import { doubleQuoted, plainSafe, singleQuoted } from './scalar-write';
-
-/** A scalar and where it sits. */
-export interface ScalarSite extends ScalarContext {
-  /** The text the node's offsets index into (a pair's `src`, or the document text). */
-  src: string;
-  node: Scalar;
-}
 
 /** The edits that change one scalar, and the span they were checked against (the scalar). */
 export interface ScalarChange {
   edits: TextEdit[];
   scope: Span;
-}
-
-/**
- * Whether a flow collection holds `target` somewhere below `root`; undefined when `target`
- * is not below `root` at all.
- */
-function flowAround(root: Node | null | undefined, target: Node): boolean | undefined {
-  if (!root) return undefined;
-  if (root === target) return false;
-  if (!isMap(root) && !isSeq(root)) return undefined;
-  for (const item of root.items as unknown[]) {
-    const children = isPair(item) ? [item.key, item.value] : [item];
-    for (const child of children) {
-      const found = flowAround(child as Node | null, target);
-      if (found !== undefined) return found || root.flow === true;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Indentation of the collection that holds a scalar starting at `at`: the column of its key
- * on the same line (`  response: |` is 2), or of the `-` of a list item (`- |`).
- */
-function parentIndent(src: string, at: number): number {
-  const ls = lineStart(src, at);
-  let i = ls;
-  let dash = -1;
-  for (;;) {
-    while (src[i] === ' ') i++;
-    if (src[i] === '-' && (src[i + 1] === ' ' || src[i + 1] === '\t') && i < at) { dash = i; i++; continue; }
-    break;
-  }
-  return i < at ? i - ls : dash >= 0 ? dash - ls : Math.max(0, at - ls - 1);
-}
-
-/** The site of a scalar below `root` (a pair's node, or the document's contents); offsets in `src`. */
-export function scalarSite(src: string, root: Node | null | undefined, node: Scalar): ScalarSite | undefined {
-  if (!node.range) return undefined;
-  const inFlow = flowAround(root, node);
-  return inFlow === undefined ? undefined : { src, node, inFlow, indent: parentIndent(src, node.range[0]) };
 }
 
 function isBlock(node: Scalar): boolean {
@@ -136,12 +87,6 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   return { edits: [{ start: r0, end: r1, newText: text }], scope };
 }
 
-/** Source offset where value character `i` starts (the end of the value for i = length); undefined when the scalar does not map exactly. */
-function offsetOf(site: ScalarSite, i: number): number | undefined {
-  const s = valueSpan(site, site.node, i, i);
-  return s.start === s.end ? s.start : undefined;
-}
-
 /** The in-place edit with a block's indentation made explicit, for text now starting with a space. */
 function withIndicator(site: ScalarSite, old: string, edit: TextEdit, value: string): TextEdit[] | undefined {
   const parts = blockParts(old);
@@ -203,66 +148,4 @@ export function replaceScalarSource(src: string, node: Scalar, yaml: string): Te
   if (!r) return [];
   const end = isBlock(node) ? withoutFinalBreak(src, r[0], r[1]) : r[1];
   return src.slice(r[0], end) === yaml ? [] : [{ start: r[0], end, newText: yaml }];
-}
-
-/** A fix from a scalar change; undefined when there is none. */
-export function scalarFix(title: string, change: ScalarChange | undefined, preferred = true): Fix | undefined {
-  if (!change?.edits.length) return undefined;
-  const fix: Fix = { title, edits: change.edits, scope: change.scope };
-  if (preferred) fix.preferred = true;
-  return fix;
-}
-
-/** Where a pair's or a file's nodes live: the text their offsets index into, and the root node above them. */
-export interface NodeHome {
-  src: string;
-  root: Node | null | undefined;
-}
-
-/** The home of a pair's nodes (node offsets). */
-export function pairHome(pair: PairModel): NodeHome {
-  return { src: pair.src, root: pair.node };
-}
-
-/** The home of a file's header nodes (document offsets). */
-export function fileHome(file: SftFileModel): NodeHome {
-  return { src: file.text, root: file.doc.contents };
-}
-
-/** A fix that replaces value[start, end) of a text scalar with `insert`. */
-export function textFix(home: NodeHome, node: Scalar, start: number, end: number, insert: string, title: string, preferred = true): Fix | undefined {
-  const site = scalarSite(home.src, home.root, node);
-  return site ? scalarFix(title, editScalarText(site, start, end, insert), preferred) : undefined;
-}
-
-/** A fix that gives a scalar a whole new value (an annotation's). */
-export function valueFix(home: NodeHome, node: Scalar, value: string, title: string, preferred = true): Fix | undefined {
-  const site = scalarSite(home.src, home.root, node);
-  return site ? scalarFix(title, replaceScalarValue(site, value), preferred) : undefined;
-}
-
-/** A problem's fixes from one optional fix. */
-export function fixList(fix: Fix | undefined): Fix[] | undefined {
-  return fix ? [fix] : undefined;
-}
-
-/**
- * The value range of a scalar whose characters sit in the source span `span`, or undefined
- * when the scalar does not map exactly (the inverse of the scalar map, by binary search).
- */
-export function valueRangeOf(home: NodeHome, node: Scalar, span: Span): { start: number; end: number } | undefined {
-  if (typeof node.value !== 'string') return undefined;
-  const site = { src: home.src };
-  const length = node.value.length;
-  const at = (i: number): number | undefined => { const s = valueSpan(site, node, i, i); return s.start === s.end ? s.start : undefined; };
-  if (at(0) === undefined) return undefined;
-  const first = (offset: number): number => {
-    let lo = 0;
-    let hi = length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (at(mid)! >= offset) hi = mid; else lo = mid + 1; }
-    return lo;
-  };
-  const start = first(span.start);
-  const end = first(span.end);
-  return start < end ? { start, end } : undefined;
 }

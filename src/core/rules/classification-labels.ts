@@ -2,7 +2,8 @@ import type { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
 import { anchorSpan, annotationValue, trimmedSpan } from './content-fields';
-import { pairHome, textFix } from '../edit/scalar-edit';
+import { pairHome } from '../edit/scalar-site';
+import { textFix } from '../edit/scalar-fix';
 
 /** How the response must match a label: trimmed, any case, a trailing period allowed. */
 function matchKey(text: string): string {

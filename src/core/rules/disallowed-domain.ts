@@ -3,7 +3,8 @@ import { scalarText } from '../parse/model';
 import { suggest } from '../suggest';
 import type { Guidelines } from '../guidelines';
 import type { LintRule, Report } from '../rule';
-import { fileHome, fixList, pairHome, valueFix, type NodeHome } from '../edit/scalar-edit';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 function checkDomain(home: NodeHome, node: Node | null | undefined, g: Guidelines, report: (r: Report) => void): void {
   const text = scalarText(node);

@@ -2,7 +2,8 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { scalarText } from '../parse/model';
 import { LANGUAGE_TAG } from '../schema';
 import type { LintRule, Report } from '../rule';
-import { fileHome, fixList, pairHome, valueFix, type NodeHome } from '../edit/scalar-edit';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 /**
  * Whether a tag is allowed: the same tag ignoring case (BCP 47 tags are case-insensitive),

@@ -2,7 +2,8 @@ import { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import { findUnbalanced } from '../text/balance';
 import { textScalars, type TextScalar } from './hhh-text-fields';
-import { fixList, pairHome, textFix, valueRangeOf } from '../edit/scalar-edit';
+import { pairHome, valueRangeOf } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
 import type { Fix, Span } from '../types';
 
 const FIELDS = ['system', 'context', 'prompt', 'response'] as const;

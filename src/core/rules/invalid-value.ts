@@ -5,7 +5,8 @@ import { scalarText, type Field } from '../parse/model';
 import { suggest } from '../suggest';
 import type { LintRule, Report } from '../rule';
 import type { Fix } from '../types';
-import { fileHome, fixList, pairHome, valueFix, type NodeHome } from '../edit/scalar-edit';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 /** A closed list as the rule uses it: a Map, so a key like "constructor" finds nothing. */
 interface ClosedList { noun: string; values: readonly string[]; set: ReadonlySet<string> }

@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import type { LintRule } from '../rule';
-import { fixList, pairHome, valueFix } from '../edit/scalar-edit';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 import { baseLanguage, checkLanguage, languageName, type LanguageVerdict } from '../text/language';
 
 const FIELDS = ['prompt', 'response'] as const;

@@ -2,7 +2,8 @@ import { isScalar } from 'yaml';
 import { PROMPT_LENGTHS } from '../annotations';
 import { scalarText } from '../parse/model';
 import type { LintRule } from '../rule';
-import { fixList, pairHome, valueFix } from '../edit/scalar-edit';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
 

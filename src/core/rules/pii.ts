@@ -1,7 +1,8 @@
 import type { LintRule } from '../rule';
 import { findPii, PII_MASKS } from '../text/pii';
 import { textScalars } from './hhh-text-fields';
-import { fixList, pairHome, textFix } from '../edit/scalar-edit';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
 
 const FIELDS = ['system', 'context', 'examples', 'prompt', 'response'] as const;
 

@@ -1,7 +1,8 @@
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
 import { textScalars } from './hhh-text-fields';
-import { fixList, pairHome, textFix } from '../edit/scalar-edit';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
 
 const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);

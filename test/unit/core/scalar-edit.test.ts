@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { applyEdits } from '../../../src/core/edit/apply';
-import { editScalarText, replaceScalarValue, scalarSite } from '../../../src/core/edit/scalar-edit';
+import { scalarSite } from '../../../src/core/edit/scalar-site';
+import { editScalarText, replaceScalarValue } from '../../../src/core/edit/scalar-edit';
 
 /** Replace value[a, b) of `key`'s scalar (a path through maps and lists) and return the new text, checked to parse to `want`. */
 function edit(text: string, path: (string | number)[], a: number, b: number, insert: string): string {
