@@ -6,6 +6,9 @@
  * Fix-all over the same files ends in a valid file too, and "silence for this pair" changes
  * no value at all.
  *
+ * The same files hold the map edits the pickers make (set a value, set a list, remove a
+ * field, set a default) to changing their key alone, whatever the value.
+ *
  * Fixed seed and a size that runs in a few seconds; SFT_PROPERTY_RUNS=5000 (and
  * SFT_PROPERTY_SEED=n) run it longer.
  */
@@ -16,7 +19,7 @@ import { FileLinter } from '../../../src/core/lint';
 import type { SftFileModel } from '../../../src/core/parse/parse';
 import { applyEdits } from '../../../src/core/edit/apply';
 import { fixAll, MAX_FIX_PASSES, preferredFix } from '../../../src/core/edit/fix-all';
-import { silencePair, toDocument } from '../../../src/core/edits';
+import { removeField, setAnnotation, setDefault, setList, silencePair, toDocument } from '../../../src/core/edits';
 import type { Fix, Problem, Span, TextEdit } from '../../../src/core/types';
 import { guidelinesFrom } from '../helpers';
 import { sftFileText } from './fix-gen';
@@ -155,6 +158,36 @@ export function checkFixes(text: string): string[] {
   return out;
 }
 
+/** Values the pickers write: words, and text YAML would read as something else. */
+const PICKED = ['open_qa', 'science', 'a: b', 'yes', '0007', '- x', '#tag', 'it\'s', 'x, y', ''];
+
+/** Every failure of the map edits the pickers make (set, list, remove, defaults) on one text. */
+export function checkMapEdits(text: string, pick: number): string[] {
+  const before = reading(text);
+  if (typeof before === 'string') return [];
+  const model = linter.lint(text).model;
+  const out: string[] = [];
+  const value = PICKED[pick % PICKED.length];
+  const check = (what: string, edits: TextEdit[], pair: number | undefined, key: string, want: unknown) => {
+    if (!edits.length) return;
+    const fixed = applyEdits(text, edits);
+    const after = reading(fixed);
+    if (typeof after === 'string') { out.push(`${what}: YAML errors: ${after}\n${fixed}`); return; }
+    const t = { pairs: new Set(pair === undefined ? [] : [pair]), keys: new Set([pair === undefined ? key : `${pair}:${key}`]) };
+    const why = outsideChanges(before, after, t);
+    const got = pair === undefined ? after.header.get(key) : (after.pairs[pair] as Record<string, unknown> | undefined)?.[key];
+    if (why) out.push(`${what}: ${why}\n${fixed}`);
+    else if (!same(got, want)) out.push(`${what}: reads ${JSON.stringify(got)}, not ${JSON.stringify(want)}\n${fixed}`);
+  };
+  for (const pair of model.pairs) {
+    check(`setAnnotation(domain, ${JSON.stringify(value)})`, toDocument(pair, setAnnotation(pair, 'domain', value)), pair.index, 'domain', value);
+    check(`setList(traits, [persona, ${JSON.stringify(value)}])`, toDocument(pair, setList(pair, 'traits', ['persona', value])), pair.index, 'traits', ['persona', value]);
+    check('removeField(tags)', toDocument(pair, removeField(pair, 'tags')), pair.index, 'tags', undefined);
+  }
+  check(`setDefault(language, ${JSON.stringify(value)})`, setDefault(model, 'language', value), undefined, 'defaults.language', value);
+  return out;
+}
+
 describe('fixes (property)', function () {
   this.timeout(Math.max(120_000, RUNS * 500));
 
@@ -172,5 +205,13 @@ describe('fixes (property)', function () {
     // The generator must mostly make valid files, and the files must carry fixes to check.
     assert.ok(checked > RUNS * 0.8, `only ${checked} of ${RUNS} generated files parsed`);
     assert.ok(fixes > RUNS * 3, `only ${fixes} fixes in ${checked} files`);
+  });
+
+  it(`the pickers' map edits change their key alone, whatever the value (${RUNS} files, seed ${SEED})`, () => {
+    fc.assert(fc.property(sftFileText, fc.nat(), (text, pick) => {
+      const failures = checkMapEdits(text, pick);
+      if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
+      return true;
+    }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
   });
 });
