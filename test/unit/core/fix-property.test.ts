@@ -54,14 +54,23 @@ function meets(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** What a fix may change: pairs by index, `pair:key` and header keys, and new header keys when it edits the header. */
+interface Targets {
+  pairs: Set<number>;
+  keys: Set<string>;
+  header: boolean;
+}
+
 /** Where a fix may change things: the pairs (by index) and header keys its edits touch; `stray` when an edit is in no one pair and not in the header. */
-function targets(model: SftFileModel, fix: Fix): { pairs: Set<number>; keys: Set<string>; stray: boolean } {
+function targets(model: SftFileModel, fix: Fix): Targets & { stray: boolean } {
   const pairs = new Set<number>();
   const keys = new Set<string>();
   let stray = false;
+  let header = false;
   const firstPair = model.pairs[0] ? model.pairs[0].base + model.pairs[0].slice.start : Infinity;
   for (const e of fix.edits) {
     let placed = e.end <= firstPair;
+    header ||= placed;
     for (const p of model.pairs) {
       const slice = { start: p.base + p.slice.start, end: p.base + p.slice.end };
       if (e.start >= slice.start && e.end <= slice.end) {
@@ -74,7 +83,7 @@ function targets(model: SftFileModel, fix: Fix): { pairs: Set<number>; keys: Set
     for (const f of model.header) if (meets(f.span, e)) keys.add(f.key);
     for (const [k, f] of model.defaults) if (meets(f.span, e)) keys.add(`defaults.${k}`);
   }
-  return { pairs, keys, stray };
+  return { pairs, keys, header, stray };
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -82,9 +91,9 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Why `after` is not `before` outside the fix's targets, or undefined when it is. Keys a fix adds are its target too. */
-function outsideChanges(before: Reading, after: Reading, t: { pairs: Set<number>; keys: Set<string> }): string | undefined {
+function outsideChanges(before: Reading, after: Reading, t: Targets): string | undefined {
   for (const k of new Set([...before.header.keys(), ...after.header.keys()])) {
-    const added = !before.header.has(k) && !t.pairs.size;
+    const added = !before.header.has(k) && t.header;
     if (!t.keys.has(k) && !added && !same(before.header.get(k), after.header.get(k))) return `header ${k} changed`;
   }
   if (before.pairs.length !== after.pairs.length) return `pair count ${before.pairs.length} → ${after.pairs.length}`;
@@ -154,6 +163,12 @@ export function checkFixes(text: string): string[] {
   const final = reading(all.text);
   if (typeof final === 'string') out.push(`fix-all: YAML errors: ${final}\n${all.text}`);
   if (applyEdits(text, all.edits) !== all.text) out.push('fix-all: its edits do not give its text');
+  else if (typeof final !== 'string') {
+    // Outside the fields its (composed) edits touch, fix-all changes nothing either.
+    const t = targets(model, { title: 'fix all', edits: all.edits });
+    const why = t.stray ? 'an edit outside any one pair and the header' : outsideChanges(before, final, t);
+    if (why) out.push(`fix-all: ${why}\n${all.text}`);
+  }
   if (all.passes < MAX_FIX_PASSES && all.problems.some((p) => preferredFix(p))) out.push(`fix-all stopped after ${all.passes} passes with fixes left: ${all.problems.filter((p) => preferredFix(p)).map((p) => p.rule).join(', ')}\n${all.text}`);
   return out;
 }
@@ -173,7 +188,7 @@ export function checkMapEdits(text: string, pick: number): string[] {
     const fixed = applyEdits(text, edits);
     const after = reading(fixed);
     if (typeof after === 'string') { out.push(`${what}: YAML errors: ${after}\n${fixed}`); return; }
-    const t = { pairs: new Set(pair === undefined ? [] : [pair]), keys: new Set([pair === undefined ? key : `${pair}:${key}`]) };
+    const t = { pairs: new Set(pair === undefined ? [] : [pair]), keys: new Set([pair === undefined ? key : `${pair}:${key}`]), header: pair === undefined };
     const why = outsideChanges(before, after, t);
     const got = pair === undefined ? after.header.get(key) : (after.pairs[pair] as Record<string, unknown> | undefined)?.[key];
     if (why) out.push(`${what}: ${why}\n${fixed}`);
