@@ -86,7 +86,7 @@ const pair: fc.Arbitrary<PairParts> = fc.record({
   promptLength: fc.constantFrom('', ' short', ' long', ' mediun'),
   traits: fc.constantFrom('', ' [persona, contraints]', '\n      - persona\n      - scene_seting', ' persona'),
   tags: fc.constantFrom('', ' a, b', ' "one, two"', ' batch-3', ' 42'),
-  labels: fc.constantFrom('', ' [positive, negative]', '\n      - positive\n      - "very negative"'),
+  labels: fc.constantFrom('', ' [positive, negative]', ' [positive, very negative, "very, very"]', '\n      - positive\n      - "very negative"', '\n      - very\n      - negative'),
   prompt: textValue(4),
   // Some answers a closed_classification fix can map onto a label, in several styles.
   response: fc.oneof({ weight: 4, arbitrary: textValue(4) }, { weight: 1, arbitrary: fc.constantFrom(' Very negative!', ' "POSITIVE"', " 'Positive!'", ' |\n      Very negative!', ' >-\n      very  Negative', ' "  positive.  "') }),
