@@ -36,6 +36,7 @@ function parsesAsString(source: string, indent: string): boolean {
   try { return typeof (doc.toJS() as Record<string, unknown> | null)?.k === 'string'; } catch { return false; }
 }
 
+/** `text` double-quoted, with é as the `\u00e9` escape, so escapes sit where fixes cut. */
 function dq(text: string): string {
   return JSON.stringify(text).replace(/\\u00e9/g, 'é').replace(/é/g, '\\u00e9');
 }
