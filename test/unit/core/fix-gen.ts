@@ -94,7 +94,8 @@ const pair: fc.Arbitrary<PairParts> = fc.record({
   system: fc.option(textValue(4), { nil: undefined }),
   example: fc.option(fc.tuple(textValue(8), textValue(8)), { nil: undefined }),
   review: fc.constantFrom('', ' [{by: sam, note: fix it}]', '\n      - by: sam\n        note: The dose is wrong.\n        resolved: yes', '\n      - by: sam\n        note: |\n          Check this.\n'),
-  unknown: fc.constantFrom('', '    promt: extra\n', '    respnse: extra\n'),
+  // Misspelt keys: a rename is offered only when the key it suggests is not there already.
+  unknown: fc.constantFrom('', '    promt: extra\n', '    autor: priya\n', '    reviwer: "sam"\n', '    tgs: [x]\n'),
   comment: fc.constantFrom('', '    # a comment line\n', '    # sft-ignore repetiton: the quote repeats on purpose\n', '    # sft-ignore formating: reason\n'),
   order: fc.boolean(),
 }).map((p) => {
@@ -136,7 +137,7 @@ const flowPair: fc.Arbitrary<PairParts> = fc.record({
 /** A whole file: header (sometimes with defaults, sometimes without `sft: 1`), 1 or 2 pairs, LF or CRLF. */
 export const sftFileText: fc.Arbitrary<string> = fc.record({
   header: fc.constantFrom('sft: 1\n', 'sft: 1 # version\n', '# no version\n', 'sft: "1"\n'),
-  defaults: fc.constantFrom('', 'defaults:\n  language: en\n  domain: science\n', 'defaults:\n  language: English\n  domain: helthcare\n'),
+  defaults: fc.constantFrom('', 'defaults:\n  language: en\n  domain: science\n', 'defaults:\n  language: English\n  domain: helthcare\n', 'defualts:\n  language: en\n'),
   pairs: fc.array(fc.oneof({ weight: 5, arbitrary: pair }, { weight: 1, arbitrary: flowPair }), { minLength: 1, maxLength: 2 }),
   crlf: fc.boolean(),
   finalBreak: fc.boolean(),

@@ -27,9 +27,17 @@ import { sftFileText } from './fix-gen';
 const RUNS = Number(process.env.SFT_PROPERTY_RUNS ?? 50);
 const SEED = Number(process.env.SFT_PROPERTY_SEED ?? 7_2024);
 
-// A language list (for disallowed-language) and a banned word in labels, prompts and examples,
-// so removals run in flow lists and example maps too.
-const linter = new FileLinter(guidelinesFrom('sft-guidelines: 1\nannotations:\n  languages: [en, pt-BR]\nbanned_phrases:\n  - text: very\n    fields: [labels, prompt, examples, system]\n'));
+// A language list (for disallowed-language), prompt_length required (missing-annotation's
+// fix), and a banned word in labels, prompts and examples, so removals run in flow lists and
+// example maps too.
+const linter = new FileLinter(guidelinesFrom(`sft-guidelines: 1
+annotations:
+  required: [id, task, prompt_type, response_type, domain, language, prompt_length]
+  languages: [en, pt-BR]
+banned_phrases:
+  - text: very
+    fields: [labels, prompt, examples, system]
+`));
 const lint = (text: string): readonly Problem[] => linter.lint(text).problems;
 
 /** What any YAML reader sees: header fields (defaults one by one) and each pair's fields. */
