@@ -3,7 +3,7 @@
  * `unknown option --fromat (did you mean --format?)`, a missing value, a bad choice.
  */
 import { parseArgs } from 'node:util';
-import { suggest } from '../core/suggest';
+import { suggestId } from '../core/suggest';
 
 /** A usage mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -28,10 +28,7 @@ export interface ParsedArgs {
 }
 
 /** "Did you mean" for a word among candidates, dashes and underscores alike. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const hit = suggest(word.replace(/-/g, '_'), candidates.map((c) => c.replace(/-/g, '_')));
-  return hit === undefined ? undefined : candidates[candidates.map((c) => c.replace(/-/g, '_')).indexOf(hit)];
-}
+export const didYouMean = suggestId;
 
 /** Parse argv for a command; throws {@link UsageError} on anything it does not know. */
 export function parseCommandArgs(argv: readonly string[], specs: OptionSpecs): ParsedArgs {

@@ -15,25 +15,12 @@ import type { PairModel } from './parse/model';
 import type { SftFileModel } from './parse/parse';
 import type { TextEdit } from './types';
 import { lineStart } from './text/lines';
+import { shiftEdit } from './edit/apply';
+import { yamlFlowList, yamlScalar } from './edit/scalar-write';
 
 type Entry = YamlPair<Node | null, Node | null>;
 
-// Text that YAML (1.2, and 1.1 readers downstream) reads back as the same string when
-// written plain, in block and flow context alike.
-const PLAIN_SAFE = /^[\p{L}\p{N}_./+][\p{L}\p{M}\p{N} _./@+'’-]*$/u;
-const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:0x[0-9a-f_]+|0o[0-7_]+|[0-9_.]+(?:e[-+]?[0-9]+)?|\.inf|\.nan))$/i;
-
-/** A string as a YAML scalar that reads back as the same text: plain when safe, else double-quoted. */
-export function yamlScalar(value: string): string {
-  if (PLAIN_SAFE.test(value) && !value.endsWith(' ') && !NOT_TEXT.test(value)) return value;
-  // JSON's string escapes are all valid YAML double-quoted escapes.
-  return JSON.stringify(value);
-}
-
-/** A list as a YAML flow sequence: `[a, b]`. */
-export function yamlFlowList(values: readonly string[]): string {
-  return `[${values.map(yamlScalar).join(', ')}]`;
-}
+export { yamlFlowList, yamlScalar } from './edit/scalar-write';
 
 /** The line ending used around `at`: CRLF when the next line break is `\r\n`, else LF. */
 export function eolAt(src: string, at = 0): '\n' | '\r\n' {
@@ -231,9 +218,10 @@ export function removeField(pair: PairModel, key: string): TextEdit[] {
 }
 
 /**
- * Insert a comment line into a pair: after the `- id:` line (the pair's first line when it
- * has no id), at the pair's key indentation. Node offsets; none for a pair inside a flow
- * `pairs: [...]` list, where a comment line has no place of its own.
+ * Insert a comment line into a pair: after the `- id:` entry (without an id, after the
+ * entry on the `-` line, so never inside a value that continues below it), at the pair's
+ * key indentation. Node offsets; none for a pair inside a flow `pairs: [...]` list, where a
+ * comment line has no place of its own.
  */
 export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const { src } = pair;
@@ -243,7 +231,9 @@ export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const firstKey = map && !map.flow && map.items.length ? keyRange(map.items[0] as Entry) : undefined;
   const indent = ' '.repeat(firstKey ? column(src, firstKey[0]) : pair.indent + 2);
   const idEntry = map && !map.flow ? firstEntry(map, 'id') : undefined;
-  const anchor = idEntry ? valueEnd(idEntry) : map?.flow && map.range ? map.range[1] : dash + 1;
+  const first = map && !map.flow && map.items.length ? map.items[0] as Entry : undefined;
+  const onDashLine = first && firstKey && !/[\r\n]/.test(src.slice(dash, firstKey[0]));
+  const anchor = idEntry ? valueEnd(idEntry) : map?.flow && map.range ? map.range[1] : onDashLine ? valueEnd(first) : dash + 1;
   const eol = eolAt(src, dash);
   const text = `# ${comment.replace(/[\r\n]+/g, ' ')}`;
   const { at, atEof } = afterLine(src, anchor);
@@ -258,7 +248,7 @@ export function silencePair(pair: PairModel, rules: string | readonly string[], 
 
 /** Node-offset edits of a pair as document offsets. */
 export function toDocument(pair: PairModel, edits: readonly TextEdit[]): TextEdit[] {
-  return pair.base ? edits.map((e) => ({ ...e, start: e.start + pair.base, end: e.end + pair.base })) : [...edits];
+  return pair.base ? edits.map((e) => shiftEdit(e, pair.base)) : [...edits];
 }
 
 /**

@@ -10,7 +10,9 @@ import { pairCounts } from './counts';
 import { severityOf, type Guidelines } from './guidelines';
 import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
 import type { Annotation, FileContext, LintRule, PairContext, Report } from './rule';
-import type { Problem, ReportedSeverity, TextEdit } from './types';
+import type { Problem, ReportedSeverity, Span, TextEdit } from './types';
+import { suggestId } from './suggest';
+import { shiftFix } from './edit/apply';
 
 /** The result of linting one file's text. */
 export interface FileLintResult {
@@ -186,7 +188,7 @@ function mergeSorted(a: readonly Problem[], b: readonly Problem[]): Problem[] {
 
 function shift(p: Problem, delta: number): Problem {
   const out: Problem = { ...p, start: p.start + delta, end: p.end + delta };
-  if (p.fixes) out.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  if (p.fixes) out.fixes = p.fixes.map((f) => shiftFix(f, delta));
   return out;
 }
 
@@ -201,7 +203,7 @@ function applySilences(pair: PairModel, known: ReadonlySet<string>, problems: Pr
       continue;
     }
     s.rules.forEach((id, i) => {
-      if (!known.has(id)) extra.push({ rule: 'silence', severity: 'warning', message: `Unknown rule "${id}" in a silence comment.`, start: s.ruleSpans[i].start, end: s.ruleSpans[i].end, pairId: pair.id });
+      if (!known.has(id)) extra.push(unknownSilencedRule(id, s.ruleSpans[i], known, pair.id));
     });
     if (!s.reason) {
       extra.push({ rule: 'silence', severity: 'warning', message: `Say why ${s.rules.join(', ')} is silenced: \`# sft-ignore ${s.rules.join(', ')}: reason\`. Without a reason the silence does not apply.`, start: s.span.start, end: s.span.end, pairId: pair.id });
@@ -210,4 +212,12 @@ function applySilences(pair: PairModel, known: ReadonlySet<string>, problems: Pr
     for (const id of s.rules) silenced.add(id);
   }
   return [...problems.filter((p) => !silenced.has(p.rule)), ...extra];
+}
+
+/** A silence comment names a rule that does not exist: did-you-mean, with a fix that corrects the id. */
+function unknownSilencedRule(id: string, span: Span, known: ReadonlySet<string>, pairId: string | undefined): Problem {
+  const hint = suggestId(id, [...known]);
+  const p: Problem = { rule: 'silence', severity: 'warning', message: `Unknown rule "${id}" in a silence comment${hint ? `; did you mean "${hint}"?` : '.'}`, start: span.start, end: span.end, pairId };
+  if (hint) p.fixes = [{ title: `Change to ${hint}`, edits: [{ start: span.start, end: span.end, newText: hint }], preferred: true }];
+  return p;
 }

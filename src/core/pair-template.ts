@@ -95,7 +95,7 @@ export function writePair(fields: readonly TemplateField[], layout: PairLayout):
       snippet.push(`${snippetText(key)} ${snippetText(yamlScalar(f.value))}`);
       text.push(`${key} ${yamlScalar(f.value)}`);
     } else if (f.kind === 'choice') {
-      const values = f.values.map(yamlScalar);
+      const values = f.values.map((v) => yamlScalar(v, f.list));
       const choice = `\${${stopOf.get(f)}|${values.map(snippetChoice).join(',')}|}`;
       snippet.push(`${snippetText(key)} ${f.list ? `[${choice}]` : choice}`);
       text.push(`${key} ${f.list ? `[${values[0]}]` : values[0]}`);

@@ -30,3 +30,11 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   }
   return best;
 }
+
+/** `suggest` for kebab-case or snake_case ids: `-` and `_` count alike; the candidate comes back as written. */
+export function suggestId(word: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.replace(/-/g, '_');
+  const normalised = candidates.map(norm);
+  const hit = suggest(norm(word), normalised);
+  return hit === undefined ? undefined : candidates[normalised.indexOf(hit)];
+}

@@ -27,6 +27,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a "fix all" applies; at most one per problem. */
   preferred?: boolean;
+  /**
+   * The text the fix was checked against and may rewrite (the scalar it edits), when that is
+   * more than its edits: fix-all never applies two fixes whose scopes meet in one pass,
+   * because each was made for the text without the other. Defaults to the edits' own span.
+   */
+  scope?: Span;
 }
 
 /** Another place that explains a problem (the other pair of a duplicate id, ...). */

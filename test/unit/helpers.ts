@@ -1,7 +1,8 @@
 /** Shared helpers for unit tests over the core. */
 import { FileLinter } from '../../src/core/lint';
 import { defaultGuidelines, loadGuidelines, type Guidelines } from '../../src/core/guidelines';
-import type { Problem, TextEdit } from '../../src/core/types';
+import type { Problem } from '../../src/core/types';
+import { applyEdits } from '../../src/core/edit/apply';
 
 /** Guidelines from YAML text (throws when the text has problems, to keep tests honest). */
 export function guidelinesFrom(yaml: string): Guidelines {
@@ -21,12 +22,8 @@ export function spans(text: string, problems: readonly Problem[]): string[] {
   return problems.map((p) => text.slice(p.start, p.end));
 }
 
-/** Apply edits (non-overlapping, original offsets) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+/** Apply edits (non-overlapping, original offsets) to a text: core's own splice, which refuses overlaps. */
+export { applyEdits };
 
 /**
  * A well-formed pair file around the given pair body lines (indented 4, under `  - `).

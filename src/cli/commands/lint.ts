@@ -1,6 +1,7 @@
 /** `sft lint`: lint files and folders, print stylish, JSON or SARIF, exit non-zero for CI. */
 import { RULE_METAS } from '../../core/rules/index';
-import { intOption, stringOption } from '../args';
+import { intOption, stringOption, UsageError } from '../args';
+import { describeFix, fixFiles } from '../fix';
 import { EXIT, type Command } from '../command';
 import { readTextFile } from '../../node/files';
 import { displayPath, lintWorkspace } from '../load';
@@ -37,6 +38,10 @@ Options:
   -g, --guidelines <file> use this guidelines file for every file
       --max-warnings <n>  exit 1 when there are more than n warnings
   -q, --quiet             report errors only
+      --fix               apply the preferred fixes (as the editor's "Fix all"), write
+                          the files that change, say what was fixed, then report what is left
+      --fix-dry-run       say what --fix would fix, write nothing (the report is of the
+                          files as they are)
   -h, --help              show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
@@ -50,10 +55,23 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
     guidelines: { type: 'string', short: 'g' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values.format) ?? 'stylish';
     const maxWarnings = intOption(values['max-warnings'], 'max-warnings');
+    const dryRun = values['fix-dry-run'] === true;
+    if (values.fix && dryRun) throw new UsageError('--fix and --fix-dry-run go one at a time');
+    let unwritten = false;
+    if (values.fix || dryRun) {
+      const fixes = await fixFiles(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines), dryRun });
+      // Beside JSON or SARIF on standard output, the summary goes to standard error.
+      const say = format === 'stylish' ? io.out : io.err;
+      for (const f of fixes) say(`${describeFix(f, dryRun)}\n`);
+      if (format === 'stylish' && fixes.length) say('\n');
+      unwritten = fixes.some((f) => f.error);
+    }
     const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines) });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
     const placed: FileProblems[] = [
@@ -71,6 +89,7 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
     } else io.out(formatStylish(shown, { color: io.color, fileCount: ws.files.length }));
     const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
     if (tooManyWarnings && format === 'stylish') io.err(`sft: ${plural(counts.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+    if (unwritten) return EXIT.usage;
     return counts.errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
   },
 };

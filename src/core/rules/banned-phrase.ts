@@ -1,10 +1,13 @@
 import type { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import type { Guidelines } from '../guidelines';
-import type { ReportedSeverity, TextEdit } from '../types';
+import type { Fix, ReportedSeverity } from '../types';
+import { pairHome } from '../edit/scalar-site';
+import { textFix } from '../edit/scalar-fix';
+import { phraseRemoval } from '../text/phrase-removal';
 import { DEFAULT_BANNED_PHRASES } from './default-banned-phrases';
 import { PhraseList, phraseSource } from './phrase-matcher';
-import { fieldLabel, fieldScalars, fieldSet, mapsExactly } from './content-fields';
+import { fieldLabel, fieldScalars, fieldSet } from './content-fields';
 
 interface Entry {
   text: string;
@@ -47,26 +50,10 @@ function compile(g: Guidelines): Compiled {
   return c;
 }
 
-/**
- * The edit that removes value[a, b) and one adjacent space (the one before when there is
- * one), so no double space remains. A phrase that is a whole line takes its line break
- * with it. Undefined when the scalar cannot be mapped exactly.
- */
-function removal(ctx: PairContext, node: Scalar, text: string, a: number, b: number): TextEdit | undefined {
-  if (!mapsExactly(ctx, node)) return undefined;
-  const before = a > 0 ? text[a - 1] : '';
-  const after = b < text.length ? text[b] : '';
-  let from = a;
-  let to = b;
-  if (before === ' ') from--;
-  else if (after === ' ') to++;
-  else if ((before === '\n' || !before) && (after === '\n' || !after)) {
-    if (before) from--; else if (after) to++;
-  }
-  const start = ctx.span(node, from, from + 1).start;
-  // Up to where the next character starts, so a folded line's indentation goes too.
-  const end = to < text.length ? ctx.span(node, to, to).start : ctx.span(node, to - 1, to).end;
-  return { start, end, newText: '' };
+/** The fix that removes text[a, b) of a scalar as a writer would (see phraseRemoval), keeping the YAML valid. */
+function removal(ctx: PairContext, node: Scalar, text: string, a: number, b: number, title: string): Fix | undefined {
+  const r = phraseRemoval(text, a, b);
+  return textFix(pairHome(ctx.pair), node, r.start, r.end, r.insert, title);
 }
 
 /** Phrases the responses must not contain: the built-in list plus the guidelines' `banned_phrases`. */
@@ -83,12 +70,12 @@ export const bannedPhrase: LintRule = {
       for (const m of list.find(s.text)) {
         const span = ctx.span(s.node, m.start, m.end);
         const shown = s.text.slice(m.start, m.end).replace(/\s+/g, ' ');
-        const edit = removal(ctx, s.node, s.text, m.start, m.end);
+        const fix = removal(ctx, s.node, s.text, m.start, m.end, `Remove "${shown}"`);
         ctx.report({
           ...span,
           message: `Banned phrase "${shown}" in ${fieldLabel(s.field)}: ${m.entry.message}`,
           severity: m.entry.severity,
-          fixes: edit ? [{ title: `Remove "${shown}"`, edits: [edit], preferred: true }] : undefined,
+          fixes: fix ? [fix] : undefined,
         });
       }
     }

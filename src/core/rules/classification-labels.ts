@@ -1,7 +1,9 @@
-import { Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
-import { anchorSpan, annotationValue, mapsExactly, trimmedSpan } from './content-fields';
+import { anchorSpan, annotationValue, trimmedSpan } from './content-fields';
+import { pairHome } from '../edit/scalar-site';
+import { textFix } from '../edit/scalar-fix';
 
 /** How the response must match a label: trimmed, any case, a trailing period allowed. */
 function matchKey(text: string): string {
@@ -13,28 +15,11 @@ function looseKey(text: string): string {
   return text.toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-// Characters that make a plain scalar mean something else, or end it early.
-const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|:$|\s$|[\n\r]/;
-
-/** The label written so it reads back as itself in the response's scalar style. */
-function writeAs(node: Scalar, label: string): string | undefined {
-  switch (node.type) {
-    case Scalar.QUOTE_DOUBLE: return label.replace(/[\\"]/g, '\\$&');
-    case Scalar.QUOTE_SINGLE: return label.replace(/'/g, "''");
-    case Scalar.BLOCK_LITERAL: case Scalar.BLOCK_FOLDED: return /[\n\r]/.test(label) ? undefined : label;
-    default: return PLAIN_UNSAFE.test(label) ? undefined : label;
-  }
-}
-
+/** Replace the response's text (without its surrounding spaces) with the label, keeping the YAML valid. */
 function replaceFix(ctx: PairContext, node: Scalar, text: string, label: string): Fix | undefined {
-  const written = writeAs(node, label);
-  const title = `Change to "${label}"`;
-  if (written !== undefined && mapsExactly(ctx, node)) {
-    return { title, edits: [{ ...trimmedSpan(ctx, node, text), newText: written }], preferred: true };
-  }
-  // A label a plain scalar cannot hold: replace the whole value with a double-quoted one.
-  if (!node.range || node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return undefined;
-  return { title, edits: [{ start: node.range[0], end: node.range[1], newText: JSON.stringify(label) }], preferred: true };
+  const a = text.length - text.trimStart().length;
+  const b = text.trimEnd().length;
+  return textFix(pairHome(ctx.pair), node, a, Math.max(a, b), label, `Change to "${label}"`);
 }
 
 /** closed_classification lists its labels, and the response is one of them. */

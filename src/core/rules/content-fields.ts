@@ -75,15 +75,6 @@ export function fieldLabel(field: string): string {
   return field === 'examples.input' ? 'an example input' : field === 'examples.output' ? 'an example output' : field === 'labels' ? 'a label' : `the ${field}`;
 }
 
-/**
- * Whether `ctx.span` maps this scalar exactly. The scalar map falls back to the whole
- * scalar when it cannot align value and source; fixes must not be built on that.
- */
-export function mapsExactly(ctx: PairContext, node: Scalar): boolean {
-  const probe = ctx.span(node, 0, 0);
-  return probe.start === probe.end;
-}
-
 /** Span of the text without its leading and trailing whitespace (the whole value when blank). */
 export function trimmedSpan(ctx: PairContext, node: Scalar, text: string): Span {
   let a = 0;

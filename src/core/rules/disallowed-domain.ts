@@ -3,8 +3,10 @@ import { scalarText } from '../parse/model';
 import { suggest } from '../suggest';
 import type { Guidelines } from '../guidelines';
 import type { LintRule, Report } from '../rule';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
-function checkDomain(node: Node | null | undefined, g: Guidelines, report: (r: Report) => void): void {
+function checkDomain(home: NodeHome, node: Node | null | undefined, g: Guidelines, report: (r: Report) => void): void {
   const text = scalarText(node);
   if (!isScalar(node) || !node.range || !text || g.domains.includes(text)) return;
   const hint = suggest(text, g.domains);
@@ -14,7 +16,7 @@ function checkDomain(node: Node | null | undefined, g: Guidelines, report: (r: R
   report({
     start, end,
     message: `Domain "${text}" is not one of ${list}${hint ? `; did you mean "${hint}"?` : '.'}${own}`,
-    fixes: hint ? [{ title: `Change to ${hint}`, edits: [{ start, end, newText: hint }], preferred: true }] : undefined,
+    fixes: hint ? fixList(valueFix(home, node, hint, `Change to ${hint}`)) : undefined,
   });
 }
 
@@ -26,10 +28,10 @@ export const disallowedDomain: LintRule = {
   },
   checkFile(ctx) {
     // The defaults' domain is header text: reported once, not once per pair that inherits it.
-    checkDomain(ctx.file.defaults.get('domain')?.value, ctx.guidelines, ctx.report);
+    checkDomain(fileHome(ctx.file), ctx.file.defaults.get('domain')?.value, ctx.guidelines, ctx.report);
   },
   checkPair(ctx) {
     if (!isMap(ctx.pair.node)) return;
-    checkDomain(ctx.pair.fields.get('domain')?.value, ctx.guidelines, ctx.report);
+    checkDomain(pairHome(ctx.pair), ctx.pair.fields.get('domain')?.value, ctx.guidelines, ctx.report);
   },
 };

@@ -3,6 +3,8 @@ import { scalarText } from '../parse/model';
 import { LANGUAGE_TAG } from '../annotations';
 import { languageLabel } from '../language-names';
 import type { LintRule, Report } from '../rule';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 /**
  * Whether a tag is allowed: the same tag ignoring case (BCP 47 tags are case-insensitive),
@@ -14,7 +16,7 @@ export function languageAllowed(tag: string, allowed: readonly string[]): boolea
   return allowed.some((a) => { const l = a.toLowerCase(); return l === lower || l === primary; });
 }
 
-function checkLanguage(node: Node | null | undefined, allowed: readonly string[] | undefined, report: (r: Report) => void): void {
+function checkLanguage(home: NodeHome, node: Node | null | undefined, allowed: readonly string[] | undefined, report: (r: Report) => void): void {
   if (!allowed) return;
   const text = scalarText(node);
   // A malformed tag is invalid-value's finding; don't report it twice.
@@ -27,7 +29,7 @@ function checkLanguage(node: Node | null | undefined, allowed: readonly string[]
   report({
     start, end,
     message: `Language ${languageLabel(text)} is not one of the guidelines' languages: ${allowed.map(languageLabel).join(', ')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
-    fixes: hint ? [{ title: `Change to ${hint}`, edits: [{ start, end, newText: hint }], preferred: true }] : undefined,
+    fixes: hint ? fixList(valueFix(home, node, hint, `Change to ${hint}`)) : undefined,
   });
 }
 
@@ -38,10 +40,10 @@ export const disallowedLanguage: LintRule = {
     description: 'The language is not in the guidelines\' list of languages.',
   },
   checkFile(ctx) {
-    checkLanguage(ctx.file.defaults.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(fileHome(ctx.file), ctx.file.defaults.get('language')?.value, ctx.guidelines.languages, ctx.report);
   },
   checkPair(ctx) {
     if (!isMap(ctx.pair.node)) return;
-    checkLanguage(ctx.pair.fields.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(pairHome(ctx.pair), ctx.pair.fields.get('language')?.value, ctx.guidelines.languages, ctx.report);
   },
 };

@@ -2,6 +2,9 @@ import { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import { findUnbalanced } from '../text/balance';
 import { textScalars, type TextScalar } from './hhh-text-fields';
+import { pairHome, valueRangeOf } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
+import type { Fix, Span } from '../types';
 
 const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 /**
@@ -11,6 +14,19 @@ const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 function hasTrailing(t: string): boolean {
   const last = t.charCodeAt(t.length - 1);
   return last === 0x20 || last === 0x09 || t.includes(' \n') || t.includes('\t\n');
+}
+
+/**
+ * The fix that removes trailing spaces. Removing them from a line with text changes neither
+ * where the block's lines start nor which are blank, so fixes on other lines of the same
+ * block stay valid: an edit in place is scoped to its line, and fix-all takes every line at once.
+ */
+function removeTrailing(ctx: PairContext, s: TextScalar, span: Span, line: Span): Fix | undefined {
+  const home = pairHome(ctx.pair);
+  const range = valueRangeOf(home, s.node, span);
+  const fix = range && textFix(home, s.node, range.start, range.end, '', 'Remove trailing spaces');
+  if (fix && fix.edits.length === 1 && fix.edits[0].start >= line.start && fix.edits[0].end <= line.end) fix.scope = line;
+  return fix;
 }
 
 /** Trailing spaces and tabs on the lines of a block scalar: they are part of the value. */
@@ -32,7 +48,7 @@ function trailingSpaces(ctx: PairContext, s: TextScalar): void {
       ctx.report({
         ...span,
         message: `Trailing ${contentEnd - lineEnd === 1 ? 'space' : 'spaces'} at the end of a line in ${s.name} (a block scalar keeps them in the text).`,
-        fixes: [{ title: 'Remove trailing spaces', edits: [{ ...span, newText: '' }], preferred: true }],
+        fixes: fixList(removeTrailing(ctx, s, span, { start: from, end: nl })),
       });
     }
     from = nl + 1;

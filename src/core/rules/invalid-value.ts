@@ -5,6 +5,8 @@ import { scalarText, type Field } from '../parse/model';
 import { suggest } from '../suggest';
 import type { LintRule, Report } from '../rule';
 import type { Fix } from '../types';
+import { fileHome, pairHome, type NodeHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 /** A closed list as the rule uses it: a Map, so a key like "constructor" finds nothing. */
 interface ClosedList { noun: string; values: readonly string[]; set: ReadonlySet<string> }
@@ -27,19 +29,18 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = Object.assign(Object.cr
   malay: 'ms', swahili: 'sw', tagalog: 'tl', filipino: 'fil', romanian: 'ro', czech: 'cs', hungarian: 'hu',
 });
 
-function replaceFix(node: Node, value: string): Fix[] | undefined {
-  const r = node.range;
-  return r ? [{ title: `Change to ${value}`, edits: [{ start: r[0], end: r[1], newText: value }], preferred: true }] : undefined;
+function replaceFix(home: NodeHome, node: Node, value: string): Fix[] | undefined {
+  return isScalar(node) ? fixList(valueFix(home, node, value, `Change to ${value}`)) : undefined;
 }
 
-function checkClosed(node: Node | null, { noun, values, set }: ClosedList, report: (r: Report) => void): void {
+function checkClosed(home: NodeHome, node: Node | null, { noun, values, set }: ClosedList, report: (r: Report) => void): void {
   const text = scalarText(node);
   if (text === undefined || !node?.range || set.has(text)) return;
   const hint = suggest(text, values);
   report({
     start: node.range[0], end: node.range[1],
     message: `"${text}" is not a ${noun}${hint ? `; did you mean "${hint}"?` : `. Use one of: ${values.join(', ')}.`}`,
-    fixes: hint ? replaceFix(node, hint) : undefined,
+    fixes: hint ? replaceFix(home, node, hint) : undefined,
   });
 }
 
@@ -50,25 +51,25 @@ function languageHint(text: string): string | undefined {
   return dashed !== text && LANGUAGE_TAG.test(dashed) ? dashed : undefined;
 }
 
-function checkLanguage(node: Node | null, report: (r: Report) => void): void {
+function checkLanguage(home: NodeHome, node: Node | null, report: (r: Report) => void): void {
   const text = scalarText(node);
   if (text === undefined || !node?.range || LANGUAGE_TAG.test(text)) return;
   const hint = languageHint(text);
   report({
     start: node.range[0], end: node.range[1],
     message: `"${text}" is not a BCP 47 language tag (like en, hi, fr, pt-BR, ja)${hint ? `; did you mean "${hint}"${languageName(hint) ? ` (${languageName(hint)})` : ''}?` : '.'}`,
-    fixes: hint ? replaceFix(node, hint) : undefined,
+    fixes: hint ? replaceFix(home, node, hint) : undefined,
   });
 }
 
-/** Check one field of a pair or of defaults; offsets are the node's own. */
-function checkField(f: Field, report: (r: Report) => void): void {
+/** Check one field of a pair or of defaults; offsets are the node's own (in `home.src`). */
+function checkField(home: NodeHome, f: Field, report: (r: Report) => void): void {
   const closed = CLOSED.get(f.key);
-  if (closed) { if (isScalar(f.value)) checkClosed(f.value, closed, report); return; }
-  if (f.key === 'language') { if (isScalar(f.value)) checkLanguage(f.value, report); return; }
+  if (closed) { if (isScalar(f.value)) checkClosed(home, f.value, closed, report); return; }
+  if (f.key === 'language') { if (isScalar(f.value)) checkLanguage(home, f.value, report); return; }
   if (f.key !== 'traits') return;
-  if (isScalar(f.value)) checkClosed(f.value, TRAIT_LIST, report);
-  else if (isSeq(f.value)) for (const item of f.value.items as (Node | null)[]) if (isScalar(item)) checkClosed(item, TRAIT_LIST, report);
+  if (isScalar(f.value)) checkClosed(home, f.value, TRAIT_LIST, report);
+  else if (isSeq(f.value)) for (const item of f.value.items as (Node | null)[]) if (isScalar(item)) checkClosed(home, item, TRAIT_LIST, report);
 }
 
 /** Closed annotations hold one of their listed values; language is a BCP 47 tag. */
@@ -79,10 +80,12 @@ export const invalidValue: LintRule = {
   },
   checkFile(ctx) {
     // Defaults are header text: checked once here, not once per pair that inherits them.
-    for (const f of ctx.file.defaults.values()) checkField(f, ctx.report);
+    const home = fileHome(ctx.file);
+    for (const f of ctx.file.defaults.values()) checkField(home, f, ctx.report);
   },
   checkPair(ctx) {
     if (!isMap(ctx.pair.node)) return;
-    for (const f of ctx.pair.entries) checkField(f, ctx.report);
+    const home = pairHome(ctx.pair);
+    for (const f of ctx.pair.entries) checkField(home, f, ctx.report);
   },
 };

@@ -1,5 +1,8 @@
+import { isScalar } from 'yaml';
 import type { LintRule } from '../rule';
 import { languageLabel, languageName } from '../language-names';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 import { checkLanguage, type LanguageVerdict } from '../text/language';
 
 const FIELDS = ['prompt', 'response'] as const;
@@ -42,7 +45,8 @@ export const languageMismatch: LintRule = {
       // Offer the detected language when every judged field agrees on one real language code.
       const codes = new Set(found.map((f) => f.verdict.lang));
       const code = codes.size === 1 ? [...codes][0] : undefined;
-      const fix = code && CODE.test(code) ? [{ title: `Set language to ${languageLabel(code)}`, edits: [{ start: node.range[0], end: node.range[1], newText: code }] }] : undefined;
+      // Not preferred: detection can be wrong, and a translation pair may be meant.
+      const fix = code && CODE.test(code) && isScalar(node) ? fixList(valueFix(pairHome(ctx.pair), node, code, `Set language to ${languageLabel(code)}`, false)) : undefined;
       ctx.report({ start: node.range[0], end: node.range[1], message, fixes: fix });
       return;
     }

@@ -3,6 +3,8 @@ import { PROMPT_LENGTHS } from '../annotations';
 import { scalarText } from '../parse/model';
 import type { LintRule } from '../rule';
 import { plural } from '../plural';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, valueFix } from '../edit/scalar-fix';
 
 const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
 
@@ -26,7 +28,7 @@ export const lengthMismatch: LintRule = {
     ctx.report({
       start: node.range[0], end: node.range[1],
       message: `prompt_length is ${declared}, but the model reads ${plural(promptWords, 'word')} before answering (system, context, examples and prompt), which is ${bucket} (short < ${short}, medium ${short} to ${long}, long > ${plural(long, 'word')}).`,
-      fixes: [{ title: `Change to ${bucket}`, edits: [{ start: node.range[0], end: node.range[1], newText: bucket }], preferred: true }],
+      fixes: fixList(valueFix(pairHome(ctx.pair), node, bucket, `Change to ${bucket}`)),
     });
   },
 };

@@ -1,6 +1,8 @@
 import type { LintRule } from '../rule';
 import { findPii, PII_MASKS } from '../text/pii';
-import { canWriteBracket, textScalars } from './hhh-text-fields';
+import { textScalars } from './hhh-text-fields';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
 
 const FIELDS = ['system', 'context', 'examples', 'prompt', 'response'] as const;
 
@@ -23,8 +25,8 @@ export const pii: LintRule = {
         ctx.report({
           ...span,
           message: `Possible ${hit.what} in ${s.name}: "${found}". Replace it with ${mask} or an invented, clearly fake value.`,
-          // A plain scalar cannot start with `[` (it would become a list), nor hold one inside a flow collection.
-          fixes: canWriteBracket(s, hit.start) ? [{ title: `Mask as ${mask}`, edits: [{ ...span, newText: mask }], preferred: true }] : undefined,
+          // In place when the scalar's style allows; a plain scalar that would start with `[` is quoted.
+          fixes: fixList(textFix(pairHome(ctx.pair), s.node, hit.start, hit.end, mask, `Mask as ${mask}`)),
         });
       }
     }

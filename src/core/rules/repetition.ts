@@ -1,6 +1,8 @@
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
 import { textScalars } from './hhh-text-fields';
+import { pairHome } from '../edit/scalar-site';
+import { fixList, textFix } from '../edit/scalar-fix';
 
 const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);
@@ -47,11 +49,11 @@ export const repetition: LintRule = {
       allowed ??= allowedDoubles(ctx);
       for (const r of findRepeats(s.text, allowed)) {
         const span = ctx.span(s.node, r.start, r.end);
-        const remove = r.remove ? ctx.span(s.node, r.remove.start, r.remove.end) : undefined;
+        const fix = r.remove ? textFix(pairHome(ctx.pair), s.node, r.remove.start, r.remove.end, '', FIX_TITLES[r.kind], r.kind === 'doubled') : undefined;
         ctx.report({
           ...span,
           message: MESSAGES[r.kind](r, s.name),
-          fixes: remove ? [{ title: FIX_TITLES[r.kind], edits: [{ ...remove, newText: '' }], preferred: r.kind === 'doubled' }] : undefined,
+          fixes: fixList(fix),
         });
       }
     }

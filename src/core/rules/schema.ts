@@ -2,6 +2,9 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar, type Node } from
 import { TEXT_FIELDS } from '../annotations';
 import { ID_PATTERN } from '../schema';
 import { eolAt } from '../edits';
+import { replaceScalarSource } from '../edit/scalar-edit';
+import { doubleQuoted, yamlFlowList, yamlScalar } from '../edit/scalar-write';
+import { lineStart } from '../text/lines';
 import { mapEntries, type Field } from '../parse/model';
 import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './node-shape';
 import type { LintRule, Report } from '../rule';
@@ -56,9 +59,13 @@ function checkStringList(src: string, f: Field, report: Reporter): void {
   if (!isScalar(v) || isEmptyValue(v) || !v.range) return;
   const text = src.slice(v.range[0], v.range[1]);
   const block = v.type === Scalar.BLOCK_LITERAL || v.type === Scalar.BLOCK_FOLDED;
+  // `tags: a, b` means two items; a quoted value is one item. Each written so it reads as text.
+  const value = String(v.value);
+  const items = v.type === Scalar.PLAIN ? value.split(',').map((i) => i.trim()).filter((i) => i) : [value];
+  const list = yamlFlowList(items);
   report({
     start: v.range[0], end: v.range[1], message: `${f.key} must be a list: [${block ? '…' : text}].`,
-    fixes: block ? undefined : [{ title: `Write [${text}]`, edits: [{ start: v.range[0], end: v.range[1], newText: `[${text}]` }], preferred: true }],
+    fixes: block || !items.length ? undefined : [{ title: `Write ${list}`, edits: replaceScalarSource(src, v, list), preferred: true }],
   });
 }
 
@@ -117,7 +124,7 @@ function checkResolved(src: string, e: Field, report: Reporter): void {
   const fix = text === undefined ? undefined : TRUE_WORDS.test(text.replace(/["']/g, '')) ? 'true' : FALSE_WORDS.test(text.replace(/["']/g, '')) ? 'false' : undefined;
   report({
     ...span, message: `resolved must be true or false, not ${isEmptyValue(v) ? 'empty' : kindOf(v) === 'text' ? `"${text}"` : kindOf(v)}.`,
-    fixes: fix && v?.range ? [{ title: `Change to ${fix}`, edits: [{ start: v.range[0], end: v.range[1], newText: fix }], preferred: true }] : undefined,
+    fixes: fix && isScalar(v) ? [{ title: `Change to ${fix}`, edits: replaceScalarSource(src, v, fix), preferred: true }] : undefined,
   });
 }
 
@@ -132,13 +139,13 @@ function checkId(src: string, v: Node | null, report: Reporter): void {
     // `id: 0001` is the number 1 to YAML: it would collide with `id: 1` and lose its padding.
     const text = src.slice(start, end);
     report({ start, end, message: `id ${text} is read as ${kindOf(v)}; quote it ("${text}") so it stays text.`,
-      fixes: [{ title: `Quote the id: "${text}"`, edits: [{ start, end, newText: JSON.stringify(text) }], preferred: true }] });
+      fixes: [{ title: `Quote the id: "${text}"`, edits: replaceScalarSource(src, v, doubleQuoted(text)), preferred: true }] });
     return;
   }
   if (ID_PATTERN.test(v.value)) return;
   const clean = v.value.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   report({ start, end, message: `id "${v.value}" may only use letters, digits, ".", "_" and "-".`,
-    fixes: clean ? [{ title: `Change to ${clean}`, edits: [{ start, end, newText: clean }] }] : undefined });
+    fixes: clean ? [{ title: `Change to ${clean}`, edits: replaceScalarSource(src, v, yamlScalar(clean)) }] : undefined });
 }
 
 /** Type checks of one field of a pair or of `defaults`; offsets into `src`. */
@@ -184,13 +191,13 @@ export const schema: LintRule = {
     if (!sft) {
       const start = first?.span.start ?? root.range?.[0] ?? 0;
       report({ start, end: first?.keyNode.range?.[1] ?? start, message: 'The file must start with `sft: 1` (the format version).',
-        fixes: root.flow ? undefined : [{ title: 'Insert sft: 1', edits: [{ start, end: start, newText: `sft: 1${eolAt(file.text)}` }], preferred: true }] });
+        fixes: root.flow ? undefined : [{ title: 'Insert sft: 1', edits: [{ start, end: start, newText: `sft: 1${eolAt(file.text)}${' '.repeat(start - lineStart(file.text, start))}` }], preferred: true }] });
     } else {
       const v = sft.value;
       if (!(isScalar(v) && v.value === 1)) {
         const span = at(file.text, v, sft.span);
         report({ ...span, message: 'sft must be 1 (the format version).',
-          fixes: v?.range && !isCollection(v) ? [{ title: 'Change to 1', edits: [{ start: v.range[0], end: v.range[1], newText: '1' }], preferred: true }] : undefined });
+          fixes: isScalar(v) && v.range ? [{ title: 'Change to 1', edits: replaceScalarSource(file.text, v, '1'), preferred: true }] : undefined });
       }
       if (first !== sft) report({ start: sft.keyNode.range![0], end: sft.keyNode.range![1], message: '`sft: 1` must be the first key of the file.' });
     }

@@ -11,8 +11,9 @@ const EXAMPLE = new Set<string>(EXAMPLE_KEYS);
 const REVIEW = new Set<string>(REVIEW_KEYS);
 
 /**
- * Report each key of `entries` not in `known`. The did-you-mean fix is preferred only when
- * the suggested key is not already there (renaming onto it would repeat a key).
+ * Report each key of `entries` not in `known`, with a did-you-mean fix unless the suggested
+ * key is already there: renaming onto it would repeat the key, and YAML readers that take the
+ * last of a repeated key would read the renamed value in place of the one that is there.
  */
 function checkKeys(entries: readonly Field[], known: ReadonlySet<string>, candidates: readonly string[], where: string, report: (r: Report) => void, note?: (key: string) => string | undefined): void {
   for (const f of entries) {
@@ -24,7 +25,7 @@ function checkKeys(entries: readonly Field[], known: ReadonlySet<string>, candid
     report({
       start: r[0], end: r[1],
       message: explained ?? `Unknown key "${f.key}" in ${where}${hint ? `; did you mean "${hint}"?` : `. Known keys: ${candidates.join(', ')}.`}`,
-      fixes: hint ? [{ title: `Change to "${hint}"`, edits: [{ start: r[0], end: r[1], newText: hint }], preferred: !taken }] : undefined,
+      fixes: hint && !taken ? [{ title: `Change to "${hint}"`, edits: [{ start: r[0], end: r[1], newText: hint }], preferred: true }] : undefined,
     });
   }
 }

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { Fix, Problem, TextEdit } from '../../core/types';
+import { fixAll } from '../../core/edit/fix-all';
+import { loadGuidelines } from '../../core/guidelines';
 import { findPair } from '../../core/parse/parse';
 import { Disposable } from '../dispose';
 import { GUIDELINES_GLOB, isGuidelinesUri, isSftDocument, SFT_SELECTOR } from '../documents';
@@ -14,6 +16,13 @@ import type { DocumentStore } from '../lint/document-store';
 
 /** Rules a pair comment cannot silence (syntax errors, the silence comments themselves). */
 const UNSILENCEABLE = new Set(['silence', 'yaml-syntax']);
+
+/** A document's problems, and the lint that fix-all runs again on the fixed text. */
+interface FoundProblems {
+  problems: readonly Problem[];
+  model?: SftFileModel;
+  lint: (text: string) => readonly Problem[];
+}
 
 /** `source.fixAll.sft`: apply every problem's preferred fix. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sft');
@@ -31,15 +40,16 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
     super();
   }
 
-  /** The problems (with fixes) behind a document's diagnostics, at its current text. */
-  private async problemsOf(doc: vscode.TextDocument): Promise<{ problems: readonly Problem[]; model?: SftFileModel } | undefined> {
+  /** The problems (with fixes) behind a document's diagnostics, at its current text, and how to lint a fixed text. */
+  private async problemsOf(doc: vscode.TextDocument): Promise<FoundProblems | undefined> {
     if (isGuidelinesUri(doc.uri)) {
       const g = await this.guidelines.forGuidelines(doc.uri);
-      return g.text === doc.getText() ? { problems: g.loaded.problems } : undefined;
+      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source).problems;
+      return g.text === doc.getText() ? { problems: g.loaded.problems, lint } : undefined;
     }
     if (!isSftDocument(doc)) return undefined;
-    const { result } = await this.docs.current(doc);
-    return { problems: result.problems, model: result.model };
+    const { result, governedBy } = await this.docs.current(doc);
+    return { problems: result.problems, model: result.model, lint: (text) => governedBy.linter.lint(text).problems };
   }
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
@@ -48,7 +58,7 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
     const result = found;
     const only = context.only;
     if (only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND))) {
-      const all = this.fixAll(doc, result.problems);
+      const all = this.fixAll(doc, result);
       return all ? [all] : [];
     }
     if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
@@ -70,11 +80,17 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
         actions.push(a);
       }
     }
-    if (actions.some((a) => a.edit)) {
-      const all = this.fixAll(doc, result.problems, 'Fix all auto-fixable problems');
-      if (all) { all.kind = vscode.CodeActionKind.QuickFix; actions.push(all); }
-    }
+    if (actions.some((a) => a.edit) && hasPreferredFix(result.problems)) actions.push(new LazyFixAll(doc, result));
     return actions;
+  }
+
+  /** Work out the edit of "Fix all" when it is chosen, not each time the light bulb asks. */
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof LazyFixAll && !action.edit && action.doc.version === action.version) {
+      const { edits } = fixAll(action.doc.getText(), action.found.lint, { problems: action.found.problems });
+      if (edits.length) action.edit = toWorkspaceEdit(action.doc, edits);
+    }
+    return action;
   }
 
   private quickFix(doc: vscode.TextDocument, fix: Fix, d: vscode.Diagnostic): vscode.CodeAction {
@@ -85,18 +101,33 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
     return a;
   }
 
-  /** Every preferred fix whose edits do not overlap an earlier one's. */
-  private fixAll(doc: vscode.TextDocument, problems: readonly Problem[], title = 'Fix all SFT problems'): vscode.CodeAction | undefined {
-    const chosen: TextEdit[] = [];
-    const fixes = problems.map((p) => p.fixes?.find((f) => f.preferred)).filter((f): f is Fix => !!f);
-    for (const fix of fixes) {
-      const overlaps = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === e.end && e.start === c.start)));
-      if (!overlaps) chosen.push(...fix.edits);
-    }
-    if (!chosen.length) return undefined;
+  /**
+   * Every preferred fix, applied as `sft lint --fix` applies them (core's fixAll: fixes that
+   * meet wait for another pass over the re-linted text), as one edit of the current text.
+   */
+  private fixAll(doc: vscode.TextDocument, found: FoundProblems, title = 'Fix all SFT problems'): vscode.CodeAction | undefined {
+    if (!hasPreferredFix(found.problems)) return undefined;
+    const { edits } = fixAll(doc.getText(), found.lint, { problems: found.problems });
+    if (!edits.length) return undefined;
     const a = new vscode.CodeAction(title, FIX_ALL_KIND);
-    a.edit = toWorkspaceEdit(doc, chosen);
+    a.edit = toWorkspaceEdit(doc, edits);
     return a;
+  }
+}
+
+function hasPreferredFix(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.fixes?.some((f) => f.preferred));
+}
+
+/**
+ * "Fix all" among the quick fixes. Its edit comes from resolveCodeAction, because working it
+ * out lints the file again after each pass, too much for every light bulb request.
+ */
+class LazyFixAll extends vscode.CodeAction {
+  readonly version: number;
+  constructor(readonly doc: vscode.TextDocument, readonly found: FoundProblems) {
+    super('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
+    this.version = doc.version;
   }
 }
 

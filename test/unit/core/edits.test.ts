@@ -177,6 +177,13 @@ describe('edits', () => {
       assert.equal(edit(text, 0, (p) => insertComment(p, 'note')), 'sft: 1\r\npairs:\r\n  - prompt: p\r\n    # note\r\n    response: r\r\n');
     });
 
+    it('without an id, goes after the first entry, never inside a block value below the dash line', () => {
+      const text = 'sft: 1\npairs:\n  - prompt: |\n      Line one\n      Line two\n    response: r\n';
+      const out = edit(text, 0, (p) => silencePair(p, 'pii', 'public figure'));
+      assert.equal(out, 'sft: 1\npairs:\n  - prompt: |\n      Line one\n      Line two\n    # sft-ignore pii: public figure\n    response: r\n');
+      assert.equal(parseSft(out).pairs[0].fields.get('prompt')?.value?.toString(), 'Line one\nLine two\n');
+    });
+
     it('goes after a flow-map pair, and not into a flow pairs list', () => {
       const text = 'sft: 1\npairs:\n  - {id: a, prompt: p}\n';
       assert.equal(edit(text, 0, (p) => insertComment(p, 'x')), 'sft: 1\npairs:\n  - {id: a, prompt: p}\n    # x\n');

@@ -25,17 +25,17 @@ describe('banned-phrase', () => {
     assert.deepEqual(spans(text, lint(text, { only })), ['as an ai LANGUAGE model']);
   });
 
-  it('removes the following space when the phrase starts the text', () => {
+  it('removes the following space when the phrase starts the text, and capitalises what now starts it', () => {
     const text = sftFile('id: a\nprompt: Hi\nresponse: "Certainly! Here is the list."\n');
     assert.deepEqual(spans(text, lint(text, { only })), ['Certainly! Here is']);
-    assert.equal(fixed(text), sftFile('id: a\nprompt: Hi\nresponse: "the list."\n'));
+    assert.equal(fixed(text), sftFile('id: a\nprompt: Hi\nresponse: "The list."\n'));
   });
 
   it('matches a phrase broken across a folded line, and the fix leaves a valid block', () => {
     const text = sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n');
     assert.deepEqual(spans(text, lint(text, { only })), ['I hope\n      this helps']);
     const out = fixed(text);
-    assert.equal(out, sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4.\n  you.\n'));
+    assert.equal(out, sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. You.\n'));
   });
 
   it('a phrase on a line of its own in a literal block goes with its line break', () => {
@@ -47,7 +47,7 @@ describe('banned-phrase', () => {
   it('the same in a CRLF file', () => {
     const text = crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n'));
     assert.deepEqual(spans(text, lint(text, { only })), ['I hope\r\n      this helps']);
-    assert.equal(fixed(text), crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4.\n  you.\n')));
+    assert.equal(fixed(text), crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. You.\n')));
   });
 
   it('double-quoted scalars with escapes', () => {

@@ -74,10 +74,11 @@ describe('rule pii', () => {
     assert.deepEqual(spans(text, check(text)), ['ops@acme.io', '020 7946 0958', 'x@corp.co.uk']);
   });
 
-  it('offers no fix where a mask would start a plain scalar or sit in a flow map', () => {
+  it('quotes the scalar where a mask would start a plain scalar or sit in a flow map', () => {
     const text = sftFile('id: p1\nprompt: Hi there.\nresponse: bob@acme.io is mine\nexamples: [{input: mail me at a@corp.io, output: ok}]');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['bob@acme.io', 'a@corp.io']);
-    assert.deepEqual(problems.map((p) => p.fixes), [undefined, undefined]);
+    assert.equal(applyEdits(text, problems[0].fixes![0].edits), text.replace('bob@acme.io is mine', '"[EMAIL] is mine"'));
+    assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('mail me at a@corp.io', '"mail me at [EMAIL]"'));
   });
 });
