@@ -6,8 +6,10 @@
 //   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -30,7 +32,42 @@ function suiteEntry(dir, name) {
   return { contents: imports, resolveDir: dir, sourcefile: name, loader: 'ts' };
 }
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const require = createRequire(import.meta.url);
+const ELD_SRC = fileURLToPath(new URL('./node_modules/eld/src/', import.meta.url));
+
+/**
+ * eld's package exports only entries with an n-gram database built in; src/node/text-services.ts
+ * takes the detector module itself and hands it the database as JSON.
+ */
+const eldDetector = {
+  name: 'eld-detector',
+  setup(build) {
+    build.onResolve({ filter: /^eld\/src\/languageDetector\.js$/ }, () => ({ path: join(ELD_SRC, 'languageDetector.js') }));
+  },
+};
+
+/**
+ * The data the Node text services read on first use (src/node/text-services.ts, DATA_FILES),
+ * as JSON: the tokenizers' rank tables and eld's small n-gram database, written from the
+ * packages into the `data/` folder next to each bundle that lints.
+ */
+const DATA = {
+  'o200k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'), load: (f) => require(f).default },
+  'cl100k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'), load: (f) => require(f).default },
+  'eld-small.json': { source: join(ELD_SRC, 'ngrams/small.js'), load: async (f) => (await import(pathToFileURL(f).href)).ngramsData },
+};
+
+/** Write (or refresh, when a package is newer) the data files into dir/data. */
+async function writeData(dir) {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  for (const [name, { source, load }] of Object.entries(DATA)) {
+    const out = join(dir, 'data', name);
+    if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
+    writeFileSync(out, JSON.stringify(await load(source)));
+  }
+}
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [eldDetector] };
 
 const configs = [];
 if (args.has('--tests')) {
@@ -44,10 +81,8 @@ if (args.has('--tests')) {
   // so runWorkspacePass finds it by __dirname in both.
   configs.push(
     { ...node, entryPoints: ['bench/bench.ts'], outfile: 'dist-test/bench/bench.js' },
-    // gpt-tokenizer stays external: its rank tables are 7 MB of source that every worker
-    // isolate would parse at start (~35 MB RSS each) though indexing never counts tokens.
-    // (Recommended for dist/index-worker.js too; it resolves from node_modules at run time.)
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js', external: ['gpt-tokenizer'] },
+    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js' },
+    { ...node, entryPoints: ['bench/lead-prof/prof.ts'], outfile: 'dist-test/bench/prof.js' },
   );
 } else if (args.has('--bench-vscode')) {
   configs.push(
@@ -59,19 +94,21 @@ if (args.has('--tests')) {
   configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
 } else {
   configs.push(
-    // gpt-tokenizer stays a runtime dependency (resolved from node_modules on the first token
-    // count): bundled, its 7 MB of rank tables would be parsed at every start of the
-    // extension, the CLI and each index worker, though most runs never count a token.
-    { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode', 'gpt-tokenizer'], minify: production },
-    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['gpt-tokenizer'], minify: production },
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', external: ['gpt-tokenizer'], minify: production },
+    // The tokenizers' and eld's tables are not in the bundles: they are JSON files in dist/data,
+    // read on first use (writeData).
+    { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: production },
+    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: production },
+    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: production },
   );
 }
 
 mkdirSync('dist', { recursive: true });
+const outDirs = new Set(configs.map((c) => dirname(c.outfile)));
 if (watch) {
+  for (const dir of outDirs) await writeData(dir);
   for (const c of configs) await (await esbuild.context(c)).watch();
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (!args.has('--schemas')) for (const dir of outDirs) await writeData(dir);
   if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
 }

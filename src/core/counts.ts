@@ -5,8 +5,9 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { scalarText, type PairModel } from './parse/model';
 import { countWords } from './text/words';
-import { countTokens, type TokenizerName } from './text/tokens';
+import type { TokenizerName } from './text/tokens';
 import type { Guidelines } from './guidelines';
+import type { TokenCounter } from './services';
 
 export type LengthBucket = 'short' | 'medium' | 'long';
 
@@ -57,13 +58,14 @@ export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): Pair
 }
 
 /** Token counts of prompt (all it reads) and response; tokenizes, so call on demand. */
-export function pairTokens(pair: PairModel, tokenizer: TokenizerName = 'o200k_base'): { prompt: number; response: number } {
+export function pairTokens(pair: PairModel, counter: TokenCounter, tokenizer: TokenizerName): { prompt: number; response: number } {
   const key = `tokens:${tokenizer}`;
   const memo = pair.memo.get(key) as { prompt: number; response: number } | undefined;
   if (memo) return memo;
   let prompt = 0;
-  for (const t of promptTexts(pair)) prompt += countTokens(t, tokenizer);
-  const response = countTokens(scalarText(pair.fields.get('response')?.value) ?? '', tokenizer);
+  for (const t of promptTexts(pair)) prompt += counter.countTokens(t, tokenizer);
+  const responseText = scalarText(pair.fields.get('response')?.value);
+  const response = responseText ? counter.countTokens(responseText, tokenizer) : 0;
   const tokens = { prompt, response };
   pair.memo.set(key, tokens);
   return tokens;

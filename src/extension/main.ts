@@ -3,6 +3,7 @@
  * Nothing here scans the workspace; the index builds in the background after activation.
  */
 import * as vscode from 'vscode';
+import { nodeTextServices } from '../node/text-services';
 import type { SftApi } from './api';
 import { FileCommands } from './commands/file-commands';
 import { PairCommands } from './commands/pair-commands';
@@ -25,14 +26,16 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const perf = new PerfProbe();
   const started = performance.now();
   const add = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
-  const guidelines = add(new GuidelinesStore());
+  // The desktop host's token counter and language detector: their data loads on first use.
+  const services = nodeTextServices();
+  const guidelines = add(new GuidelinesStore(services));
   const docs = add(new DocumentStore(guidelines));
   const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, perf));
   const index = add(IndexService.register(docs, guidelines, perf));
   add(diagnostics.setWorkspaceSource(index));
   add(CodeActionProvider.register(docs, guidelines));
   add(CompletionProvider.register(docs));
-  add(HoverProvider.register(docs));
+  add(HoverProvider.register(docs, services.tokens));
   add(OutlineProvider.register(docs));
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => (index.isBuilt ? index.ids() : [])));

@@ -11,19 +11,22 @@ import { indexFile } from '../core/workspace/index-file';
 import { NUM_HASHES } from '../core/workspace/minhash';
 import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
+import type { TextServices } from '../core/services';
 import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
 
-// The lint rules (and the language detector's n-gram tables they load) are required on first
-// use only (esbuild keeps a required module's initialisation inside the call), so a pass that
-// only indexes never initialises them.
-function newLinter(g: Guidelines): FileLinter {
+// The lint rules are required on first use only (esbuild keeps a required module's
+// initialisation inside the call), so a pass that only indexes never initialises them.
+function newLinter(g: Guidelines, services: TextServices): FileLinter {
   const { FileLinter: Linter } = require('../core/lint') as typeof import('../core/lint');
-  return new Linter(g);
+  return new Linter(g, services);
 }
 
 /** Loaded guidelines (and a linter for them) by path and text, so each is parsed once per thread. */
 export class GuidelinesCache {
   private readonly cache = new Map<string, { guidelines: Guidelines; linter?: FileLinter }>();
+
+  /** @param services what the linters count tokens and detect languages with. */
+  constructor(private readonly services: TextServices) {}
 
   private entry(src: GuidelinesSource | undefined, trusted: boolean): { guidelines: Guidelines; linter?: FileLinter } {
     const key = src ? `${trusted ? 1 : 0}\0${src.path}\0${src.text}` : `${trusted ? 1 : 0}\0`;
@@ -45,7 +48,7 @@ export class GuidelinesCache {
   /** A file linter for a source text. */
   linter(src: GuidelinesSource | undefined, trusted: boolean): FileLinter {
     const e = this.entry(src, trusted);
-    e.linter ??= newLinter(e.guidelines);
+    e.linter ??= newLinter(e.guidelines, this.services);
     return e.linter;
   }
 }

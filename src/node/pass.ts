@@ -13,6 +13,7 @@ import type { Problem } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { GuidelinesCache, runIndexJob, unpackSignatures } from './index-job';
 import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+import { nodeTextServices } from './text-services';
 
 export type { GuidelinesSource } from './pass-protocol';
 
@@ -143,7 +144,7 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
 /** Index files in parallel into a WorkspaceIndex. */
 export async function runWorkspacePass(paths: readonly string[], opts: WorkspacePassOptions = {}): Promise<WorkspacePassResult> {
   const trusted = opts.trusted ?? true;
-  const cache = new GuidelinesCache();
+  const cache = new GuidelinesCache(nodeTextServices());
   const sources = new Map<string, GuidelinesSource | undefined>();
   const jobs = paths.map((path, id): IndexJob => {
     const file = opts.keyOf ? opts.keyOf(path) : path;

@@ -44,7 +44,7 @@ export const responseLength: LintRule = {
       ctx.report({ ...span, message: `The response has ${plural(words, 'word')}; ${label} may have at most ${hi.limit} (guidelines response.max_words${hi.key === '*' ? '' : `.${hi.key}`}).` });
     }
     if (r.maxTokens !== undefined && text) {
-      const tokens = tokensOver(text, r.maxTokens, r.tokenizer);
+      const tokens = tokensOver(ctx.services.tokens, text, r.maxTokens, r.tokenizer);
       if (tokens !== undefined) ctx.report({ ...span, message: `The response has ${plural(tokens, 'token')} (${r.tokenizer}); the limit is ${r.maxTokens} (guidelines response.max_tokens).` });
     }
   },
