@@ -4,9 +4,8 @@
  * problems come back with their places, and whatever part is valid still applies.
  */
 import { parseDocument, isAlias, visit, isMap, isScalar, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
-import { guidelinesSchema } from './schema';
+import { checkGuidelines, guidelinesSchema, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
 import { suggest } from './suggest';
 import { unsafeRegexReason } from './text/regex-safety';
@@ -136,8 +135,8 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     problems.push({ rule: 'schema', severity: 'error', message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.', start: 0, end: 0 });
     return { guidelines: g, problems };
   }
-  const parsed = guidelinesSchema.safeParse(raw);
-  let data: z.infer<typeof guidelinesSchema> | undefined = parsed.success ? parsed.data : undefined;
+  const parsed = checkGuidelines(raw);
+  let data: GuidelinesInput | undefined = parsed.success ? parsed.data : undefined;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -155,14 +154,14 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     // Apply what is valid: drop the top-level sections that failed, keep the rest.
     const bad = new Set(parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => String(i.path[0])));
     const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && GUIDELINE_KEYS.includes(k)));
-    const retry = guidelinesSchema.safeParse({ ...kept, 'sft-guidelines': 1 });
+    const retry = checkGuidelines({ ...kept, 'sft-guidelines': 1 });
     data = retry.success ? retry.data : undefined;
   }
   if (data) applyGuidelines(g, data, doc, problems);
   return { guidelines: g, problems };
 }
 
-function applyGuidelines(g: Guidelines, d: z.infer<typeof guidelinesSchema>, doc: Document, problems: Problem[]): void {
+function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, problems: Problem[]): void {
   g.name = d.name;
   g.handbook = d.handbook;
   if (d.annotations?.required) g.required = d.annotations.required;
