@@ -5,7 +5,7 @@
  */
 import { parseDocument, isAlias, visit, isMap, isScalar, type Document, type Node } from 'yaml';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
-import { checkGuidelines, guidelinesSchema, type GuidelinesInput } from './schema';
+import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
 import { suggest } from './suggest';
 import { unsafeRegexReason } from './text/regex-safety';
@@ -115,7 +115,9 @@ function keyNodeAt(doc: Document, path: PropertyKey[], key: string): Node | unde
   return item && isScalar(item.key) ? item.key : undefined;
 }
 
-const GUIDELINE_KEYS = Object.keys(guidelinesSchema.shape);
+let keys: string[] | undefined;
+/** The top-level keys of a guidelines file. */
+const guidelineKeys = (): string[] => (keys ??= Object.keys(schemas().guidelines.shape));
 
 /** Parse and validate a guidelines file's text. `path` is recorded as the source. */
 export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
@@ -142,7 +144,7 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const node = keyNodeAt(doc, issue.path, key);
-          const hint = issue.path.length === 0 ? suggest(key, GUIDELINE_KEYS) : undefined;
+          const hint = issue.path.length === 0 ? suggest(key, guidelineKeys()) : undefined;
           problems.push({ rule: 'unknown-key', severity: 'warning', message: `Unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0,
             fixes: hint && node?.range ? [{ title: `Change to "${hint}"`, edits: [{ start: node.range[0], end: node.range[1], newText: hint }], preferred: true }] : undefined });
         }
@@ -153,7 +155,7 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     }
     // Apply what is valid: drop the top-level sections that failed, keep the rest.
     const bad = new Set(parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => String(i.path[0])));
-    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && GUIDELINE_KEYS.includes(k)));
+    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && guidelineKeys().includes(k)));
     const retry = checkGuidelines({ ...kept, 'sft-guidelines': 1 });
     data = retry.success ? retry.data : undefined;
   }
@@ -238,7 +240,7 @@ export function severityOf(g: Guidelines, ruleId: string, fallback: Severity): S
 
 /** Whether a key is a known guidelines key; exported for completion. */
 export function isGuidelinesKey(key: string): boolean {
-  return GUIDELINE_KEYS.includes(key);
+  return guidelineKeys().includes(key);
 }
 
 export { isAlias };

@@ -25,106 +25,121 @@ export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 /** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
 
-export const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
-export const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
-export const responseTypeSchema = oneOf(RESPONSE_TYPES, 'The shape of the answer.');
-export const traitSchema = oneOf(TRAITS, 'A prompt trait.');
-export const statusSchema = oneOf(STATUSES, 'Where the pair is in QA.');
-export const promptLengthSchema = oneOf(PROMPT_LENGTHS, 'Declared prompt length bucket.');
-const languageSchema = described(z.string().check(z.regex(LANGUAGE_TAG)), 'BCP 47 language tag of prompt and response.');
-const domainSchema = described(nonEmpty(), 'Subject area.');
-const nameSchema = nonEmpty();
+/**
+ * The schemas, built on first use (about 5 ms): a lint that reads no guidelines file never
+ * needs them.
+ */
+function build() {
+  const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
+  const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
+  const responseTypeSchema = oneOf(RESPONSE_TYPES, 'The shape of the answer.');
+  const traitSchema = oneOf(TRAITS, 'A prompt trait.');
+  const statusSchema = oneOf(STATUSES, 'Where the pair is in QA.');
+  const promptLengthSchema = oneOf(PROMPT_LENGTHS, 'Declared prompt length bucket.');
+  const languageSchema = described(z.string().check(z.regex(LANGUAGE_TAG)), 'BCP 47 language tag of prompt and response.');
+  const domainSchema = described(nonEmpty(), 'Subject area.');
+  const nameSchema = nonEmpty();
 
-const annotations = {
-  task: z.optional(taskSchema),
-  prompt_type: z.optional(promptTypeSchema),
-  response_type: z.optional(responseTypeSchema),
-  domain: z.optional(domainSchema),
-  language: z.optional(languageSchema),
-  traits: described(z.optional(z.array(traitSchema)), 'Prompt traits.'),
-  status: z.optional(statusSchema),
-  author: described(z.optional(nameSchema), 'Who wrote the pair.'),
-  reviewer: described(z.optional(nameSchema), 'Who reviews the pair.'),
-  tags: described(z.optional(z.array(z.string())), 'Free tags.'),
-};
+  const annotations = {
+    task: z.optional(taskSchema),
+    prompt_type: z.optional(promptTypeSchema),
+    response_type: z.optional(responseTypeSchema),
+    domain: z.optional(domainSchema),
+    language: z.optional(languageSchema),
+    traits: described(z.optional(z.array(traitSchema)), 'Prompt traits.'),
+    status: z.optional(statusSchema),
+    author: described(z.optional(nameSchema), 'Who wrote the pair.'),
+    reviewer: described(z.optional(nameSchema), 'Who reviews the pair.'),
+    tags: described(z.optional(z.array(z.string())), 'Free tags.'),
+  };
 
-export const exampleSchema = z.strictObject({
-  input: described(z.string(), 'Example input.'),
-  output: described(z.string(), 'Example output.'),
-});
+  const exampleSchema = z.strictObject({
+    input: described(z.string(), 'Example input.'),
+    output: described(z.string(), 'Example output.'),
+  });
 
-export const reviewNoteSchema = z.strictObject({
-  by: described(nameSchema, 'Reviewer.'),
-  note: described(z.string(), 'What the reviewer asks for.'),
-  resolved: described(z.optional(z.boolean()), 'Whether the note has been dealt with.'),
-});
+  const reviewNoteSchema = z.strictObject({
+    by: described(nameSchema, 'Reviewer.'),
+    note: described(z.string(), 'What the reviewer asks for.'),
+    resolved: described(z.optional(z.boolean()), 'Whether the note has been dealt with.'),
+  });
 
-export const pairSchema = z.strictObject({
-  id: described(z.string().check(z.regex(ID_PATTERN)), 'Unique across the workspace: letters, digits, ".", "_", "-".'),
-  ...annotations,
-  system: described(z.optional(z.string()), 'Optional system message.'),
-  context: described(z.optional(z.string()), 'Passage the prompt refers to.'),
-  examples: described(z.optional(z.array(exampleSchema)), 'In-context examples shown before the task.'),
-  labels: described(z.optional(z.array(z.string())), 'Label set for classification.'),
-  prompt: described(z.string(), 'What the user asks.'),
-  response: described(z.string(), 'The demonstration answer.'),
-  prompt_length: z.optional(promptLengthSchema),
-  review: described(z.optional(z.array(reviewNoteSchema)), 'Reviewer notes, oldest first.'),
-});
+  const pairSchema = z.strictObject({
+    id: described(z.string().check(z.regex(ID_PATTERN)), 'Unique across the workspace: letters, digits, ".", "_", "-".'),
+    ...annotations,
+    system: described(z.optional(z.string()), 'Optional system message.'),
+    context: described(z.optional(z.string()), 'Passage the prompt refers to.'),
+    examples: described(z.optional(z.array(exampleSchema)), 'In-context examples shown before the task.'),
+    labels: described(z.optional(z.array(z.string())), 'Label set for classification.'),
+    prompt: described(z.string(), 'What the user asks.'),
+    response: described(z.string(), 'The demonstration answer.'),
+    prompt_length: z.optional(promptLengthSchema),
+    review: described(z.optional(z.array(reviewNoteSchema)), 'Reviewer notes, oldest first.'),
+  });
 
-export const sftFileSchema = described(z.strictObject({
-  sft: described(z.literal(1), 'Format version; the first key.'),
-  defaults: described(z.optional(z.strictObject(annotations)), 'Annotations applied to every pair.'),
-  pairs: described(z.array(pairSchema), 'The demonstration pairs.'),
-}), 'An SFT Studio file of prompt/response demonstration pairs.');
+  const sftFileSchema = described(z.strictObject({
+    sft: described(z.literal(1), 'Format version; the first key.'),
+    defaults: described(z.optional(z.strictObject(annotations)), 'Annotations applied to every pair.'),
+    pairs: described(z.array(pairSchema), 'The demonstration pairs.'),
+  }), 'An SFT Studio file of prompt/response demonstration pairs.');
 
-const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
-const share = described(z.union([z.number().check(z.gte(0)), z.string().check(z.regex(/^\d+(\.\d+)?%$/))]), 'A share: 15% or 0.15.');
-const shares = z.record(z.string(), share);
+  const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
+  const share = described(z.union([z.number().check(z.gte(0)), z.string().check(z.regex(/^\d+(\.\d+)?%$/))]), 'A share: 15% or 0.15.');
+  const shares = z.record(z.string(), share);
 
-export const ruleSettingSchema = z.union([
-  severitySchema,
-  z.looseObject({ severity: z.optional(severitySchema), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
-]);
+  const ruleSettingSchema = z.union([
+    severitySchema,
+    z.looseObject({ severity: z.optional(severitySchema), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+  ]);
 
-export const guidelinesSchema = described(z.strictObject({
-  'sft-guidelines': described(z.literal(1), 'Guidelines format version; the first key.'),
-  name: described(z.optional(z.string()), 'Name of the project or batch.'),
-  handbook: described(z.optional(z.string()), 'Path or URL of the writers\' handbook; rules link to its sections.'),
-  annotations: z.optional(z.strictObject({
-    required: described(z.optional(z.array(z.string())), 'Annotation keys every pair must have.'),
-    domains: described(z.optional(z.array(z.string())), 'Allowed domains.'),
-    languages: described(z.optional(z.array(z.string().check(z.regex(LANGUAGE_TAG)))), 'Allowed languages.'),
-    tasks: described(z.optional(z.array(taskSchema)), 'Tasks the batch covers (coverage counts against this list).'),
-  })),
-  length: z.optional(z.strictObject({
-    short: described(z.optional(positiveInt()), 'Prompts under this many words are short.'),
-    long: described(z.optional(positiveInt()), 'Prompts over this many words are long.'),
-  })),
-  response: z.optional(z.strictObject({
-    min_words: z.optional(z.union([countInt(), z.record(z.string(), countInt())])),
-    max_words: z.optional(z.union([positiveInt(), z.record(z.string(), positiveInt())])),
-    max_tokens: z.optional(positiveInt()),
-    tokenizer: z.optional(z.enum(['o200k_base', 'cl100k_base'])),
-  })),
-  targets: z.optional(z.strictObject({
-    total: z.optional(countInt()),
-    task: z.optional(shares), prompt_type: z.optional(shares), response_type: z.optional(shares),
-    prompt_length: z.optional(shares), domain: z.optional(shares), language: z.optional(shares),
-    traits: z.optional(shares), status: z.optional(shares), author: z.optional(shares),
-  })),
-  rules: described(z.optional(z.record(z.string(), ruleSettingSchema)), 'Severity (and options) per rule id.'),
-  banned_phrases: z.optional(z.array(z.strictObject({
-    text: nonEmpty(), message: z.optional(z.string()), fields: z.optional(z.array(z.string())),
-    severity: z.optional(severitySchema),
-  }))),
-  harmful_terms: z.optional(z.array(z.union([nonEmpty(), z.strictObject({ text: nonEmpty(), message: z.optional(z.string()), severity: z.optional(severitySchema) })]))),
-  patterns: z.optional(z.array(z.strictObject({
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)), regex: nonEmpty(), flags: z.optional(z.string()),
-    fields: z.optional(z.array(z.string())), severity: z.optional(severitySchema),
-    message: z.string(), handbook: z.optional(z.string()),
-  }))),
-}), 'SFT Studio guidelines: required annotations, thresholds, targets and rule settings.');
+  const guidelinesSchema = described(z.strictObject({
+    'sft-guidelines': described(z.literal(1), 'Guidelines format version; the first key.'),
+    name: described(z.optional(z.string()), 'Name of the project or batch.'),
+    handbook: described(z.optional(z.string()), 'Path or URL of the writers\' handbook; rules link to its sections.'),
+    annotations: z.optional(z.strictObject({
+      required: described(z.optional(z.array(z.string())), 'Annotation keys every pair must have.'),
+      domains: described(z.optional(z.array(z.string())), 'Allowed domains.'),
+      languages: described(z.optional(z.array(z.string().check(z.regex(LANGUAGE_TAG)))), 'Allowed languages.'),
+      tasks: described(z.optional(z.array(taskSchema)), 'Tasks the batch covers (coverage counts against this list).'),
+    })),
+    length: z.optional(z.strictObject({
+      short: described(z.optional(positiveInt()), 'Prompts under this many words are short.'),
+      long: described(z.optional(positiveInt()), 'Prompts over this many words are long.'),
+    })),
+    response: z.optional(z.strictObject({
+      min_words: z.optional(z.union([countInt(), z.record(z.string(), countInt())])),
+      max_words: z.optional(z.union([positiveInt(), z.record(z.string(), positiveInt())])),
+      max_tokens: z.optional(positiveInt()),
+      tokenizer: z.optional(z.enum(['o200k_base', 'cl100k_base'])),
+    })),
+    targets: z.optional(z.strictObject({
+      total: z.optional(countInt()),
+      task: z.optional(shares), prompt_type: z.optional(shares), response_type: z.optional(shares),
+      prompt_length: z.optional(shares), domain: z.optional(shares), language: z.optional(shares),
+      traits: z.optional(shares), status: z.optional(shares), author: z.optional(shares),
+    })),
+    rules: described(z.optional(z.record(z.string(), ruleSettingSchema)), 'Severity (and options) per rule id.'),
+    banned_phrases: z.optional(z.array(z.strictObject({
+      text: nonEmpty(), message: z.optional(z.string()), fields: z.optional(z.array(z.string())),
+      severity: z.optional(severitySchema),
+    }))),
+    harmful_terms: z.optional(z.array(z.union([nonEmpty(), z.strictObject({ text: nonEmpty(), message: z.optional(z.string()), severity: z.optional(severitySchema) })]))),
+    patterns: z.optional(z.array(z.strictObject({
+      id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)), regex: nonEmpty(), flags: z.optional(z.string()),
+      fields: z.optional(z.array(z.string())), severity: z.optional(severitySchema),
+      message: z.string(), handbook: z.optional(z.string()),
+    }))),
+  }), 'SFT Studio guidelines: required annotations, thresholds, targets and rule settings.');
+  return { pair: pairSchema, sftFile: sftFileSchema, guidelines: guidelinesSchema };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+/** The zod schemas of the two file formats. */
+export function schemas(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}
 
 // zod/mini loads no locale: the messages are zod's English ones, given per parse rather than
 // set in zod's global config.
@@ -132,8 +147,8 @@ const ENGLISH = { error: en().localeError };
 
 /** Validate parsed guidelines data. */
 export function checkGuidelines(data: unknown) {
-  return guidelinesSchema.safeParse(data, ENGLISH);
+  return schemas().guidelines.safeParse(data, ENGLISH);
 }
 
-export type GuidelinesInput = z.infer<typeof guidelinesSchema>;
-export type PairInput = z.infer<typeof pairSchema>;
+export type GuidelinesInput = z.infer<ReturnType<typeof build>['guidelines']>;
+export type PairInput = z.infer<ReturnType<typeof build>['pair']>;

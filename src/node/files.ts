@@ -8,9 +8,10 @@ import { join, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 
 // `require`, not `import`: bundled to CommonJS, an import would pick fdir's ESM build, whose
-// `createRequire(import.meta.url)` fails at start-up in the bundle.
+// `createRequire(import.meta.url)` fails at start-up in the bundle. Required when a path
+// does not exist (it may be a glob), so a run over plain paths does not initialise it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { glob, isDynamicPattern } = require('tinyglobby') as typeof Tinyglobby;
+const tinyglobby = (): typeof Tinyglobby => require('tinyglobby') as typeof Tinyglobby;
 
 /** File names the CLI lints when it walks a folder. */
 export const SFT_SUFFIX = '.sft.yaml';
@@ -73,8 +74,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const stat = statOf(abs);
-    if (!stat && isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    if (!stat && tinyglobby().isDynamicPattern(input)) {
+      const matches = await tinyglobby().glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
       const kept = matches.filter((m) => isSftFileName(m));
       if (kept.length) found.push(...kept.map((m) => resolve(m)));
       else missing.push(input);

@@ -7,7 +7,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Guidelines } from '../core/guidelines';
 import type { Problem } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/index';
@@ -118,6 +117,8 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
   return new Promise((resolve) => {
     let current: IndexJob | undefined;
     let settled = false;
+    // Required here: a pass in the main thread (most CLI runs) does not load worker_threads.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(workerPath, { resourceLimits: state.limits });
     const finish = (): void => { if (!settled) { settled = true; void worker.terminate(); resolve(); } };
     const feed = (): void => {
