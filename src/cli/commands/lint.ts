@@ -15,8 +15,9 @@ const FORMATS = ['stylish', 'json', 'sarif'] as const;
 /** Description of the CLI's own file-level rule, for SARIF. */
 const UNREADABLE = 'The file could not be read as UTF-8 text (binary, too large, or not permitted).';
 
-function textOf(abs: string, readable: boolean): string {
-  const read = readable ? readTextFile(abs) : undefined;
+/** The text problems are placed in; read only for a file that has problems. */
+function textOf(abs: string, readable: boolean, problems: number): string {
+  const read = readable && problems ? readTextFile(abs) : undefined;
   return read?.ok ? read.text : '';
 }
 
@@ -58,7 +59,7 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
     const placed: FileProblems[] = [
       ...ws.guidelinesFiles.filter((g) => g.problems.length).map((g) => placeProblems(displayPath(io.cwd, g.path), g.text, g.problems)),
       // Texts are read again here, one at a time, rather than kept through the pass.
-      ...ws.files.map((f) => placeProblems(f.path, textOf(f.abs, f.readable), f.problems)),
+      ...ws.files.map((f) => placeProblems(f.path, textOf(f.abs, f.readable, f.problems.length), f.problems)),
     ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const counts = tally(placed);
     const shown = values.quiet ? placed.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error') })) : placed;
