@@ -46,15 +46,25 @@ const eldDetector = {
   },
 };
 
+/** A TypeScript module of the repo, bundled and imported here (for the build's own use). */
+async function importTs(entry) {
+  const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
 /**
  * The data the Node text services read on first use (src/node/text-services.ts, DATA_FILES),
- * as JSON: the tokenizers' rank tables and eld's small n-gram database, written from the
- * packages into the `data/` folder next to each bundle that lints.
+ * written from the packages into the `data/` folder next to each bundle that lints: the
+ * tokenizers' rank tables as JSON, eld's small n-gram database in the binary form of
+ * src/node/eld-tables.ts.
  */
 const DATA = {
   'o200k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'), load: (f) => require(f).default },
   'cl100k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'), load: (f) => require(f).default },
-  'eld-small.json': { source: join(ELD_SRC, 'ngrams/small.js'), load: async (f) => (await import(pathToFileURL(f).href)).ngramsData },
+  'eld-small.bin': {
+    source: join(ELD_SRC, 'ngrams/small.js'),
+    load: async (f) => (await importTs('src/node/eld-tables.ts')).encodeEldTables((await import(pathToFileURL(f).href)).ngramsData),
+  },
 };
 
 /** Write (or refresh, when a package is newer) the data files into dir/data. */
@@ -63,7 +73,8 @@ async function writeData(dir) {
   for (const [name, { source, load }] of Object.entries(DATA)) {
     const out = join(dir, 'data', name);
     if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
-    writeFileSync(out, JSON.stringify(await load(source)));
+    const data = await load(source);
+    writeFileSync(out, data instanceof Uint8Array ? data : JSON.stringify(data));
   }
 }
 

@@ -1,22 +1,23 @@
 /**
- * The text services of the Node hosts (CLI, index worker, desktop extension). The data is
- * JSON in `data/` next to the bundle (esbuild.mjs writes it from the packages): the
- * tokenizers' rank tables and eld's n-gram tables, each read with JSON.parse the first time
- * a count or the n-gram stage needs it. JSON.parse builds them in a third of the time (and
- * half the memory) the same data takes as JavaScript literals in a bundle, and a start that
- * needs neither reads nothing.
+ * The text services of the Node hosts (CLI, index worker, desktop extension). Their data is
+ * in `data/` next to the bundle (esbuild.mjs writes it from the packages) and is read the
+ * first time a count or the n-gram stage needs it, so a start that needs neither reads
+ * nothing: the tokenizers' rank tables as JSON (JSON.parse builds them in a third of the time,
+ * and half the memory, that the same data takes as JavaScript literals in a bundle), eld's
+ * n-gram tables in a binary form it looks n-grams up in (src/node/eld-tables.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { LanguageDetector, TextServices, TokenCounter } from '../core/services';
 import type { TokenizerName } from '../core/text/tokens';
+import { eldTables } from './eld-tables';
 
 /** The data file of each tokenizer and of the language detector, in a bundle's `data/` folder. */
 export const DATA_FILES: Readonly<Record<TokenizerName | 'eld', string>> = {
   o200k_base: 'o200k_base.json',
   cl100k_base: 'cl100k_base.json',
-  eld: 'eld-small.json',
+  eld: 'eld-small.bin',
 };
 
 function readJson(dir: string, name: string): unknown {
@@ -73,7 +74,7 @@ class NodeLanguageDetector implements LanguageDetector {
       this.loads++;
       const { createEld } = require('eld/src/languageDetector.js') as typeof import('eld/src/languageDetector.js');
       const { instance, loadData } = createEld();
-      loadData(readJson(this.dir, DATA_FILES.eld));
+      loadData(eldTables(readFileSync(join(this.dir, DATA_FILES.eld))));
       this.eld = instance;
     } catch {
       this.eld = null;
