@@ -94,6 +94,8 @@ if (args.has('--tests')) {
     { ...node, entryPoints: ['bench/bench.ts'], outfile: 'dist-test/bench/bench.js' },
     { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js' },
     { ...node, entryPoints: ['bench/lead-prof/prof.ts'], outfile: 'dist-test/bench/prof.js' },
+    { ...node, entryPoints: ['bench/parse-only.ts'], outfile: 'dist-test/bench/parse-only.js', minify: true },
+    { ...node, entryPoints: ['bench/usage-hook.ts'], outfile: 'dist-test/bench/usage-hook.js', minify: true },
   );
 } else if (args.has('--bench-vscode')) {
   configs.push(
