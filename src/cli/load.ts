@@ -47,6 +47,8 @@ export interface LoadOptions {
   guidelines?: string;
   /** Run the file linter too (coverage needs only the index). */
   lint?: boolean;
+  /** Count the pairs' words into the index (coverage; lint and export need only problems). */
+  counts?: boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export async function lintWorkspace(inputs: readonly string[], opts: LoadOptions
       return g && g.text ? { path: toSlash(g.path), text: g.text } : undefined;
     },
     lint: opts.lint ?? true,
+    counts: opts.counts ?? false,
     workers: bytes < WORKER_MIN_BYTES ? 0 : undefined,
   });
   const failed = new Map(pass.errors.map((e) => [e.file, e.message]));

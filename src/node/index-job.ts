@@ -69,9 +69,9 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
     return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
   }
   const guidelines = cache.get(job.guidelines, job.trusted);
-  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines) };
+  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
-  return { entry: indexFile(job.file, linted.model, guidelines), problems: linted.problems };
+  return { entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts), problems: linted.problems };
 }
 
 /** Pack an output for postMessage: the pairs' signatures move into one buffer (the pairs lose theirs). */

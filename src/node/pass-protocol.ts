@@ -22,6 +22,8 @@ export interface IndexJob {
   guidelines?: GuidelinesSource;
   /** Also run the file linter and send its problems back. */
   lint: boolean;
+  /** Count each pair's words (for coverage); without, the pairs' counts are 0. */
+  counts: boolean;
   /** Whether the guidelines' own regex patterns may run (workspace trust). */
   trusted: boolean;
 }

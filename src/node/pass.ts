@@ -24,6 +24,11 @@ export interface WorkspacePassOptions {
   keyOf?: (path: string) => string;
   /** Also lint each file in its worker and return the problems. */
   lint?: boolean;
+  /**
+   * Count each pair's words (default true): coverage needs the counts, the workspace rules do
+   * not, so a pass that only lints saves counting the pairs no rule counted.
+   */
+  counts?: boolean;
   /** Whether the guidelines' regex patterns may run (default true: the CLI runs on the user's own files). */
   trusted?: boolean;
   /** Worker threads to use (default: 2, at most the machine's cores); 0 runs in the main thread. */
@@ -151,7 +156,9 @@ export async function runWorkspacePass(paths: readonly string[], opts: Workspace
     const file = opts.keyOf ? opts.keyOf(path) : path;
     const guidelines = opts.guidelinesFor?.(path);
     sources.set(file, guidelines);
-    return guidelines ? { id, path, file, guidelines, lint: !!opts.lint, trusted } : { id, path, file, lint: !!opts.lint, trusted };
+    const job: IndexJob = { id, path, file, lint: !!opts.lint, counts: opts.counts ?? true, trusted };
+    if (guidelines) job.guidelines = guidelines;
+    return job;
   });
   const result: WorkspacePassResult = {
     index: opts.index ?? new WorkspaceIndex(),
