@@ -44,6 +44,19 @@ export function promptTexts(pair: PairModel): string[] {
   return out;
 }
 
+/**
+ * Words of the response, memoised on the pair: rules that judge the response alone count
+ * it without counting everything the prompt side holds (contexts are the longest texts).
+ */
+export function responseWords(pair: PairModel): number {
+  let n = pair.memo.get('words:response') as number | undefined;
+  if (n === undefined) {
+    n = countWords(scalarText(pair.fields.get('response')?.value) ?? '');
+    pair.memo.set('words:response', n);
+  }
+  return n;
+}
+
 /** Counts of a pair, memoised on the pair for the given thresholds. */
 export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): PairCounts {
   const key = `counts:${g.length.short}:${g.length.long}`;
@@ -51,8 +64,7 @@ export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): Pair
   if (memo) return memo;
   let promptWords = 0;
   for (const t of promptTexts(pair)) promptWords += countWords(t);
-  const responseWords = countWords(scalarText(pair.fields.get('response')?.value) ?? '');
-  const counts = { promptWords, bucket: lengthBucket(promptWords, g.length), responseWords };
+  const counts = { promptWords, bucket: lengthBucket(promptWords, g.length), responseWords: responseWords(pair) };
   pair.memo.set(key, counts);
   return counts;
 }

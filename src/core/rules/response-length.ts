@@ -1,4 +1,5 @@
 import type { LintRule } from '../rule';
+import { responseWords } from '../counts';
 import { tokensOver } from '../text/tokens';
 
 /** The limit for a response type: its own value, else the `*` value. */
@@ -35,7 +36,7 @@ export const responseLength: LintRule = {
     const span = node && text ? { start: node.range![0], end: node.range![1] } : { start: field.keyNode.range![0], end: field.keyNode.range![1] };
     const type = ctx.annotation('response_type').text;
     const label = type ? `${type} responses` : 'responses';
-    const words = ctx.counts().responseWords;
+    const words = responseWords(ctx.pair);
     const lo = min && limitFor(min, type);
     const hi = max && limitFor(max, type);
     if (lo && words < lo.limit) {

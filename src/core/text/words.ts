@@ -47,7 +47,7 @@ function kindAt(text: string, i: number): Kind {
   return (k - 1) as Kind;
 }
 
-function countFast(text: string): number {
+function countFast(text: string, most: number): number {
   let count = 0;
   let inWord = false;
   let prev: Kind = 0;
@@ -56,7 +56,10 @@ function countFast(text: string): number {
     const code = text.charCodeAt(i);
     const k: Kind = code < 0x80 ? (ASCII_KIND[code] as Kind) : kindAt(text, i);
     if (k !== 0) {
-      if (!inWord) { count++; inWord = true; }
+      if (!inWord) {
+        if (++count > most) return count;
+        inWord = true;
+      }
       prev = k;
     } else if (inWord) {
       // Only a mid character can keep a word going, when a word character of the right
@@ -76,13 +79,14 @@ let segmenter: Intl.Segmenter | undefined;
  * UAX #29 always breaks after a line feed, so the words are the same, and the segmenter
  * takes less than half the time over short strings that it takes over one long one.
  */
-export function countWordsSegmented(text: string): number {
+export function countWordsSegmented(text: string, most = Infinity): number {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   let count = 0;
   for (let start = 0; start < text.length;) {
     const lf = text.indexOf('\n', start);
     const end = lf < 0 ? text.length : lf + 1;
     for (const s of segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end))) if (s.isWordLike) count++;
+    if (count > most) return count;
     start = end;
   }
   return count;
@@ -93,10 +97,13 @@ export function needsSegmenter(text: string): boolean {
   return NEEDS_SEGMENTER.test(text);
 }
 
-/** The number of words in a text, as Unicode word segments. */
-export function countWords(text: string): number {
+/**
+ * The number of words in a text, as Unicode word segments. With `most`, counting may stop
+ * once past it: a result above `most` then only says "more than most".
+ */
+export function countWords(text: string, most = Infinity): number {
   if (!text) return 0;
-  return needsSegmenter(text) ? countWordsSegmented(text) : countFast(text);
+  return needsSegmenter(text) ? countWordsSegmented(text, most) : countFast(text, most);
 }
 
 /** Word spans [start, end) in a text (for rules that need the words, not just the count). */
