@@ -1,12 +1,13 @@
 // One build script for every bundle SFT Studio ships or tests.
-//   node esbuild.mjs            extension + CLI (production bundles in dist/)
+//   node esbuild.mjs            extension + CLI (production bundles in dist/, minified, no source maps)
+//   node esbuild.mjs --dev      the same unminified, with source maps (for debugging)
 //   node esbuild.mjs --watch    the same, rebuilt on change
 //   node esbuild.mjs --tests    unit and integration test bundles in dist-test/
 //   node esbuild.mjs --bench    the benchmark bundle in dist-test/bench/
 //   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -67,9 +68,10 @@ const DATA = {
   },
 };
 
-/** Write (or refresh, when a package is newer) the data files into dir/data. */
+/** Write (or refresh, when a package is newer) the data files into dir/data, and drop others. */
 async function writeData(dir) {
   mkdirSync(join(dir, 'data'), { recursive: true });
+  for (const name of readdirSync(join(dir, 'data'))) if (!(name in DATA)) rmSync(join(dir, 'data', name));
   for (const [name, { source, load }] of Object.entries(DATA)) {
     const out = join(dir, 'data', name);
     if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
@@ -107,11 +109,14 @@ if (args.has('--tests')) {
   configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
 } else {
   configs.push(
-    // The tokenizers' and eld's tables are not in the bundles: they are JSON files in dist/data,
-    // read on first use (writeData).
-    { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: production },
-    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: production },
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: production },
+    // The tokenizers' and eld's tables are not in the bundles: they are files in dist/data,
+    // read on first use (writeData). Production bundles carry no source maps: nothing loads
+    // them at run time, and they were three times the size of the code they map.
+    ...[
+      { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+      { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+      { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
+    ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
   );
 }
 
