@@ -7,6 +7,7 @@
 import { relative, basename } from 'node:path';
 import { GUIDELINES_FILE, type Guidelines } from '../core/guidelines';
 import { toSlash } from '../core/paths';
+import { LineIndex } from '../core/text/lines';
 import type { Problem } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace/index';
 import { checkTextFile, discoverFiles } from '../node/files';
@@ -27,6 +28,8 @@ export interface LintedFile {
   guidelinesFile?: string;
   /** File, pair and workspace problems, document offsets, sorted. */
   problems: Problem[];
+  /** The file's lines, to place its problems without reading it again (when it was linted). */
+  lines?: LineIndex;
 }
 
 /** What loading came to. */
@@ -119,6 +122,8 @@ export async function lintWorkspace(inputs: readonly string[], opts: LoadOptions
     const own = pass.lintProblems.get(f.path) ?? [];
     const workspace = pass.index.problemsFor(f.path, pass.guidelinesFor);
     f.problems = [...own, ...workspace].sort(byPosition);
+    const lines = pass.lines.get(f.path);
+    if (lines) f.lines = new LineIndex(lines.starts, lines.length);
   }
   return { files, guidelinesFiles: resolver.loaded(), notes: discovery.notes, index: pass.index };
 }

@@ -12,7 +12,8 @@ import { NUM_HASHES } from '../core/workspace/minhash';
 import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
 import type { TextServices } from '../core/services';
-import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+import { lineStarts } from '../core/text/lines';
+import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 
 // The lint rules are required on first use only (esbuild keeps a required module's
 // initialisation inside the call), so a pass that only indexes never initialises them.
@@ -57,6 +58,7 @@ export class GuidelinesCache {
 export interface IndexJobOutput {
   entry: IndexedFile;
   problems?: Problem[];
+  lines?: LineStarts;
   error?: string;
 }
 
@@ -71,7 +73,11 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
   const guidelines = cache.get(job.guidelines, job.trusted);
   if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
-  return { entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts), problems: linted.problems };
+  return {
+    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts),
+    problems: linted.problems,
+    lines: { starts: lineStarts(text), length: text.length },
+  };
 }
 
 /** Pack an output for postMessage: the pairs' signatures move into one buffer (the pairs lose theirs). */
@@ -88,6 +94,7 @@ export function packResult(id: number, out: IndexJobOutput): IndexJobResult {
   });
   const result: IndexJobResult = { id, file: entry.file, pairs: entry.pairs, signatures, sigSlot };
   if (out.problems) result.problems = out.problems;
+  if (out.lines) result.lines = out.lines;
   if (out.error !== undefined) result.error = out.error;
   return result;
 }

@@ -13,5 +13,7 @@ const cache = new GuidelinesCache(nodeTextServices());
 
 parentPort?.on('message', (job: IndexJob) => {
   const result = packResult(job.id, runIndexJob(job, cache));
-  parentPort!.postMessage(result, [result.signatures.buffer as ArrayBuffer]);
+  const transfer = [result.signatures.buffer as ArrayBuffer];
+  if (result.lines) transfer.push(result.lines.starts.buffer as ArrayBuffer);
+  parentPort!.postMessage(result, transfer);
 });

@@ -6,6 +6,12 @@
 import type { Problem } from '../core/types';
 import type { IndexedPair } from '../core/workspace/types';
 
+/** Where a text's lines start, and its length (UTF-16 units). */
+export interface LineStarts {
+  starts: Uint32Array;
+  length: number;
+}
+
 /** The guidelines text a file is checked against (undefined: the built-in defaults). */
 export interface GuidelinesSource {
   path: string;
@@ -40,6 +46,8 @@ export interface IndexJobResult {
   sigSlot: Int32Array;
   /** File linter problems, when asked for. */
   problems?: Problem[];
+  /** With the problems: the file's line starts and length, to place them without reading it again. */
+  lines?: LineStarts;
   /** Set when the file could not be read. */
   error?: string;
 }

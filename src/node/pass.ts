@@ -11,7 +11,7 @@ import type { Guidelines } from '../core/guidelines';
 import type { Problem } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { GuidelinesCache, runIndexJob, unpackSignatures } from './index-job';
-import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 import { nodeTextServices } from './text-services';
 
 export type { GuidelinesSource } from './pass-protocol';
@@ -52,6 +52,8 @@ export interface WorkspacePassResult {
   guidelinesFor(file: string): Guidelines;
   /** File linter problems per file key, when `lint` was set. */
   lintProblems: Map<string, Problem[]>;
+  /** Line starts of each linted file, to place its problems without reading it again. */
+  lines: Map<string, LineStarts>;
   /** Files that could not be read, with why. */
   errors: { file: string; message: string }[];
   /** Worker threads used (0: ran in the main thread). */
@@ -95,6 +97,7 @@ function accept(state: PassState, out: IndexJobResult): void {
   if (out.error !== undefined) result.errors.push({ file: out.file, message: out.error });
   else result.index.setEntry(unpackSignatures(out));
   if (out.problems) result.lintProblems.set(out.file, out.problems);
+  if (out.lines) result.lines.set(out.file, out.lines);
   state.done++;
   state.opts.onProgress?.(state.done, state.jobs.length);
 }
@@ -111,6 +114,7 @@ async function runInProcess(state: PassState, cache: GuidelinesCache, first?: In
     if (out.error !== undefined) state.result.errors.push({ file: job.file, message: out.error });
     else state.result.index.setEntry(out.entry);
     if (out.problems) state.result.lintProblems.set(job.file, out.problems);
+    if (out.lines) state.result.lines.set(job.file, out.lines);
     state.done++;
     state.opts.onProgress?.(state.done, state.jobs.length);
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -164,6 +168,7 @@ export async function runWorkspacePass(paths: readonly string[], opts: Workspace
     index: opts.index ?? new WorkspaceIndex(),
     guidelinesFor: (file) => cache.get(sources.get(file), trusted),
     lintProblems: new Map(),
+    lines: new Map(),
     errors: [],
     workers: 0,
     cancelled: false,
