@@ -1,13 +1,16 @@
 // One build script for every bundle SFT Studio ships or tests.
-//   node esbuild.mjs            extension + CLI (production bundles in dist/)
+//   node esbuild.mjs            extension + CLI (production bundles in dist/, minified, no source maps)
+//   node esbuild.mjs --dev      the same unminified, with source maps (for debugging)
 //   node esbuild.mjs --watch    the same, rebuilt on change
 //   node esbuild.mjs --tests    unit and integration test bundles in dist-test/
 //   node esbuild.mjs --bench    the benchmark bundle in dist-test/bench/
 //   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -30,7 +33,54 @@ function suiteEntry(dir, name) {
   return { contents: imports, resolveDir: dir, sourcefile: name, loader: 'ts' };
 }
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const require = createRequire(import.meta.url);
+const ELD_SRC = fileURLToPath(new URL('./node_modules/eld/src/', import.meta.url));
+
+/**
+ * eld's package exports only entries with an n-gram database built in; src/node/text-services.ts
+ * takes the detector module itself and hands it the database as JSON.
+ */
+const eldDetector = {
+  name: 'eld-detector',
+  setup(build) {
+    build.onResolve({ filter: /^eld\/src\/languageDetector\.js$/ }, () => ({ path: join(ELD_SRC, 'languageDetector.js') }));
+  },
+};
+
+/** A TypeScript module of the repo, bundled and imported here (for the build's own use). */
+async function importTs(entry) {
+  const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+/**
+ * The data the Node text services read on first use (src/node/text-services.ts, DATA_FILES),
+ * written from the packages into the `data/` folder next to each bundle that lints: the
+ * tokenizers' rank tables as JSON, eld's small n-gram database in the binary form of
+ * src/node/eld-tables.ts.
+ */
+const DATA = {
+  'o200k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'), load: (f) => require(f).default },
+  'cl100k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'), load: (f) => require(f).default },
+  'eld-small.bin': {
+    source: join(ELD_SRC, 'ngrams/small.js'),
+    load: async (f) => (await importTs('src/node/eld-tables.ts')).encodeEldTables((await import(pathToFileURL(f).href)).ngramsData),
+  },
+};
+
+/** Write (or refresh, when a package is newer) the data files into dir/data, and drop others. */
+async function writeData(dir) {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  for (const name of readdirSync(join(dir, 'data'))) if (!(name in DATA)) rmSync(join(dir, 'data', name));
+  for (const [name, { source, load }] of Object.entries(DATA)) {
+    const out = join(dir, 'data', name);
+    if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
+    const data = await load(source);
+    writeFileSync(out, data instanceof Uint8Array ? data : JSON.stringify(data));
+  }
+}
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [eldDetector] };
 
 const configs = [];
 if (args.has('--tests')) {
@@ -44,10 +94,10 @@ if (args.has('--tests')) {
   // so runWorkspacePass finds it by __dirname in both.
   configs.push(
     { ...node, entryPoints: ['bench/bench.ts'], outfile: 'dist-test/bench/bench.js' },
-    // gpt-tokenizer stays external: its rank tables are 7 MB of source that every worker
-    // isolate would parse at start (~35 MB RSS each) though indexing never counts tokens.
-    // (Recommended for dist/index-worker.js too; it resolves from node_modules at run time.)
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js', external: ['gpt-tokenizer'] },
+    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js' },
+    { ...node, entryPoints: ['bench/lead-prof/prof.ts'], outfile: 'dist-test/bench/prof.js' },
+    { ...node, entryPoints: ['bench/parse-only.ts'], outfile: 'dist-test/bench/parse-only.js', minify: true },
+    { ...node, entryPoints: ['bench/usage-hook.ts'], outfile: 'dist-test/bench/usage-hook.js', minify: true },
   );
 } else if (args.has('--bench-vscode')) {
   configs.push(
@@ -59,19 +109,24 @@ if (args.has('--tests')) {
   configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
 } else {
   configs.push(
-    // gpt-tokenizer stays a runtime dependency (resolved from node_modules on the first token
-    // count): bundled, its 7 MB of rank tables would be parsed at every start of the
-    // extension, the CLI and each index worker, though most runs never count a token.
-    { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode', 'gpt-tokenizer'], minify: production },
-    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['gpt-tokenizer'], minify: production },
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', external: ['gpt-tokenizer'], minify: production },
+    // The tokenizers' and eld's tables are not in the bundles: they are files in dist/data,
+    // read on first use (writeData). Production bundles carry no source maps: nothing loads
+    // them at run time, and they were three times the size of the code they map.
+    ...[
+      { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+      { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+      { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
+    ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
   );
 }
 
 mkdirSync('dist', { recursive: true });
+const outDirs = new Set(configs.map((c) => dirname(c.outfile)));
 if (watch) {
+  for (const dir of outDirs) await writeData(dir);
   for (const c of configs) await (await esbuild.context(c)).watch();
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (!args.has('--schemas')) for (const dir of outDirs) await writeData(dir);
   if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
 }

@@ -7,12 +7,20 @@
  *   workspace pass over 100,000 pairs in 100 files vs parsing    <= 1.5x (both cores)
  *   peak RSS of the workspace pass (main thread + workers)       <= 400 MB
  *
+ * Whole processes (bench/process.ts: A and B in turn, medians of several runs):
+ *   `sft lint` of an empty file                                  <= 150 ms wall, <= 70 MB peak
+ *   `sft lint` of the 4 MB file vs a process that only parses it <= 1.3x wall
+ *   `sft lint` of the 20-file, 6 MB multilingual workspace vs a
+ *     process that only parses its files                         <= 1.5x CPU, <= 250 MB peak
+ *   the same on a real-text corpus, with --real DIR (scripts/real-corpus.mjs writes one)
+ *
  * The workspace pass and its baseline each run in a fresh child process, so one does not
  * warm or bloat the heap of the other and the child's maxRSS is the pass's own peak
  * (worker threads share their process's RSS).
  *
- * Options: --iterations N (default 5 for lint, 3 for the pass), --only lint|pass,
- * --corpus DIR (default: a folder in the OS temp dir, generated once per corpus version).
+ * Options: --iterations N (default 5 for lint, 3 for the pass), --runs N (whole-process
+ * pairs, default 7), --only lint|pass|process, --real DIR, --corpus DIR (default: a folder
+ * in the OS temp dir, generated once per corpus version).
  * --vscode (or SFT_BENCH_VSCODE=1): then the editor budgets, `npm run bench:vscode` (bench/vscode.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,8 +32,11 @@ import { FileLinter } from '../src/core/lint';
 import { loadGuidelines } from '../src/core/guidelines';
 import { computeCoverage } from '../src/core/coverage';
 import { runWorkspacePass } from '../src/node/pass';
+import { nodeTextServices } from '../src/node/text-services';
 import type { Problem, TextEdit } from '../src/core/types';
-import { BENCH_GUIDELINES, CORPUS_DIR, CORPUS_VERSION, CorpusGenerator, lintFileIn } from './corpus';
+import { BENCH_GUIDELINES, CORPUS_DIR, CORPUS_VERSION, CorpusGenerator, lintFileIn, multilingualIn } from './corpus';
+import { MultilingualGenerator } from './corpus-multilingual';
+import { processLines } from './process-budgets';
 
 const FILES = 100;
 const PAIRS_PER_FILE = 1000;
@@ -33,6 +44,10 @@ const SEED = 20240601;
 /** The cold-lint file: pairs written like the corpus's, enough of them for at least 4 MiB. */
 const LINT_FILE_PAIRS = 1200;
 const LINT_FILE_MIN_BYTES = 4 * 1048576;
+/** The multilingual workspace: 20 files of 300 KB (6 MB); bump the version when its files change. */
+const MULTILINGUAL_VERSION = 1;
+const MULTILINGUAL_FILES = 20;
+const MULTILINGUAL_FILE_BYTES = 300 * 1024;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -67,6 +82,19 @@ function ensureCorpus(dir: string): { files: string[]; lintFile: string; planted
   writeFileSync(marker, JSON.stringify(gen.planted));
   process.stdout.write(' done\n');
   return { files, lintFile, planted: gen.planted };
+}
+
+/** The multilingual workspace: 20 files of about 300 KB, written once (its own version marker). */
+function ensureMultilingual(dir: string): string {
+  const ws = multilingualIn(dir);
+  const marker = join(ws, `multilingual-v${MULTILINGUAL_VERSION}.json`);
+  if (existsSync(marker)) return ws;
+  mkdirSync(ws, { recursive: true });
+  const gen = new MultilingualGenerator(SEED + 2);
+  for (let i = 0; i < MULTILINGUAL_FILES; i++) writeFileSync(join(ws, `set-${String(i).padStart(2, '0')}.sft.yaml`), gen.fileOfSize(`m${String(i).padStart(2, '0')}`, MULTILINGUAL_FILE_BYTES));
+  writeFileSync(join(ws, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
+  writeFileSync(marker, JSON.stringify(gen.planted));
+  return ws;
 }
 
 /** CPU time of the whole process, every thread (contention on a shared machine does not inflate it). */
@@ -138,7 +166,7 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   return a.length === b.length && a.every((p, i) => key(p) === key(b[i]));
 }
 
-interface Line { name: string; value: string; budget: string; pass: boolean }
+export interface Line { name: string; value: string; budget: string; pass: boolean }
 
 /** What a `--child pass` run prints. */
 interface PassFigures { ms: number; cpuMs: number; maxRssMB: number; pairs: number; workers: number; [more: string]: unknown }
@@ -151,20 +179,21 @@ async function main(): Promise<void> {
   const lines: Line[] = [];
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, corpus: dir, planted };
 
-  if (only !== 'pass') {
+  if (!only || only === 'lint') {
     const iterations = Number(arg('--iterations') ?? 5);
     const text = readFileSync(lintFile, 'utf8');
     if (Buffer.byteLength(text) < LINT_FILE_MIN_BYTES) throw new Error(`the cold-lint file is under 4 MiB: ${lintFile}`);
     // Warm both paths once so JIT state is comparable.
-    parseDocument(text); new FileLinter(guidelines).lint(text);
+    const services = nodeTextServices();
+    parseDocument(text); new FileLinter(guidelines, services).lint(text);
     const parseMs: number[] = [];
     const lintMs: number[] = [];
     for (let i = 0; i < iterations; i++) {
       gc(); let t = performance.now(); parseDocument(text); parseMs.push(performance.now() - t);
-      gc(); t = performance.now(); new FileLinter(guidelines).lint(text); lintMs.push(performance.now() - t);
+      gc(); t = performance.now(); new FileLinter(guidelines, services).lint(text); lintMs.push(performance.now() - t);
     }
     const lintRatio = median(lintMs) / median(parseMs);
-    const linter = new FileLinter(guidelines);
+    const linter = new FileLinter(guidelines, services);
     const prev = linter.lint(text);
     const at = editPoint(text);
     const edit: TextEdit = { start: at, end: at + 1, newText: text[at] === 'x' ? 'y' : 'x' };
@@ -174,7 +203,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < Math.max(iterations, 9); i++) {
       gc(); const t = performance.now(); updated = linter.update(prev, [edit], newText); updateMs.push(performance.now() - t);
     }
-    const full = new FileLinter(guidelines).lint(newText);
+    const full = new FileLinter(guidelines, services).lint(newText);
     const equal = sameProblems(updated.problems, full.problems);
     const pct = (median(updateMs) / median(lintMs)) * 100;
     Object.assign(results, {
@@ -187,7 +216,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (only !== 'lint') {
+  if (!only || only === 'pass') {
     const iterations = Number(arg('--iterations') ?? 3);
     const passes: PassFigures[] = [];
     const parses: { ms: number; cpuMs: number; maxRssMB: number }[] = [];
@@ -210,6 +239,12 @@ async function main(): Promise<void> {
       { name: `workspace pass ${last.pairs} pairs/${FILES} files, ${last.workers} workers (${(passMs / 1000).toFixed(1)} s) vs parseDocument 1 thread (${(baseMs / 1000).toFixed(1)} s)`, value: `${ratio.toFixed(2)}x`, budget: '<= 1.5x', pass: ratio <= 1.5 },
       { name: `workspace pass peak RSS (process maxRSS, workers included)`, value: `${peak.toFixed(0)} MB`, budget: '<= 400 MB', pass: peak <= 400 },
     );
+  }
+
+  if (!only || only === 'process') {
+    const figures = processLines({ lintFile, workspace: ensureMultilingual(dir), real: arg('--real'), runs: Number(arg('--runs') ?? 7), scratch: dir });
+    lines.push(...figures.lines);
+    results.process = figures.results;
   }
 
   const width = Math.max(...lines.map((l) => l.name.length));

@@ -17,6 +17,11 @@ export function lintFileIn(dir: string): string {
   return join(dir, 'lint', 'large.sft.yaml');
 }
 
+/** The multilingual 20-file, 6 MB workspace of a corpus folder (bench/corpus-multilingual.ts). */
+export function multilingualIn(dir: string): string {
+  return join(dir, 'multilingual');
+}
+
 /** mulberry32: small, fast, good enough for test data. */
 export function prng(seed: number): () => number {
   let s = seed | 0;
@@ -38,7 +43,7 @@ const JA = 'あいうえおかきくけこさしすせそたちつてとなに�
 
 /** A generator of pair files from one seed. */
 export class CorpusGenerator {
-  private readonly rand: () => number;
+  protected readonly rand: () => number;
   private readonly vocab: string[];
   private readonly recentPrompts: string[] = [];
   private readonly usedIds: string[] = [];
@@ -57,11 +62,11 @@ export class CorpusGenerator {
     }
   }
 
-  private pick<T>(list: readonly T[]): T {
+  protected pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.rand() * list.length)];
   }
 
-  private int(lo: number, hi: number): number {
+  protected int(lo: number, hi: number): number {
     return lo + Math.floor(this.rand() * (hi - lo + 1));
   }
 
@@ -73,7 +78,7 @@ export class CorpusGenerator {
   }
 
   /** English-like prose of about n words, wrapped into lines of at most ~90 characters. */
-  private prose(n: number, lang: string): string[] {
+  protected prose(n: number, lang: string): string[] {
     if (lang === 'ja') return this.japanese(n);
     const lines: string[] = [];
     let line = '';
@@ -122,14 +127,14 @@ export class CorpusGenerator {
     return `${indent}${key}: |\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n`;
   }
 
-  private promptWords(): number {
+  protected promptWords(): number {
     const r = this.rand();
     if (r < 0.35) return this.int(20, 99);
     if (r < 0.8) return this.int(100, 500);
     return this.int(501, 700);
   }
 
-  private responseWords(type: string): number {
+  protected responseWords(type: string): number {
     if (type === 'one_word') return 1;
     if (type === 'short_phrase') return this.int(2, 5);
     if (type === 'single_sentence') return this.int(8, 25);
@@ -193,17 +198,32 @@ export class CorpusGenerator {
     return id;
   }
 
+  /** The language a pair is written in: mostly English, a few Hindi and Japanese pairs. */
+  protected language(): string {
+    const lr = this.rand();
+    return lr < 0.97 ? 'en' : lr < 0.99 ? 'hi' : 'ja';
+  }
+
+  /** The language tag a pair declares for text written in `lang`. */
+  protected declared(lang: string): string {
+    return lang;
+  }
+
+  /** Words of a context passage. */
+  protected contextWords(): number {
+    return this.int(80, 400);
+  }
+
   /** One pair, as the lines under `pairs:`. */
   pair(prefix: string): string {
     const task = this.pick(TASKS).value;
     const r = this.rand();
     const promptType = r < 0.6 ? 'instructive' : r < 0.8 ? 'continuation' : PROMPT_TYPES[2].value;
     const responseType = this.rand() < 0.6 ? 'descriptive' : this.pick(RESPONSE_TYPES).value;
-    const lr = this.rand();
-    const lang = lr < 0.97 ? 'en' : lr < 0.99 ? 'hi' : 'ja';
+    const lang = this.language();
     let out = `  - id: ${this.id(prefix)}\n`;
     out += `    task: ${task}\n    prompt_type: ${promptType}\n    response_type: ${responseType}\n`;
-    out += `    domain: ${this.pick(DEFAULT_DOMAINS).value}\n    language: ${lang}\n`;
+    out += `    domain: ${this.pick(DEFAULT_DOMAINS).value}\n    language: ${this.declared(lang)}\n`;
     const traits = TRAITS.filter(() => this.rand() < 0.2).map((t) => t.value);
     if (traits.length) out += `    traits: [${traits.join(', ')}]\n`;
     const status = this.pick(STATUSES).value;
@@ -211,7 +231,7 @@ export class CorpusGenerator {
     if (status === 'approved' || status === 'rejected' || status === 'changes_requested') out += `    reviewer: ${this.pick(['ana', 'ben', 'chen'])}\n`;
     if (status === 'changes_requested') out += '    review:\n      - by: ana\n        note: Tighten the second paragraph.\n        resolved: false\n';
     if (this.rand() < 0.1) out += this.block('system', this.prose(this.int(10, 40), lang), '    ');
-    const context = task === 'closed_qa' || task === 'extraction' || task === 'summarization' ? this.prose(this.int(80, 400), lang) : undefined;
+    const context = task === 'closed_qa' || task === 'extraction' || task === 'summarization' ? this.prose(this.contextWords(), lang) : undefined;
     if (context) out += this.block('context', context, '    ');
     if (promptType === 'in_context') {
       out += '    examples:\n';

@@ -1,12 +1,13 @@
 // Where a cold lint's time goes: each rule's own time (and the shared counts), as a share
 // of yaml.parseDocument on the same text. Median over interleaved runs.
-//   npx esbuild bench/lead-prof/prof.ts --bundle --platform=node --outfile=/tmp/prof.js && node --expose-gc /tmp/prof.js [--rules a,b,c] [--file path]
+//   node esbuild.mjs --bench && node --expose-gc dist-test/bench/prof.js [--rules a,b,c] [--file path]
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { FileLinter } from '../../src/core/lint';
 import { LINT_RULES } from '../../src/core/rules/index';
 import { loadGuidelines } from '../../src/core/guidelines';
 import { BENCH_GUIDELINES, CORPUS_DIR, lintFileIn } from '../corpus';
+import { nodeTextServices } from '../../src/node/text-services';
 
 declare const gc: () => void;
 const arg = (n: string) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -17,19 +18,20 @@ const g = loadGuidelines(BENCH_GUIDELINES).guidelines;
 const only = arg('--rules')?.split(',');
 const rules = only ? LINT_RULES.filter((r) => only.includes(r.meta.id)) : LINT_RULES;
 const N = Number(arg('--runs') ?? 7);
+const services = nodeTextServices();
 const parse: number[] = [];
 const total: number[] = [];
 const per = new Map<string, number[]>();
-new FileLinter(g, rules).lint(text);
+new FileLinter(g, services, rules).lint(text);
 for (let i = 0; i < N; i++) {
   gc(); let t = performance.now(); parseDocument(text); parse.push(performance.now() - t);
   const profile = new Map<string, number>();
-  gc(); t = performance.now(); new FileLinter(g, rules, profile).lint(text); total.push(performance.now() - t);
+  gc(); t = performance.now(); new FileLinter(g, services, rules, profile).lint(text); total.push(performance.now() - t);
   for (const [k, v] of profile) per.set(k, [...(per.get(k) ?? []), v]);
 }
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const p = med(parse);
-const counts = new FileLinter(g, rules).lint(text).problems;
+const counts = new FileLinter(g, services, rules).lint(text).problems;
 const ruleSum = [...per.entries()].filter(([k]) => k !== '(counts)').reduce((s, [, v]) => s + med(v), 0);
 console.log(`${(text.length / 1048576).toFixed(1)} MB; parseDocument ${p.toFixed(0)} ms; lint with ${only ? 'these' : 'all'} rules ${(med(total) / p).toFixed(2)}x; rules' own time ${(ruleSum / p * 100).toFixed(1)}% of parse; shared counts ${((med(per.get('(counts)') ?? [0])) / p * 100).toFixed(1)}%`);
 const rows = [...per.entries()].map(([k, v]) => [k, med(v)] as const).sort((a, b) => b[1] - a[1]);

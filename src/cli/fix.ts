@@ -13,6 +13,7 @@ import { FileLinter } from '../core/lint';
 import { toSlash } from '../core/paths';
 import type { Problem } from '../core/types';
 import { discoverFiles, readTextFile } from '../node/files';
+import { nodeTextServices } from '../node/text-services';
 import { GuidelinesResolver } from '../node/guidelines';
 import { displayPath } from './load';
 
@@ -68,11 +69,12 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
     if (fixed) out.push(fixed);
   }
   const resolver = opts.dryRun ? first : new GuidelinesResolver(opts.guidelines);
+  const services = nodeTextServices();
   const linters = new Map<Guidelines, FileLinter>();
   for (const abs of files) {
     const g = resolver.forFile(abs);
     let linter = linters.get(g);
-    if (!linter) { linter = new FileLinter(g); linters.set(g, linter); }
+    if (!linter) { linter = new FileLinter(g, services); linters.set(g, linter); }
     const l = linter;
     const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => l.lint(text).problems, opts.dryRun);
     if (fixed) out.push(fixed);

@@ -21,9 +21,9 @@ export interface FileProblems {
   problems: PlacedProblem[];
 }
 
-/** Place a file's problems (offsets into `text`) at 1-based lines and UTF-16 columns. */
-export function placeProblems(file: string, text: string, problems: readonly Problem[]): FileProblems {
-  const lines = new LineIndex(text);
+/** Place a file's problems (offsets into its text, or the text's lines) at 1-based lines and UTF-16 columns. */
+export function placeProblems(file: string, text: string | LineIndex, problems: readonly Problem[]): FileProblems {
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
   return {
     file,
     problems: problems.map((p) => {

@@ -5,8 +5,9 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { scalarText, type PairModel } from './parse/model';
 import { countWords } from './text/words';
-import { countTokens, type TokenizerName } from './text/tokens';
+import type { TokenizerName } from './text/tokens';
 import type { Guidelines } from './guidelines';
+import type { TokenCounter } from './services';
 
 export type LengthBucket = 'short' | 'medium' | 'long';
 
@@ -43,6 +44,19 @@ export function promptTexts(pair: PairModel): string[] {
   return out;
 }
 
+/**
+ * Words of the response, memoised on the pair: rules that judge the response alone count
+ * it without counting everything the prompt side holds (contexts are the longest texts).
+ */
+export function responseWords(pair: PairModel): number {
+  let n = pair.memo.get('words:response') as number | undefined;
+  if (n === undefined) {
+    n = countWords(scalarText(pair.fields.get('response')?.value) ?? '');
+    pair.memo.set('words:response', n);
+  }
+  return n;
+}
+
 /** Counts of a pair, memoised on the pair for the given thresholds. */
 export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): PairCounts {
   const key = `counts:${g.length.short}:${g.length.long}`;
@@ -50,20 +64,20 @@ export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): Pair
   if (memo) return memo;
   let promptWords = 0;
   for (const t of promptTexts(pair)) promptWords += countWords(t);
-  const responseWords = countWords(scalarText(pair.fields.get('response')?.value) ?? '');
-  const counts = { promptWords, bucket: lengthBucket(promptWords, g.length), responseWords };
+  const counts = { promptWords, bucket: lengthBucket(promptWords, g.length), responseWords: responseWords(pair) };
   pair.memo.set(key, counts);
   return counts;
 }
 
 /** Token counts of prompt (all it reads) and response; tokenizes, so call on demand. */
-export function pairTokens(pair: PairModel, tokenizer: TokenizerName = 'o200k_base'): { prompt: number; response: number } {
+export function pairTokens(pair: PairModel, counter: TokenCounter, tokenizer: TokenizerName): { prompt: number; response: number } {
   const key = `tokens:${tokenizer}`;
   const memo = pair.memo.get(key) as { prompt: number; response: number } | undefined;
   if (memo) return memo;
   let prompt = 0;
-  for (const t of promptTexts(pair)) prompt += countTokens(t, tokenizer);
-  const response = countTokens(scalarText(pair.fields.get('response')?.value) ?? '', tokenizer);
+  for (const t of promptTexts(pair)) prompt += counter.countTokens(t, tokenizer);
+  const responseText = scalarText(pair.fields.get('response')?.value);
+  const response = responseText ? counter.countTokens(responseText, tokenizer) : 0;
   const tokens = { prompt, response };
   pair.memo.set(key, tokens);
   return tokens;

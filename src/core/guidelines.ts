@@ -4,9 +4,8 @@
  * problems come back with their places, and whatever part is valid still applies.
  */
 import { parseDocument, isAlias, visit, isMap, isScalar, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
-import { guidelinesSchema } from './schema';
+import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
 import { explainIssues, type ExplainedIssue } from './schema-issues';
 import { unsafeRegexReason } from './text/regex-safety';
@@ -116,7 +115,9 @@ function keyNodeAt(doc: Document, path: PropertyKey[], key: string): Node | unde
   return item && isScalar(item.key) ? item.key : undefined;
 }
 
-const GUIDELINE_KEYS = Object.keys(guidelinesSchema.shape);
+let keys: string[] | undefined;
+/** The top-level keys of a guidelines file. */
+const guidelineKeys = (): string[] => (keys ??= Object.keys(schemas().guidelines.shape));
 
 /** A guidelines problem at the place an explained issue names: the key itself for a key at fault. */
 function issueProblem(doc: Document, e: ExplainedIssue): Problem {
@@ -155,10 +156,10 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     problems.push({ rule: 'schema', severity: 'error', message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.', start: 0, end: 0 });
     return { guidelines: g, problems };
   }
-  const parsed = guidelinesSchema.safeParse(raw, { reportInput: true });
-  let data: z.infer<typeof guidelinesSchema> | undefined = parsed.success ? parsed.data : undefined;
+  const parsed = checkGuidelines(raw);
+  let data: GuidelinesInput | undefined = parsed.success ? parsed.data : undefined;
   if (!parsed.success) {
-    for (const e of explainIssues(parsed.error.issues, guidelinesSchema)) problems.push(issueProblem(doc, e));
+    for (const e of explainIssues(parsed.error.issues, schemas().guidelines)) problems.push(issueProblem(doc, e));
     // Apply what is valid: drop unknown keys and the top-level sections that failed, keep the rest.
     const bad = new Set<string>();
     for (const issue of parsed.error.issues) {
@@ -166,15 +167,15 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
       else if (issue.code === 'invalid_key') dropKeys(raw, issue.path.slice(0, -1), [String(issue.path[issue.path.length - 1])]);
       else bad.add(String(issue.path[0]));
     }
-    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && GUIDELINE_KEYS.includes(k)));
-    const retry = guidelinesSchema.safeParse({ ...kept, 'sft-guidelines': 1 });
+    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && guidelineKeys().includes(k)));
+    const retry = checkGuidelines({ ...kept, 'sft-guidelines': 1 });
     data = retry.success ? retry.data : undefined;
   }
   if (data) applyGuidelines(g, data, doc, problems);
   return { guidelines: g, problems };
 }
 
-function applyGuidelines(g: Guidelines, d: z.infer<typeof guidelinesSchema>, doc: Document, problems: Problem[]): void {
+function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, problems: Problem[]): void {
   g.name = d.name;
   g.handbook = d.handbook;
   if (d.annotations?.required) g.required = d.annotations.required;
@@ -251,7 +252,7 @@ export function severityOf(g: Guidelines, ruleId: string, fallback: Severity): S
 
 /** Whether a key is a known guidelines key; exported for completion. */
 export function isGuidelinesKey(key: string): boolean {
-  return GUIDELINE_KEYS.includes(key);
+  return guidelineKeys().includes(key);
 }
 
 export { isAlias };

@@ -3,15 +3,15 @@
  * and other tools). `schemas/*.json` are written from this by `npm run schemas`; a unit
  * test fails when the committed files are stale.
  */
-import { z } from 'zod';
-import { guidelinesSchema, sftFileSchema } from './schema';
+import * as z from 'zod/mini';
+import { schemas } from './schema';
 
 /** File name → JSON Schema text, as committed under `schemas/`. */
 export function jsonSchemas(): Record<string, string> {
-  const render = (schema: z.ZodType, title: string) =>
+  const render = (schema: z.ZodMiniType, title: string) =>
     `${JSON.stringify({ title, ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) }, null, 2)}\n`;
   return {
-    'sft.schema.json': render(sftFileSchema, 'SFT Studio pairs file (*.sft.yaml)'),
-    'sft-guidelines.schema.json': render(guidelinesSchema, 'SFT Studio guidelines (sft.guidelines.yaml)'),
+    'sft.schema.json': render(schemas().sftFile, 'SFT Studio pairs file (*.sft.yaml)'),
+    'sft-guidelines.schema.json': render(schemas().guidelines, 'SFT Studio guidelines (sft.guidelines.yaml)'),
   };
 }

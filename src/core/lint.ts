@@ -9,6 +9,7 @@ import { scalarText, stringList, valueSpan, type PairModel } from './parse/model
 import { pairCounts } from './counts';
 import { severityOf, type Guidelines } from './guidelines';
 import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
+import type { TextServices } from './services';
 import type { Annotation, FileContext, LintRule, PairContext, Report } from './rule';
 import type { Problem, ReportedSeverity, Span, TextEdit } from './types';
 import { suggestId } from './suggest';
@@ -32,10 +33,11 @@ export class FileLinter {
   private readonly rules: readonly LintRule[];
 
   /**
+   * @param services the host's token counter and language detector, which rules use on demand.
    * @param profile when given, the time spent in each rule (and in the shared counts, under
    *   `(counts)`) is added to it, in milliseconds: for `bench/` and nothing else.
    */
-  constructor(readonly guidelines: Guidelines, rules: readonly LintRule[] = LINT_RULES, private readonly profile?: Map<string, number>) {
+  constructor(readonly guidelines: Guidelines, readonly services: TextServices, rules: readonly LintRule[] = LINT_RULES, private readonly profile?: Map<string, number>) {
     this.rules = rules.filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
     this.knownIds = new Set([...ALL_RULE_IDS, ...guidelines.patterns.map((p) => p.id)]);
     this.pairRules = this.rules.flatMap((r) => (r.checkPair ? [{
@@ -127,6 +129,7 @@ export class FileLinter {
       pair,
       file: model,
       guidelines: this.guidelines,
+      services: this.services,
       annotation(key: string): Annotation {
         let a = annotations.get(key);
         if (!a) {

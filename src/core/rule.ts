@@ -8,6 +8,7 @@ import type { Field, PairModel } from './parse/model';
 import type { SftFileModel } from './parse/parse';
 import type { Guidelines } from './guidelines';
 import type { PairCounts } from './counts';
+import type { TextServices } from './services';
 import type { Fix, ReportedSeverity, RuleMeta, Span } from './types';
 
 /** What a rule reports; the engine adds the rule id, severity and pair id. */
@@ -35,6 +36,8 @@ export interface PairContext {
   readonly pair: PairModel;
   readonly file: SftFileModel;
   readonly guidelines: Guidelines;
+  /** The host's token counter and language detector. */
+  readonly services: TextServices;
   /** The rule's options from the guidelines (`rules: { id: { threshold: 0.9 } }`). */
   readonly options: Readonly<Record<string, unknown>>;
   annotation(key: string): Annotation;

@@ -4,12 +4,33 @@
  * `rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"`.
  * What is allowed is read from the schema itself, so a new field gets clear messages without
  * new words; `expectedWords` adds words where a shape cannot say it (a regex, a share).
+ *
+ * The schemas are read through zod's core definitions (`_zod.def`), which classic zod and
+ * zod/mini share, so this works whichever flavour builds them.
  */
-import { z } from 'zod';
+import { globalRegistry, registry, type core } from 'zod/mini';
 import { suggest } from './suggest';
 
 /** Words for what a schema accepts, where its shape alone cannot say it. */
-export const expectedWords = z.registry<{ expected: string }>();
+export const expectedWords = registry<{ expected: string }>();
+
+type Schema = core.$ZodType;
+/** The parts of zod's core definitions this file reads. */
+interface Def {
+  type: string;
+  innerType?: Schema;
+  checks?: Array<{ _zod: { def: CheckDef } }>;
+  entries?: Record<string, string | number>;
+  values?: readonly unknown[];
+  element?: Schema;
+  keyType?: Schema;
+  valueType?: Schema;
+  shape?: Record<PropertyKey, Schema>;
+  catchall?: Schema;
+  options?: readonly Schema[];
+}
+const defOf = (s: Schema): Def => s._zod.def as unknown as Def;
+const kindOf = (s: Schema | undefined): string | undefined => (s ? defOf(s).type : undefined);
 
 /** One issue, explained: the path of the value (or map) at fault and the message. */
 export interface ExplainedIssue {
@@ -23,7 +44,7 @@ export interface ExplainedIssue {
   hint?: string;
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = core.$ZodIssue;
 interface CheckDef { check: string; value?: unknown; inclusive?: boolean; format?: string; minimum?: number; pattern?: RegExp }
 
 /** `patterns[1].id`, `rules.near-duplicate`; the whole file when the path is empty. */
@@ -39,17 +60,21 @@ function orList(items: readonly string[]): string {
 }
 
 /** The schema inside optional, default and nullable wrappers. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+function unwrap(schema: Schema): Schema {
   let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.def.innerType;
+  for (let d = defOf(s); (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType; d = defOf(s)) s = d.innerType;
   return s;
 }
 
-function checksOf(schema: z.ZodString | z.ZodNumber): CheckDef[] {
-  return (schema.def.checks ?? []).map((c) => c._zod.def as CheckDef);
+function checksOf(schema: Schema): CheckDef[] {
+  return (defOf(schema).checks ?? []).map((c) => c._zod.def);
 }
 
-function numberWords(schema: z.ZodNumber): string {
+function enumOptions(schema: Schema): string[] {
+  return Object.values(defOf(schema).entries ?? {}).map(String);
+}
+
+function numberWords(schema: Schema): string {
   const checks = checksOf(schema);
   const int = checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32'));
   const low = checks.find((c) => c.check === 'greater_than');
@@ -67,7 +92,7 @@ function numberWords(schema: z.ZodNumber): string {
   return [kind, ...parts].join(' ');
 }
 
-function stringWords(schema: z.ZodString): string {
+function stringWords(schema: Schema): string {
   const checks = checksOf(schema);
   const regex = checks.find((c) => c.check === 'string_format' && c.format === 'regex');
   if (regex?.pattern) return `text matching ${String(regex.pattern)}`;
@@ -75,33 +100,36 @@ function stringWords(schema: z.ZodString): string {
 }
 
 /** What a schema accepts, in words. */
-export function expected(schema: z.core.$ZodType): string {
+export function expected(schema: Schema): string {
   const words = expectedWords.get(schema)?.expected;
   if (words) return words;
   const s = unwrap(schema);
   if (s !== schema) return expected(s);
-  if (s instanceof z.ZodEnum) return orList(s.options.map(String));
-  if (s instanceof z.ZodLiteral) return orList([...s.values].map(String));
-  if (s instanceof z.ZodString) return stringWords(s);
-  if (s instanceof z.ZodNumber) return numberWords(s);
-  if (s instanceof z.ZodBoolean) return 'true or false';
-  if (s instanceof z.ZodArray) return `a list whose items are ${expected(s.element)}`;
-  if (s instanceof z.ZodRecord) {
-    const key = unwrap(s.keyType);
-    const values = expected(s.valueType);
-    return key instanceof z.ZodString && !checksOf(key).length ? `a map whose values are ${values}` : `a map from ${expected(key)} to ${values}`;
+  const d = defOf(s);
+  switch (d.type) {
+    case 'enum': return orList(enumOptions(s));
+    case 'literal': return orList((d.values ?? []).map(String));
+    case 'string': return stringWords(s);
+    case 'number': return numberWords(s);
+    case 'boolean': return 'true or false';
+    case 'array': return d.element ? `a list whose items are ${expected(d.element)}` : 'a list';
+    case 'record': {
+      const key = d.keyType && unwrap(d.keyType);
+      const values = d.valueType ? expected(d.valueType) : 'values';
+      return !key || (kindOf(key) === 'string' && !checksOf(key).length) ? `a map whose values are ${values}` : `a map from ${expected(key)} to ${values}`;
+    }
+    case 'object': {
+      const loose = d.catchall !== undefined && kindOf(d.catchall) !== 'never';
+      return `{ ${[...Object.keys(d.shape ?? {}), ...(loose ? ['...'] : [])].join(', ')} }`;
+    }
+    case 'union': return (d.options ?? []).map((o) => expected(o)).join(', or ');
+    default: return globalRegistry.get(s)?.description ?? 'a valid value';
   }
-  if (s instanceof z.ZodObject) {
-    const loose = s.def.catchall !== undefined && !(s.def.catchall instanceof z.ZodNever);
-    return `{ ${[...Object.keys(s.shape), ...(loose ? ['...'] : [])].join(', ')} }`;
-  }
-  if (s instanceof z.ZodUnion) return s.options.map((o) => expected(o)).join(', or ');
-  return (s as z.ZodType).description ?? 'a valid value';
 }
 
 /** The schema of the value at `path` below `schema` (through unions, the first option that has it). */
-export function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
-  let s: z.core.$ZodType | undefined = schema;
+export function schemaAt(schema: Schema, path: readonly PropertyKey[]): Schema | undefined {
+  let s: Schema | undefined = schema;
   for (const seg of path) {
     if (!s) return undefined;
     s = childOf(unwrap(s), seg);
@@ -109,32 +137,37 @@ export function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]):
   return s;
 }
 
-function childOf(s: z.core.$ZodType, seg: PropertyKey): z.core.$ZodType | undefined {
-  if (s instanceof z.ZodObject) {
-    const own = (s.shape as Record<PropertyKey, z.core.$ZodType | undefined>)[seg];
-    return own ?? (s.def.catchall instanceof z.ZodNever ? undefined : s.def.catchall);
+function childOf(s: Schema, seg: PropertyKey): Schema | undefined {
+  const d = defOf(s);
+  if (d.type === 'object') {
+    const own = d.shape && Object.hasOwn(d.shape, seg) ? d.shape[seg] : undefined;
+    return own ?? (kindOf(d.catchall) === 'never' ? undefined : d.catchall);
   }
-  if (s instanceof z.ZodRecord) return s.valueType;
-  if (s instanceof z.ZodArray) return s.element;
-  if (s instanceof z.ZodUnion) {
-    for (const o of s.options) { const c = childOf(unwrap(o), seg); if (c) return c; }
+  if (d.type === 'record') return d.valueType;
+  if (d.type === 'array') return d.element;
+  if (d.type === 'union') {
+    for (const o of d.options ?? []) { const c = childOf(unwrap(o), seg); if (c) return c; }
   }
   return undefined;
 }
 
 /** The values a value could have meant: an enum's options, also as an option of a union. */
-function choices(schema: z.core.$ZodType | undefined): string[] {
+function choices(schema: Schema | undefined): string[] {
   const s = schema && unwrap(schema);
-  if (s instanceof z.ZodEnum) return s.options.map(String);
-  if (s instanceof z.ZodUnion) return s.options.flatMap((o) => (unwrap(o) instanceof z.ZodEnum ? choices(o) : []));
+  if (!s) return [];
+  const d = defOf(s);
+  if (d.type === 'enum') return enumOptions(s);
+  if (d.type === 'union') return (d.options ?? []).flatMap((o) => (kindOf(unwrap(o)) === 'enum' ? choices(o) : []));
   return [];
 }
 
 /** The keys a map takes: an object's own keys, or the values of a record's enum key. */
-function keysOf(schema: z.core.$ZodType | undefined): string[] {
+function keysOf(schema: Schema | undefined): string[] {
   const s = schema && unwrap(schema);
-  if (s instanceof z.ZodObject) return Object.keys(s.shape);
-  if (s instanceof z.ZodRecord) return choices(s.keyType);
+  if (!s) return [];
+  const d = defOf(s);
+  if (d.type === 'object') return Object.keys(d.shape ?? {});
+  if (d.type === 'record') return choices(d.keyType);
   return [];
 }
 
@@ -157,7 +190,7 @@ function tookKind(issues: readonly Issue[]): boolean {
   return !issues.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys');
 }
 
-function explainOne(issue: Issue, root: z.core.$ZodType, prefix: readonly PropertyKey[], out: ExplainedIssue[]): void {
+function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], out: ExplainedIssue[]): void {
   const path = [...prefix, ...issue.path];
   const at = schemaAt(root, issue.path);
   const label = pathLabel(path);
@@ -174,7 +207,7 @@ function explainOne(issue: Issue, root: z.core.$ZodType, prefix: readonly Proper
   if (issue.code === 'invalid_key') {
     const map = schemaAt(root, issue.path.slice(0, -1));
     const record = map && unwrap(map);
-    const keyType = record instanceof z.ZodRecord ? record.keyType : undefined;
+    const keyType = record && kindOf(record) === 'record' ? defOf(record).keyType : undefined;
     const key = String(issue.path[issue.path.length - 1]);
     const hint = didYouMean(key, choices(keyType));
     out.push({ path: path.slice(0, -1), key, hint, message: `${pathLabel(path.slice(0, -1))}: key "${key}" is not allowed; expected ${keyType ? expected(keyType) : 'a valid key'}${hint ? `; did you mean "${hint}"?` : ''}` });
@@ -183,7 +216,7 @@ function explainOne(issue: Issue, root: z.core.$ZodType, prefix: readonly Proper
   if (issue.code === 'invalid_union' && input !== null && typeof input === 'object') {
     // A map or list given where one option takes maps or lists: what is wrong is inside it.
     const union = at && unwrap(at);
-    const options = union instanceof z.ZodUnion ? union.options : [];
+    const options = union && kindOf(union) === 'union' ? (defOf(union).options ?? []) : [];
     const took = issue.errors.map((errs, i) => ({ errs, option: options[i] })).filter((b) => b.option && tookKind(b.errs));
     if (took.length === 1) {
       for (const sub of took[0].errs) explainOne(sub, took[0].option, path, out);
@@ -203,7 +236,7 @@ function explainOne(issue: Issue, root: z.core.$ZodType, prefix: readonly Proper
  * Explain the issues of `schema.safeParse(input, { reportInput: true })`: one entry per
  * fault (an unknown key each), the same fault said once.
  */
-export function explainIssues(issues: readonly Issue[], schema: z.core.$ZodType): ExplainedIssue[] {
+export function explainIssues(issues: readonly Issue[], schema: Schema): ExplainedIssue[] {
   const out: ExplainedIssue[] = [];
   for (const issue of issues) explainOne(issue, schema, [], out);
   const seen = new Set<string>();

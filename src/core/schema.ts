@@ -3,122 +3,162 @@
  * their shape. The JSON Schemas in `schemas/` are generated from these
  * (`npm run schemas`), and a unit test fails when they are stale.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, LANGUAGE_TAG, type AnnotationValue } from './annotations';
 import { expectedWords } from './schema-issues';
 
-function oneOf(values: readonly AnnotationValue[], what: string) {
-  return z.enum(values.map((v) => v.value) as [string, ...string[]]).describe(what);
+/** The schema with a description (for the JSON Schemas, hovers of the YAML extension). */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return schema.check(z.describe(description));
 }
+
+function oneOf(values: readonly AnnotationValue[], what: string) {
+  return described(z.enum(values.map((v) => v.value) as [string, ...string[]]), what);
+}
+
+const int = () => z.number().check(z.int());
+const positiveInt = () => int().check(z.positive());
+const countInt = () => int().check(z.nonnegative());
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
-export const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
-export const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
-export const responseTypeSchema = oneOf(RESPONSE_TYPES, 'The shape of the answer.');
-export const traitSchema = oneOf(TRAITS, 'A prompt trait.');
-export const statusSchema = oneOf(STATUSES, 'Where the pair is in QA.');
-export const promptLengthSchema = oneOf(PROMPT_LENGTHS, 'Declared prompt length bucket.');
-const languageSchema = z.string().regex(LANGUAGE_TAG).describe('BCP 47 language tag of prompt and response.');
-const domainSchema = z.string().min(1).describe('Subject area.');
-const nameSchema = z.string().min(1);
+/**
+ * The schemas, built on first use (about 5 ms): a lint that reads no guidelines file never
+ * needs them.
+ */
+function build() {
+  const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
+  const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
+  const responseTypeSchema = oneOf(RESPONSE_TYPES, 'The shape of the answer.');
+  const traitSchema = oneOf(TRAITS, 'A prompt trait.');
+  const statusSchema = oneOf(STATUSES, 'Where the pair is in QA.');
+  const promptLengthSchema = oneOf(PROMPT_LENGTHS, 'Declared prompt length bucket.');
+  const languageSchema = described(z.string().check(z.regex(LANGUAGE_TAG)), 'BCP 47 language tag of prompt and response.');
+  const domainSchema = described(nonEmpty(), 'Subject area.');
+  const nameSchema = nonEmpty();
 
-const annotations = {
-  task: taskSchema.optional(),
-  prompt_type: promptTypeSchema.optional(),
-  response_type: responseTypeSchema.optional(),
-  domain: domainSchema.optional(),
-  language: languageSchema.optional(),
-  traits: z.array(traitSchema).optional().describe('Prompt traits.'),
-  status: statusSchema.optional(),
-  author: nameSchema.optional().describe('Who wrote the pair.'),
-  reviewer: nameSchema.optional().describe('Who reviews the pair.'),
-  tags: z.array(z.string()).optional().describe('Free tags.'),
-};
+  const annotations = {
+    task: z.optional(taskSchema),
+    prompt_type: z.optional(promptTypeSchema),
+    response_type: z.optional(responseTypeSchema),
+    domain: z.optional(domainSchema),
+    language: z.optional(languageSchema),
+    traits: described(z.optional(z.array(traitSchema)), 'Prompt traits.'),
+    status: z.optional(statusSchema),
+    author: described(z.optional(nameSchema), 'Who wrote the pair.'),
+    reviewer: described(z.optional(nameSchema), 'Who reviews the pair.'),
+    tags: described(z.optional(z.array(z.string())), 'Free tags.'),
+  };
 
-export const exampleSchema = z.strictObject({
-  input: z.string().describe('Example input.'),
-  output: z.string().describe('Example output.'),
-});
+  const exampleSchema = z.strictObject({
+    input: described(z.string(), 'Example input.'),
+    output: described(z.string(), 'Example output.'),
+  });
 
-export const reviewNoteSchema = z.strictObject({
-  by: nameSchema.describe('Reviewer.'),
-  note: z.string().describe('What the reviewer asks for.'),
-  resolved: z.boolean().optional().describe('Whether the note has been dealt with.'),
-});
+  const reviewNoteSchema = z.strictObject({
+    by: described(nameSchema, 'Reviewer.'),
+    note: described(z.string(), 'What the reviewer asks for.'),
+    resolved: described(z.optional(z.boolean()), 'Whether the note has been dealt with.'),
+  });
 
-export const pairSchema = z.strictObject({
-  id: z.string().regex(ID_PATTERN).describe('Unique across the workspace: letters, digits, ".", "_", "-".'),
-  ...annotations,
-  system: z.string().optional().describe('Optional system message.'),
-  context: z.string().optional().describe('Passage the prompt refers to.'),
-  examples: z.array(exampleSchema).optional().describe('In-context examples shown before the task.'),
-  labels: z.array(z.string()).optional().describe('Label set for classification.'),
-  prompt: z.string().describe('What the user asks.'),
-  response: z.string().describe('The demonstration answer.'),
-  prompt_length: promptLengthSchema.optional(),
-  review: z.array(reviewNoteSchema).optional().describe('Reviewer notes, oldest first.'),
-});
+  const pairSchema = z.strictObject({
+    id: described(z.string().check(z.regex(ID_PATTERN)), 'Unique across the workspace: letters, digits, ".", "_", "-".'),
+    ...annotations,
+    system: described(z.optional(z.string()), 'Optional system message.'),
+    context: described(z.optional(z.string()), 'Passage the prompt refers to.'),
+    examples: described(z.optional(z.array(exampleSchema)), 'In-context examples shown before the task.'),
+    labels: described(z.optional(z.array(z.string())), 'Label set for classification.'),
+    prompt: described(z.string(), 'What the user asks.'),
+    response: described(z.string(), 'The demonstration answer.'),
+    prompt_length: z.optional(promptLengthSchema),
+    review: described(z.optional(z.array(reviewNoteSchema)), 'Reviewer notes, oldest first.'),
+  });
 
-export const sftFileSchema = z.strictObject({
-  sft: z.literal(1).describe('Format version; the first key.'),
-  defaults: z.strictObject(annotations).optional().describe('Annotations applied to every pair.'),
-  pairs: z.array(pairSchema).describe('The demonstration pairs.'),
-}).describe('An SFT Studio file of prompt/response demonstration pairs.');
+  const sftFileSchema = described(z.strictObject({
+    sft: described(z.literal(1), 'Format version; the first key.'),
+    defaults: described(z.optional(z.strictObject(annotations)), 'Annotations applied to every pair.'),
+    pairs: described(z.array(pairSchema), 'The demonstration pairs.'),
+  }), 'An SFT Studio file of prompt/response demonstration pairs.');
 
-const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
-const languageTagSchema = z.string().regex(LANGUAGE_TAG).register(expectedWords, { expected: 'a BCP 47 language tag (en, hi, fr, pt-BR ...)' });
-// A number above 1 is a percent (15 is 15%), up to 1 a fraction (0.15 is 15%).
-const share = z.union([z.number().min(0).max(100), z.string().regex(/^\d+(\.\d+)?%$/).refine((s) => Number.parseFloat(s) <= 100)])
-  .describe('A share: 15% or 0.15.').register(expectedWords, { expected: 'a share from 0% to 100%, like 15% or 0.15' });
-/** Target shares per value; for a closed annotation only its values are keys. */
-const shares = (values?: z.ZodEnum) => (values ? z.partialRecord(values, share) : z.record(z.string(), share));
+  const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
+  const languageTagSchema = z.string().check(z.regex(LANGUAGE_TAG)).register(expectedWords, { expected: 'a BCP 47 language tag (en, hi, fr, pt-BR ...)' });
+  // A number above 1 is a percent (15 is 15%), up to 1 a fraction (0.15 is 15%).
+  const share = described(z.union([
+    z.number().check(z.gte(0), z.lte(100)),
+    z.string().check(z.regex(/^\d+(\.\d+)?%$/), z.refine((v: string) => Number.parseFloat(v) <= 100)),
+  ]), 'A share: 15% or 0.15.').register(expectedWords, { expected: 'a share from 0% to 100%, like 15% or 0.15' });
+  /** Target shares per value; for a closed annotation only its values are keys. */
+  const shares = (values?: ReturnType<typeof oneOf>) => (values ? z.partialRecord(values, share) : z.record(z.string(), share));
 
-export const ruleSettingSchema = z.union([
-  severitySchema,
-  z.looseObject({ severity: severitySchema.optional(), threshold: z.number().min(0).max(1).optional() }),
-]);
+  const ruleSettingSchema = z.union([
+    severitySchema,
+    z.looseObject({ severity: z.optional(severitySchema), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+  ]);
 
-export const guidelinesSchema = z.strictObject({
-  'sft-guidelines': z.literal(1).describe('Guidelines format version; the first key.').register(expectedWords, { expected: '1 (the file starts with `sft-guidelines: 1`)' }),
-  name: z.string().optional().describe('Name of the project or batch.'),
-  handbook: z.string().optional().describe('Path or URL of the writers\' handbook; rules link to its sections.'),
-  annotations: z.strictObject({
-    required: z.array(z.string()).optional().describe('Annotation keys every pair must have.'),
-    domains: z.array(z.string()).optional().describe('Allowed domains.'),
-    languages: z.array(languageTagSchema).optional().describe('Allowed languages.'),
-    tasks: z.array(taskSchema).optional().describe('Tasks the batch covers (coverage counts against this list).'),
-  }).optional(),
-  length: z.strictObject({
-    short: z.number().int().positive().optional().describe('Prompts under this many words are short.'),
-    long: z.number().int().positive().optional().describe('Prompts over this many words are long.'),
-  }).optional(),
-  response: z.strictObject({
-    min_words: z.union([z.number().int().nonnegative(), z.record(z.string(), z.number().int().nonnegative())]).optional(),
-    max_words: z.union([z.number().int().positive(), z.record(z.string(), z.number().int().positive())]).optional(),
-    max_tokens: z.number().int().positive().optional(),
-    tokenizer: z.enum(['o200k_base', 'cl100k_base']).optional(),
-  }).optional(),
-  targets: z.strictObject({
-    total: z.number().int().nonnegative().optional(),
-    task: shares(taskSchema).optional(), prompt_type: shares(promptTypeSchema).optional(), response_type: shares(responseTypeSchema).optional(),
-    prompt_length: shares(promptLengthSchema).optional(), domain: shares().optional(), language: z.record(languageTagSchema, share).optional(),
-    traits: shares(traitSchema).optional(), status: shares(statusSchema).optional(), author: shares().optional(),
-  }).optional(),
-  rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity (and options) per rule id.'),
-  banned_phrases: z.array(z.strictObject({
-    text: z.string().min(1), message: z.string().optional(), fields: z.array(z.string()).optional(),
-    severity: severitySchema.optional(),
-  })).optional(),
-  harmful_terms: z.array(z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), message: z.string().optional(), severity: severitySchema.optional() })])).optional(),
-  patterns: z.array(z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).register(expectedWords, { expected: 'a rule id of lowercase letters, digits and - (like no-first-person)' }),
-    regex: z.string().min(1), flags: z.string().optional(),
-    fields: z.array(z.string()).optional(), severity: severitySchema.optional(),
-    message: z.string(), handbook: z.string().optional(),
-  })).optional(),
-}).describe('SFT Studio guidelines: required annotations, thresholds, targets and rule settings.')
-  .register(expectedWords, { expected: 'a map of settings that starts with `sft-guidelines: 1`' });
+  const guidelinesSchema = described(z.strictObject({
+    'sft-guidelines': described(z.literal(1), 'Guidelines format version; the first key.')
+      .register(expectedWords, { expected: '1 (the file starts with `sft-guidelines: 1`)' }),
+    name: described(z.optional(z.string()), 'Name of the project or batch.'),
+    handbook: described(z.optional(z.string()), 'Path or URL of the writers\' handbook; rules link to its sections.'),
+    annotations: z.optional(z.strictObject({
+      required: described(z.optional(z.array(z.string())), 'Annotation keys every pair must have.'),
+      domains: described(z.optional(z.array(z.string())), 'Allowed domains.'),
+      languages: described(z.optional(z.array(languageTagSchema)), 'Allowed languages.'),
+      tasks: described(z.optional(z.array(taskSchema)), 'Tasks the batch covers (coverage counts against this list).'),
+    })),
+    length: z.optional(z.strictObject({
+      short: described(z.optional(positiveInt()), 'Prompts under this many words are short.'),
+      long: described(z.optional(positiveInt()), 'Prompts over this many words are long.'),
+    })),
+    response: z.optional(z.strictObject({
+      min_words: z.optional(z.union([countInt(), z.record(z.string(), countInt())])),
+      max_words: z.optional(z.union([positiveInt(), z.record(z.string(), positiveInt())])),
+      max_tokens: z.optional(positiveInt()),
+      tokenizer: z.optional(z.enum(['o200k_base', 'cl100k_base'])),
+    })),
+    targets: z.optional(z.strictObject({
+      total: z.optional(countInt()),
+      task: z.optional(shares(taskSchema)), prompt_type: z.optional(shares(promptTypeSchema)), response_type: z.optional(shares(responseTypeSchema)),
+      prompt_length: z.optional(shares(promptLengthSchema)), domain: z.optional(shares()), language: z.optional(z.record(languageTagSchema, share)),
+      traits: z.optional(shares(traitSchema)), status: z.optional(shares(statusSchema)), author: z.optional(shares()),
+    })),
+    rules: described(z.optional(z.record(z.string(), ruleSettingSchema)), 'Severity (and options) per rule id.'),
+    banned_phrases: z.optional(z.array(z.strictObject({
+      text: nonEmpty(), message: z.optional(z.string()), fields: z.optional(z.array(z.string())),
+      severity: z.optional(severitySchema),
+    }))),
+    harmful_terms: z.optional(z.array(z.union([nonEmpty(), z.strictObject({ text: nonEmpty(), message: z.optional(z.string()), severity: z.optional(severitySchema) })]))),
+    patterns: z.optional(z.array(z.strictObject({
+      id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/))
+        .register(expectedWords, { expected: 'a rule id of lowercase letters, digits and - (like no-first-person)' }),
+      regex: nonEmpty(), flags: z.optional(z.string()),
+      fields: z.optional(z.array(z.string())), severity: z.optional(severitySchema),
+      message: z.string(), handbook: z.optional(z.string()),
+    }))),
+  }), 'SFT Studio guidelines: required annotations, thresholds, targets and rule settings.')
+    .register(expectedWords, { expected: 'a map of settings that starts with `sft-guidelines: 1`' });
+  return { pair: pairSchema, sftFile: sftFileSchema, guidelines: guidelinesSchema };
+}
 
-export type GuidelinesInput = z.infer<typeof guidelinesSchema>;
-export type PairInput = z.infer<typeof pairSchema>;
+let built: ReturnType<typeof build> | undefined;
+
+/** The zod schemas of the two file formats. */
+export function schemas(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}
+
+// zod/mini loads no locale: the messages are zod's English ones, given per parse rather than
+// set in zod's global config.
+// reportInput: the messages quote what was found (schema-issues.ts).
+const ENGLISH = { error: en().localeError, reportInput: true };
+
+/** Validate parsed guidelines data. */
+export function checkGuidelines(data: unknown) {
+  return schemas().guidelines.safeParse(data, ENGLISH);
+}
+
+export type GuidelinesInput = z.infer<ReturnType<typeof build>['guidelines']>;
+export type PairInput = z.infer<ReturnType<typeof build>['pair']>;

@@ -3,6 +3,7 @@
  * Nothing here scans the workspace; the index builds in the background after activation.
  */
 import * as vscode from 'vscode';
+import { nodeTextServices } from '../node/text-services';
 import type { SftApi } from './api';
 import { FileCommands } from './commands/file-commands';
 import { PairCommands } from './commands/pair-commands';
@@ -29,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const started = performance.now();
   const add = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const log = add(vscode.window.createOutputChannel('SFT Studio', { log: true }));
-  const guidelines = add(new GuidelinesStore());
+  // The desktop host's token counter and language detector: their data loads on first use.
+  const services = nodeTextServices();
+  const guidelines = add(new GuidelinesStore(services));
   const docs = add(new DocumentStore(guidelines));
   const files = add(SftFiles.register());
   const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, files, log, perf));
@@ -37,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(diagnostics.setWorkspaceSource(index));
   add(CodeActionProvider.register(docs, guidelines));
   add(CompletionProvider.register(docs));
-  add(HoverProvider.register(docs));
+  add(HoverProvider.register(docs, services.tokens));
   add(OutlineProvider.register(docs));
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => index.ids()));

@@ -3,14 +3,16 @@
  * user points it at: missing paths, directories, binary or huge files and unreadable files
  * come back as values the caller reports.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 
 // `require`, not `import`: bundled to CommonJS, an import would pick fdir's ESM build, whose
-// `createRequire(import.meta.url)` fails at start-up in the bundle.
+// `createRequire(import.meta.url)` fails at start-up in the bundle. Required when a path
+// does not exist (it may be a glob), so a run over plain paths does not initialise it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { glob, isDynamicPattern } = require('tinyglobby') as typeof Tinyglobby;
+const tinyglobby = (): typeof Tinyglobby => require('tinyglobby') as typeof Tinyglobby;
 
 /** File names the CLI lints when it walks a folder. */
 export const SFT_SUFFIX = '.sft.yaml';
@@ -73,8 +75,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const stat = statOf(abs);
-    if (!stat && isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    if (!stat && tinyglobby().isDynamicPattern(input)) {
+      const matches = await tinyglobby().glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
       const kept = matches.filter((m) => isSftFileName(m));
       if (kept.length) found.push(...kept.map((m) => resolve(m)));
       else missing.push(input);
@@ -109,11 +111,15 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A file's bytes when they are UTF-8 text, or why not. */
+export type CheckResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
 /**
- * Read a file as UTF-8 text. Refuses files over {@link MAX_FILE_BYTES} before reading them,
- * and files with NUL bytes or invalid UTF-8 ("not a text file").
+ * Read a file's bytes and check that they are text. Refuses files over
+ * {@link MAX_FILE_BYTES} before reading them, and files with NUL bytes or invalid UTF-8
+ * ("not a text file").
  */
-export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckResult {
   const stat = statOf(path);
   if (!stat) return { ok: false, reason: 'no such file or directory' };
   if (stat.isDirectory()) return { ok: false, reason: 'it is a directory, not a file' };
@@ -125,10 +131,13 @@ export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResul
     return { ok: false, reason: describeFsError(e) };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
-  try {
-    // The BOM is kept, so offsets match every other reader of the file (the index workers).
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
-  }
+  if (!isUtf8(bytes)) return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
+  return { ok: true, bytes };
+}
+
+/** Read a file as UTF-8 text, refusing what {@link checkTextFile} refuses. */
+export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  const read = checkTextFile(path, maxBytes);
+  // The BOM is kept, so offsets match every other reader of the file (the index workers).
+  return read.ok ? { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) } : read;
 }

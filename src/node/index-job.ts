@@ -11,19 +11,23 @@ import { indexFile } from '../core/workspace/index-file';
 import { NUM_HASHES } from '../core/workspace/minhash';
 import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
-import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+import type { TextServices } from '../core/services';
+import { lineStarts } from '../core/text/lines';
+import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 
-// The lint rules (and the language detector's n-gram tables they load) are required on first
-// use only (esbuild keeps a required module's initialisation inside the call), so a pass that
-// only indexes never initialises them.
-function newLinter(g: Guidelines): FileLinter {
+// The lint rules are required on first use only (esbuild keeps a required module's
+// initialisation inside the call), so a pass that only indexes never initialises them.
+function newLinter(g: Guidelines, services: TextServices): FileLinter {
   const { FileLinter: Linter } = require('../core/lint') as typeof import('../core/lint');
-  return new Linter(g);
+  return new Linter(g, services);
 }
 
 /** Loaded guidelines (and a linter for them) by path and text, so each is parsed once per thread. */
 export class GuidelinesCache {
   private readonly cache = new Map<string, { guidelines: Guidelines; linter?: FileLinter }>();
+
+  /** @param services what the linters count tokens and detect languages with. */
+  constructor(private readonly services: TextServices) {}
 
   private entry(src: GuidelinesSource | undefined, trusted: boolean): { guidelines: Guidelines; linter?: FileLinter } {
     const key = src ? `${trusted ? 1 : 0}\0${src.path}\0${src.text}` : `${trusted ? 1 : 0}\0`;
@@ -45,7 +49,7 @@ export class GuidelinesCache {
   /** A file linter for a source text. */
   linter(src: GuidelinesSource | undefined, trusted: boolean): FileLinter {
     const e = this.entry(src, trusted);
-    e.linter ??= newLinter(e.guidelines);
+    e.linter ??= newLinter(e.guidelines, this.services);
     return e.linter;
   }
 }
@@ -54,6 +58,7 @@ export class GuidelinesCache {
 export interface IndexJobOutput {
   entry: IndexedFile;
   problems?: Problem[];
+  lines?: LineStarts;
   error?: string;
 }
 
@@ -66,9 +71,13 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
     return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
   }
   const guidelines = cache.get(job.guidelines, job.trusted);
-  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines) };
+  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
-  return { entry: indexFile(job.file, linted.model, guidelines), problems: linted.problems };
+  return {
+    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts),
+    problems: linted.problems,
+    lines: { starts: lineStarts(text), length: text.length },
+  };
 }
 
 /** Pack an output for postMessage: the pairs' signatures move into one buffer (the pairs lose theirs). */
@@ -85,6 +94,7 @@ export function packResult(id: number, out: IndexJobOutput): IndexJobResult {
   });
   const result: IndexJobResult = { id, file: entry.file, pairs: entry.pairs, signatures, sigSlot };
   if (out.problems) result.problems = out.problems;
+  if (out.lines) result.lines = out.lines;
   if (out.error !== undefined) result.error = out.error;
   return result;
 }

@@ -7,10 +7,13 @@
 import { parentPort } from 'node:worker_threads';
 import { GuidelinesCache, packResult, runIndexJob } from './index-job';
 import type { IndexJob } from './pass-protocol';
+import { nodeTextServices } from './text-services';
 
-const cache = new GuidelinesCache();
+const cache = new GuidelinesCache(nodeTextServices());
 
 parentPort?.on('message', (job: IndexJob) => {
   const result = packResult(job.id, runIndexJob(job, cache));
-  parentPort!.postMessage(result, [result.signatures.buffer as ArrayBuffer]);
+  const transfer = [result.signatures.buffer as ArrayBuffer];
+  if (result.lines) transfer.push(result.lines.starts.buffer as ArrayBuffer);
+  parentPort!.postMessage(result, transfer);
 });

@@ -6,6 +6,12 @@
 import type { Problem } from '../core/types';
 import type { IndexedPair } from '../core/workspace/types';
 
+/** Where a text's lines start, and its length (UTF-16 units). */
+export interface LineStarts {
+  starts: Uint32Array;
+  length: number;
+}
+
 /** The guidelines text a file is checked against (undefined: the built-in defaults). */
 export interface GuidelinesSource {
   path: string;
@@ -22,6 +28,8 @@ export interface IndexJob {
   guidelines?: GuidelinesSource;
   /** Also run the file linter and send its problems back. */
   lint: boolean;
+  /** Count each pair's words (for coverage); without, the pairs' counts are 0. */
+  counts: boolean;
   /** Whether the guidelines' own regex patterns may run (workspace trust). */
   trusted: boolean;
 }
@@ -38,6 +46,8 @@ export interface IndexJobResult {
   sigSlot: Int32Array;
   /** File linter problems, when asked for. */
   problems?: Problem[];
+  /** With the problems: the file's line starts and length, to place them without reading it again. */
+  lines?: LineStarts;
   /** Set when the file could not be read. */
   error?: string;
 }

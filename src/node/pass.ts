@@ -7,12 +7,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Guidelines } from '../core/guidelines';
 import type { Problem } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { GuidelinesCache, runIndexJob, unpackSignatures } from './index-job';
-import type { GuidelinesSource, IndexJob, IndexJobResult } from './pass-protocol';
+import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
+import { nodeTextServices } from './text-services';
 
 export type { GuidelinesSource } from './pass-protocol';
 
@@ -24,6 +24,11 @@ export interface WorkspacePassOptions {
   keyOf?: (path: string) => string;
   /** Also lint each file in its worker and return the problems. */
   lint?: boolean;
+  /**
+   * Count each pair's words (default true): coverage needs the counts, the workspace rules do
+   * not, so a pass that only lints saves counting the pairs no rule counted.
+   */
+  counts?: boolean;
   /** Whether the guidelines' regex patterns may run (default true: the CLI runs on the user's own files). */
   trusted?: boolean;
   /** Worker threads to use (default: 2, at most the machine's cores); 0 runs in the main thread. */
@@ -47,6 +52,8 @@ export interface WorkspacePassResult {
   guidelinesFor(file: string): Guidelines;
   /** File linter problems per file key, when `lint` was set. */
   lintProblems: Map<string, Problem[]>;
+  /** Line starts of each linted file, to place its problems without reading it again. */
+  lines: Map<string, LineStarts>;
   /** Files that could not be read, with why. */
   errors: { file: string; message: string }[];
   /** Worker threads used (0: ran in the main thread). */
@@ -90,6 +97,7 @@ function accept(state: PassState, out: IndexJobResult): void {
   if (out.error !== undefined) result.errors.push({ file: out.file, message: out.error });
   else result.index.setEntry(unpackSignatures(out));
   if (out.problems) result.lintProblems.set(out.file, out.problems);
+  if (out.lines) result.lines.set(out.file, out.lines);
   state.done++;
   state.opts.onProgress?.(state.done, state.jobs.length);
 }
@@ -106,6 +114,7 @@ async function runInProcess(state: PassState, cache: GuidelinesCache, first?: In
     if (out.error !== undefined) state.result.errors.push({ file: job.file, message: out.error });
     else state.result.index.setEntry(out.entry);
     if (out.problems) state.result.lintProblems.set(job.file, out.problems);
+    if (out.lines) state.result.lines.set(job.file, out.lines);
     state.done++;
     state.opts.onProgress?.(state.done, state.jobs.length);
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -117,6 +126,8 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
   return new Promise((resolve) => {
     let current: IndexJob | undefined;
     let settled = false;
+    // Required here: a pass in the main thread (most CLI runs) does not load worker_threads.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(workerPath, { resourceLimits: state.limits });
     const finish = (): void => { if (!settled) { settled = true; void worker.terminate(); resolve(); } };
     const feed = (): void => {
@@ -143,18 +154,21 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
 /** Index files in parallel into a WorkspaceIndex. */
 export async function runWorkspacePass(paths: readonly string[], opts: WorkspacePassOptions = {}): Promise<WorkspacePassResult> {
   const trusted = opts.trusted ?? true;
-  const cache = new GuidelinesCache();
+  const cache = new GuidelinesCache(nodeTextServices());
   const sources = new Map<string, GuidelinesSource | undefined>();
   const jobs = paths.map((path, id): IndexJob => {
     const file = opts.keyOf ? opts.keyOf(path) : path;
     const guidelines = opts.guidelinesFor?.(path);
     sources.set(file, guidelines);
-    return guidelines ? { id, path, file, guidelines, lint: !!opts.lint, trusted } : { id, path, file, lint: !!opts.lint, trusted };
+    const job: IndexJob = { id, path, file, lint: !!opts.lint, counts: opts.counts ?? true, trusted };
+    if (guidelines) job.guidelines = guidelines;
+    return job;
   });
   const result: WorkspacePassResult = {
     index: opts.index ?? new WorkspaceIndex(),
     guidelinesFor: (file) => cache.get(sources.get(file), trusted),
     lintProblems: new Map(),
+    lines: new Map(),
     errors: [],
     workers: 0,
     cancelled: false,

@@ -32,6 +32,18 @@ export interface HostFigures {
   memory: { rssMB: number; heapUsedMB: number; externalMB: number };
 }
 
+/** One activation in a host where nothing activated the extension before (activation.test.ts). */
+export interface ActivationFigures {
+  vscode: string;
+  node: string;
+  /** Whether the extension was active before the suite asked (then the figure is not a cold one). */
+  wasActive: boolean;
+  /** `Extension.activate()` from the test: the bundle's load plus `activate()`. */
+  loadAndActivateMs: number;
+  /** Of which `activate()` start to return. */
+  activateMs: number;
+}
+
 export function series(samples: number[]): Series {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;

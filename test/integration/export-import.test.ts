@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { FileLinter } from '../../src/core/lint';
 import { loadGuidelines } from '../../src/core/guidelines';
+import { nodeTextServices } from '../../src/node/text-services';
 import type { ExportArgs, ExportResult } from '../../src/extension/commands/export';
 import type { ImportArgs, ImportResult } from '../../src/extension/commands/import';
 import { closeEditors, fixture, FIXTURE_STATUS, open, rangeOf, statusBarShows } from './helpers';
@@ -111,7 +112,7 @@ describe('export and import commands', () => {
       assert.match(text, /^ {2}- id: imp-0002$/m);
 
       const guidelines = loadGuidelines(await readText(fixture('sft.guidelines.yaml')), 'sft.guidelines.yaml');
-      assert.deepStrictEqual(new FileLinter(guidelines.guidelines).lint(text).problems.map((p) => `${p.rule}: ${p.message}`), []);
+      assert.deepStrictEqual(new FileLinter(guidelines.guidelines, nodeTextServices()).lint(text).problems.map((p) => `${p.rule}: ${p.message}`), []);
 
       // The extension's own lint (workspace rules included) lets it export without force.
       const back = await exportWith({ format: 'jsonl', statuses: 'all', scope: sft, target: out('round-trip.jsonl'), force: false });

@@ -3,6 +3,10 @@ import { FileLinter } from '../../src/core/lint';
 import { defaultGuidelines, loadGuidelines, type Guidelines } from '../../src/core/guidelines';
 import type { Problem } from '../../src/core/types';
 import { applyEdits } from '../../src/core/edit/apply';
+import { nodeTextServices } from '../../src/node/text-services';
+
+/** The Node text services (token counts, language detection) over the data next to the test bundle. */
+export const services = nodeTextServices();
 
 /** Guidelines from YAML text (throws when the text has problems, to keep tests honest). */
 export function guidelinesFrom(yaml: string): Guidelines {
@@ -13,7 +17,7 @@ export function guidelinesFrom(yaml: string): Guidelines {
 
 /** Lint a text; `only` keeps the problems of one rule. */
 export function lint(text: string, opts: { guidelines?: Guidelines; only?: string } = {}): Problem[] {
-  const problems = new FileLinter(opts.guidelines ?? defaultGuidelines()).lint(text).problems;
+  const problems = new FileLinter(opts.guidelines ?? defaultGuidelines(), services).lint(text).problems;
   return opts.only ? problems.filter((p) => p.rule === opts.only) : problems;
 }
 

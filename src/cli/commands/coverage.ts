@@ -29,7 +29,7 @@ Options:
     check: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
-    const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines), lint: false });
+    const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines), lint: false, counts: true });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
     for (const f of ws.files) if (!f.readable) io.err(`sft: ${f.path}: ${f.problems[0]?.message ?? 'cannot be read'}\n`);
     const groups = new Map<string, { files: string[]; pairs: IndexedPair[]; guidelines: CoverageGroup['guidelines']; g: typeof ws.files[number]['guidelines'] }>();

@@ -4,7 +4,8 @@ import { intOption, stringOption, UsageError } from '../args';
 import { describeFix, fixFiles } from '../fix';
 import { EXIT, type Command } from '../command';
 import { readTextFile } from '../../node/files';
-import { displayPath, lintWorkspace } from '../load';
+import { displayPath, lintWorkspace, type LintedFile } from '../load';
+import type { LineIndex } from '../../core/text/lines';
 import { plural } from '../../core/plural';
 import { placeProblems, tally, type FileProblems } from '../report';
 import { formatStylish } from '../format/stylish';
@@ -17,8 +18,10 @@ const FORMATS = ['stylish', 'json', 'sarif'] as const;
 /** Description of the CLI's own file-level rule, for SARIF. */
 const UNREADABLE = 'The file could not be read as UTF-8 text (binary, too large, or not permitted).';
 
-function textOf(abs: string, readable: boolean): string {
-  const read = readable ? readTextFile(abs) : undefined;
+/** What a file's problems are placed in: the lines the pass kept, else the text (read only when there are problems). */
+function linesOf(f: LintedFile): LineIndex | string {
+  if (f.lines) return f.lines;
+  const read = f.readable && f.problems.length ? readTextFile(f.abs) : undefined;
   return read?.ok ? read.text : '';
 }
 
@@ -76,8 +79,7 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
     const placed: FileProblems[] = [
       ...ws.guidelinesFiles.filter((g) => g.problems.length).map((g) => placeProblems(displayPath(io.cwd, g.path), g.text, g.problems)),
-      // Texts are read again here, one at a time, rather than kept through the pass.
-      ...ws.files.map((f) => placeProblems(f.path, textOf(f.abs, f.readable), f.problems)),
+      ...ws.files.map((f) => placeProblems(f.path, linesOf(f), f.problems)),
     ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const counts = tally(placed);
     const shown = values.quiet ? placed.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error') })) : placed;

@@ -387,8 +387,12 @@ class Reader {
     if (lastTextEnd < 0) throw DECLINE;
     lines.length = lastTextLines;
     let value: string;
-    if (literal) value = lines.join('\n');
-    else {
+    if (literal) {
+      // One join, the final line break included: `join(...) + '\n'` would make every text a
+      // rope (a cons string) that V8 copies into a flat string again when a rule first reads it.
+      if (!strip) lines.push('');
+      value = lines.join('\n');
+    } else {
       value = '';
       let breaks = 0;
       let first = true;
@@ -398,8 +402,8 @@ class Reader {
         first = false;
         breaks = 0;
       }
+      if (!strip) value += '\n';
     }
-    if (!strip) value += '\n';
     return { node: textScalar(value, literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, [r, lastTextEnd, lastTextEnd]), next: lastTextEnd };
   }
 }

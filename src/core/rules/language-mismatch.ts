@@ -29,7 +29,7 @@ export const languageMismatch: LintRule = {
     for (const key of FIELDS) {
       const t = ctx.text(key);
       if (!t) continue;
-      const verdict = checkLanguage(t.text, tag);
+      const verdict = checkLanguage(t.text, tag, ctx.services.language);
       if (verdict.kind === 'match') return;
       if (verdict.kind === 'mismatch') found.push({ key, verdict });
     }

@@ -1,4 +1,5 @@
 import type { LintRule } from '../rule';
+import { responseWords } from '../counts';
 import { tokensOver } from '../text/tokens';
 import { plural } from '../plural';
 
@@ -33,7 +34,7 @@ export const responseLength: LintRule = {
     const span = node && text ? { start: node.range![0], end: node.range![1] } : { start: field.keyNode.range![0], end: field.keyNode.range![1] };
     const type = ctx.annotation('response_type').text;
     const label = type ? `${type} responses` : 'responses';
-    const words = ctx.counts().responseWords;
+    const words = responseWords(ctx.pair);
     const lo = min && limitFor(min, type);
     const hi = max && limitFor(max, type);
     if (lo && words < lo.limit) {
@@ -42,7 +43,7 @@ export const responseLength: LintRule = {
       ctx.report({ ...span, message: `The response has ${plural(words, 'word')}; ${label} may have at most ${hi.limit} (guidelines response.max_words${hi.key === '*' ? '' : `.${hi.key}`}).` });
     }
     if (r.maxTokens !== undefined && text) {
-      const tokens = tokensOver(text, r.maxTokens, r.tokenizer);
+      const tokens = tokensOver(ctx.services.tokens, text, r.maxTokens, r.tokenizer);
       if (tokens !== undefined) ctx.report({ ...span, message: `The response has ${plural(tokens, 'token')} (${r.tokenizer}); the limit is ${r.maxTokens} (guidelines response.max_tokens).` });
     }
   },

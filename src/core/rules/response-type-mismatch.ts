@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
 import { RESPONSE_TYPES } from '../annotations';
+import { responseWords } from '../counts';
 import { setAnnotation } from '../edits';
 import { countSentences } from '../text/sentences';
-import { countWords } from '../text/words';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix, Span } from '../types';
@@ -58,7 +58,7 @@ export const responseTypeMismatch: LintRule = {
     // second stop too. The other types are short texts.
     if (type === 'descriptive' && countSentences(text, 1) > 1) return;
     if (type === 'single_sentence' && countSentences(text, 1) === 1) return;
-    const words = countWords(text);
+    const words = responseWords(ctx.pair);
     if (words === 0) return; // empty or symbols only: empty-field's business
     if (type === 'one_word' && words === 1) return;
     const phraseMax = option(ctx, 'short_phrase_max_words', SHORT_PHRASE_MAX_WORDS);

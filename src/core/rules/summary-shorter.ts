@@ -1,4 +1,5 @@
 import type { LintRule } from '../rule';
+import { responseWords } from '../counts';
 import { countWords } from '../text/words';
 import { annotationValue, trimmedSpan } from './content-fields';
 import { plural } from '../plural';
@@ -16,13 +17,14 @@ export const summaryShorter: LintRule = {
     const context = ctx.text('context');
     const fromContext = !!context?.text.trim();
     const source = fromContext ? context!.text : ctx.text('prompt')?.text ?? '';
-    const sourceWords = countWords(source);
-    if (!sourceWords) return;
-    const responseWords = ctx.counts().responseWords;
-    if (responseWords < sourceWords) return;
+    // A source longer than the response is all this needs to know: its words are counted
+    // only as far as the response's count.
+    const words = responseWords(ctx.pair);
+    const sourceWords = countWords(source, words);
+    if (!sourceWords || words < sourceWords) return;
     ctx.report({
       ...trimmedSpan(ctx, response.node, response.text),
-      message: `A summary is shorter than its source: the response has ${plural(responseWords, 'word')}, the ${fromContext ? 'context' : 'prompt'} ${sourceWords}.`,
+      message: `A summary is shorter than its source: the response has ${plural(words, 'word')}, the ${fromContext ? 'context' : 'prompt'} ${sourceWords}.`,
     });
   },
 };

@@ -2,9 +2,10 @@
  * Does a text read as the language it is declared in? Decided cheaply where possible:
  * the Unicode script settles most non-Latin languages; a stopword count over the first
  * words settles the common Latin-script ones; only what stays unclear (or looks like a
- * mismatch) goes to the `eld` n-gram detector, loaded on first use (its tables take
- * ~0.3 s to load) and run on a bounded sample.
+ * mismatch) goes to the host's n-gram {@link LanguageDetector} (eld, whose tables the host
+ * loads on first use), run on a bounded sample.
  */
+import type { LanguageDetector } from '../services';
 import { hashWord, scanWords, type WordScan } from './word-hashes';
 
 /** What a text says about a declared language. */
@@ -14,8 +15,8 @@ export type LanguageVerdict =
   /** `lang` is a language code or, when only the script is known, a script name. */
   | { kind: 'mismatch'; lang: string; label: string; by: 'script' | 'stopwords' | 'eld' };
 
-/** How often each stage decided (for measuring that eld stays rare). */
-export const languageStats = { script: 0, stopwords: 0, eld: 0, eldLoads: 0 };
+/** How often each stage decided (for measuring that the n-gram stage stays rare). */
+export const languageStats = { script: 0, stopwords: 0, eld: 0 };
 
 const SAMPLE_CHARS = 400;
 const MIN_WORDS = 8;
@@ -99,36 +100,21 @@ export function languageName(code: string): string {
   return LANGUAGE_NAMES[code] ?? code;
 }
 
-interface Eld { detect(text: string): { language: string; isReliable(): boolean } }
-declare const require: (id: string) => unknown;
-let eldInstance: Eld | undefined;
-
-/** eld, loaded on first use; undefined when it cannot load (then the rule only trusts the cheap stages). */
-function eld(): Eld | undefined {
-  if (eldInstance) return eldInstance;
-  try {
-    languageStats.eldLoads++;
-    eldInstance = (require('./eld-small') as { eld: Eld }).eld;
-  } catch {
-    eldInstance = undefined;
-  }
-  return eldInstance;
-}
-
-function eldSays(text: string): string | undefined {
-  const e = eld();
-  if (!e) return undefined;
+function eldSays(text: string, detector: LanguageDetector | undefined): string | undefined {
+  if (!detector) return undefined;
   languageStats.eld++;
-  const r = e.detect(text.slice(0, SAMPLE_CHARS));
-  return r.language && r.isReliable() ? r.language : undefined;
+  return detector.detect(text.slice(0, SAMPLE_CHARS));
 }
 
 function mismatch(lang: string, by: 'script' | 'stopwords' | 'eld', label = languageName(lang)): LanguageVerdict {
   return { kind: 'mismatch', lang, label, by };
 }
 
-/** The verdict for one text against a declared language tag. */
-export function checkLanguage(text: string, tag: string): LanguageVerdict {
+/**
+ * The verdict for one text against a declared language tag. Without a detector, what only
+ * the n-gram stage could settle counts as a match.
+ */
+export function checkLanguage(text: string, tag: string, detector?: LanguageDetector): LanguageVerdict {
   const want = expectedScript(tag);
   if (!want) return { kind: 'unknown' };
   const words = scanWords(text, SAMPLE_CHARS);
@@ -171,19 +157,19 @@ export function checkLanguage(text: string, tag: string): LanguageVerdict {
     if (base !== 'ja' && kana > 0.05 * han) return mismatch('ja', 'script');
     return { kind: 'match' };
   }
-  if (want === 'Latin') return latinGuess(text, base, words);
-  if (want === 'Cyrillic' && (base === 'ru' || base === 'uk')) return cyrillicGuess(text, base);
+  if (want === 'Latin') return latinGuess(text, base, words, detector);
+  if (want === 'Cyrillic' && (base === 'ru' || base === 'uk')) return cyrillicGuess(text, base, detector);
   return { kind: 'match' };
 }
 
 /** Russian and Ukrainian by their own letters, confirmed by eld. */
-function cyrillicGuess(text: string, base: string): LanguageVerdict {
+function cyrillicGuess(text: string, base: string, detector: LanguageDetector | undefined): LanguageVerdict {
   const sample = text.slice(0, SAMPLE_CHARS);
   const uk = (sample.match(/[іїєґІЇЄҐ]/g) ?? []).length;
   const ru = (sample.match(/[ыэёЫЭЁ]/g) ?? []).length;
   const other = base === 'ru' ? (uk >= 2 && ru === 0 ? 'uk' : undefined) : (ru >= 2 && uk === 0 ? 'ru' : undefined);
   if (!other) return { kind: 'match' };
-  return eldSays(text) === other ? mismatch(other, 'eld') : { kind: 'match' };
+  return eldSays(text, detector) === other ? mismatch(other, 'eld') : { kind: 'match' };
 }
 
 interface StopwordScores {
@@ -208,7 +194,7 @@ function stopwordGuess(w: WordScan): StopwordScores {
 }
 
 /** Latin-script text: stopwords first, eld only to confirm a suspected mismatch or settle an unclear case. */
-function latinGuess(text: string, base: string, words: WordScan): LanguageVerdict {
+function latinGuess(text: string, base: string, words: WordScan, detector: LanguageDetector | undefined): LanguageVerdict {
   const g = stopwordGuess(words);
   const own = LANG_BITS.indexOf(base);
   const ownScore = own >= 0 ? g.scores[own] : 0;
@@ -217,7 +203,7 @@ function latinGuess(text: string, base: string, words: WordScan): LanguageVerdic
   if (own >= 0 && ownScore >= 3 && ownScore * 1.5 >= best) return { kind: 'match' };
   if (own < 0 && !g.strong) return { kind: 'match' }; // a Latin language without a list, and no listed one stands out
   // Suspected mismatch, or too few function words to tell: ask eld.
-  const said = eldSays(text);
+  const said = eldSays(text, detector);
   if (said === undefined || said === base) return { kind: 'match' };
   const saidBit = LANG_BITS.indexOf(said);
   // eld naming a listed language whose function words are absent is not trusted.

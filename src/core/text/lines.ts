@@ -11,12 +11,27 @@ export interface Position {
   character: number;
 }
 
+/** The offsets where the lines of a text start (the first is 0). */
+export function lineStarts(text: string): Uint32Array {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Uint32Array(n);
+  n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+  return starts;
+}
+
 /** Line starts of a text, for repeated offset → position look-ups. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: ArrayLike<number>;
+  private readonly length: number;
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  /** Over a text, or over its line starts and length (when the text itself is not at hand). */
+  constructor(text: string);
+  constructor(starts: ArrayLike<number>, length: number);
+  constructor(source: string | ArrayLike<number>, length?: number) {
+    if (typeof source === 'string') { this.starts = lineStarts(source); this.length = source.length; }
+    else { this.starts = source; this.length = length ?? 0; }
   }
 
   get lineCount(): number {
@@ -24,7 +39,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -37,7 +52,7 @@ export class LineIndex {
 
   offsetAt(pos: Position): number {
     const line = Math.max(0, Math.min(pos.line, this.starts.length - 1));
-    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.length;
     return Math.min(this.starts[line] + Math.max(0, pos.character), end);
   }
 }

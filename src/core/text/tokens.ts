@@ -1,33 +1,13 @@
 /**
- * Token counts with a real tokenizer (o200k_base by default, via gpt-tokenizer).
- *
- * The encoder's rank table is megabytes of data, so it is loaded on first use only:
- * most lint runs never need it (a text whose UTF-8 size is within a token limit cannot
- * exceed it, since every token covers at least one byte).
+ * Token limits without tokenizing where a limit cannot be exceeded. The counting itself is
+ * the host's {@link TokenCounter} (a real tokenizer, whose rank table is megabytes of data
+ * the core does not load): most lint runs never need it, since every token covers at least
+ * one UTF-8 byte and a text within the limit in bytes is within it in tokens.
  */
-import type * as O200k from 'gpt-tokenizer/encoding/o200k_base';
+import type { TokenCounter } from '../services';
 
 /** Tokenizers the core can count with. */
 export type TokenizerName = 'o200k_base' | 'cl100k_base';
-
-type Encoder = Pick<typeof O200k, 'countTokens' | 'isWithinTokenLimit'>;
-
-const encoders = new Map<TokenizerName, Encoder>();
-
-// A synchronous, lazy require: bundlers (esbuild) keep the module's initialisation inside
-// this call, so the rank table is parsed the first time a count is asked for.
-declare const require: (id: string) => unknown;
-
-function encoder(name: TokenizerName): Encoder {
-  let e = encoders.get(name);
-  if (!e) {
-    e = name === 'cl100k_base'
-      ? (require('gpt-tokenizer/encoding/cl100k_base') as Encoder)
-      : (require('gpt-tokenizer/encoding/o200k_base') as Encoder);
-    encoders.set(name, e);
-  }
-  return e;
-}
 
 /** UTF-8 byte length, an upper bound on the token count. */
 export function utf8Length(text: string): number {
@@ -42,14 +22,8 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** Number of tokens of the text. */
-export function countTokens(text: string, name: TokenizerName = 'o200k_base'): number {
-  if (!text) return 0;
-  return encoder(name).countTokens(text);
-}
-
 /** The token count when it exceeds `limit`, else undefined; tokenizes only when it might. */
-export function tokensOver(text: string, limit: number, name: TokenizerName = 'o200k_base'): number | undefined {
+export function tokensOver(counter: TokenCounter, text: string, limit: number, name: TokenizerName): number | undefined {
   if (utf8Length(text) <= limit) return undefined;
-  return encoder(name).isWithinTokenLimit(text, limit) === false ? countTokens(text, name) : undefined;
+  return counter.isWithinTokenLimit(text, limit, name) ? undefined : counter.countTokens(text, name);
 }

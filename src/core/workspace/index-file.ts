@@ -40,9 +40,10 @@ function pairHash(pair: PairModel): number {
 /**
  * Index one pair of a parsed file; `lines` converts the id offset once, here at the edge.
  * `before`: the file's previous pairs by content hash, whose counts and signature a pair
- * with the same text takes over instead of counting and signing again.
+ * with the same text takes over instead of counting and signing again. `count`: false leaves
+ * the counts at 0 (see indexFile).
  */
-export function indexPair(file: string, model: SftFileModel, pair: PairModel, guidelines: Guidelines, lines: LineIndex, before?: Map<number, IndexedPair>): IndexedPair {
+export function indexPair(file: string, model: SftFileModel, pair: PairModel, guidelines: Guidelines, lines: LineIndex, before?: Map<number, IndexedPair>, count = true): IndexedPair {
   const idValue = pair.fields.get('id')?.value;
   const idSpan = idValue?.range
     ? { start: pair.base + idValue.range[0], end: pair.base + idValue.range[1] }
@@ -50,7 +51,9 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
   const pos = lines.positionAt(idSpan.start);
   const contentHash = pairHash(pair);
   const same = before?.get(contentHash);
-  const counts = same ? { promptWords: same.promptWords, responseWords: same.responseWords, bucket: lengthBucket(same.promptWords, guidelines.length) } : pairCounts(pair, guidelines);
+  const counts = !count ? { promptWords: 0, responseWords: 0, bucket: lengthBucket(0, guidelines.length) }
+    : same ? { promptWords: same.promptWords, responseWords: same.responseWords, bucket: lengthBucket(same.promptWords, guidelines.length) }
+    : pairCounts(pair, guidelines);
   const out: IndexedPair = {
     file, index: pair.index, id: pair.id, idSpan, line: pos.line, character: pos.character,
     traits: stringList(effective(pair, model.defaults, 'traits')?.value) ?? [],
@@ -80,14 +83,16 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
 /**
  * Index a parsed file under the key `file` (a path or URI string, as the caller names files).
  * `previous`: the file's last entry, so pairs whose text did not change keep their counts
- * and signatures, after an edit in the editor and after a change on disk alike.
+ * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
+ * false for an index that only the workspace rules read (they need ids, places and
+ * signatures): words are then not counted, and every pair's counts are 0.
  */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile): IndexedFile {
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true): IndexedFile {
   const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
     for (const p of previous.pairs) before.set(p.contentHash, p);
   }
-  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines, before)) };
+  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines, before, counts)) };
 }

@@ -8,6 +8,7 @@ import { describeValue } from '../../core/annotations';
 import { pairCounts, pairTokens } from '../../core/counts';
 import { plural } from '../../core/plural';
 import type { PairModel } from '../../core/parse/model';
+import type { TokenCounter } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
@@ -16,13 +17,13 @@ import { fieldSpans, pairAtOffset, pairSpan } from '../pairs';
 import { KEY_DESCRIPTIONS } from './vocabulary';
 
 export class HoverProvider extends Disposable implements vscode.HoverProvider {
-  static register(docs: DocumentStore): vscode.Disposable {
-    const p = new HoverProvider(docs);
+  static register(docs: DocumentStore, tokens: TokenCounter): vscode.Disposable {
+    const p = new HoverProvider(docs, tokens);
     p._register(vscode.languages.registerHoverProvider(SFT_SELECTOR, p));
     return p;
   }
 
-  private constructor(private readonly docs: DocumentStore) {
+  private constructor(private readonly docs: DocumentStore, private readonly tokens: TokenCounter) {
     super();
   }
 
@@ -57,7 +58,7 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     const g = current.governedBy.loaded.guidelines;
     const counts = pairCounts(pair, g);
     const tokenizer = g.source ? g.response.tokenizer : settings().tokenizer;
-    const tokens = pairTokens(pair, tokenizer);
+    const tokens = pairTokens(pair, this.tokens, tokenizer);
     const md = new vscode.MarkdownString();
     if (lead) md.appendMarkdown(`${lead}\n\n`);
     md.appendMarkdown(`**Pair ${pair.id ?? `#${pair.index + 1}`}**\n\n`);

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { defaultGuidelines, guidelinesCandidates, loadGuidelines, type LoadedGuidelines } from '../../core/guidelines';
 import { FileLinter } from '../../core/lint';
+import type { TextServices } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { GUIDELINES_GLOB, isGuidelinesUri } from '../documents';
@@ -35,7 +36,8 @@ export class GuidelinesStore extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor() {
+  /** @param services what the linters count tokens and detect languages with. */
+  constructor(private readonly services: TextServices) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(GUIDELINES_GLOB));
     // Creating or deleting a guidelines file can change which one governs any file.
@@ -75,7 +77,7 @@ export class GuidelinesStore extends Disposable {
     if (!this.defaults) {
       const g = defaultGuidelines();
       g.trusted = vscode.workspace.isTrusted;
-      this.defaults = { loaded: { guidelines: g, problems: [] }, linter: new FileLinter(g), text: '' };
+      this.defaults = { loaded: { guidelines: g, problems: [] }, linter: new FileLinter(g, this.services), text: '' };
     }
     return this.defaults;
   }
@@ -128,7 +130,7 @@ export class GuidelinesStore extends Disposable {
           loaded.problems = [];
         }
         loaded.guidelines.trusted = vscode.workspace.isTrusted;
-        return { key, uri, loaded, linter: new FileLinter(loaded.guidelines), text: text ?? '' };
+        return { key, uri, loaded, linter: new FileLinter(loaded.guidelines, this.services), text: text ?? '' };
       });
       this.loaded.set(key, p);
     }

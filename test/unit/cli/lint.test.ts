@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
 import { FIXTURES, sft, tempDir } from './run-cli';
+import { services } from '../helpers';
 
 interface JsonProblem {
   file: string; line: number; column: number; endLine: number; endColumn: number;
@@ -186,7 +187,7 @@ describe('cli: sft lint', function () {
       text += `    prompt: *${prev}\n    response: *${prev}\n`;
       writeFileSync(join(t.dir, 'laughs.sft.yaml'), text);
       const started = Date.now();
-      const problems = new FileLinter(defaultGuidelines()).lint(text).problems;
+      const problems = new FileLinter(defaultGuidelines(), services).lint(text).problems;
       assert.ok(Date.now() - started < 1000, `lint took ${Date.now() - started} ms`);
       assert.ok(problems.some((p) => p.rule === 'no-aliases'));
       // The binary: no slower than starting the CLI at all, plus a second (machines under load start node slowly).

@@ -6,9 +6,9 @@ import { fixAll, MAX_FIX_PASSES, planFixes } from '../../../src/core/edit/fix-al
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import type { Problem, TextEdit } from '../../../src/core/types';
-import { sftFile } from '../helpers';
+import { services, sftFile } from '../helpers';
 
-const linter = new FileLinter(defaultGuidelines());
+const linter = new FileLinter(defaultGuidelines(), services);
 const lint = (text: string) => linter.lint(text).problems;
 
 /** Random non-overlapping edits of a text. */

@@ -21,7 +21,7 @@ import { applyEdits } from '../../../src/core/edit/apply';
 import { fixAll, MAX_FIX_PASSES, preferredFix } from '../../../src/core/edit/fix-all';
 import { removeField, setAnnotation, setDefault, setList, silencePair, toDocument } from '../../../src/core/edits';
 import type { Fix, Problem, Span, TextEdit } from '../../../src/core/types';
-import { guidelinesFrom } from '../helpers';
+import { guidelinesFrom, services } from '../helpers';
 import { sftFileText } from './fix-gen';
 
 const RUNS = Number(process.env.SFT_PROPERTY_RUNS ?? 50);
@@ -37,7 +37,7 @@ annotations:
 banned_phrases:
   - text: very
     fields: [labels, prompt, examples, system]
-`));
+`), services);
 const lint = (text: string): readonly Problem[] => linter.lint(text).problems;
 
 /** What any YAML reader sees: header fields (defaults one by one) and each pair's fields. */

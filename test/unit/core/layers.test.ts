@@ -30,6 +30,11 @@ describe('layers', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('src/core never calls require: the host hands it services instead', () => {
+    const offenders = files.filter((file) => /\brequire\s*\(/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(offenders, []);
+  });
+
   it('the import scan catches the forms it looks for', () => {
     const sample = "import * as fs from 'node:fs';\nimport type { X } from 'vscode';\nconst p = require('path');\n";
     const specs = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);

@@ -13,10 +13,11 @@ import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
 import { discoverFiles } from '../../../src/node/files';
 import { CorpusGenerator, prng } from '../../../bench/corpus';
+import { services } from '../helpers';
 
 const REPO = join(__dirname, '..');
 
-const linter = new FileLinter(defaultGuidelines());
+const linter = new FileLinter(defaultGuidelines(), services);
 
 /** The text with Windows line endings. */
 function crlf(text: string): string {
@@ -128,7 +129,7 @@ describe('parseSft fast path', function () {
   it('FileLinter.update after chains of random edits gives the problems of a full lint', () => {
     const g = loadGuidelines(readFileSync(join(REPO, 'examples', 'sft.guidelines.yaml'), 'utf8'), 'sft.guidelines.yaml').guidelines;
     const sources = examples;
-    const incremental = new FileLinter(g);
+    const incremental = new FileLinter(g, services);
     const r = prng(31);
     for (let n = 0; n < 300; n++) {
       let text = sources[n % sources.length];
@@ -138,7 +139,7 @@ describe('parseSft fast path', function () {
         text = text.slice(0, e.start) + e.newText + text.slice(e.end);
         result = incremental.update(result, [e], text);
       }
-      assert.deepEqual(result.problems, new FileLinter(g).lint(text).problems, `edits ${n}:\n${text}`);
+      assert.deepEqual(result.problems, new FileLinter(g, services).lint(text).problems, `edits ${n}:\n${text}`);
     }
   });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cleanPair, lint, sftFile, spans } from '../helpers';
+import { cleanPair, lint, services, sftFile, spans } from '../helpers';
 
 const only = 'no-aliases';
 
@@ -35,7 +35,7 @@ describe('no-aliases', () => {
     const { FileLinter } = await import('../../../src/core/lint');
     const { defaultGuidelines } = await import('../../../src/core/guidelines');
     const text = sftFile(cleanPair('a').replace('domain: science', 'domain: &d science'), cleanPair('b'));
-    const linter = new FileLinter(defaultGuidelines());
+    const linter = new FileLinter(defaultGuidelines(), services);
     const prev = linter.lint(text);
     const at = text.lastIndexOf('domain: science') + 'domain: '.length;
     const next = text.slice(0, at) + '*d' + text.slice(at + 'science'.length);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, cleanPair, lint, sftFile, spans } from '../helpers';
+import { applyEdits, cleanPair, lint, services, sftFile, spans } from '../helpers';
 
 const only = 'schema';
 
@@ -181,7 +181,7 @@ describe('structure, annotation and QA rules after an incremental edit', () => {
       'task: open_qa\nprompt_type: instructive\nresponse_type: one_word\ndomain: helthcare\nlanguage: english\nstatus: approved\nprompt_length: long\nprompt: |\n  Why?\nresponse: Two words\nreview:\n  - by: sam\n    note: Open.\ntsak: x\n',
       'id: hc-0003\nprompt: p\nresponse: r\n',
     ).replace(/\n/g, '\r\n');
-    const linter = new FileLinter(defaultGuidelines());
+    const linter = new FileLinter(defaultGuidelines(), services);
     const first = linter.lint(text);
     const at = text.indexOf('Why?') + 3;
     const edit = { start: at, end: at, newText: ' not' };

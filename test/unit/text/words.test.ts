@@ -45,6 +45,19 @@ describe('countWords', () => {
     }
     assert.ok(checked > 1900);
   });
+
+  it('counts up to a bound: exact within it, above it once past it (both paths)', () => {
+    const texts = ['one two three four five', '今日は良い天気です。\n明日は雨が降ります。\n来週は晴れるでしょう。', ...samples(200)];
+    for (const text of texts) {
+      const all = countWords(text);
+      for (const most of [0, 1, 3, all - 1, all, all + 5]) {
+        if (most < 0) continue;
+        const n = countWords(text, most);
+        if (all <= most) assert.equal(n, all, `${JSON.stringify(text)} up to ${most}`);
+        else assert.ok(n > most && n <= all, `${JSON.stringify(text)} up to ${most}: ${n}`);
+      }
+    }
+  });
 });
 
 describe('lengthBucket', () => {
