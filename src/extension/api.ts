@@ -18,6 +18,8 @@ export interface SftApi {
   readonly onDidUpdateStatusBar: vscode.Event<string>;
   /** Resolves when the workspace index has been built once. */
   indexReady(): Promise<void>;
+  /** Resolves when the lint of every workspace file after the first index build has ended (at once with `sft.lint.workspace` off). */
+  workspaceLinted(): Promise<void>;
   /** Every indexed pair and the coverage the status bar and view show. */
   coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines; pairs: IndexedPair[] }>;
   /** The coverage tree as the view gets it. */

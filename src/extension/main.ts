@@ -56,8 +56,12 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const coverageView = add(CoverageView.register(index));
   // The index (status bar, coverage, workspace rules) builds after activation returns; then
   // the workspace's problems are published (unless `sft.lint.workspace` is off).
-  const timer = setTimeout(() => void index.ready().then(() => settings().lintWorkspace ? diagnostics.lintWorkspace({ quiet: true }) : undefined), 0);
-  add({ dispose: () => clearTimeout(timer) });
+  let startupLinted!: () => void;
+  const workspaceLinted = new Promise<void>((resolve) => { startupLinted = resolve; });
+  const timer = setTimeout(() => void index.ready()
+    .then(() => (settings().lintWorkspace ? diagnostics.lintWorkspace({ quiet: true }) : undefined))
+    .finally(startupLinted), 0);
+  add({ dispose: () => { clearTimeout(timer); startupLinted(); } });
 
   perf.activateMs = performance.now() - started;
   log.info(`SFT Studio ${String(context.extension.packageJSON.version)} activated in ${Math.round(perf.activateMs)} ms`);
@@ -66,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
     statusBarText: () => statusBar.text,
     onDidUpdateStatusBar: statusBar.onDidUpdate,
     indexReady: () => index.ready(),
+    workspaceLinted: () => workspaceLinted,
     coverage: async () => ({ ...(await index.coverage()), pairs: index.pairs() }),
     coverageChildren: (node) => coverageView.getChildren(node),
     coverageItem: (node) => coverageView.getTreeItem(node),

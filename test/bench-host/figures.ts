@@ -27,6 +27,8 @@ export interface HostFigures {
   watcherMissed: number;
   /** The status bar's own coverage + text update, during the saves. */
   statusBarUpdate: Series;
+  /** After the first index build, the lint of every file into the Problems panel (`sft.lint.workspace`). */
+  startupLintMs: number;
   /** The first index build. */
   index: { ms: number; files: number; pairs: number };
   memory: { rssMB: number; heapUsedMB: number; externalMB: number };

@@ -11,7 +11,7 @@ import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { isGuidelinesUri, isSftDocument, isSftUri, SFT_GLOB } from '../documents';
 import { SftFiles } from '../workspace/sft-files';
-import { DiagnosticConverter, linesOf } from './convert';
+import { DiagnosticConverter, linesOf, type PositionSource } from './convert';
 import type { DocumentStore } from './document-store';
 import type { GuidelinesStore } from './guidelines-store';
 import type { PerfProbe } from '../perf';
@@ -42,7 +42,12 @@ export class DiagnosticsProvider extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   /** Closed files published by a workspace lint (kept in step with the disk). */
-  private readonly fromDisk = new Set<string>();
+  /**
+   * Closed files linted from disk: their own problems and line starts, so that a change of
+   * the workspace problems (duplicate ids, near-duplicates) merges into them without reading
+   * and linting the file again.
+   */
+  private readonly fromDisk = new Map<string, { problems: readonly Problem[]; lines: PositionSource }>();
   private workspaceSource?: WorkspaceProblemSource;
   private workspaceRun?: vscode.CancellationTokenSource;
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
@@ -114,7 +119,7 @@ export class DiagnosticsProvider extends Disposable {
     for (const uri of uris) {
       const doc = this.openDoc(uri);
       if (doc && isSftDocument(doc)) this.schedule(doc, 0);
-      else if (this.fromDisk.has(uri.toString())) void this.publishFromDisk(uri);
+      else this.republishFromDisk(uri);
     }
   }
 
@@ -175,7 +180,11 @@ export class DiagnosticsProvider extends Disposable {
 
   private onDiskChange(uri: vscode.Uri): void {
     if (this.openDoc(uri) || !settings().lintWorkspace) return;
-    void this.publishFromDisk(uri);
+    // After the typing debounce: the index reads the same change first (50 ms), so the
+    // status bar's counts are not kept waiting behind this file's whole lint.
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.publishFromDisk(uri); }, settings(uri).debounceMs));
   }
 
   private openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -197,8 +206,17 @@ export class DiagnosticsProvider extends Disposable {
     const governedBy = await this.guidelines.forUri(uri);
     if (this.generations.get(key) !== generation || this.openDoc(uri)) return;
     const result = governedBy.linter.lint(text);
-    this.fromDisk.add(key);
-    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, result.problems), linesOf(text), settings(uri).maxProblemsPerFile, resolveFile));
+    const own = { problems: result.problems, lines: linesOf(text) };
+    this.fromDisk.set(key, own);
+    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, own.problems), own.lines, settings(uri).maxProblemsPerFile, resolveFile));
+    this.changed.fire(uri);
+  }
+
+  /** New workspace problems for a closed file linted from disk: merged into its own problems. */
+  private republishFromDisk(uri: vscode.Uri): void {
+    const own = this.fromDisk.get(uri.toString());
+    if (!own || this.openDoc(uri)) return;
+    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, own.problems), own.lines, settings(uri).maxProblemsPerFile, resolveFile));
     this.changed.fire(uri);
   }
 
@@ -221,9 +239,9 @@ export class DiagnosticsProvider extends Disposable {
     for (const g of loaded) if (g.uri) await this.publishGuidelines(g.uri);
     for (const d of vscode.workspace.textDocuments) if (isGuidelinesUri(d.uri) && !loaded.some((g) => g.key === d.uri.toString())) await this.publishGuidelines(d.uri);
     if (settings().lintWorkspace) {
-      for (const key of this.fromDisk) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) await this.publishFromDisk(uri); }
+      for (const key of [...this.fromDisk.keys()]) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) await this.publishFromDisk(uri); }
     } else {
-      for (const key of this.fromDisk) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) this.collection.delete(uri); }
+      for (const key of this.fromDisk.keys()) { const uri = vscode.Uri.parse(key); if (!this.openDoc(uri)) this.collection.delete(uri); }
       this.fromDisk.clear();
     }
   }
