@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import type { LintRule } from '../rule';
-import { languageLabel, languageName } from '../language-names';
+import { languageLabel } from '../language-names';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, valueFix } from '../edit/scalar-fix';
 import { checkLanguage, type LanguageVerdict } from '../text/language';
@@ -36,9 +36,8 @@ export const languageMismatch: LintRule = {
     if (!found.length) return;
     const first = found.find((f) => f.key === 'response') ?? found[0];
     const fields = found.map((f) => f.key).join(' and ');
-    // A detected language code reads as its name; a script alone ("Latin script") as the detector says it.
-    const name = (v: Mismatch) => (CODE.test(v.lang) ? languageName(v.lang) : undefined) ?? v.label;
-    const langs = [...new Set(found.map((f) => name(f.verdict)))].join(' / ');
+    // A detected language reads as its name; a script alone ("Latin script") as the detector says it.
+    const langs = [...new Set(found.map((f) => f.verdict.label))].join(' / ');
     const message = `The ${fields} ${found.length > 1 ? 'read' : 'reads'} as ${langs}, but the declared language is ${languageLabel(tag)}${declared.fromDefaults ? ' (from the file defaults)' : ''}.`;
     const node = declared.field?.value;
     if (!declared.fromDefaults && node?.range) {

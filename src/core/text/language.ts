@@ -5,6 +5,7 @@
  * mismatch) goes to the host's n-gram {@link LanguageDetector} (eld, whose tables the host
  * loads on first use), run on a bounded sample.
  */
+import { languageName } from '../language-names';
 import type { LanguageDetector } from '../services';
 import { hashWord, scanWords, type WordScan } from './word-hashes';
 
@@ -90,15 +91,8 @@ const STOPWORD_TABLE = new Map<number, number>();
 LANG_BITS.forEach((lang, bit) => {
   for (const w of STOPWORDS[lang].split(' ')) { const h = hashWord(w); STOPWORD_TABLE.set(h, (STOPWORD_TABLE.get(h) ?? 0) | (1 << bit)); }
 });
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', fr: 'French', de: 'German', es: 'Spanish', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', ru: 'Russian', uk: 'Ukrainian', zh: 'Chinese', ja: 'Japanese',
-  ko: 'Korean', ar: 'Arabic', hi: 'Hindi', el: 'Greek', he: 'Hebrew', th: 'Thai', tr: 'Turkish', pl: 'Polish', sv: 'Swedish', vi: 'Vietnamese', id: 'Indonesian',
-};
-
 /** A language's English name when known, else its code. */
-export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
-}
+const nameOf = (code: string): string => languageName(code) ?? code;
 
 function eldSays(text: string, detector: LanguageDetector | undefined): string | undefined {
   if (!detector) return undefined;
@@ -106,7 +100,7 @@ function eldSays(text: string, detector: LanguageDetector | undefined): string |
   return detector.detect(text.slice(0, SAMPLE_CHARS));
 }
 
-function mismatch(lang: string, by: 'script' | 'stopwords' | 'eld', label = languageName(lang)): LanguageVerdict {
+function mismatch(lang: string, by: 'script' | 'stopwords' | 'eld', label = nameOf(lang)): LanguageVerdict {
   return { kind: 'mismatch', lang, label, by };
 }
 
@@ -145,7 +139,7 @@ export function checkLanguage(text: string, tag: string, detector?: LanguageDete
       return known.strong ? mismatch(known.lang, 'stopwords') : mismatch('Latin', 'script', 'Latin script');
     }
     const lang = SINGLE_LANG[top];
-    return mismatch(lang ?? top, 'script', lang ? languageName(lang) : `${top} script`);
+    return mismatch(lang ?? top, 'script', lang ? nameOf(lang) : `${top} script`);
   }
   if (wantShare < 0.3) return { kind: 'unknown' }; // mixed scripts: cannot tell cheaply
   languageStats.script++;
