@@ -206,13 +206,11 @@ export class DiagnosticsProvider extends Disposable {
     const governedBy = await this.guidelines.forUri(uri);
     if (this.generations.get(key) !== generation || this.openDoc(uri)) return;
     const result = governedBy.linter.lint(text);
-    const own = { problems: result.problems, lines: linesOf(text) };
-    this.fromDisk.set(key, own);
-    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, own.problems), own.lines, settings(uri).maxProblemsPerFile, resolveFile));
-    this.changed.fire(uri);
+    this.fromDisk.set(key, { problems: result.problems, lines: linesOf(text) });
+    this.republishFromDisk(uri);
   }
 
-  /** New workspace problems for a closed file linted from disk: merged into its own problems. */
+  /** A closed file linted from disk: its own problems merged with the workspace's current ones. */
   private republishFromDisk(uri: vscode.Uri): void {
     const own = this.fromDisk.get(uri.toString());
     if (!own || this.openDoc(uri)) return;
