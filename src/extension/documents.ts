@@ -1,7 +1,7 @@
 /** Which documents are SFT Studio's. */
 import * as vscode from 'vscode';
 import { GUIDELINES_FILE } from '../core/guidelines';
-import { basename, withSftExtension } from '../core/paths';
+import { basename, SFT_EXTENSION, withSftExtension } from '../core/paths';
 
 export const SFT_LANGUAGE = 'sft-yaml';
 export const SFT_SELECTOR: vscode.DocumentSelector = { language: SFT_LANGUAGE };
@@ -20,7 +20,7 @@ export function isGuidelinesUri(uri: vscode.Uri): boolean {
 
 /** A `.sft.yaml` file, by name. */
 export function isSftUri(uri: vscode.Uri): boolean {
-  return uri.path.endsWith('.sft.yaml');
+  return uri.path.endsWith(SFT_EXTENSION);
 }
 
 /** The URI with a name that ends in exactly one `.sft.yaml` (`x`, `x.yaml`, `x.sft.yaml.sft.yaml` → `x.sft.yaml`). */

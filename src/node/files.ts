@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
+import { SFT_EXTENSION } from '../core/paths';
 
 // `require`, not `import`: bundled to CommonJS, an import would pick fdir's ESM build, whose
 // `createRequire(import.meta.url)` fails at start-up in the bundle. Required when a path
@@ -14,8 +15,6 @@ import type * as Tinyglobby from 'tinyglobby';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tinyglobby = (): typeof Tinyglobby => require('tinyglobby') as typeof Tinyglobby;
 
-/** File names the CLI lints when it walks a folder. */
-export const SFT_SUFFIX = '.sft.yaml';
 /** Folders never walked: dependencies and git internals hold no pairs of ours. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /**
@@ -40,7 +39,7 @@ function statOf(path: string): Stats | undefined {
 
 /** Whether a file name is one the CLI lints when walking. */
 export function isSftFileName(name: string): boolean {
-  return name.endsWith(SFT_SUFFIX) && name.length > SFT_SUFFIX.length;
+  return name.endsWith(SFT_EXTENSION) && name.length > SFT_EXTENSION.length;
 }
 
 /** Every `*.sft.yaml` file below `dir`, skipping dependency and git folders. */

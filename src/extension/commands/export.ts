@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { collectRecords, exportRecords, FORMAT_EXTENSIONS, type CollectedRecords, type ExportFormat } from '../../core/export/index';
 import { Disposable } from '../dispose';
+import { isSftUri } from '../documents';
 import { filesInScope, lintSources, type ExportLinting, type ExportSources } from './export-sources';
 import { defaultExportName, FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, pickStatuses, plural, STATUS_CHOICES, uriArg } from './formats';
 
@@ -131,7 +132,7 @@ export class ExportCommand extends Disposable {
   }
 
   private defaultTarget(scope: vscode.Uri | undefined, format: ExportFormat): vscode.Uri | undefined {
-    const folder = scope && !scope.path.endsWith('.sft.yaml') ? scope : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = scope && !isSftUri(scope) ? scope : vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder ? vscode.Uri.joinPath(folder, defaultExportName(nameOf(folder), format)) : undefined;
   }
 }

@@ -8,6 +8,7 @@ import { INVALID, NONE, pairsIn, type AnnotationCoverage, type CoverageBucket, t
 import { plural } from '../../core/plural';
 import type { IndexedPair } from '../../core/workspace/types';
 import { Disposable } from '../dispose';
+import { isSftUri } from '../documents';
 import { DIAGNOSTIC_SOURCE } from '../lint/convert';
 import type { IndexService } from './index-service';
 
@@ -43,7 +44,7 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
       if (!this.view.visible) { missed = true; return; }
       timer ??= setTimeout(() => { timer = undefined; this.changed.fire(undefined); }, PROBLEMS_REFRESH_MS);
     };
-    this._register(vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.path.endsWith('.sft.yaml'))) refresh(); }));
+    this._register(vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some(isSftUri)) refresh(); }));
     this._register(this.view.onDidChangeVisibility(() => { if (this.view.visible && missed) { missed = false; refresh(); } }));
     this._register({ dispose: () => clearTimeout(timer) });
     this._register(vscode.commands.registerCommand('sft.showCoverage', () => vscode.commands.executeCommand('sft.coverage.focus')));
