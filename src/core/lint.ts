@@ -15,6 +15,17 @@ import type { Problem, ReportedSeverity, Span, TextEdit } from './types';
 import { suggestId } from './suggest';
 import { shiftFix } from './edit/apply';
 
+/**
+ * A part of a file to lint: its pairs [from, to), and whether the file rules run. A large
+ * file is linted in parts on several threads, each part parsing the whole text (offsets stay
+ * the file's own) and checking only its pairs; one part, the first, runs the file rules.
+ */
+export interface LintPart {
+  from: number;
+  to: number;
+  fileRules: boolean;
+}
+
 /** The result of linting one file's text. */
 export interface FileLintResult {
   model: SftFileModel;
@@ -70,26 +81,27 @@ export class FileLinter {
     return this.collect(model, fileProblems);
   }
 
-  /** Lint an already parsed file. */
-  lintModel(model: SftFileModel): FileLintResult {
+  /** Lint an already parsed file (or, with `part`, some of its pairs). */
+  lintModel(model: SftFileModel, part?: LintPart): FileLintResult {
     const fileProblems: Problem[] = [];
     const ctx: FileContext = { file: model, guidelines: this.guidelines, options: {}, report: () => undefined };
     for (const rule of this.rules) {
-      if (!rule.checkFile) continue;
+      if (!rule.checkFile || (part && !part.fileRules)) continue;
       const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
       const options = this.guidelines.rules.get(rule.meta.id)?.options ?? {};
       rule.checkFile({ ...ctx, options, report: (r) => fileProblems.push(toProblem(rule.meta.id, severity, r, 0)) });
     }
-    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'));
+    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'), part);
   }
 
-  private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
+  private collect(model: SftFileModel, fileProblems: Problem[], part?: LintPart): FileLintResult {
     // Each pair's problems are sorted and pairs come in document order, so the pairs' lists
     // concatenate in order; only the few file problems need merging in. This keeps a re-lint
     // after one edit from re-sorting every problem of the file.
     const fromPairs: Problem[] = [];
     let ordered = true;
-    for (const pair of model.pairs) {
+    const pairs = part ? model.pairs.slice(part.from, part.to) : model.pairs;
+    for (const pair of pairs) {
       for (const p of this.pairProblems(model, pair)) {
         const q = pair.base ? shift(p, pair.base) : p;
         const last = fromPairs[fromPairs.length - 1];

@@ -85,14 +85,16 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
  * `previous`: the file's last entry, so pairs whose text did not change keep their counts
  * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
  * false for an index that only the workspace rules read (they need ids, places and
- * signatures): words are then not counted, and every pair's counts are 0.
+ * signatures): words are then not counted, and every pair's counts are 0. `range`: index
+ * only the pairs [from, to) (one part of a file indexed on several threads).
  */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true): IndexedFile {
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true, range?: { from: number; to: number }): IndexedFile {
   const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
     for (const p of previous.pairs) before.set(p.contentHash, p);
   }
-  return { file, pairs: model.pairs.map((p) => indexPair(file, model, p, guidelines, lines, before, counts)) };
+  const pairs = range ? model.pairs.slice(range.from, range.to) : model.pairs;
+  return { file, pairs: pairs.map((p) => indexPair(file, model, p, guidelines, lines, before, counts)) };
 }
