@@ -25,7 +25,10 @@ interface Header {
   entries: number;
 }
 
-/** The binary form of a database (at build time, from the package's data). */
+/**
+ * The binary form of a database (at build time, from the package's data).
+ * @usedBy esbuild.mjs (writes the data file)
+ */
 export function encodeEldTables(data: EldData): Uint8Array {
   const keys = Object.keys(data.ngrams).sort();
   const values = keys.map((k) => Object.entries(data.ngrams[k]).map(([lang, score]) => [Number(lang), score] as const).sort((a, b) => a[0] - b[0]));

@@ -9,9 +9,8 @@ import { writeJsonl, readJsonl } from './jsonl';
 import type { PairRecord } from './record';
 import type { ImportResult } from './read';
 
-export { collectRecords, pairRecord, cleanText, RECORD_KEYS, type PairRecord, type SourceFile, type CollectedRecords } from './record';
+export { collectRecords, pairRecord, cleanText, RECORD_KEYS, type SourceFile, type CollectedRecords } from './record';
 export { recordsToSft, isValidIdPrefix, type ToSftOptions } from './to-sft';
-export { foldUser, unfoldUser } from './layout';
 export type { ImportResult } from './read';
 
 /** The export and import formats. */
