@@ -100,7 +100,10 @@ export function pairsIn(pairs: Iterable<IndexedPair>, key: CoverageKey, value: s
   return out;
 }
 
-/** The pairs behind a matrix cell. */
+/**
+ * The pairs behind a matrix cell.
+ * @usedBy tests
+ */
 export function pairsInCell(pairs: Iterable<IndexedPair>, rowKey: CoverageKey, row: string, colKey: CoverageKey, col: string): IndexedPair[] {
   const out: IndexedPair[] = [];
   for (const p of pairs) if (valuesOf(p, rowKey).includes(row) && valuesOf(p, colKey).includes(col)) out.push(p);

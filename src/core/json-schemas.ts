@@ -6,7 +6,10 @@
 import * as z from 'zod/mini';
 import { schemas } from './schema';
 
-/** File name → JSON Schema text, as committed under `schemas/`. */
+/**
+ * File name → JSON Schema text, as committed under `schemas/`.
+ * @usedBy scripts tests
+ */
 export function jsonSchemas(): Record<string, string> {
   const render = (schema: z.ZodMiniType, title: string) =>
     `${JSON.stringify({ title, ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) }, null, 2)}\n`;

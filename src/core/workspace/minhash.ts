@@ -22,13 +22,7 @@ export const SHINGLE_CHARS = 3;
 export const MIN_WORDS = 6;
 export const MIN_CHARS = 10;
 
-const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** Lowercase, punctuation to spaces, whitespace collapsed (the normalisation `minhash` applies, as a string). */
-export function normalisePrompt(text: string): string {
-  return text.toLowerCase().replace(NON_WORD, ' ').trim();
-}
 
 // Per UTF-16 unit: 0 not yet known, -1 separator, else the lowercased unit + 1. A table
 // instead of a Unicode regex per prompt: the regex replace cost more than the hashing.

@@ -6,11 +6,11 @@
  * naming the line or record, never an exception.
  */
 import * as vscode from 'vscode';
-import { importRecords, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
+import { importRecords, isExportFormat, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
 import { defaultIdPrefix, guessFormat } from '../../core/export/guess';
 import { Disposable } from '../dispose';
 import { withSftName } from '../documents';
-import { FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, plural, uriArg } from './formats';
+import { FORMAT_DESCRIPTIONS, logList, nameOf, pickFormat, plural, uriArg } from './formats';
 
 /** `sft.import`'s argument; anything left out is asked for. */
 export interface ImportArgs {

@@ -16,7 +16,7 @@ import { isSftDocument } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
 import { toWorkspaceEdit } from '../language/code-actions';
 import { KEY_DESCRIPTIONS, valuesFor } from '../language/vocabulary';
-import { pairAtOffset, pairSpan } from '../pairs';
+import { pairAtOffset, pairSpan } from '../../core/pair-geometry';
 import { basename } from '../../core/paths';
 
 /** Known ids of the workspace (from the index, when there is one). */

@@ -6,8 +6,7 @@ import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { pairSpan } from '../pairs';
-import { pairSummary } from './outline';
+import { pairSpan, pairSummary } from '../../core/pair-geometry';
 
 export class CodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this._register(new vscode.EventEmitter<void>());

@@ -13,7 +13,7 @@ import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
-import { fieldSpans, pairAtOffset, pairSpan } from '../pairs';
+import { fieldSpans, pairAtOffset, pairSpan } from '../../core/pair-geometry';
 import { KEY_DESCRIPTIONS } from './vocabulary';
 
 export class HoverProvider extends Disposable implements vscode.HoverProvider {

@@ -3,25 +3,10 @@
  * bucket), one folding range per pair and per multi-line entry inside it.
  */
 import * as vscode from 'vscode';
-import { pairCounts } from '../../core/counts';
-import { scalarText, type PairModel } from '../../core/parse/model';
-import type { SftFileModel } from '../../core/parse/parse';
-import type { Guidelines } from '../../core/guidelines';
 import { Disposable } from '../dispose';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { fieldSpans, pairSpan } from '../pairs';
-
-/** The name a pair goes by in outline, CodeLens and pickers. */
-export function pairName(pair: PairModel): string {
-  return pair.id ?? `(pair ${pair.index + 1}, no id)`;
-}
-
-/** Task (own or from defaults) and counted bucket of a pair. */
-export function pairSummary(model: SftFileModel, pair: PairModel, g: Guidelines): { task?: string; bucket: string } {
-  const task = scalarText(pair.fields.get('task')?.value) ?? scalarText(model.defaults.get('task')?.value);
-  return { task, bucket: pairCounts(pair, g).bucket };
-}
+import { fieldSpans, pairName, pairSpan, pairSummary } from '../../core/pair-geometry';
 
 export class OutlineProvider extends Disposable implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
   static register(docs: DocumentStore): vscode.Disposable {

@@ -17,7 +17,7 @@ import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
-import { coverageProfile } from './coverage-profile';
+import { coverageProfile } from '../../core/workspace/coverage-profile';
 import { isSftDocument, SFT_GLOB } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
 import type { GuidelinesStore } from '../lint/guidelines-store';
