@@ -5,7 +5,7 @@
  * them), and leaves every other byte as it was. A pairs list that is not a block list gets
  * no edit, and a reason.
  */
-import { isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { PairModel } from '../parse/model';
 import { findPair, type SftFileModel } from '../parse/parse';
 import { isEmptyValue } from '../rules/node-shape';
@@ -57,6 +57,7 @@ function afterLine(text: string, at: number, eol: string, block: Block): Documen
 
 /** Columns from a pair's `-` to its first key when they share a line (`- id:` is 2), else 2. */
 function keyOffset(model: SftFileModel, pair: PairModel): number {
+  if (!isMap(pair.node) || pair.node.flow) return 2;
   const dash = pairStart(pair) + pair.indent;
   const first = pair.entries[0]?.keyNode.range?.[0];
   const keyStart = first === undefined ? undefined : pair.base + first;
@@ -112,7 +113,10 @@ export function planDuplicatePair(model: SftFileModel, pair: PairModel, id?: str
   const idNode = pair.fields.get('id')?.value;
   if (isScalar(idNode) && idNode.range) {
     const newId = id ?? generateId(model.pairs.flatMap((p) => (p.id === undefined ? [] : [p.id])), pair.id);
-    copy = copy.slice(0, pair.base + idNode.range[0] - start) + yamlScalar(newId) + copy.slice(pair.base + idNode.range[1] - start);
+    const [a, b] = [pair.base + idNode.range[0] - start, pair.base + idNode.range[1] - start];
+    // An empty `id:` has an empty node right after the colon.
+    const written = a === b && /:$/.test(copy.slice(0, a)) ? ` ${yamlScalar(newId)}` : yamlScalar(newId);
+    copy = copy.slice(0, a) + written + copy.slice(b);
   }
   const eol = eolAt(text);
   const sep = blankBetween(model, pair) ? eol : '';

@@ -5,6 +5,7 @@
  * the texts. Values are written as every other edit writes them: plain where safe for any
  * YAML reader, else quoted; texts of several lines as blocks (in the file's text styles).
  */
+import { TEXT_FIELDS } from '../annotations';
 import { yamlScalar } from './scalar-write';
 import { DEFAULT_TEXT_STYLES, writeNewText, type TextStyles } from './text-write';
 
@@ -56,7 +57,9 @@ class Lines {
 /** The lines of a value under `lead` (`    key:`, or `  - key:`), its key at column `col`. */
 function writeValue(out: Lines, lead: string, key: string, value: PairValue, col: number, layout: PairLayout): void {
   if (typeof value === 'string') {
-    const source = writeNewText(value, layout.texts ?? DEFAULT_TEXT_STYLES, { inFlow: false, indent: col, col: col + 2, eol: layout.eol });
+    // Texts in the file's styles; ids, annotations and notes plain where safe.
+    const styles = (TEXT_FIELDS as readonly string[]).includes(key) ? layout.texts ?? DEFAULT_TEXT_STYLES : DEFAULT_TEXT_STYLES;
+    const source = writeNewText(value, styles, { inFlow: false, indent: col, col: col + 2, eol: layout.eol });
     out.both(...`${lead} ${source}`.split(layout.eol));
   } else if (typeof value === 'number' || typeof value === 'boolean') {
     out.both(`${lead} ${String(value)}`);

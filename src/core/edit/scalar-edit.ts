@@ -54,7 +54,8 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   const old = src.slice(r0, r1);
   if (isBlock(node)) {
     const parts = blockParts(old);
-    const col = parts ? blockIndent(parts, site.indent) : undefined;
+    // A block of blank lines only says no indentation: its content goes two columns in.
+    const col = parts ? blockIndent(parts, site.indent) ?? site.indent + 2 : undefined;
     const final = /\n$/.test(old) ? eolOf(old) : '';
     // The same block style, chomping and indentation when they hold the text; else the nearest block that does.
     const written = col !== undefined && parts ? writeText(value, node.type!, { ...site, col, eol: eolOf(old) }, parts.chomp) : undefined;

@@ -67,9 +67,11 @@ function writeFlow(value: string, type: TextStyle, ctx: ScalarContext): string |
 export function writeText(value: string, type: TextStyle, place: BlockPlace, chomp: Chomp = chompFor(value)): string {
   if (isBlockStyle(type) && !place.inFlow) {
     const folded = type === Scalar.BLOCK_FOLDED;
-    const block = writeBlock(value, folded, chomp, place) ?? writeBlock(value, !folded, chomp, place)
-      ?? (chomp !== chompFor(value) ? writeBlock(value, folded, chompFor(value), place) : undefined);
-    if (block !== undefined) return block;
+    // The chomping first, then the block style: a text that needs another chomping keeps the style.
+    for (const [f, c] of [[folded, chomp], [!folded, chomp], [folded, chompFor(value)], [!folded, chompFor(value)]] as const) {
+      const block = writeBlock(value, f, c, place);
+      if (block !== undefined) return block;
+    }
   }
   const flow = isBlockStyle(type) ? undefined : writeFlow(value, type, place);
   return flow ?? doubleQuoted(value);
