@@ -78,7 +78,7 @@ export function unitStart(model: SftFileModel, pair: PairModel): number {
 }
 
 /** Whether the lines between two offsets hold a blank line. */
-export function hasBlankLine(text: string, from: number, to: number): boolean {
+function hasBlankLine(text: string, from: number, to: number): boolean {
   return /\n[ \t]*\r?\n/.test(text.slice(from, to));
 }
 

@@ -43,7 +43,7 @@ function commonEnd(a: string, b: string, skip: number): number {
 }
 
 /** Edits that make a string scalar read `text`, in its own style, rewriting only what differs where it can. */
-export function setScalarText(src: string, root: PairModel['node'], node: Scalar, text: string): TextEdit[] {
+function setScalarText(src: string, root: PairModel['node'], node: Scalar, text: string): TextEdit[] {
   const site = scalarSite(src, root, node);
   if (!site || typeof node.value !== 'string') return [];
   const old = node.value;

@@ -21,12 +21,12 @@ export interface BlockPlace extends ScalarContext {
 }
 
 /** Whether a style is a block style. */
-export function isBlockStyle(type: TextStyle | undefined): boolean {
+function isBlockStyle(type: TextStyle | undefined): boolean {
   return type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED;
 }
 
 /** The chomping a value needs: none of its own final line breaks is `-`, one is clip, more is `+`. */
-export function chompFor(value: string): Chomp {
+function chompFor(value: string): Chomp {
   const breaks = /\n*$/.exec(value)![0].length;
   return breaks === 0 ? '-' : breaks === 1 ? '' : '+';
 }
@@ -36,7 +36,7 @@ export function chompFor(value: string): Chomp {
  * one), or undefined when the block would not read back as `value`. `folded` writes each
  * line break as a blank line, which a folded block reads back as one break.
  */
-export function writeBlock(value: string, folded: boolean, chomp: Chomp, place: BlockPlace): string | undefined {
+function writeBlock(value: string, folded: boolean, chomp: Chomp, place: BlockPlace): string | undefined {
   if (!value.replace(/\n+$/, '') || /\r/.test(value) || place.col <= place.indent) return undefined;
   const body = chomp !== '-' && value.endsWith('\n') ? value.slice(0, -1) : value;
   const lines = folded ? body.split('\n').flatMap((l, i) => (i ? ['', l] : [l])) : body.split('\n');
