@@ -1,13 +1,14 @@
 /**
  * `sft lint --fix`: apply the same preferred fixes as the editor's "Fix all" (core's
- * fixAll: lint, fix, lint again, up to its pass limit) to each file on disk, before the
+ * `applyFixes` intent: lint, fix, lint again, up to its pass limit) to each file on disk, before the
  * report. Guidelines files first, so the pairs are fixed under the guidelines as they will
  * be read. A file is written only when its text changed; the text keeps its BOM and line
  * endings because fixes are minimal edits of it.
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fixAll } from '../core/edit/fix-all';
+import { applyEdits } from '../core/edit/apply';
+import { planFixesCounted } from '../core/edit/plan';
 import { GUIDELINES_FILE, loadGuidelines, type Guidelines } from '../core/guidelines';
 import { FileLinter } from '../core/lint';
 import { toSlash } from '../core/paths';
@@ -39,12 +40,13 @@ export function describeFix(f: FileFix, dryRun: boolean): string {
 function fixFile(abs: string, path: string, lint: (text: string) => readonly Problem[], dryRun: boolean): FileFix | undefined {
   const read = readTextFile(abs);
   if (!read.ok) return undefined;
-  const result = fixAll(read.text, lint);
-  if (result.text === read.text) return undefined;
-  const out: FileFix = { path, fixedByRule: result.fixedByRule, written: false };
+  const planned = planFixesCounted(read.text, { kind: 'applyFixes', problems: lint(read.text), lint });
+  const text = applyEdits(read.text, planned.edits);
+  if (text === read.text) return undefined;
+  const out: FileFix = { path, fixedByRule: planned.fixedByRule, written: false };
   if (dryRun) return out;
   try {
-    writeFileSync(abs, result.text, 'utf8');
+    writeFileSync(abs, text, 'utf8');
     out.written = true;
   } catch (e) {
     out.error = e instanceof Error ? e.message : String(e);

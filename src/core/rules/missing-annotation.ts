@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import { setAnnotation } from '../edits';
+import { setAnnotation } from '../edit/map-edit';
 import { isEmptyValue, pairHead } from './node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';

@@ -1,5 +1,5 @@
 import { isAlias, isMap } from 'yaml';
-import { generateId, setAnnotation } from '../edits';
+import { generateId, setAnnotation } from '../edit/map-edit';
 import { isEmptyValue, pairHead } from './node-shape';
 import type { LintRule } from '../rule';
 import type { SftFileModel } from '../parse/parse';

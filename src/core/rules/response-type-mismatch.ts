@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { RESPONSE_TYPES } from '../annotations';
 import { responseWords } from '../counts';
-import { setAnnotation } from '../edits';
+import { setAnnotation } from '../edit/map-edit';
 import { countSentences } from '../text/sentences';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { REVIEW_KEYS } from '../annotations';
-import { setMapValue } from '../edits';
+import { setMapValue } from '../edit/map-edit';
 import type { PairModel } from '../parse/model';
 import type { LintRule } from '../rule';
 import { annotationText, itemHead, rangeOf } from './node-shape';

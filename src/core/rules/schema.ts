@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { TEXT_FIELDS } from '../annotations';
 import { ID_PATTERN } from '../schema';
-import { eolAt } from '../edits';
+import { eolAt } from '../edit/map-edit';
 import { replaceScalarSource } from '../edit/scalar-edit';
 import { doubleQuoted, yamlFlowList, yamlScalar } from '../edit/scalar-write';
 import { lineStart } from '../text/lines';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseSft, updateSft } from '../../../src/core/parse/parse';
 import {
   generateId, insertComment, removeField, setAnnotation, setDefault, setList, silencePair, toDocument, yamlScalar,
-} from '../../../src/core/edits';
+} from '../../../src/core/edit/map-edit';
 import type { TextEdit } from '../../../src/core/types';
 import { applyEdits } from '../helpers';
 
