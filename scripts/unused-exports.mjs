@@ -38,9 +38,8 @@ const PENDING = {
   'src/core/guidelines.ts': ['isGuidelinesKey', 'isAlias'],
   'src/core/parse/model.ts': ['nodeSpan', 'isMap', 'isScalar', 'isSeq'],
   'src/core/parse/parse.ts': ['parseSftWhole'],
-  'src/core/edits.ts': ['removeField', 'insertComment', 'setDefault'],
-  'src/core/edit/fix-all.ts': ['MAX_FIX_PASSES', 'preferredFix', 'planFixes'],
-  'src/core/pair-template.ts': ['InsertPairPlan', 'newPairFields', 'writePair'],
+  'src/core/edit/fix-all.ts': ['MAX_FIX_PASSES', 'preferredFix'],
+  'src/core/pair-template.ts': ['newPairFields'],
   'src/extension/commands/import.ts': ['ImportArgs', 'ImportResult'],
 };
 

@@ -20,7 +20,7 @@ import { yamlFlowList, yamlScalar } from './scalar-write';
 
 type Entry = YamlPair<Node | null, Node | null>;
 
-export { yamlFlowList, yamlScalar } from './scalar-write';
+export { yamlFlowList } from './scalar-write';
 
 /** The line ending used around `at`: CRLF when the next line break is `\r\n`, else LF. */
 export function eolAt(src: string, at = 0): '\n' | '\r\n' {
@@ -252,6 +252,7 @@ export function removeField(pair: PairModel, key: string): TextEdit[] {
  * entry on the `-` line, so never inside a value that continues below it), at the pair's
  * key indentation. Node offsets; none for a pair inside a flow `pairs: [...]` list, where a
  * comment line has no place of its own.
+ * @usedBy tests
  */
 export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const { src } = pair;
@@ -276,7 +277,10 @@ export function silencePair(pair: PairModel, rules: string | readonly string[], 
   return insertComment(pair, `sft-ignore ${ids}: ${reason.trim() || 'reason'}`);
 }
 
-/** Node-offset edits of a pair as document offsets. */
+/**
+ * Node-offset edits of a pair as document offsets.
+ * @usedBy tests
+ */
 export function toDocument(pair: PairModel, edits: readonly TextEdit[]): TextEdit[] {
   return pair.base ? edits.map((e) => shiftEdit(e, pair.base)) : [...edits];
 }
