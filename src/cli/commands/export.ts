@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES } from '../../core/annotations';
+import { effectiveField } from '../../core/fields';
 import { collectRecords, exportRecords, EXPORT_FORMATS, type ExportFormat, type SourceFile } from '../../core/export/index';
 import { findPair, parseSft, type SftFileModel } from '../../core/parse/parse';
 import { scalarText, type PairModel } from '../../core/parse/model';
@@ -13,7 +14,7 @@ import { plural } from '../../core/plural';
 
 /** A pair's effective status (its own, else the file's default). */
 function statusOf(model: SftFileModel, pair: PairModel): string | undefined {
-  return scalarText((pair.fields.get('status') ?? model.defaults.get('status'))?.value);
+  return scalarText(effectiveField(model, pair, 'status')?.value);
 }
 
 const STATUS_VALUES = STATUSES.map((s) => s.value);

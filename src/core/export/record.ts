@@ -4,6 +4,7 @@
  * defaults) and its texts. Reading never expands aliases and never throws.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { effectiveField } from '../fields';
 import { scalarText, stringList, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 
@@ -103,7 +104,7 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
  */
 export function pairRecord(model: SftFileModel, pair: PairModel, file?: string): PairRecord | undefined {
   const own = (key: string): Node | null | undefined => pair.fields.get(key)?.value;
-  const eff = (key: string): Node | null | undefined => (pair.fields.has(key) ? own(key) : model.defaults.get(key)?.value);
+  const eff = (key: string): Node | null | undefined => effectiveField(model, pair, key)?.value;
   const prompt = textOf(own('prompt'));
   const response = textOf(own('response'));
   if (prompt === undefined || response === undefined) return undefined;

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { SourceFile } from '../../core/export/index';
+import { effectiveField } from '../../core/fields';
 import { findPair, type SftFileModel } from '../../core/parse/parse';
 import { scalarText, type PairModel } from '../../core/parse/model';
 import { plural } from '../../core/plural';
@@ -44,7 +45,7 @@ export async function filesInScope(scope: vscode.Uri | undefined, token: vscode.
 
 /** A pair's effective status (its own, else the file's default). */
 function statusOf(model: SftFileModel, pair: PairModel): string {
-  return scalarText((pair.fields.get('status') ?? model.defaults.get('status'))?.value) ?? '';
+  return scalarText(effectiveField(model, pair, 'status')?.value) ?? '';
 }
 
 /** Whether a problem blocks an export of these statuses (errors in pairs left out do not). */

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { pairCounts } from '../../core/counts';
+import { effectiveField } from '../../core/fields';
 import { scalarText, type PairModel } from '../../core/parse/model';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { Guidelines } from '../../core/guidelines';
@@ -19,7 +20,7 @@ export function pairName(pair: PairModel): string {
 
 /** Task (own or from defaults) and counted bucket of a pair. */
 export function pairSummary(model: SftFileModel, pair: PairModel, g: Guidelines): { task?: string; bucket: string } {
-  const task = scalarText(pair.fields.get('task')?.value) ?? scalarText(model.defaults.get('task')?.value);
+  const task = scalarText(effectiveField(model, pair, 'task')?.value);
   return { task, bucket: pairCounts(pair, g).bucket };
 }
 
