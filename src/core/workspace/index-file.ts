@@ -4,6 +4,7 @@
  * CLI's worker threads.
  */
 import { isScalar } from 'yaml';
+import { SCALAR_DEFAULT_KEYS } from '../annotations';
 import { effectiveField } from '../fields';
 import { scalarText, stringList, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
@@ -13,8 +14,6 @@ import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
 import { minhash } from './minhash';
 import type { IndexedFile, IndexedPair } from './types';
-
-const SCALAR_ANNOTATIONS = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'author', 'reviewer'] as const;
 
 /** Rule ids the pair silences with a reason (a silence without one does not apply). */
 function silencedRules(pair: PairModel): string[] | undefined {
@@ -56,7 +55,7 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
     traits: stringList(effectiveField(model, pair, 'traits')?.value) ?? [],
     promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords, contentHash,
   };
-  for (const key of SCALAR_ANNOTATIONS) {
+  for (const key of SCALAR_DEFAULT_KEYS) {
     const text = scalarText(effectiveField(model, pair, key)?.value);
     if (text !== undefined) out[key] = text;
   }
