@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { fieldSpec, fieldsAt, ID_PATTERN, type FieldLevel, type FieldSpec } from '../fields';
+import { fieldSpec, fieldsAt, ID_PATTERN, type FieldLevel } from '../fields';
 import { eolAt } from '../edits';
 import { replaceScalarSource } from '../edit/scalar-edit';
 import { doubleQuoted, yamlFlowList, yamlScalar } from '../edit/scalar-write';
@@ -66,6 +66,14 @@ function hasKey(entries: readonly Field[], key: string): boolean {
   return false;
 }
 
+const REQUIRED = new Map<FieldLevel, readonly string[]>();
+/** The keys a map of this level must have. */
+function requiredAt(level: FieldLevel): readonly string[] {
+  let keys = REQUIRED.get(level);
+  if (!keys) REQUIRED.set(level, (keys = fieldsAt(level).filter((f) => f.required).map((f) => f.key)));
+  return keys;
+}
+
 /** What one item of a list of maps is called in messages. */
 const ITEM_NOUNS: Partial<Record<FieldLevel, string>> = { example: 'example', review: 'review note' };
 
@@ -75,7 +83,7 @@ function checkEntries(src: string, f: Field, level: FieldLevel, report: Reporter
   const keySpan = { start: f.keyNode.range![0], end: f.keyNode.range![1] };
   if (isEmptyValue(v) || isAlias(v)) return;
   const what = ITEM_NOUNS[level] ?? level;
-  const required = fieldsAt(level).filter((e) => e.required).map((e) => e.key);
+  const required = requiredAt(level);
   if (!isSeq(v)) { report({ ...at(src, v, keySpan), message: `${f.key} must be a list of ${what} items (- ${required.join(': …, ')}: …), not ${kindOf(v)}.` }); return; }
   const where = `this ${what}`;
   for (const item of v.items as (Node | null)[]) {
@@ -145,7 +153,7 @@ function checkField(src: string, f: Field, level: FieldLevel, report: Reporter):
 }
 
 /** Keys a pair must have that this rule reports (missing-id reports a missing id, with a fix). */
-const REQUIRED_IN_PAIR: readonly FieldSpec[] = fieldsAt('pair').filter((f) => f.required && f.shape !== 'id');
+const REQUIRED_IN_PAIR = requiredAt('pair').filter((key) => fieldSpec(key, 'pair')?.shape !== 'id');
 
 const FIRST_LINE: Span = { start: 0, end: 0 };
 
@@ -212,6 +220,6 @@ export const schema: LintRule = {
     // `fields` keeps the first of each key, so equal sizes mean no repeats: no set needed.
     if (pair.fields.size !== pair.entries.length) checkDuplicates(pair.entries, 'this pair', report);
     for (const f of pair.entries) checkField(pair.src, f, 'pair', report);
-    for (const { key } of REQUIRED_IN_PAIR) if (!pair.fields.has(key)) report({ ...pairHead(pair), message: `This pair has no ${key}.` });
+    for (const key of REQUIRED_IN_PAIR) if (!pair.fields.has(key)) report({ ...pairHead(pair), message: `This pair has no ${key}.` });
   },
 };
