@@ -33,8 +33,6 @@ const CHECKED_USERS = { tests: 'test/', bench: 'bench/', scripts: 'scripts/' };
  * entry that is no longer a finding is reported, so the list cannot go stale.
  */
 const PENDING = {
-  'src/core/annotations.ts': ['AnnotationKey', 'TextField', 'ClosedAnnotationKey'],
-  'src/core/schema.ts': ['PairInput'],
   'src/core/guidelines.ts': ['isGuidelinesKey', 'isAlias'],
   'src/core/parse/model.ts': ['nodeSpan', 'isMap', 'isScalar', 'isSeq'],
   'src/core/parse/parse.ts': ['parseSftWhole'],

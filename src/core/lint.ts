@@ -7,6 +7,8 @@ import { isScalar, type Scalar } from 'yaml';
 import { parseSft, updateSft, findPair, type SftFileModel } from './parse/parse';
 import { scalarText, stringList, valueSpan, type PairModel } from './parse/model';
 import { pairCounts } from './counts';
+import { TEXT_FIELDS } from './annotations';
+import { effectiveField } from './fields';
 import { severityOf, type Guidelines } from './guidelines';
 import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
 import type { TextServices } from './services';
@@ -35,7 +37,7 @@ export interface FileLintResult {
   fileProblems: Problem[];
 }
 
-const TEXT_KEYS = new Set(['system', 'context', 'prompt', 'response']);
+const TEXT_KEYS = new Set<string>(TEXT_FIELDS);
 let linterCount = 0;
 
 /** Lints `.sft.yaml` texts against one set of guidelines. */
@@ -135,7 +137,6 @@ export class FileLinter {
   }
 
   private pairContext(model: SftFileModel, pair: PairModel): Omit<PairContext, 'options' | 'report'> {
-    const defaults = model.defaults;
     const annotations = new Map<string, Annotation>();
     return {
       pair,
@@ -145,9 +146,8 @@ export class FileLinter {
       annotation(key: string): Annotation {
         let a = annotations.get(key);
         if (!a) {
-          const own = pair.fields.get(key);
-          const field = own ?? defaults.get(key);
-          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !own } : { fromDefaults: false };
+          const field = effectiveField(model, pair, key);
+          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !pair.fields.has(key) } : { fromDefaults: false };
           annotations.set(key, a);
         }
         return a;

@@ -3,6 +3,7 @@
  * where its fields are, and what a pair is called and summarised as. Host-neutral, so the
  * same helpers serve every provider and command of any host. Edits come from core/edits.
  */
+import { effectiveField } from './fields';
 import { pairCounts } from './counts';
 import type { Guidelines } from './guidelines';
 import { findPair, type SftFileModel } from './parse/parse';
@@ -36,6 +37,6 @@ export function pairName(pair: PairModel): string {
 
 /** Task (own or from defaults) and counted bucket of a pair. */
 export function pairSummary(model: SftFileModel, pair: PairModel, g: Guidelines): { task?: string; bucket: string } {
-  const task = scalarText(pair.fields.get('task')?.value) ?? scalarText(model.defaults.get('task')?.value);
+  const task = scalarText(effectiveField(model, pair, 'task')?.value);
   return { task, bucket: pairCounts(pair, g).bucket };
 }

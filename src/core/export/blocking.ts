@@ -3,13 +3,14 @@
  * same way. An error blocks, unless it is inside a pair the export leaves out (a draft with
  * an error does not stop the export of the approved pairs).
  */
+import { effectiveField } from '../fields';
 import { scalarText, type PairModel } from '../parse/model';
 import { findPair, type SftFileModel } from '../parse/parse';
 import type { Problem } from '../types';
 
 /** A pair's effective status (its own, else the file's default); '' without one, as `collectRecords` filters. */
 function statusOf(model: SftFileModel, pair: PairModel): string {
-  return scalarText((pair.fields.get('status') ?? model.defaults.get('status'))?.value) ?? '';
+  return scalarText(effectiveField(model, pair, 'status')?.value) ?? '';
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { PairContext } from '../rule';
+import { TEXT_FIELDS } from '../annotations';
 import { annotationText } from './node-shape';
 import type { Span } from '../types';
 
@@ -17,8 +18,6 @@ export interface FieldScalar {
   /** The scalar's resolved text. */
   text: string;
 }
-
-const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 
 /** Field names a rule or guideline entry may list; `examples` means inputs and outputs. */
 export const CONTENT_FIELDS = ['system', 'context', 'prompt', 'response', 'examples', 'examples.input', 'examples.output', 'labels'] as const;

@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair as YamlPair } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
+import { TEXT_FIELDS } from '../annotations';
 import type { Span } from '../types';
 
-const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 const BLANK = /^\s*$/;
 
 /** A value that says nothing: absent after the colon, `null`, or whitespace only. */

@@ -2,11 +2,11 @@ import { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import { findUnbalanced } from '../text/balance';
 import { textScalars, type TextScalar } from './hhh-text-fields';
+import { TEXT_FIELDS } from '../annotations';
 import { pairHome, valueRangeOf } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 import type { Fix, Span } from '../types';
 
-const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 /**
  * Whether the value has a space or tab before a line break or at its end. `indexOf` of a
  * two-character string runs natively and far faster than a regex that stops at every space.
@@ -66,7 +66,7 @@ export const formatting: LintRule = {
     description: 'Unbalanced code fences, brackets or quotes, and trailing spaces in a text field.',
   },
   checkPair(ctx) {
-    for (const s of textScalars(ctx, FIELDS)) {
+    for (const s of textScalars(ctx, TEXT_FIELDS)) {
       for (const u of findUnbalanced(s.text)) ctx.report({ ...ctx.span(s.node, u.start, u.end), message: `${u.message.slice(0, -1)} in ${s.name}.` });
       if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED) trailingSpaces(ctx, s);
     }

@@ -1,5 +1,6 @@
 import { isMap } from 'yaml';
 import { setAnnotation } from '../edit/map-edit';
+import { effectiveField } from '../fields';
 import { isEmptyValue, pairHead } from './node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
@@ -23,7 +24,7 @@ export const missingAnnotation: LintRule = {
     for (const key of guidelines.required) {
       if (key === 'id') continue;
       // The fields directly, not ctx.annotation(): this runs for every key of every pair.
-      const field = pair.fields.get(key) ?? ctx.file.defaults.get(key);
+      const field = effectiveField(ctx.file, pair, key);
       if (!field) { missing.push(key); continue; }
       if (!isEmptyValue(field.value)) continue; // an alias is not empty either
       if (!pair.fields.has(key)) { missing.push(key); continue; } // `task:` in defaults sets nothing

@@ -4,6 +4,7 @@
  * in a message.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { effectiveField } from '../fields';
 import { scalarText, type PairModel } from '../parse/model';
 import type { PairContext } from '../rule';
 import type { Span } from '../types';
@@ -84,5 +85,5 @@ export function rangeOf(node: Node | null | undefined, src?: string): Span | und
  * for rules that read one value of every pair.
  */
 export function annotationText(ctx: PairContext, key: string): string | undefined {
-  return scalarText((ctx.pair.fields.get(key) ?? ctx.file.defaults.get(key))?.value);
+  return scalarText(effectiveField(ctx.file, ctx.pair, key)?.value);
 }

@@ -1,10 +1,10 @@
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
 import { textScalars } from './hhh-text-fields';
+import { TEXT_FIELDS } from '../annotations';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 
-const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);
 
 function clip(s: string, max = 60): string {
@@ -44,7 +44,7 @@ export const repetition: LintRule = {
   },
   checkPair(ctx) {
     let allowed: ReadonlySet<string> | undefined;
-    for (const s of textScalars(ctx, FIELDS)) {
+    for (const s of textScalars(ctx, TEXT_FIELDS)) {
       if (s.text.length < 3) continue;
       allowed ??= allowedDoubles(ctx);
       for (const r of findRepeats(s.text, allowed)) {

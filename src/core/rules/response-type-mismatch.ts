@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { RESPONSE_TYPES } from '../annotations';
 import { responseWords } from '../counts';
 import { setAnnotation } from '../edit/map-edit';
+import { effectiveField } from '../fields';
 import { countSentences } from '../text/sentences';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
@@ -46,7 +47,7 @@ export const responseTypeMismatch: LintRule = {
     // The fields directly, not ctx.annotation()/ctx.text(): this runs for every pair, and
     // only a pair with a known type and a text response can mismatch.
     const { pair } = ctx;
-    const typeField = pair.fields.get('response_type') ?? ctx.file.defaults.get('response_type');
+    const typeField = effectiveField(ctx.file, pair, 'response_type');
     const type = scalarText(typeField?.value);
     if (!type || !TYPES.has(type)) return;
     const response = pair.fields.get('response');

@@ -4,7 +4,9 @@
  * CLI's worker threads.
  */
 import { isScalar } from 'yaml';
-import { scalarText, stringList, type Field, type PairModel } from '../parse/model';
+import { SCALAR_DEFAULT_KEYS } from '../annotations';
+import { effectiveField } from '../fields';
+import { scalarText, stringList, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 import { lengthBucket, pairCounts } from '../counts';
 import { textHash } from '../text/hash';
@@ -12,12 +14,6 @@ import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
 import { minhash } from './minhash';
 import type { IndexedFile, IndexedPair } from './types';
-
-const SCALAR_ANNOTATIONS = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'author', 'reviewer'] as const;
-
-function effective(pair: PairModel, defaults: Map<string, Field>, key: string): Field | undefined {
-  return pair.fields.get(key) ?? defaults.get(key);
-}
 
 /** Rule ids the pair silences with a reason (a silence without one does not apply). */
 function silencedRules(pair: PairModel): string[] | undefined {
@@ -56,11 +52,11 @@ export function indexPair(file: string, model: SftFileModel, pair: PairModel, gu
     : pairCounts(pair, guidelines);
   const out: IndexedPair = {
     file, index: pair.index, id: pair.id, idSpan, line: pos.line, character: pos.character,
-    traits: stringList(effective(pair, model.defaults, 'traits')?.value) ?? [],
+    traits: stringList(effectiveField(model, pair, 'traits')?.value) ?? [],
     promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords, contentHash,
   };
-  for (const key of SCALAR_ANNOTATIONS) {
-    const text = scalarText(effective(pair, model.defaults, key)?.value);
+  for (const key of SCALAR_DEFAULT_KEYS) {
+    const text = scalarText(effectiveField(model, pair, key)?.value);
     if (text !== undefined) out[key] = text;
   }
   const declared = scalarText(pair.fields.get('prompt_length')?.value);

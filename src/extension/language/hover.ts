@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { describeValue } from '../../core/annotations';
+import { fieldSpec } from '../../core/fields';
 import { pairCounts, pairTokens } from '../../core/counts';
 import { plural } from '../../core/plural';
 import type { PairModel } from '../../core/parse/model';
@@ -14,7 +15,6 @@ import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { fieldSpans, pairAtOffset, pairSpan } from '../../core/pair-geometry';
-import { KEY_DESCRIPTIONS } from './vocabulary';
 
 export class HoverProvider extends Disposable implements vscode.HoverProvider {
   static register(docs: DocumentStore, tokens: TokenCounter): vscode.Disposable {
@@ -42,7 +42,7 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
         if (f.key === 'id' && pair) return this.countsHover(pair, current, range(spans.value.start, spans.value.end));
       }
       if (offset >= spans.key.start && offset <= spans.key.end) {
-        const text = KEY_DESCRIPTIONS[f.key];
+        const text = fieldSpec(f.key, 'pair')?.meaning;
         if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair) return this.countsHover(pair, current, range(spans.key.start, spans.key.end), text);
         if (text) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}**: ${text}`), range(spans.key.start, spans.key.end));
       }
