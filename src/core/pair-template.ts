@@ -15,7 +15,7 @@ import { eolAt, yamlScalar } from './edits';
 import type { Guidelines } from './guidelines';
 import type { PairModel } from './parse/model';
 import { findPair, type SftFileModel } from './parse/parse';
-import { isEmptyValue } from './rules/node-shape';
+import { isEmptyValue } from './rules/support/node-shape';
 import { lineStart } from './text/lines';
 
 /**

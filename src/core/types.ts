@@ -58,9 +58,6 @@ export interface Problem extends Span {
   pairId?: string;
 }
 
-/** Where a rule runs. */
-export type RuleScope = 'file' | 'pair' | 'workspace';
-
 /** The rule groups of the spec, used for docs and the rule list. */
 export type RuleCategory = 'structure' | 'annotations' | 'task-shape' | 'hhh' | 'qa';
 
@@ -69,7 +66,6 @@ export interface RuleMeta {
   /** Stable kebab-case id. */
   id: string;
   category: RuleCategory;
-  scope: RuleScope;
   defaultSeverity: Severity;
   /** One sentence, for rule lists and SARIF `shortDescription`. */
   description: string;

@@ -1,9 +1,9 @@
 import type { LintRule } from '../rule';
 import type { Guidelines } from '../guidelines';
 import type { ReportedSeverity } from '../types';
-import { DEFAULT_PROFANITY } from './default-profanity';
-import { PhraseList } from './phrase-matcher';
-import { fieldLabel, fieldScalars, fieldSet } from './content-fields';
+import { DEFAULT_PROFANITY } from './support/default-profanity';
+import { PhraseList } from './support/phrase-matcher';
+import { fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 interface Entry {
   text: string;
@@ -44,7 +44,7 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
 /** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
 export const harmfulTerm: LintRule = {
   meta: {
-    id: 'harmful-term', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'harmful-term', category: 'hhh', defaultSeverity: 'warning', fixable: false,
     description: 'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
   },
   checkPair(ctx) {

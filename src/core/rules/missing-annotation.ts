@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { setAnnotation } from '../edits';
-import { isEmptyValue, pairHead } from './node-shape';
+import { isEmptyValue, pairHead } from './support/node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -12,7 +12,7 @@ import type { Fix } from '../types';
  */
 export const missingAnnotation: LintRule = {
   meta: {
-    id: 'missing-annotation', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'missing-annotation', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'A required annotation is set neither on the pair nor in defaults.',
   },
   checkPair(ctx) {

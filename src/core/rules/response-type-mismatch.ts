@@ -39,7 +39,7 @@ function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
  */
 export const responseTypeMismatch: LintRule = {
   meta: {
-    id: 'response-type-mismatch', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'response-type-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The response does not have the shape its response_type names (word and sentence counts).',
   },
   checkPair(ctx) {

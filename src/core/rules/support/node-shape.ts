@@ -4,9 +4,9 @@
  * in a message.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { scalarText, type PairModel } from '../parse/model';
-import type { PairContext } from '../rule';
-import type { Span } from '../types';
+import { scalarText, type PairModel } from '../../parse/model';
+import type { PairContext } from '../../rule';
+import type { Span } from '../../types';
 
 function lineEnd(src: string, at: number): number {
   const nl = src.indexOf('\n', at);
