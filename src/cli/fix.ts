@@ -14,6 +14,7 @@ import { toSlash } from '../core/paths';
 import type { Problem } from '../core/types';
 import { discoverFiles, readTextFile } from '../node/files';
 import { nodeTextServices } from '../node/text-services';
+import { stderrLintLog } from '../node/lint-log';
 import { GuidelinesResolver } from '../node/guidelines';
 import { displayPath } from './load';
 
@@ -74,7 +75,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   for (const abs of files) {
     const g = resolver.forFile(abs);
     let linter = linters.get(g);
-    if (!linter) { linter = new FileLinter(g, services); linters.set(g, linter); }
+    if (!linter) { linter = new FileLinter(g, services, { log: stderrLintLog }); linters.set(g, linter); }
     const l = linter;
     const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => l.lint(text).problems, opts.dryRun);
     if (fixed) out.push(fixed);

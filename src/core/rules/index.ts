@@ -43,6 +43,7 @@ import { statusInvalid } from './status-invalid';
 // Reported by the engine or the hosts, not by a check of their own
 import { SILENCE_META } from './silence';
 import { UNREADABLE_FILE_META } from './unreadable-file';
+import { INTERNAL_META } from './internal';
 
 /** Rules the file linter runs. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -55,6 +56,6 @@ export const LINT_RULES: readonly LintRule[] = [
 ];
 
 /** Every rule's description, file and workspace rules alike. */
-export const RULE_METAS: readonly RuleMeta[] = [...LINT_RULES.map((r) => r.meta), ...WORKSPACE_RULE_METAS, SILENCE_META, UNREADABLE_FILE_META];
+export const RULE_METAS: readonly RuleMeta[] = [...LINT_RULES.map((r) => r.meta), ...WORKSPACE_RULE_METAS, SILENCE_META, UNREADABLE_FILE_META, INTERNAL_META];
 
 export const ALL_RULE_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((m) => m.id));

@@ -8,7 +8,8 @@ import { scalarText, type PairModel } from '../../parse/model';
 import type { PairContext } from '../../rule';
 import type { Span } from '../../types';
 
-function lineEnd(src: string, at: number): number {
+/** End of the line `at` is on, before its line break. */
+export function lineEnd(src: string, at: number): number {
   const nl = src.indexOf('\n', at);
   const end = nl < 0 ? src.length : nl;
   return end > at && src[end - 1] === '\r' ? end - 1 : end;
