@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { fixAll } from '../core/edit/fix-all';
 import { GUIDELINES_FILE, loadGuidelines, type Guidelines } from '../core/guidelines';
 import { FileLinter } from '../core/lint';
+import { RULE_METAS } from '../core/rules/index';
 import { toSlash } from '../core/paths';
 import type { Problem } from '../core/types';
 import { discoverFiles, readTextFile } from '../node/files';
@@ -66,7 +67,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   const guidelinesPaths = new Set<string>(discovery.files.filter((abs) => basename(abs) === GUIDELINES_FILE));
   for (const abs of files) { const g = first.fileFor(abs); if (g) guidelinesPaths.add(g.path); }
   for (const abs of [...guidelinesPaths].sort()) {
-    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs)).problems, opts.dryRun);
+    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs), RULE_METAS).problems, opts.dryRun);
     if (fixed) out.push(fixed);
   }
   const resolver = opts.dryRun ? first : new GuidelinesResolver(opts.guidelines);

@@ -16,6 +16,7 @@ import { suggestId } from './suggest';
 import { shiftFix } from './edit/apply';
 import { INTERNAL_META, errorText, internalProblem } from './rules/internal';
 import { lineEnd, pairHead } from './rules/support/node-shape';
+import { ruleOptions } from './rules/support/rule-settings';
 
 /** The result of linting one file's text. */
 export interface FileLintResult {
@@ -76,7 +77,7 @@ export class FileLinter {
     const resolve = <C>(r: LintRule, check: (ctx: C) => void): Resolved<C> => ({
       id: r.meta.id,
       severity: this.severity(r.meta.id, r.meta.defaultSeverity) as ReportedSeverity,
-      options: guidelines.rules.get(r.meta.id)?.options ?? {},
+      options: ruleOptions(r.meta, guidelines.rules.get(r.meta.id)?.options),
       check: check.bind(r),
     });
     this.fileRules = on.flatMap((r) => (r.checkFile ? [resolve(r, r.checkFile)] : []));

@@ -4,6 +4,7 @@
  * Offsets are UTF-16 code-unit offsets into a text (as VS Code and `yaml` use them).
  * They are converted to line/column only at the edges (CLI output, the extension).
  */
+import type { ZodMiniType } from 'zod/mini';
 
 /** How loud a rule is; `off` turns it off. */
 export type Severity = 'error' | 'warning' | 'info' | 'off';
@@ -71,4 +72,9 @@ export interface RuleMeta {
   description: string;
   /** Whether the rule offers fixes. */
   fixable: boolean;
+  /**
+   * The options the rule takes under `rules: { id: { ... } }` besides `severity`, as zod
+   * schemas built on first use. Without it the rule takes a severity only.
+   */
+  options?: () => Record<string, ZodMiniType>;
 }

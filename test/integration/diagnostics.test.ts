@@ -137,7 +137,7 @@ describe('diagnostics', () => {
       await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}rules:\n  repetition: bogus\n`));
       const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema'), 'a schema problem in the guidelines');
       const d = ds.find((x) => ruleOf(x) === 'schema')!;
-      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"');
+      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"');
       assert.deepStrictEqual(d.range, rangeOf(doc, 'bogus'));
     } finally {
       await revert(doc);

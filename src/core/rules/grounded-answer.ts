@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { LintRule } from '../rule';
 import { needsSegmenter } from '../text/words';
 import { annotationValue } from './support/content-fields';
@@ -173,6 +174,7 @@ export const groundedAnswer: LintRule = {
   meta: {
     id: 'grounded-answer', category: 'task-shape', defaultSeverity: 'info', fixable: false,
     description: 'A closed_qa or extraction answer uses only what the context says.',
+    options: () => ({ threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
   },
   checkPair(ctx) {
     if (!GROUNDED_TASKS.has(annotationValue(ctx, 'task'))) return;

@@ -1,9 +1,10 @@
+import * as z from 'zod/mini';
 import type { LintRule } from '../rule';
 import type { Guidelines } from '../guidelines';
 import type { ReportedSeverity } from '../types';
 import { DEFAULT_PROFANITY } from './support/default-profanity';
 import { PhraseList } from './support/phrase-matcher';
-import { fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
+import { FIELD_NAMES, fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 interface Entry {
   text: string;
@@ -46,6 +47,7 @@ export const harmfulTerm: LintRule = {
   meta: {
     id: 'harmful-term', category: 'hhh', defaultSeverity: 'warning', fixable: false,
     description: 'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
+    options: () => ({ fields: z.optional(z.array(z.enum(FIELD_NAMES))), builtin: z.optional(z.boolean()) }),
   },
   checkPair(ctx) {
     const c = compile(ctx.guidelines, ctx.options);

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
 import { fieldScalars, fieldSet } from './support/content-fields';
@@ -41,6 +42,7 @@ export const repetition: LintRule = {
   meta: {
     id: 'repetition', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'Doubled words, repeated sentences or lines, and generation loops in a text field.',
+    options: () => ({ allow: z.optional(z.array(z.string())) }),
   },
   checkPair(ctx) {
     let allowed: ReadonlySet<string> | undefined;

@@ -1,4 +1,5 @@
 /** Descriptions of the rules that run over the workspace index rather than one file. */
+import * as z from 'zod/mini';
 import type { RuleMeta } from '../types';
 
 /** An id used by more than one pair, in any file of the workspace. */
@@ -11,6 +12,7 @@ export const DUPLICATE_ID_META: RuleMeta = {
 export const NEAR_DUPLICATE_META: RuleMeta = {
   id: 'near-duplicate', category: 'hhh', defaultSeverity: 'warning', fixable: false,
   description: 'A prompt is not nearly the same as another pair\'s prompt.',
+  options: () => ({ threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
 };
 
 export const WORKSPACE_RULE_METAS: readonly RuleMeta[] = [DUPLICATE_ID_META, NEAR_DUPLICATE_META];

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { defaultGuidelines, guidelinesCandidates, loadGuidelines, type Guidelines, type LoadedGuidelines } from '../../core/guidelines';
 import { FileLinter, type LintLog } from '../../core/lint';
+import { RULE_METAS } from '../../core/rules/index';
 import type { TextServices } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -136,7 +137,7 @@ export class GuidelinesStore extends Disposable {
     let p = this.loaded.get(key);
     if (!p) {
       p = this.read(uri).then((text) => {
-        const loaded = loadGuidelines(text ?? '', uri.fsPath || uri.path);
+        const loaded = loadGuidelines(text ?? '', uri.fsPath || uri.path, RULE_METAS);
         if (text === undefined) {
           loaded.problems = [];
         }

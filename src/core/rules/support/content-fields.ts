@@ -25,6 +25,9 @@ const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 /** Field names a rule or guideline entry may list; `examples` means inputs and outputs. */
 export const CONTENT_FIELDS = ['system', 'context', 'prompt', 'response', 'examples', 'examples.input', 'examples.output', 'labels'] as const;
 
+/** Every field name `fieldSet` takes: the content fields, and `input` and `output` for an example's. */
+export const FIELD_NAMES: [string, ...string[]] = [...CONTENT_FIELDS, 'input', 'output'];
+
 function textOf(node: Node | null | undefined): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
   return typeof node.value === 'string' ? node.value : String(node.value);
