@@ -144,6 +144,29 @@ describe('diagnostics', () => {
     }
   });
 
+  it('a bad rule option and an unknown rule id in the guidelines: each shown at its line, with what the rule takes', async () => {
+    await api();
+    const editor = await open('fix/sft.guidelines.yaml');
+    const doc = editor.document;
+    try {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}rules:\n  repetition: { severity: error, allow: 5 }\n  repetiton: warning\n`));
+      const unknownRule = (d: vscode.Diagnostic) => ruleOf(d) === 'unknown-key' && d.message.startsWith('Unknown rule');
+      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema') && x.some(unknownRule), 'the option and the rule id reported');
+      const option = ds.find((x) => ruleOf(x) === 'schema')!;
+      assert.strictEqual(option.message, 'rules.repetition.allow: expected a list whose items are text, got 5');
+      assert.strictEqual(option.severity, vscode.DiagnosticSeverity.Error);
+      const value = rangeOf(doc, 'allow: 5').end;
+      assert.deepStrictEqual(option.range, new vscode.Range(value.translate(0, -1), value));
+      assert.strictEqual(doc.lineAt(option.range.start.line).text, '  repetition: { severity: error, allow: 5 }');
+      const id = ds.find(unknownRule)!;
+      assert.strictEqual(id.message, 'Unknown rule "repetiton" in rules; did you mean "repetition"?');
+      assert.deepStrictEqual(id.range, rangeOf(doc, 'repetiton'));
+    } finally {
+      await revert(doc);
+    }
+  });
+
   it('more problems than the limit end in one summary diagnostic', async () => {
     await api();
     const config = vscode.workspace.getConfiguration('sft');
