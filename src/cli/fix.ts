@@ -11,10 +11,12 @@ import { applyEdits } from '../core/edit/apply';
 import { planFixesCounted } from '../core/edit/plan';
 import { GUIDELINES_FILE, loadGuidelines, type Guidelines } from '../core/guidelines';
 import { FileLinter } from '../core/lint';
+import { RULE_METAS } from '../core/rules/index';
 import { toSlash } from '../core/paths';
 import type { Problem } from '../core/types';
 import { discoverFiles, readTextFile } from '../node/files';
 import { nodeTextServices } from '../node/text-services';
+import { stderrLintLog } from '../node/lint-log';
 import { GuidelinesResolver } from '../node/guidelines';
 import { displayPath } from './load';
 
@@ -67,7 +69,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   const guidelinesPaths = new Set<string>(discovery.files.filter((abs) => basename(abs) === GUIDELINES_FILE));
   for (const abs of files) { const g = first.fileFor(abs); if (g) guidelinesPaths.add(g.path); }
   for (const abs of [...guidelinesPaths].sort()) {
-    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs)).problems, opts.dryRun);
+    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs), RULE_METAS).problems, opts.dryRun);
     if (fixed) out.push(fixed);
   }
   const resolver = opts.dryRun ? first : new GuidelinesResolver(opts.guidelines);
@@ -76,7 +78,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   for (const abs of files) {
     const g = resolver.forFile(abs);
     let linter = linters.get(g);
-    if (!linter) { linter = new FileLinter(g, services); linters.set(g, linter); }
+    if (!linter) { linter = new FileLinter(g, services, { log: stderrLintLog }); linters.set(g, linter); }
     const l = linter;
     const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => l.lint(text).problems, opts.dryRun);
     if (fixed) out.push(fixed);

@@ -11,7 +11,7 @@ import type { PairEntry } from './edit/pair-writer';
 import { yamlScalar } from './edit/scalar-write';
 import type { Guidelines } from './guidelines';
 import type { SftFileModel } from './parse/parse';
-import { isEmptyValue } from './rules/node-shape';
+import { isEmptyValue } from './rules/support/node-shape';
 
 /**
  * The first lines of a new pairs file: `sft: 1`, the language in `defaults` when the

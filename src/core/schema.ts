@@ -80,7 +80,8 @@ function build() {
 
   const ruleSettingSchema = z.union([
     severitySchema,
-    z.looseObject({ severity: z.optional(severitySchema), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+    // Each rule's own options are checked against the rule's schema (rules/support/rule-settings.ts).
+    z.looseObject({ severity: z.optional(severitySchema) }),
   ]);
 
   const guidelinesSchema = described(z.strictObject({

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const log = add(vscode.window.createOutputChannel('SFT Studio', { log: true }));
   // The desktop host's token counter and language detector: their data loads on first use.
   const services = nodeTextServices();
-  const guidelines = add(new GuidelinesStore(services));
+  const guidelines = add(new GuidelinesStore(services, log));
   const docs = add(new DocumentStore(guidelines));
   const files = add(SftFiles.register());
   const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, files, log, perf));

@@ -13,13 +13,14 @@ import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
 import type { TextServices } from '../core/services';
 import { lineStarts } from '../core/text/lines';
+import { stderrLintLog } from './lint-log';
 import type { FilePart, GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 
 // The lint rules are required on first use only (esbuild keeps a required module's
 // initialisation inside the call), so a pass that only indexes never initialises them.
 function newLinter(g: Guidelines, services: TextServices): FileLinter {
   const { FileLinter: Linter } = require('../core/lint') as typeof import('../core/lint');
-  return new Linter(g, services);
+  return new Linter(g, services, { log: stderrLintLog });
 }
 
 /** Loaded guidelines (and a linter for them) by path and text, so each is parsed once per thread. */

@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { PairModel } from '../parse/model';
 import { findPair, type SftFileModel } from '../parse/parse';
-import { isEmptyValue } from '../rules/node-shape';
+import { isEmptyValue } from '../rules/support/node-shape';
 import { lineStart } from '../text/lines';
 import { documentEdit, type DocumentEdit } from './document-edit';
 import { textStyles } from './file-style';

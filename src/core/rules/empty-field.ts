@@ -64,7 +64,7 @@ function checkLabels(ctx: PairContext): void {
 /** A text field, example or label list that is there but says nothing. */
 export const emptyField: LintRule = {
   meta: {
-    id: 'empty-field', category: 'hhh', scope: 'pair', defaultSeverity: 'error', fixable: false,
+    id: 'empty-field', category: 'hhh', defaultSeverity: 'error', fixable: false,
     description: 'A text field, example or label list is present but empty.',
   },
   checkPair(ctx) {

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { setAnnotation } from '../edit/map-edit';
 import { effectiveField } from '../fields';
-import { isEmptyValue, pairHead } from './node-shape';
+import { isEmptyValue, pairHead } from './support/node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -13,7 +13,7 @@ import type { Fix } from '../types';
  */
 export const missingAnnotation: LintRule = {
   meta: {
-    id: 'missing-annotation', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'missing-annotation', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'A required annotation is set neither on the pair nor in defaults.',
   },
   checkPair(ctx) {

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import * as z from 'zod/mini';
 import { RESPONSE_TYPES } from '../annotations';
 import { responseWords } from '../counts';
 import { setAnnotation } from '../edit/map-edit';
@@ -40,8 +41,9 @@ function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
  */
 export const responseTypeMismatch: LintRule = {
   meta: {
-    id: 'response-type-mismatch', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'response-type-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The response does not have the shape its response_type names (word and sentence counts).',
+    options: () => ({ short_phrase_max_words: z.optional(z.number().check(z.positive())), descriptive_min_words: z.optional(z.number().check(z.positive())) }),
   },
   checkPair(ctx) {
     // The fields directly, not ctx.annotation()/ctx.text(): this runs for every pair, and

@@ -5,7 +5,7 @@ import { replaceScalarSource } from '../edit/scalar-edit';
 import { doubleQuoted, yamlFlowList, yamlScalar } from '../edit/scalar-write';
 import { lineStart } from '../text/lines';
 import { mapEntries, type Field } from '../parse/model';
-import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './node-shape';
+import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './support/node-shape';
 import type { LintRule, Report } from '../rule';
 import type { Span } from '../types';
 
@@ -160,7 +160,7 @@ const FIRST_LINE: Span = { start: 0, end: 0 };
 /** The file is `sft: 1` first, `defaults` a map, `pairs` a list; each pair a map with the right field types. */
 export const schema: LintRule = {
   meta: {
-    id: 'schema', category: 'structure', scope: 'file', defaultSeverity: 'error', fixable: true,
+    id: 'schema', category: 'structure', defaultSeverity: 'error', fixable: true,
     description: 'The file and each pair have the shape SPEC 1 defines: required keys, value types, no repeated keys.',
   },
   checkFile(ctx) {

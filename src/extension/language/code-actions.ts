@@ -10,6 +10,7 @@ import { hasPreferredFix } from '../../core/edit/fix-all';
 import type { LintText } from '../../core/edit/intent';
 import { planFixEdits } from '../../core/edit/plan';
 import { loadGuidelines } from '../../core/guidelines';
+import { RULE_METAS } from '../../core/rules/index';
 import { findPair } from '../../core/parse/parse';
 import { Disposable } from '../dispose';
 import { GUIDELINES_GLOB, isGuidelinesUri, isSftDocument, SFT_SELECTOR } from '../documents';
@@ -49,7 +50,7 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
   private async problemsOf(doc: vscode.TextDocument): Promise<FoundProblems | undefined> {
     if (isGuidelinesUri(doc.uri)) {
       const g = await this.guidelines.forGuidelines(doc.uri);
-      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source).problems;
+      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source, RULE_METAS).problems;
       return g.text === doc.getText() ? { problems: g.loaded.problems, lint } : undefined;
     }
     if (!isSftDocument(doc)) return undefined;

@@ -4,12 +4,13 @@
  * in a message.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { effectiveField } from '../fields';
-import { scalarText, type PairModel } from '../parse/model';
-import type { PairContext } from '../rule';
-import type { Span } from '../types';
+import { effectiveField } from '../../fields';
+import { scalarText, type PairModel } from '../../parse/model';
+import type { PairContext } from '../../rule';
+import type { Span } from '../../types';
 
-function lineEnd(src: string, at: number): number {
+/** End of the line `at` is on, before its line break. */
+export function lineEnd(src: string, at: number): number {
   const nl = src.indexOf('\n', at);
   const end = nl < 0 ? src.length : nl;
   return end > at && src[end - 1] === '\r' ? end - 1 : end;
