@@ -58,7 +58,7 @@ function toIssue(e: YAMLError, warning: boolean): SyntaxIssue {
 }
 
 /** Offset of the `-` that introduces the item whose value starts at `valueStart`. */
-function dashOffset(text: string, valueStart: number, from: number): number {
+export function dashOffset(text: string, valueStart: number, from: number): number {
   for (let i = valueStart - 1; i >= from; i--) {
     const ch = text[i];
     if (ch === '-') return i;

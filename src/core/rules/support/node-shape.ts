@@ -6,6 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { effectiveField } from '../../fields';
 import { scalarText, type PairModel } from '../../parse/model';
+import { dashOffset } from '../../parse/parse';
 import type { PairContext } from '../../rule';
 import type { Span } from '../../types';
 
@@ -16,22 +17,12 @@ export function lineEnd(src: string, at: number): number {
   return end > at && src[end - 1] === '\r' ? end - 1 : end;
 }
 
-/** Offset of the `-` before a list item whose node starts at `start`, or `start` itself. */
-function dashBefore(src: string, start: number, floor: number): number {
-  for (let i = start - 1; i >= floor; i--) {
-    const ch = src[i];
-    if (ch === '-') return i;
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') break;
-  }
-  return start;
-}
-
 /**
  * A list item's first line: from its `- ` through its first key (`- id`), where a problem
  * about something the item lacks is shown without underlining the whole item.
  */
 export function itemHead(src: string, node: Node | null, fallback: number, floor = 0): Span {
-  const start = node?.range ? dashBefore(src, node.range[0], floor) : fallback;
+  const start = node?.range ? dashOffset(src, node.range[0], floor) : fallback;
   if (isMap(node) && node.items.length) {
     const key = node.items[0].key as Node | null;
     if (isScalar(key) && key.range) return { start, end: key.range[1] };
