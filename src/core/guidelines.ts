@@ -3,7 +3,7 @@
  * or a parent, else the built-in defaults. Loading never throws: the guidelines file's own
  * problems come back with their places, and whatever part is valid still applies.
  */
-import { parseDocument, isAlias, visit, isMap, isScalar, type Document, type Node } from 'yaml';
+import { parseDocument, visit, isMap, isScalar, type Document, type Node } from 'yaml';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
 import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
@@ -286,9 +286,3 @@ export function severityOf(g: Guidelines, ruleId: string, fallback: Severity): S
   return g.rules.get(ruleId)?.severity ?? fallback;
 }
 
-/** Whether a key is a known guidelines key; exported for completion. */
-export function isGuidelinesKey(key: string): boolean {
-  return guidelineKeys().includes(key);
-}
-
-export { isAlias };

@@ -42,6 +42,7 @@ export function defaultsSet(model: SftFileModel): Set<string> {
 /**
  * The fields of a new pair, in the format's key order: the id, each required annotation not
  * set in `defaults` (a choice where the vocabulary has values), prompt and response.
+ * @usedBy tests
  */
 export function newPairFields(id: string, guidelines: Guidelines, defaults: ReadonlySet<string>, choicesOf: ChoicesOf): TemplateField[] {
   const required = new Set(guidelines.required);

@@ -11,10 +11,16 @@
 import type { Fix, Problem, Span, TextEdit } from '../types';
 import { applyEdits, composeEdits, sortEdits, spansMeet } from './apply';
 
-/** Most lint-and-fix passes over one text. */
+/**
+ * Most lint-and-fix passes over one text.
+ * @usedBy tests
+ */
 export const MAX_FIX_PASSES = 10;
 
-/** The fix a "fix all" applies for a problem: its preferred one. */
+/**
+ * The fix a "fix all" applies for a problem: its preferred one.
+ * @usedBy tests
+ */
 export function preferredFix(problem: Problem): Fix | undefined {
   return problem.fixes?.find((f) => f.preferred);
 }

@@ -13,7 +13,10 @@ import { Disposable } from '../dispose';
 import { withSftName } from '../documents';
 import { FORMAT_DESCRIPTIONS, logList, nameOf, pickFormat, plural, uriArg } from './formats';
 
-/** `sft.import`'s argument; anything left out is asked for. */
+/**
+ * `sft.import`'s argument; anything left out is asked for.
+ * @usedBy tests
+ */
 export interface ImportArgs {
   /** The JSON or JSONL file to read. */
   source?: vscode.Uri | string;
@@ -28,7 +31,10 @@ export interface ImportArgs {
   open?: boolean;
 }
 
-/** What `sft.import` did. */
+/**
+ * What `sft.import` did.
+ * @usedBy tests
+ */
 export type ImportResult =
   | { outcome: 'imported'; target: vscode.Uri; pairs: number; problems: string[] }
   | { outcome: 'failed'; message: string; problems: string[] }
