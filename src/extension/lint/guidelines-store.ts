@@ -11,7 +11,7 @@ import { FileLinter } from '../../core/lint';
 import type { TextServices } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
-import { GUIDELINES_GLOB, isGuidelinesUri } from '../documents';
+import { findOpenDocument, GUIDELINES_GLOB, isGuidelinesUri } from '../documents';
 
 /** The guidelines that apply to a file, with a linter over them. */
 export interface GovernedBy {
@@ -116,8 +116,7 @@ export class GuidelinesStore extends Disposable {
   }
 
   private isOpen(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return findOpenDocument(uri);
   }
 
   private load(uri: vscode.Uri): Promise<GovernedBy> {
