@@ -1,28 +1,17 @@
 /**
- * Pair geometry in document offsets, for editor features: where a pair starts and ends and
- * where its fields are. Pure (no vscode), so the same helpers serve every provider and
- * command. Edits come from core/edits.
+ * Pair geometry in document offsets, for editor commands: where a pair starts and ends (the
+ * pair view's range) and which pair holds an offset. Pure (no vscode). Edits come from
+ * core/edits.
  */
 import { findPair, type SftFileModel } from '../core/parse/parse';
-import type { Field, PairModel } from '../core/parse/model';
+import type { PairModel } from '../core/parse/model';
+import { pairRange } from '../core/parse/pair-view';
 import type { Span } from '../core/types';
 
 /** Document offsets of a pair: from its `-` to the end of its last non-blank line. */
-export function pairSpan(pair: PairModel): Span & { dash: number } {
-  const start = pair.base + pair.slice.start;
-  let end = pair.slice.end;
-  while (end > pair.slice.start && /[ \t\r\n]/.test(pair.src[end - 1])) end--;
-  return { start, dash: start + pair.indent, end: pair.base + end };
-}
+export const pairSpan: (pair: PairModel) => Span & { dash: number } = pairRange;
 
 /** The pair at a document offset. */
 export function pairAtOffset(model: SftFileModel, offset: number): PairModel | undefined {
   return findPair(model.pairs, offset) ?? (model.pairs.length && offset >= pairSpan(model.pairs[model.pairs.length - 1]).start ? model.pairs[model.pairs.length - 1] : undefined);
-}
-
-/** Document offsets of a field's key and value. */
-export function fieldSpans(b: number, field: Field): { key: Span; value?: Span; entry: Span } {
-  const key = { start: b + field.keyNode.range![0], end: b + field.keyNode.range![1] };
-  const v = field.value?.range;
-  return { key, value: v ? { start: b + v[0], end: b + v[1] } : undefined, entry: { start: b + field.span.start, end: b + field.span.end } };
 }
