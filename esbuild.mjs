@@ -6,6 +6,8 @@
 //   node esbuild.mjs --bench    the benchmark bundle in dist-test/bench/
 //   node esbuild.mjs --bench-vscode  the extension host benchmark (runner + suite)
 //   node esbuild.mjs --schemas  regenerate schemas/*.json from the zod schemas
+//   node esbuild.mjs --web      the browser bundles in dist/web/: core, and the token counter and
+//                               language detector, each its own bundle with its data in dist/web/data
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,14 +59,14 @@ async function importTs(entry) {
  * The data the Node text services read on first use (src/node/text-services.ts, DATA_FILES),
  * written from the packages into the `data/` folder next to each bundle that lints: the
  * tokenizers' rank tables as JSON, eld's small n-gram database in the binary form of
- * src/node/eld-tables.ts.
+ * src/text-services/eld-tables.ts.
  */
 const DATA = {
   'o200k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'), load: (f) => require(f).default },
   'cl100k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'), load: (f) => require(f).default },
   'eld-small.bin': {
     source: join(ELD_SRC, 'ngrams/small.js'),
-    load: async (f) => (await importTs('src/node/eld-tables.ts')).encodeEldTables((await import(pathToFileURL(f).href)).ngramsData),
+    load: async (f) => (await importTs('src/text-services/eld-tables.ts')).encodeEldTables((await import(pathToFileURL(f).href)).ngramsData),
   },
 };
 
@@ -81,6 +83,9 @@ async function writeData(dir) {
 }
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [eldDetector] };
+
+/** ES modules for a browser host: no Node built-ins, no `process`, no `require`. */
+const browser = { bundle: true, platform: 'browser', target: 'es2022', format: 'esm', logLevel: 'warning', plugins: [eldDetector], minify: production, sourcemap: !production };
 
 const configs = [];
 if (args.has('--tests')) {
@@ -105,6 +110,14 @@ if (args.has('--tests')) {
     { ...node, stdin: suiteEntry('test/bench-host', 'bench-host-suite.ts'), outfile: 'dist-test/bench-host/suite.js', external: ['vscode'] },
     { ...node, entryPoints: ['test/bench-host/index.ts'], outfile: 'dist-test/bench-host/index.js', external: ['vscode', 'mocha'] },
   );
+} else if (args.has('--web')) {
+  // Core alone (below 1 MB: no tokenizer, no language data), and each text service in its own
+  // bundle, which a web host loads when it first needs counts or detection.
+  configs.push(
+    { ...browser, entryPoints: ['src/core/index.ts'], outfile: 'dist/web/core.js' },
+    { ...browser, entryPoints: ['src/browser/tokens.ts'], outfile: 'dist/web/tokens.js' },
+    { ...browser, entryPoints: ['src/browser/language.ts'], outfile: 'dist/web/language.js' },
+  );
 } else if (args.has('--schemas')) {
   configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
 } else {
@@ -128,5 +141,7 @@ if (watch) {
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
   if (!args.has('--schemas')) for (const dir of outDirs) await writeData(dir);
+  // The web bundles are ES modules; this says so to Node too (the unit test imports them).
+  if (args.has('--web')) writeFileSync('dist/web/package.json', '{ "type": "module" }\n');
   if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
 }

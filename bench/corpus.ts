@@ -6,7 +6,8 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TRAITS, DEFAULT_DOMAINS } from '../src/core/annotations';
+import { TASKS, RESPONSE_TYPES, STATUSES, TRAITS, DEFAULT_DOMAINS } from '../src/core/annotations';
+import { PROMPT_TYPES } from '../src/core/fields';
 
 /** Bumped whenever the generated files change, so an older corpus is not reused. */
 export const CORPUS_VERSION = 3;

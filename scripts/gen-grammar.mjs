@@ -1,6 +1,6 @@
 // Generates syntaxes/sft-yaml*.tmLanguage.json (the grammar embeds source.yaml; an injection
 // grammar marks annotation keys, known values, sft-ignore comments and placeholders).
-// The value lists mirror src/core/annotations.ts. Run: node scripts/gen-grammar.mjs
+// The key and value lists mirror the field table, src/core/fields.ts. Run: node scripts/gen-grammar.mjs
 import fs from 'node:fs';
 const keys = ['task','prompt_type','response_type','domain','language','traits','status','prompt_length','author','reviewer','tags','labels'];
 const vals = {

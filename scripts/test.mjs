@@ -1,4 +1,4 @@
-// `npm test`: typecheck, build, unit tests (plain Node), then the integration suite inside a
+// `npm test`: typecheck, unused exports (scripts/unused-exports.mjs), build, unit tests (plain Node), then the integration suite inside a
 // real VS Code extension host, then `npm start` end to end (test/host/start-check.mjs).
 // Prints one closing line `N passed, N failed` over all of it.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ function step(title, cmd, args) {
 }
 
 step('typecheck', npm, ['run', '--silent', 'typecheck']);
+step('unused exports', npm, ['run', '--silent', 'check:exports']);
 step('build', npm, ['run', '--silent', 'build']);
 step('build tests', process.execPath, ['esbuild.mjs', '--tests']);
 

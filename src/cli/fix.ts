@@ -1,19 +1,22 @@
 /**
  * `sft lint --fix`: apply the same preferred fixes as the editor's "Fix all" (core's
- * fixAll: lint, fix, lint again, up to its pass limit) to each file on disk, before the
+ * `applyFixes` intent: lint, fix, lint again, up to its pass limit) to each file on disk, before the
  * report. Guidelines files first, so the pairs are fixed under the guidelines as they will
  * be read. A file is written only when its text changed; the text keeps its BOM and line
  * endings because fixes are minimal edits of it.
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fixAll } from '../core/edit/fix-all';
+import { applyEdits } from '../core/edit/apply';
+import { planFixesCounted } from '../core/edit/plan';
 import { GUIDELINES_FILE, loadGuidelines, type Guidelines } from '../core/guidelines';
 import { FileLinter } from '../core/lint';
+import { RULE_METAS } from '../core/rules/index';
 import { toSlash } from '../core/paths';
 import type { Problem } from '../core/types';
 import { discoverFiles, readTextFile } from '../node/files';
 import { nodeTextServices } from '../node/text-services';
+import { stderrLintLog } from '../node/lint-log';
 import { GuidelinesResolver } from '../node/guidelines';
 import { displayPath } from './load';
 
@@ -39,12 +42,13 @@ export function describeFix(f: FileFix, dryRun: boolean): string {
 function fixFile(abs: string, path: string, lint: (text: string) => readonly Problem[], dryRun: boolean): FileFix | undefined {
   const read = readTextFile(abs);
   if (!read.ok) return undefined;
-  const result = fixAll(read.text, lint);
-  if (result.text === read.text) return undefined;
-  const out: FileFix = { path, fixedByRule: result.fixedByRule, written: false };
+  const planned = planFixesCounted(read.text, { kind: 'applyFixes', problems: lint(read.text), lint });
+  const text = applyEdits(read.text, planned.edits);
+  if (text === read.text) return undefined;
+  const out: FileFix = { path, fixedByRule: planned.fixedByRule, written: false };
   if (dryRun) return out;
   try {
-    writeFileSync(abs, result.text, 'utf8');
+    writeFileSync(abs, text, 'utf8');
     out.written = true;
   } catch (e) {
     out.error = e instanceof Error ? e.message : String(e);
@@ -65,7 +69,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   const guidelinesPaths = new Set<string>(discovery.files.filter((abs) => basename(abs) === GUIDELINES_FILE));
   for (const abs of files) { const g = first.fileFor(abs); if (g) guidelinesPaths.add(g.path); }
   for (const abs of [...guidelinesPaths].sort()) {
-    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs)).problems, opts.dryRun);
+    const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => loadGuidelines(text, toSlash(abs), RULE_METAS).problems, opts.dryRun);
     if (fixed) out.push(fixed);
   }
   const resolver = opts.dryRun ? first : new GuidelinesResolver(opts.guidelines);
@@ -74,7 +78,7 @@ export async function fixFiles(inputs: readonly string[], opts: { cwd: string; g
   for (const abs of files) {
     const g = resolver.forFile(abs);
     let linter = linters.get(g);
-    if (!linter) { linter = new FileLinter(g, services); linters.set(g, linter); }
+    if (!linter) { linter = new FileLinter(g, services, { log: stderrLintLog }); linters.set(g, linter); }
     const l = linter;
     const fixed = fixFile(abs, displayPath(opts.cwd, abs), (text) => l.lint(text).problems, opts.dryRun);
     if (fixed) out.push(fixed);

@@ -4,7 +4,8 @@
  * numbers: the CLI renders them as a table, JSON or Markdown, the extension as a status bar,
  * a tree and charts. `pairsIn` lists the pairs behind any number.
  */
-import { DEFAULT_DOMAINS, PROMPT_LENGTHS, PROMPT_TYPES, RESPONSE_TYPES, STATUSES, TASKS, TRAITS, isValidValue, type AnnotationValue } from './annotations';
+import { DEFAULT_DOMAINS, isValidValue } from './annotations';
+import { closedValues, fieldsAt, type CoverageKey } from './fields';
 import type { Guidelines } from './guidelines';
 import type { IndexedPair } from './workspace/types';
 
@@ -17,9 +18,13 @@ export const NONE = '(none)';
  */
 export const INVALID = '(invalid)';
 
-/** Annotations coverage counts, in report order. `prompt_length` is the counted bucket. */
-export const COVERAGE_KEYS = ['task', 'prompt_type', 'response_type', 'prompt_length', 'domain', 'language', 'traits', 'status', 'author'] as const;
-export type CoverageKey = (typeof COVERAGE_KEYS)[number];
+export type { CoverageKey } from './fields';
+
+/** Annotations coverage counts (the field table's `coverage`), in report order. `prompt_length` is the counted bucket. */
+export const COVERAGE_KEYS: readonly CoverageKey[] = fieldsAt('pair')
+  .filter((f) => f.coverage !== undefined)
+  .sort((a, b) => a.coverage! - b.coverage!)
+  .map((f) => f.key as CoverageKey);
 
 /** One value of one annotation. */
 export interface CoverageBucket {
@@ -72,10 +77,6 @@ export interface Coverage {
   meetsTargets: boolean;
 }
 
-const VOCAB: Partial<Record<CoverageKey, readonly AnnotationValue[]>> = {
-  task: TASKS, prompt_type: PROMPT_TYPES, response_type: RESPONSE_TYPES, prompt_length: PROMPT_LENGTHS, traits: TRAITS, status: STATUSES,
-};
-
 /** The bucket a value counts in: itself, `(none)` when absent, `(invalid)` when the annotation cannot take it. */
 function bucketOf(key: CoverageKey, v: string | undefined): string {
   if (v === undefined || v === '') return NONE;
@@ -100,7 +101,10 @@ export function pairsIn(pairs: Iterable<IndexedPair>, key: CoverageKey, value: s
   return out;
 }
 
-/** The pairs behind a matrix cell. */
+/**
+ * The pairs behind a matrix cell.
+ * @usedBy tests
+ */
 export function pairsInCell(pairs: Iterable<IndexedPair>, rowKey: CoverageKey, row: string, colKey: CoverageKey, col: string): IndexedPair[] {
   const out: IndexedPair[] = [];
   for (const p of pairs) if (valuesOf(p, rowKey).includes(row) && valuesOf(p, colKey).includes(col)) out.push(p);
@@ -112,7 +116,7 @@ function knownValues(key: CoverageKey, g: Guidelines): string[] {
   if (key === 'task') return g.tasks;
   if (key === 'domain') return g.domains.length ? g.domains : DEFAULT_DOMAINS.map((d) => d.value);
   if (key === 'language') return g.languages ?? [];
-  return VOCAB[key]?.map((v) => v.value) ?? [];
+  return closedValues(key)?.map((v) => v.value) ?? [];
 }
 
 function orderValues(known: string[], counts: Map<string, number>, targets: Record<string, number>): string[] {

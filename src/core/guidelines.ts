@@ -9,7 +9,9 @@ import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
 import { explainIssues, type ExplainedIssue } from './schema-issues';
 import { unsafeRegexReason } from './text/regex-safety';
-import type { Problem, Severity } from './types';
+import type { Problem, RuleMeta, Severity } from './types';
+import { optionsSchema } from './rules/support/rule-settings';
+import { suggestId } from './suggest';
 import type { TokenizerName } from './text/tokens';
 
 export const GUIDELINES_FILE = 'sft.guidelines.yaml';
@@ -138,8 +140,13 @@ function dropKeys(raw: unknown, path: readonly PropertyKey[], keys: readonly str
   if (at !== null && typeof at === 'object') for (const k of keys) delete (at as Record<string, unknown>)[k];
 }
 
-/** Parse and validate a guidelines file's text. `path` is recorded as the source. */
-export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
+/**
+ * Parse and validate a guidelines file's text. `path` is recorded as the source. With `rules`
+ * (the rule catalogue, `RULE_METAS`), the ids and options under `rules:` are checked too;
+ * without it (an index worker, which shows no guidelines problems and loads no rules) the
+ * linter still drops options a rule's schema refuses.
+ */
+export function loadGuidelines(text: string, path?: string, rules?: readonly RuleMeta[]): LoadedGuidelines {
   const g = defaultGuidelines();
   g.source = path;
   const problems: Problem[] = [];
@@ -165,6 +172,8 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') dropKeys(raw, issue.path, issue.keys);
       else if (issue.code === 'invalid_key') dropKeys(raw, issue.path.slice(0, -1), [String(issue.path[issue.path.length - 1])]);
+      // A bad rule setting falls back to that rule's defaults; the other rules keep theirs.
+      else if (issue.path[0] === 'rules' && issue.path.length > 1) dropKeys(raw, ['rules'], [String(issue.path[1])]);
       else bad.add(String(issue.path[0]));
     }
     const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && guidelineKeys().includes(k)));
@@ -172,7 +181,34 @@ export function loadGuidelines(text: string, path?: string): LoadedGuidelines {
     data = retry.success ? retry.data : undefined;
   }
   if (data) applyGuidelines(g, data, doc, problems);
+  if (data && rules) checkRuleSettings(g, doc, rules, problems);
   return { guidelines: g, problems };
+}
+
+/**
+ * The ids and options under `rules:` against the rules' own schemas: an unknown id (not a rule,
+ * not a project pattern) is reported at its key with a did-you-mean, an unknown or ill-typed
+ * option at its place; the rule then runs with its default options.
+ */
+function checkRuleSettings(g: Guidelines, doc: Document, rules: readonly RuleMeta[], problems: Problem[]): void {
+  const metas = new Map(rules.map((m) => [m.id, m]));
+  const patternIds = g.patterns.map((p) => p.id);
+  for (const [id, setting] of g.rules) {
+    const meta = metas.get(id);
+    if (!meta) {
+      if (patternIds.includes(id)) continue;
+      const hint = suggestId(id, [...metas.keys(), ...patternIds]);
+      const message = `Unknown rule "${id}" in rules${hint ? `; did you mean "${hint}"?` : '.'}`;
+      problems.push(issueProblem(doc, { path: ['rules'], key: id, unknownKey: true, hint, message }));
+      g.rules.delete(id);
+      continue;
+    }
+    const schema = optionsSchema(meta);
+    const parsed = schema.safeParse(setting.options, { reportInput: true });
+    if (parsed.success) continue;
+    for (const e of explainIssues(parsed.error.issues, schema, ['rules', id])) problems.push(issueProblem(doc, e));
+    setting.options = {};
+  }
 }
 
 function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, problems: Problem[]): void {

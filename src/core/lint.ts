@@ -7,6 +7,8 @@ import { isScalar, type Scalar } from 'yaml';
 import { parseSft, updateSft, findPair, type SftFileModel } from './parse/parse';
 import { scalarText, stringList, valueSpan, type PairModel } from './parse/model';
 import { pairCounts } from './counts';
+import { TEXT_FIELDS } from './annotations';
+import { effectiveField } from './fields';
 import { severityOf, type Guidelines } from './guidelines';
 import { ALL_RULE_IDS, LINT_RULES } from './rules/index';
 import type { TextServices } from './services';
@@ -14,6 +16,20 @@ import type { Annotation, FileContext, LintRule, PairContext, Report } from './r
 import type { Problem, ReportedSeverity, Span, TextEdit } from './types';
 import { suggestId } from './suggest';
 import { shiftFix } from './edit/apply';
+import { INTERNAL_META, errorText, internalProblem } from './rules/internal';
+import { lineEnd, pairHead } from './rules/support/node-shape';
+import { ruleOptions } from './rules/support/rule-settings';
+
+/**
+ * A part of a file to lint: its pairs [from, to), and whether the file rules run. A large
+ * file is linted in parts on several threads, each part parsing the whole text (offsets stay
+ * the file's own) and checking only its pairs; one part, the first, runs the file rules.
+ */
+export interface LintPart {
+  from: number;
+  to: number;
+  fileRules: boolean;
+}
 
 /** The result of linting one file's text. */
 export interface FileLintResult {
@@ -24,32 +40,63 @@ export interface FileLintResult {
   fileProblems: Problem[];
 }
 
-const TEXT_KEYS = new Set(['system', 'context', 'prompt', 'response']);
+/**
+ * Where the linter logs a rule that threw, with what it was checking: the host's log (the
+ * extension's SFT Studio output channel, the CLI's stderr). Core has no logger of its own.
+ */
+export type LintLog = (message: string, error: unknown) => void;
+
+/** How a linter is set up beyond its guidelines and text services. */
+export interface LinterOptions {
+  /** The rules to run (default: every lint rule). */
+  rules?: readonly LintRule[];
+  /** Told about each rule that throws (once per rule and error message). */
+  log?: LintLog;
+  /**
+   * When given, the time spent in each rule (and in the shared counts, under `(counts)`) is
+   * added to it, in milliseconds: for `bench/` and nothing else.
+   */
+  profile?: Map<string, number>;
+}
+
+/** A rule with its settings resolved once. */
+interface Resolved<C> {
+  id: string;
+  severity: ReportedSeverity;
+  options: Readonly<Record<string, unknown>>;
+  check: (ctx: C) => void;
+}
+
+const TEXT_KEYS = new Set<string>(TEXT_FIELDS);
 let linterCount = 0;
 
 /** Lints `.sft.yaml` texts against one set of guidelines. */
 export class FileLinter {
   private readonly memoKey = `lint:${++linterCount}`;
-  private readonly rules: readonly LintRule[];
+  /** Rules by the hooks they implement: where a rule runs follows from them. */
+  private readonly fileRules: ReadonlyArray<Resolved<FileContext>>;
+  private readonly pairRules: ReadonlyArray<Resolved<PairContext>>;
+  private readonly knownIds: Set<string>;
+  private readonly profile?: Map<string, number>;
+  private readonly log?: LintLog;
+  /** Rule failures already logged, so a rule that throws on every pair logs once. */
+  private readonly logged = new Set<string>();
 
-  /**
-   * @param services the host's token counter and language detector, which rules use on demand.
-   * @param profile when given, the time spent in each rule (and in the shared counts, under
-   *   `(counts)`) is added to it, in milliseconds: for `bench/` and nothing else.
-   */
-  constructor(readonly guidelines: Guidelines, readonly services: TextServices, rules: readonly LintRule[] = LINT_RULES, private readonly profile?: Map<string, number>) {
-    this.rules = rules.filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
-    this.knownIds = new Set([...ALL_RULE_IDS, ...guidelines.patterns.map((p) => p.id)]);
-    this.pairRules = this.rules.flatMap((r) => (r.checkPair ? [{
+  /** @param services the host's token counter and language detector, which rules use on demand. */
+  constructor(readonly guidelines: Guidelines, readonly services: TextServices, options: LinterOptions = {}) {
+    this.profile = options.profile;
+    this.log = options.log;
+    const on = (options.rules ?? LINT_RULES).filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
+    const resolve = <C>(r: LintRule, check: (ctx: C) => void): Resolved<C> => ({
       id: r.meta.id,
       severity: this.severity(r.meta.id, r.meta.defaultSeverity) as ReportedSeverity,
-      options: guidelines.rules.get(r.meta.id)?.options ?? {},
-      check: r.checkPair.bind(r),
-    }] : []));
+      options: ruleOptions(r.meta, guidelines.rules.get(r.meta.id)?.options),
+      check: check.bind(r),
+    });
+    this.fileRules = on.flatMap((r) => (r.checkFile ? [resolve(r, r.checkFile)] : []));
+    this.pairRules = on.flatMap((r) => (r.checkPair ? [resolve(r, r.checkPair)] : []));
+    this.knownIds = new Set([...ALL_RULE_IDS, ...guidelines.patterns.map((p) => p.id)]);
   }
-  /** The pair rules with their settings resolved once. */
-  private readonly pairRules: ReadonlyArray<{ id: string; severity: ReportedSeverity; options: Readonly<Record<string, unknown>>; check: (ctx: PairContext) => void }>;
-  private readonly knownIds: Set<string>;
 
   /** Lint a whole text. */
   lint(text: string): FileLintResult {
@@ -70,26 +117,26 @@ export class FileLinter {
     return this.collect(model, fileProblems);
   }
 
-  /** Lint an already parsed file. */
-  lintModel(model: SftFileModel): FileLintResult {
+  /** Lint an already parsed file (or, with `part`, some of its pairs). */
+  lintModel(model: SftFileModel, part?: LintPart): FileLintResult {
     const fileProblems: Problem[] = [];
-    const ctx: FileContext = { file: model, guidelines: this.guidelines, options: {}, report: () => undefined };
-    for (const rule of this.rules) {
-      if (!rule.checkFile) continue;
-      const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
-      const options = this.guidelines.rules.get(rule.meta.id)?.options ?? {};
-      rule.checkFile({ ...ctx, options, report: (r) => fileProblems.push(toProblem(rule.meta.id, severity, r, 0)) });
+    if (!part || part.fileRules) {
+      for (const entry of this.fileRules) {
+        const ctx: FileContext = { file: model, guidelines: this.guidelines, options: entry.options, report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)) };
+        this.guarded(entry, ctx, fileProblems, 'this file', { start: 0, end: lineEnd(model.text, 0) });
+      }
     }
-    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'));
+    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'), part);
   }
 
-  private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
+  private collect(model: SftFileModel, fileProblems: Problem[], part?: LintPart): FileLintResult {
     // Each pair's problems are sorted and pairs come in document order, so the pairs' lists
     // concatenate in order; only the few file problems need merging in. This keeps a re-lint
     // after one edit from re-sorting every problem of the file.
     const fromPairs: Problem[] = [];
     let ordered = true;
-    for (const pair of model.pairs) {
+    const pairs = part ? model.pairs.slice(part.from, part.to) : model.pairs;
+    for (const pair of pairs) {
       for (const p of this.pairProblems(model, pair)) {
         const q = pair.base ? shift(p, pair.base) : p;
         const last = fromPairs[fromPairs.length - 1];
@@ -114,8 +161,7 @@ export class FileLinter {
     for (const entry of this.pairRules) {
       current = entry;
       (ctx as { options: Readonly<Record<string, unknown>> }).options = entry.options;
-      if (this.profile) this.timed(entry.id, () => entry.check(ctx));
-      else entry.check(ctx);
+      this.guarded(entry, ctx, out, 'this pair', pairHead(pair), pair.id);
     }
     const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off')).sort(byPosition);
     pair.memo.set(this.memoKey, result);
@@ -123,7 +169,6 @@ export class FileLinter {
   }
 
   private pairContext(model: SftFileModel, pair: PairModel): Omit<PairContext, 'options' | 'report'> {
-    const defaults = model.defaults;
     const annotations = new Map<string, Annotation>();
     return {
       pair,
@@ -133,9 +178,8 @@ export class FileLinter {
       annotation(key: string): Annotation {
         let a = annotations.get(key);
         if (!a) {
-          const own = pair.fields.get(key);
-          const field = own ?? defaults.get(key);
-          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !own } : { fromDefaults: false };
+          const field = effectiveField(model, pair, key);
+          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !pair.fields.has(key) } : { fromDefaults: false };
           annotations.set(key, a);
         }
         return a;
@@ -150,6 +194,30 @@ export class FileLinter {
       counts: this.profile ? () => this.timed('(counts)', () => pairCounts(pair, this.guidelines)) : () => pairCounts(pair, this.guidelines),
       span: (node: Scalar, start: number, end: number) => valueSpan(pair, node, start, end),
     };
+  }
+
+  /**
+   * Run one rule so that its failure stays its own: a throw replaces what the rule reported
+   * here with one `internal` problem at `at`, is logged, and the next rule runs.
+   */
+  private guarded<C>(entry: Resolved<C>, ctx: C, out: Problem[], what: string, at: Span, pairId?: string): void {
+    const before = out.length;
+    try {
+      if (this.profile) this.timed(entry.id, () => entry.check(ctx));
+      else entry.check(ctx);
+    } catch (error) {
+      out.length = before;
+      const severity = this.severity(INTERNAL_META.id, INTERNAL_META.defaultSeverity);
+      if (severity !== 'off') out.push(internalProblem(entry.id, error, what, at, severity, pairId));
+      this.logFailure(entry.id, error, pairId === undefined ? what : `pair ${pairId}`);
+    }
+  }
+
+  private logFailure(rule: string, error: unknown, what: string): void {
+    const key = `${rule}\u0000${errorText(error)}`;
+    if (!this.log || this.logged.has(key)) return;
+    this.logged.add(key);
+    this.log(`The ${rule} rule failed on ${what} and was skipped (further failures with the same error are not logged):`, error);
   }
 
   private timed<T>(key: string, f: () => T): T {

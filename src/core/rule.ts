@@ -58,8 +58,9 @@ export interface FileContext {
 }
 
 /**
- * A lint rule. `checkFile` runs once per full parse (header, structure; document offsets);
- * `checkPair` runs per pair and is re-run only for pairs that changed (node offsets).
+ * A lint rule. Where it runs follows from the hooks it implements, never from a declaration:
+ * `checkFile` runs once per full parse (header, structure; document offsets); `checkPair`
+ * runs per pair and is re-run only for pairs that changed (node offsets). A rule may have both.
  */
 export interface LintRule {
   meta: RuleMeta;

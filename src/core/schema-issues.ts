@@ -1,7 +1,7 @@
 /**
  * zod issues in words a writer can act on: every message names the place (`rules.repetition`,
  * `patterns[1].id`), says what is allowed there and what was found, e.g.
- * `rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"`.
+ * `rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"`.
  * What is allowed is read from the schema itself, so a new field gets clear messages without
  * new words; `expectedWords` adds words where a shape cannot say it (a regex, a share).
  *
@@ -234,11 +234,12 @@ function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], 
 
 /**
  * Explain the issues of `schema.safeParse(input, { reportInput: true })`: one entry per
- * fault (an unknown key each), the same fault said once.
+ * fault (an unknown key each), the same fault said once. `prefix` is where `input` sits in
+ * the file (`['rules', 'repetition']` for one rule's options).
  */
-export function explainIssues(issues: readonly Issue[], schema: Schema): ExplainedIssue[] {
+export function explainIssues(issues: readonly Issue[], schema: Schema, prefix: readonly PropertyKey[] = []): ExplainedIssue[] {
   const out: ExplainedIssue[] = [];
-  for (const issue of issues) explainOne(issue, schema, [], out);
+  for (const issue of issues) explainOne(issue, schema, prefix, out);
   const seen = new Set<string>();
   return out.filter((e) => {
     const id = `${pathLabel(e.path)}\u0000${e.key ?? ''}\u0000${e.message}`;

@@ -5,16 +5,18 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { TASKS, PROMPT_TYPES, RESPONSE_TYPES, TRAITS, STATUSES, PROMPT_LENGTHS, LANGUAGE_TAG, type AnnotationValue } from './annotations';
+import { closedValues, fieldSpec, fieldsAt, LANGUAGE_TAG, type AnnotationValue, type FieldLevel, type FieldSpec } from './fields';
 import { expectedWords } from './schema-issues';
+
+export { ID_PATTERN } from './fields';
 
 /** The schema with a description (for the JSON Schemas, hovers of the YAML extension). */
 function described<T extends z.ZodMiniType>(schema: T, description: string): T {
   return schema.check(z.describe(description));
 }
 
-function oneOf(values: readonly AnnotationValue[], what: string) {
-  return described(z.enum(values.map((v) => v.value) as [string, ...string[]]), what);
+function oneOf(values: readonly AnnotationValue[]) {
+  return z.enum(values.map((v) => v.value) as [string, ...string[]]);
 }
 
 const int = () => z.number().check(z.int());
@@ -22,65 +24,49 @@ const positiveInt = () => int().check(z.positive());
 const countInt = () => int().check(z.nonnegative());
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+/** The schema of one field's value, by its shape in the field table. */
+function valueSchema(f: FieldSpec): z.ZodMiniType {
+  switch (f.shape) {
+    case 'version': return z.literal(1);
+    case 'id': case 'value': return f.pattern ? z.string().check(z.regex(f.pattern)) : nonEmpty();
+    case 'text': return z.string();
+    case 'closed': return oneOf(f.values!);
+    case 'list': return z.array(z.string());
+    case 'closed-list': return z.array(oneOf(f.values!));
+    case 'flag': return z.boolean();
+    case 'entries': return z.array(mapSchema(fieldsAt(f.entry!)));
+    case 'defaults': return mapSchema(fieldsAt('pair').filter((p) => p.inDefaults));
+  }
+}
+
+/** A map holding exactly these fields, each described by its meaning. */
+function mapSchema(fields: readonly FieldSpec[]) {
+  return z.strictObject(Object.fromEntries(fields.map((f) => {
+    const value = valueSchema(f);
+    return [f.key, described(f.required ? value : z.optional(value), f.meaning)];
+  })));
+}
+
+/** The schema of a map of one level (a pair, an example, a review note, the file). */
+function levelSchema(level: FieldLevel) {
+  return mapSchema(fieldsAt(level));
+}
 
 /**
  * The schemas, built on first use (about 5 ms): a lint that reads no guidelines file never
  * needs them.
  */
 function build() {
-  const taskSchema = oneOf(TASKS, 'What the prompt asks the model to do.');
-  const promptTypeSchema = oneOf(PROMPT_TYPES, 'How the prompt asks.');
-  const responseTypeSchema = oneOf(RESPONSE_TYPES, 'The shape of the answer.');
-  const traitSchema = oneOf(TRAITS, 'A prompt trait.');
-  const statusSchema = oneOf(STATUSES, 'Where the pair is in QA.');
-  const promptLengthSchema = oneOf(PROMPT_LENGTHS, 'Declared prompt length bucket.');
-  const languageSchema = described(z.string().check(z.regex(LANGUAGE_TAG)), 'BCP 47 language tag of prompt and response.');
-  const domainSchema = described(nonEmpty(), 'Subject area.');
-  const nameSchema = nonEmpty();
-
-  const annotations = {
-    task: z.optional(taskSchema),
-    prompt_type: z.optional(promptTypeSchema),
-    response_type: z.optional(responseTypeSchema),
-    domain: z.optional(domainSchema),
-    language: z.optional(languageSchema),
-    traits: described(z.optional(z.array(traitSchema)), 'Prompt traits.'),
-    status: z.optional(statusSchema),
-    author: described(z.optional(nameSchema), 'Who wrote the pair.'),
-    reviewer: described(z.optional(nameSchema), 'Who reviews the pair.'),
-    tags: described(z.optional(z.array(z.string())), 'Free tags.'),
-  };
-
-  const exampleSchema = z.strictObject({
-    input: described(z.string(), 'Example input.'),
-    output: described(z.string(), 'Example output.'),
-  });
-
-  const reviewNoteSchema = z.strictObject({
-    by: described(nameSchema, 'Reviewer.'),
-    note: described(z.string(), 'What the reviewer asks for.'),
-    resolved: described(z.optional(z.boolean()), 'Whether the note has been dealt with.'),
-  });
-
-  const pairSchema = z.strictObject({
-    id: described(z.string().check(z.regex(ID_PATTERN)), 'Unique across the workspace: letters, digits, ".", "_", "-".'),
-    ...annotations,
-    system: described(z.optional(z.string()), 'Optional system message.'),
-    context: described(z.optional(z.string()), 'Passage the prompt refers to.'),
-    examples: described(z.optional(z.array(exampleSchema)), 'In-context examples shown before the task.'),
-    labels: described(z.optional(z.array(z.string())), 'Label set for classification.'),
-    prompt: described(z.string(), 'What the user asks.'),
-    response: described(z.string(), 'The demonstration answer.'),
-    prompt_length: z.optional(promptLengthSchema),
-    review: described(z.optional(z.array(reviewNoteSchema)), 'Reviewer notes, oldest first.'),
-  });
-
-  const sftFileSchema = described(z.strictObject({
-    sft: described(z.literal(1), 'Format version; the first key.'),
-    defaults: described(z.optional(z.strictObject(annotations)), 'Annotations applied to every pair.'),
-    pairs: described(z.array(pairSchema), 'The demonstration pairs.'),
-  }), 'An SFT Studio file of prompt/response demonstration pairs.');
+  // Described, so that a value in the guidelines' lists shows its key's meaning too.
+  const closed = (key: string) => described(oneOf(closedValues(key)!), fieldSpec(key)!.meaning);
+  const taskSchema = closed('task');
+  const promptTypeSchema = closed('prompt_type');
+  const responseTypeSchema = closed('response_type');
+  const traitSchema = closed('traits');
+  const statusSchema = closed('status');
+  const promptLengthSchema = closed('prompt_length');
+  const pairSchema = levelSchema('pair');
+  const sftFileSchema = described(levelSchema('file'), 'An SFT Studio file of prompt/response demonstration pairs.');
 
   const severitySchema = z.enum(['off', 'info', 'warning', 'error']);
   const languageTagSchema = z.string().check(z.regex(LANGUAGE_TAG)).register(expectedWords, { expected: 'a BCP 47 language tag (en, hi, fr, pt-BR ...)' });
@@ -94,7 +80,8 @@ function build() {
 
   const ruleSettingSchema = z.union([
     severitySchema,
-    z.looseObject({ severity: z.optional(severitySchema), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+    // Each rule's own options are checked against the rule's schema (rules/support/rule-settings.ts).
+    z.looseObject({ severity: z.optional(severitySchema) }),
   ]);
 
   const guidelinesSchema = described(z.strictObject({
@@ -161,4 +148,3 @@ export function checkGuidelines(data: unknown) {
 }
 
 export type GuidelinesInput = z.infer<ReturnType<typeof build>['guidelines']>;
-export type PairInput = z.infer<ReturnType<typeof build>['pair']>;

@@ -4,7 +4,7 @@
  * core never loads such data itself (it calls no `require` and reads no files), so each host
  * chooses how and when: the Node hosts (CLI, index worker, desktop extension) read JSON files
  * next to their bundle on first use (`src/node/text-services.ts`); a browser host fetches its
- * own copies. The calls are synchronous, as rules run synchronously: a host whose loading is
+ * own copies (`src/browser/`, each service its own bundle). The calls are synchronous, as rules run synchronously: a host whose loading is
  * asynchronous finishes it before it hands the service in (or lints again once it has).
  */
 import type { TokenizerName } from './text/tokens';

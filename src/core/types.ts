@@ -4,6 +4,7 @@
  * Offsets are UTF-16 code-unit offsets into a text (as VS Code and `yaml` use them).
  * They are converted to line/column only at the edges (CLI output, the extension).
  */
+import type { ZodMiniType } from 'zod/mini';
 
 /** How loud a rule is; `off` turns it off. */
 export type Severity = 'error' | 'warning' | 'info' | 'off';
@@ -58,9 +59,6 @@ export interface Problem extends Span {
   pairId?: string;
 }
 
-/** Where a rule runs. */
-export type RuleScope = 'file' | 'pair' | 'workspace';
-
 /** The rule groups of the spec, used for docs and the rule list. */
 export type RuleCategory = 'structure' | 'annotations' | 'task-shape' | 'hhh' | 'qa';
 
@@ -69,10 +67,14 @@ export interface RuleMeta {
   /** Stable kebab-case id. */
   id: string;
   category: RuleCategory;
-  scope: RuleScope;
   defaultSeverity: Severity;
   /** One sentence, for rule lists and SARIF `shortDescription`. */
   description: string;
   /** Whether the rule offers fixes. */
   fixable: boolean;
+  /**
+   * The options the rule takes under `rules: { id: { ... } }` besides `severity`, as zod
+   * schemas built on first use. Without it the rule takes a severity only.
+   */
+  options?: () => Record<string, ZodMiniType>;
 }

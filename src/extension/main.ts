@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const log = add(vscode.window.createOutputChannel('SFT Studio', { log: true }));
   // The desktop host's token counter and language detector: their data loads on first use.
   const services = nodeTextServices();
-  const guidelines = add(new GuidelinesStore(services));
+  const guidelines = add(new GuidelinesStore(services, log));
   const docs = add(new DocumentStore(guidelines));
   // The one owner of `.sft.yaml` files: the index subscribes first, so diagnostics merge
   // workspace problems that already know the update they publish.

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultGuidelines, findGuidelines, loadGuidelines, type Guidelines } from '../core/guidelines';
 import { toSlash } from '../core/paths';
+import { RULE_METAS } from '../core/rules/index';
 import type { Problem } from '../core/types';
 import { readTextFile } from './files';
 
@@ -51,7 +52,7 @@ export class GuidelinesResolver {
     if (!read.ok) {
       loaded = { path: key, text: '', guidelines: { ...defaultGuidelines(), source: toSlash(key) }, problems: [{ rule: 'unreadable-file', severity: 'error', message: `Cannot read the guidelines file: ${read.reason}.`, start: 0, end: 0 }] };
     } else {
-      const { guidelines, problems } = loadGuidelines(read.text, toSlash(key));
+      const { guidelines, problems } = loadGuidelines(read.text, toSlash(key), RULE_METAS);
       loaded = { path: key, text: read.text, guidelines, problems };
     }
     this.files.set(key, loaded);

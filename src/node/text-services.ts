@@ -4,82 +4,64 @@
  * first time a count or the n-gram stage needs it, so a start that needs neither reads
  * nothing: the tokenizers' rank tables as JSON (JSON.parse builds them in a third of the time,
  * and half the memory, that the same data takes as JavaScript literals in a bundle), eld's
- * n-gram tables in a binary form it looks n-grams up in (src/node/eld-tables.ts).
+ * n-gram tables in a binary form it looks n-grams up in (src/text-services/eld-tables.ts). The
+ * counting and detecting themselves are src/text-services/, which a browser host shares.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { LanguageDetector, TextServices, TokenCounter } from '../core/services';
 import type { TokenizerName } from '../core/text/tokens';
-import { eldTables } from './eld-tables';
-
-/** The data file of each tokenizer and of the language detector, in a bundle's `data/` folder. */
-export const DATA_FILES: Readonly<Record<TokenizerName | 'eld', string>> = {
-  o200k_base: 'o200k_base.json',
-  cl100k_base: 'cl100k_base.json',
-  eld: 'eld-small.bin',
-};
+import { DATA_FILES } from '../text-services/data-files';
+import type { EldLanguageDetector } from '../text-services/language-detector';
+import type { RankTable } from '../text-services/token-counter';
 
 function readJson(dir: string, name: string): unknown {
   return JSON.parse(readFileSync(join(dir, name), 'utf8'));
 }
 
-/** gpt-tokenizer's encoders, each built from its rank table on the first count. */
+// The counter and the detector are required on first use, not imported: the bundle runs
+// gpt-tokenizer's and eld's module code only when a count or a detection needs it.
+
+/** gpt-tokenizer's encoders over the rank tables in `dir`, each read on its first count. */
 class NodeTokenCounter implements TokenCounter {
-  private readonly encoders = new Map<TokenizerName, GptEncoding>();
+  private counter?: TokenCounter;
 
   constructor(private readonly dir: string) {}
 
-  private encoder(name: TokenizerName): GptEncoding {
-    let e = this.encoders.get(name);
-    if (!e) {
-      // Required here, not imported: the bundle runs the encoder's module code on the first count.
-      const { GptEncoding: Encoding } = require('gpt-tokenizer/GptEncoding') as typeof import('gpt-tokenizer/GptEncoding');
-      e = Encoding.getEncodingApi(name, () => readJson(this.dir, DATA_FILES[name]) as (string | number[])[]);
-      this.encoders.set(name, e);
+  private get inner(): TokenCounter {
+    if (!this.counter) {
+      const { RankTableTokenCounter } = require('../text-services/token-counter') as typeof import('../text-services/token-counter');
+      this.counter = new RankTableTokenCounter((name) => readJson(this.dir, DATA_FILES[name]) as RankTable);
     }
-    return e;
+    return this.counter;
   }
 
   countTokens(text: string, tokenizer: TokenizerName): number {
-    return this.encoder(tokenizer).countTokens(text);
+    return this.inner.countTokens(text, tokenizer);
   }
 
   isWithinTokenLimit(text: string, limit: number, tokenizer: TokenizerName): boolean {
-    return this.encoder(tokenizer).isWithinTokenLimit(text, limit) !== false;
+    return this.inner.isWithinTokenLimit(text, limit, tokenizer);
   }
 }
 
-interface Eld { detect(text: string): { language: string; isReliable(): boolean } }
-
-/** eld with its small n-gram tables, loaded on the first detection. */
+/** eld with the small n-gram tables in `dir`, read on the first detection. */
 class NodeLanguageDetector implements LanguageDetector {
-  /** null: the tables could not be loaded; the rule then trusts only the cheap stages. */
-  private eld?: Eld | null;
-  /** Times the tables were loaded (for checking that a run loads them at most once). */
-  loads = 0;
+  private detector?: EldLanguageDetector;
 
   constructor(private readonly dir: string) {}
 
-  detect(sample: string): string | undefined {
-    const eld = this.load();
-    if (!eld) return undefined;
-    const r = eld.detect(sample);
-    return r.language && r.isReliable() ? r.language : undefined;
+  /** Times the tables were loaded (for checking that a run loads them at most once). */
+  get loads(): number {
+    return this.detector?.loads ?? 0;
   }
 
-  private load(): Eld | null {
-    if (this.eld !== undefined) return this.eld;
-    try {
-      this.loads++;
-      const { createEld } = require('eld/src/languageDetector.js') as typeof import('eld/src/languageDetector.js');
-      const { instance, loadData } = createEld();
-      loadData(eldTables(readFileSync(join(this.dir, DATA_FILES.eld))));
-      this.eld = instance;
-    } catch {
-      this.eld = null;
+  detect(sample: string): string | undefined {
+    if (!this.detector) {
+      const { EldLanguageDetector: Detector } = require('../text-services/language-detector') as typeof import('../text-services/language-detector');
+      this.detector = new Detector(() => readFileSync(join(this.dir, DATA_FILES.eld)));
     }
-    return this.eld;
+    return this.detector.detect(sample);
   }
 }
 

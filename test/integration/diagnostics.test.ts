@@ -128,20 +128,43 @@ describe('diagnostics', () => {
     await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'unknown-key'), 'unknown-key fixed');
   });
 
-  it('a guidelines value outside its list: the message says what is allowed, at the value', async () => {
+  /** Append `tail` to the quick-fix fixture's guidelines, run `check` on it, and revert. */
+  async function withGuidelinesTail(tail: string, check: (doc: vscode.TextDocument) => Promise<void>): Promise<void> {
     await api();
     const editor = await open('fix/sft.guidelines.yaml');
     const doc = editor.document;
     try {
       const end = doc.lineAt(doc.lineCount - 1).range.end;
-      await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}rules:\n  repetition: bogus\n`));
-      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema'), 'a schema problem in the guidelines');
-      const d = ds.find((x) => ruleOf(x) === 'schema')!;
-      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"');
-      assert.deepStrictEqual(d.range, rangeOf(doc, 'bogus'));
+      await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}${tail}`));
+      await check(doc);
     } finally {
       await revert(doc);
     }
+  }
+
+  it('a guidelines value outside its list: the message says what is allowed, at the value', async () => {
+    await withGuidelinesTail('rules:\n  repetition: bogus\n', async (doc) => {
+      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema'), 'a schema problem in the guidelines');
+      const d = ds.find((x) => ruleOf(x) === 'schema')!;
+      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"');
+      assert.deepStrictEqual(d.range, rangeOf(doc, 'bogus'));
+    });
+  });
+
+  it('a bad rule option and an unknown rule id in the guidelines: each shown at its line, with what the rule takes', async () => {
+    await withGuidelinesTail('rules:\n  repetition: { severity: error, allow: 5 }\n  repetiton: warning\n', async (doc) => {
+      const unknownRule = (d: vscode.Diagnostic) => ruleOf(d) === 'unknown-key' && d.message.startsWith('Unknown rule');
+      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema') && x.some(unknownRule), 'the option and the rule id reported');
+      const option = ds.find((x) => ruleOf(x) === 'schema')!;
+      assert.strictEqual(option.message, 'rules.repetition.allow: expected a list whose items are text, got 5');
+      assert.strictEqual(option.severity, vscode.DiagnosticSeverity.Error);
+      const value = rangeOf(doc, 'allow: 5').end;
+      assert.deepStrictEqual(option.range, new vscode.Range(value.translate(0, -1), value));
+      assert.strictEqual(doc.lineAt(option.range.start.line).text, '  repetition: { severity: error, allow: 5 }');
+      const id = ds.find(unknownRule)!;
+      assert.strictEqual(id.message, 'Unknown rule "repetiton" in rules; did you mean "repetition"?');
+      assert.deepStrictEqual(id.range, rangeOf(doc, 'repetiton'));
+    });
   });
 
   it('more problems than the limit end in one summary diagnostic', async () => {

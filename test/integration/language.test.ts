@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { TASKS } from '../../src/core/annotations';
-import { api, diagnosticsUntil, open, rangeOf, revert } from './helpers';
+import { fieldSpec } from '../../src/core/fields';
+import { api, diagnosticsUntil, open, rangeOf, revert, type } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -51,6 +52,23 @@ describe('language features', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const k of ['response_type', 'context', 'traits', 'status']) assert.ok(labels.includes(k), `offers ${k}`);
+  });
+
+  it('completion offers an example\'s keys under examples and a review note\'s under review', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const doc = editor.document;
+    const keysAt = async (pos: vscode.Position) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+      // Only the format's keys: other providers may offer words of the document.
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((k) => fieldSpec(k));
+    };
+    const line = rangeOf(doc, '    prompt: |').start.line;
+    await type(editor, new vscode.Position(line, 0), '    examples:\n      - input: a\n        \n    review:\n      - by: sam\n        \n');
+    assert.deepStrictEqual(await keysAt(new vscode.Position(line + 2, 8)), ['input', 'output']);
+    assert.deepStrictEqual(await keysAt(new vscode.Position(line + 5, 8)), ['by', 'note', 'resolved']);
+    const pairKeys = await keysAt(new vscode.Position(line + 6, 4));
+    assert.ok(pairKeys.includes('prompt') && pairKeys.includes('review'), pairKeys.join(', '));
   });
 
   it('hover on a value shows its meaning; on an id, the pair counts', async () => {

@@ -2,6 +2,7 @@
 import { FileLinter } from '../../src/core/lint';
 import { defaultGuidelines, loadGuidelines, type Guidelines } from '../../src/core/guidelines';
 import type { Problem } from '../../src/core/types';
+import { RULE_METAS } from '../../src/core/rules/index';
 import { applyEdits } from '../../src/core/edit/apply';
 import { nodeTextServices } from '../../src/node/text-services';
 
@@ -10,7 +11,7 @@ export const services = nodeTextServices();
 
 /** Guidelines from YAML text (throws when the text has problems, to keep tests honest). */
 export function guidelinesFrom(yaml: string): Guidelines {
-  const { guidelines, problems } = loadGuidelines(yaml, 'sft.guidelines.yaml');
+  const { guidelines, problems } = loadGuidelines(yaml, 'sft.guidelines.yaml', RULE_METAS);
   if (problems.length) throw new Error(`test guidelines have problems: ${problems.map((p) => p.message).join('; ')}`);
   return guidelines;
 }

@@ -3,18 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES } from '../../core/annotations';
 import { collectRecords, exportRecords, EXPORT_FORMATS, type ExportFormat, type SourceFile } from '../../core/export/index';
-import { findPair, parseSft, type SftFileModel } from '../../core/parse/parse';
-import { scalarText, type PairModel } from '../../core/parse/model';
+import { blocksExport } from '../../core/export/blocking';
+import { parseSft } from '../../core/parse/parse';
 import { describeFsError, readTextFile } from '../../node/files';
 import { didYouMean, stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { lintWorkspace } from '../load';
 import { plural } from '../../core/plural';
-
-/** A pair's effective status (its own, else the file's default). */
-function statusOf(model: SftFileModel, pair: PairModel): string | undefined {
-  return scalarText((pair.fields.get('status') ?? model.defaults.get('status'))?.value);
-}
 
 const STATUS_VALUES = STATUSES.map((s) => s.value);
 
@@ -80,10 +75,7 @@ Options:
       const model = read?.ok ? parseSft(read.text) : undefined;
       if (model) sources.push({ path: f.path, model });
       for (const p of f.problems) {
-        if (p.severity !== 'error') continue;
-        // Errors in pairs that are not exported (a draft, when exporting approved pairs) do not block.
-        const pair = model ? findPair(model.pairs, p.start) : undefined;
-        if (pair && statuses && !statuses.includes(statusOf(model!, pair) ?? '')) continue;
+        if (!blocksExport(p, model, statuses)) continue;
         errors++;
         errorFiles.add(f.path);
       }

@@ -19,6 +19,11 @@ export function preferredFix(problem: Problem): Fix | undefined {
   return problem.fixes?.find((f) => f.preferred);
 }
 
+/** Whether any problem has a fix that fix-all would apply. */
+export function hasPreferredFix(problems: readonly Problem[]): boolean {
+  return problems.some((p) => preferredFix(p) !== undefined);
+}
+
 /** The span a fix was checked against: its scope, else the span of its edits. */
 export function fixScope(fix: Fix): Span | undefined {
   if (fix.scope) return fix.scope;

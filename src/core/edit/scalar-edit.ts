@@ -15,6 +15,7 @@ import type { Span, TextEdit } from '../types';
 import { blockIndent, blockParts, readsAs } from './scalar-read';
 import { offsetOf, type ScalarSite } from './scalar-site';
 import { doubleQuoted, plainSafe, singleQuoted } from './scalar-write';
+import { writeText } from './text-write';
 
 /** The edits that change one scalar, and the span they were checked against (the scalar). */
 export interface ScalarChange {
@@ -45,21 +46,6 @@ function inPlaceText(type: Scalar['type'], insert: string): string | undefined {
   return insert;
 }
 
-/** `value` as a literal (or folded, when it is one line) block at content indentation `col`, or undefined. */
-function renderBlock(value: string, literal: boolean, col: number, site: ScalarSite, eol: string, final: boolean): string | undefined {
-  const m = /\n*$/.exec(value)!;
-  const body = value.slice(0, m.index);
-  const trailing = m[0].length;
-  if (!body || trailing > 1 || (trailing === 1 && !final) || /\r/.test(body)) return undefined;
-  const lines = body.split('\n');
-  const style = literal || lines.length > 1 ? '|' : '>';
-  const explicit = /^[ \t]/.test(lines[0]) ? col - site.indent : 0;
-  if (explicit > 9) return undefined;
-  const header = `${style}${explicit || ''}${trailing ? '' : '-'}`;
-  const content = lines.map((l) => (l ? ' '.repeat(col) + l : '')).join(eol);
-  return `${header}${eol}${content}${final ? eol : ''}`;
-}
-
 /** Rewrite the whole scalar so it reads as `value`: quoted in its own quote style, a plain one quoted when it must be, a block kept a block when it can be. */
 function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   const { src, node } = site;
@@ -68,9 +54,12 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   const old = src.slice(r0, r1);
   if (isBlock(node)) {
     const parts = blockParts(old);
-    const col = parts ? blockIndent(parts, site.indent) : undefined;
-    const final = /\n$/.test(old);
-    const block = col !== undefined ? renderBlock(value, node.type === Scalar.BLOCK_LITERAL, col, site, eolOf(old), final) : undefined;
+    // A block of blank lines only says no indentation: its content goes two columns in.
+    const col = parts ? blockIndent(parts, site.indent) ?? site.indent + 2 : undefined;
+    const final = /\n$/.test(old) ? eolOf(old) : '';
+    // The same block style, chomping and indentation when they hold the text; else the nearest block that does.
+    const written = col !== undefined && parts ? writeText(value, node.type!, { ...site, col, eol: eolOf(old) }, parts.chomp) : undefined;
+    const block = written !== undefined && /^[|>]/.test(written) ? `${written}${final}` : undefined;
     if (block !== undefined && readsAs(block, block[0] === '|' ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, value, site)) {
       return { edits: [{ start: r0, end: r1, newText: block }], scope };
     }

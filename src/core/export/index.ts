@@ -9,9 +9,8 @@ import { writeJsonl, readJsonl } from './jsonl';
 import type { PairRecord } from './record';
 import type { ImportResult } from './read';
 
-export { collectRecords, pairRecord, cleanText, RECORD_KEYS, type PairRecord, type SourceFile, type CollectedRecords } from './record';
+export { collectRecords, pairRecord, cleanText, RECORD_KEYS, type SourceFile, type CollectedRecords } from './record';
 export { recordsToSft, isValidIdPrefix, type ToSftOptions } from './to-sft';
-export { foldUser, unfoldUser } from './layout';
 export type { ImportResult } from './read';
 
 /** The export and import formats. */
@@ -20,6 +19,17 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The usual file extension of each format's output. */
 export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { openai: '.jsonl', alpaca: '.json', sharegpt: '.json', jsonl: '.jsonl' };
+
+/** Whether a value names an export format (a command argument, a setting). */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** A default export file name: `<folder>-<format>.jsonl` and so on. */
+export function defaultExportName(folderName: string | undefined, format: ExportFormat): string {
+  const stem = (folderName ?? 'sft').replace(/[^A-Za-z0-9._-]+/g, '-') || 'sft';
+  return `${stem}-${format}${FORMAT_EXTENSIONS[format]}`;
+}
 
 /** Write records in a format. */
 export function exportRecords(records: readonly PairRecord[], format: ExportFormat): string {

@@ -4,6 +4,8 @@
  * defaults) and its texts. Reading never expands aliases and never throws.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { LIST_DEFAULT_KEYS, SCALAR_DEFAULT_KEYS } from '../annotations';
+import { effectiveField } from '../fields';
 import { scalarText, stringList, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 
@@ -52,9 +54,6 @@ export const RECORD_KEYS = [
   'system', 'context', 'examples', 'labels', 'prompt', 'response', 'review', 'tags', 'file',
 ] as const satisfies readonly (keyof PairRecord)[];
 
-/** Scalar annotations a pair or the defaults may set. */
-const SCALAR_ANNOTATIONS = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'author', 'reviewer'] as const;
-const LIST_ANNOTATIONS = ['traits', 'tags'] as const;
 
 /**
  * A text field as training data wants it: without the newline a `|` block scalar adds
@@ -103,14 +102,14 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
  */
 export function pairRecord(model: SftFileModel, pair: PairModel, file?: string): PairRecord | undefined {
   const own = (key: string): Node | null | undefined => pair.fields.get(key)?.value;
-  const eff = (key: string): Node | null | undefined => (pair.fields.has(key) ? own(key) : model.defaults.get(key)?.value);
+  const eff = (key: string): Node | null | undefined => effectiveField(model, pair, key)?.value;
   const prompt = textOf(own('prompt'));
   const response = textOf(own('response'));
   if (prompt === undefined || response === undefined) return undefined;
   const r: PairRecord = { prompt, response };
   if (pair.id !== undefined) r.id = pair.id;
-  for (const key of SCALAR_ANNOTATIONS) { const v = scalarText(eff(key)); if (v !== undefined) r[key] = v; }
-  for (const key of LIST_ANNOTATIONS) { const v = stringList(eff(key)); if (v !== undefined) r[key] = v; }
+  for (const key of SCALAR_DEFAULT_KEYS) { const v = scalarText(eff(key)); if (v !== undefined) r[key] = v; }
+  for (const key of LIST_DEFAULT_KEYS) { const v = stringList(eff(key)); if (v !== undefined) r[key] = v; }
   const declared = scalarText(own('prompt_length'));
   if (declared !== undefined) r.prompt_length = declared;
   const system = textOf(own('system'));

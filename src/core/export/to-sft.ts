@@ -1,14 +1,12 @@
 /**
- * Records back into a `.sft.yaml` text, built with the `yaml` Document API (never by string
- * concatenation): multi-line text as `|` block scalars, everything else quoted only where
- * YAML needs it, short lists in flow style, a blank line between pairs.
+ * Records back into a `.sft.yaml` text, each pair written by the one pair writer that Insert
+ * Pair and the pair editor use too: multi-line text as `|` blocks, everything else quoted
+ * only where a YAML reader could misread it, short lists in flow style, a blank line between pairs.
  */
-import { Document, isMap, isScalar, isSeq, Scalar, visit, type YAMLMap } from 'yaml';
 import { PAIR_KEYS } from '../annotations';
+import { valueEntries, writePair } from '../edit/pair-writer';
 import { ID_PATTERN } from '../schema';
 import type { PairRecord } from './record';
-
-const FLOW_LISTS = new Set(['traits', 'labels', 'tags']);
 
 /** Options for {@link recordsToSft}. */
 export interface ToSftOptions {
@@ -39,33 +37,10 @@ export function isValidIdPrefix(prefix: string): boolean {
 /** A `.sft.yaml` text holding the records, ids generated where missing. */
 export function recordsToSft(records: readonly PairRecord[], opts: ToSftOptions): string {
   const ids = assignIds(records, opts.idPrefix);
-  const pairs = records.map((r, i) => {
-    const entry: Record<string, unknown> = {};
-    // The format's key order, as Insert Pair writes a new pair too.
-    for (const key of PAIR_KEYS) {
-      const value = key === 'id' ? ids[i] : r[key];
-      if (value !== undefined) entry[key] = value;
-    }
-    return entry;
-  });
-  const doc = new Document({ sft: 1, pairs });
-  if (opts.comment) doc.commentBefore = ` ${opts.comment}`;
-  const seq = doc.get('pairs', true);
-  if (isSeq(seq)) {
-    seq.items.forEach((item, i) => {
-      if (!isMap(item)) return;
-      if (i > 0) item.spaceBefore = true;
-      for (const p of (item as YAMLMap).items) {
-        if (isScalar(p.key) && FLOW_LISTS.has(String(p.key.value)) && isSeq(p.value)) p.value.flow = true;
-      }
-    });
-  }
-  visit(doc, {
-    Scalar(key, node) {
-      // Values only (keys are plain words); multi-line strings read best as literal blocks.
-      if (key === 'key' || typeof node.value !== 'string') return;
-      if (node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
-    },
-  });
-  return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
+  const head = opts.comment ? `${opts.comment.split(/\r?\n/).map((l) => `# ${l}`).join('\n')}\n\n` : '';
+  if (!records.length) return `${head}sft: 1\npairs: []\n`;
+  const layout = { indent: 2, keyOffset: 2, eol: '\n' };
+  // The format's key order, as Insert Pair writes a new pair too; `file` is where an export found it, not a field.
+  const pairs = records.map(({ file: _file, ...r }, i) => writePair(valueEntries({ ...r, id: ids[i] }, PAIR_KEYS), layout).text);
+  return `${head}sft: 1\npairs:\n${pairs.join('\n')}`;
 }

@@ -9,7 +9,9 @@
  * summarised again; the others only move.
  */
 import { isScalar, isSeq, type Node } from 'yaml';
+import { SCALAR_DEFAULT_KEYS } from '../annotations';
 import { pairCounts, pairTokens, type PairCounts } from '../counts';
+import { effectiveField } from '../fields';
 import type { Guidelines } from '../guidelines';
 import type { TokenCounter } from '../services';
 import { textHash } from '../text/hash';
@@ -18,9 +20,8 @@ import type { Span } from '../types';
 import { scalarText, stringList, type Field, type PairModel } from './model';
 import { findPair, type SftFileModel } from './parse';
 
-/** Annotations a view carries: the pair's own value, else the file's default. */
-export const VIEW_ANNOTATIONS = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'author', 'reviewer'] as const;
-export type ViewAnnotation = (typeof VIEW_ANNOTATIONS)[number];
+/** Annotations a view carries (the field table's one-value keys that defaults may set): own value, else the file's default. */
+type ViewAnnotation = (typeof SCALAR_DEFAULT_KEYS)[number];
 
 /** A scalar of a field's value (the value itself, or one item of a list) and where it is. */
 export interface ValueItem {
@@ -117,11 +118,11 @@ export function pairRange(pair: PairModel): Span & { dash: number } {
 function localView(model: SftFileModel, pair: PairModel): PairView {
   const memo = pair.memo.get(VIEW) as PairView | undefined;
   if (memo) return memo;
-  const effective = (key: string): Field | undefined => pair.fields.get(key) ?? model.defaults.get(key);
+  const effective = (key: string): Field | undefined => effectiveField(model, pair, key);
   const { start, dash, end } = pairRange({ ...pair, base: 0 });
   const idValue = pair.fields.get('id')?.value;
   const annotations: Partial<Record<ViewAnnotation, string>> = {};
-  for (const key of VIEW_ANNOTATIONS) {
+  for (const key of SCALAR_DEFAULT_KEYS) {
     const text = scalarText(effective(key)?.value);
     if (text !== undefined) annotations[key] = text;
   }
@@ -154,7 +155,7 @@ function localView(model: SftFileModel, pair: PairModel): PairView {
 }
 
 /** The prompt's first non-blank line, at most PREVIEW_CHARS characters. */
-export function preview(text: string): string {
+function preview(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
   const t = line.trim().replace(/\s+/g, ' ');
   return t.length > PREVIEW_CHARS ? `${t.slice(0, PREVIEW_CHARS - 1)}…` : t;

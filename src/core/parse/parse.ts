@@ -63,7 +63,7 @@ function toIssue(e: YAMLError, warning: boolean): SyntaxIssue {
 }
 
 /** Offset of the `-` that introduces the item whose value starts at `valueStart`. */
-function dashOffset(text: string, valueStart: number, from: number): number {
+export function dashOffset(text: string, valueStart: number, from: number): number {
   for (let i = valueStart - 1; i >= from; i--) {
     const ch = text[i];
     if (ch === '-') return i;
@@ -73,13 +73,17 @@ function dashOffset(text: string, valueStart: number, from: number): number {
 }
 
 const SILENCE = /#[ \t]*sft-ignore\b([^\r\n]*)/g;
-const TEXT_KEYS = new Set(['system', 'context', 'prompt', 'response', 'examples', 'review', 'labels']);
+/**
+ * Keys whose values hold the writer's prose (text fields, examples, review notes, labels):
+ * a `# sft-ignore` inside one is text, not a silence. Not the text fields (TEXT_FIELDS).
+ */
+const PROSE_KEYS = new Set(['system', 'context', 'prompt', 'response', 'examples', 'review', 'labels']);
 
 /** Silence comments inside the pair's slice, skipping `#` that is part of a text field's value. */
 function findSilences(src: string, slice: Span, fields: Field[]): Silence[] {
   const text = src.slice(slice.start, slice.end);
   if (!text.includes('sft-ignore')) return [];
-  const blocked: Span[] = fields.filter((f) => TEXT_KEYS.has(f.key) && f.value?.range).map((f) => ({ start: f.value!.range![0], end: f.value!.range![1] }));
+  const blocked: Span[] = fields.filter((f) => PROSE_KEYS.has(f.key) && f.value?.range).map((f) => ({ start: f.value!.range![0], end: f.value!.range![1] }));
   const out: Silence[] = [];
   for (const m of text.matchAll(SILENCE)) {
     const start = slice.start + m.index;

@@ -5,9 +5,9 @@ import type { Fix, ReportedSeverity } from '../types';
 import { pairHome } from '../edit/scalar-site';
 import { textFix } from '../edit/scalar-fix';
 import { phraseRemoval } from '../text/phrase-removal';
-import { DEFAULT_BANNED_PHRASES } from './default-banned-phrases';
-import { PhraseList, phraseSource } from './phrase-matcher';
-import { fieldLabel, fieldScalars, fieldSet } from './content-fields';
+import { DEFAULT_BANNED_PHRASES } from './support/default-banned-phrases';
+import { PhraseList, phraseSource } from './support/phrase-matcher';
+import { fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 interface Entry {
   text: string;
@@ -59,7 +59,7 @@ function removal(ctx: PairContext, node: Scalar, text: string, a: number, b: num
 /** Phrases the responses must not contain: the built-in list plus the guidelines' `banned_phrases`. */
 export const bannedPhrase: LintRule = {
   meta: {
-    id: 'banned-phrase', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'banned-phrase', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'A banned phrase ("As an AI language model", the guidelines\' list) is in the text.',
   },
   checkPair(ctx) {

@@ -1,5 +1,5 @@
 import type { LintRule } from '../rule';
-import { annotationValue, trimmedSpan } from './content-fields';
+import { annotationValue, trimmedSpan } from './support/content-fields';
 
 /** A list line: "1.", "2)", "-", "*", "•" at the start of a line. */
 const LIST_LINE = /^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S/gm;
@@ -56,7 +56,7 @@ export function missingParts(text: string): { steps: boolean; final: boolean; la
 /** A chain_of_thought response shows its reasoning steps, then a final answer. */
 export const chainOfThoughtSteps: LintRule = {
   meta: {
-    id: 'chain-of-thought-steps', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'chain-of-thought-steps', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
     description: 'A chain_of_thought response shows its steps, then a final answer.',
   },
   checkPair(ctx) {

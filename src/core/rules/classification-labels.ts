@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
-import { anchorSpan, annotationValue, trimmedSpan } from './content-fields';
+import { anchorSpan, annotationValue, trimmedSpan } from './support/content-fields';
 import { pairHome } from '../edit/scalar-site';
 import { textFix } from '../edit/scalar-fix';
 
@@ -25,7 +25,7 @@ function replaceFix(ctx: PairContext, node: Scalar, text: string, label: string)
 /** closed_classification lists its labels, and the response is one of them. */
 export const classificationLabels: LintRule = {
   meta: {
-    id: 'classification-labels', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'classification-labels', category: 'task-shape', defaultSeverity: 'warning', fixable: true,
     description: 'A closed_classification pair lists its labels and the response is one of them.',
   },
   checkPair(ctx) {

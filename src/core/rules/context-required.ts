@@ -1,6 +1,6 @@
 import type { LintRule } from '../rule';
 import { countWords } from '../text/words';
-import { anchorSpan, annotationValue } from './content-fields';
+import { anchorSpan, annotationValue } from './support/content-fields';
 
 const NEEDS_CONTEXT = new Set(['closed_qa', 'extraction', 'summarization']);
 /** A prompt this long can carry its own passage. */
@@ -17,7 +17,7 @@ export function hasInlinePassage(prompt: string): boolean {
 /** closed_qa, extraction and summarization answer from a passage: the pair must give it. */
 export const contextRequired: LintRule = {
   meta: {
-    id: 'context-required', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'context-required', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
     description: 'A closed_qa, extraction or summarization pair gives the passage it works from.',
   },
   checkPair(ctx) {

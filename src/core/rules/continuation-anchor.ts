@@ -1,5 +1,5 @@
 import type { LintRule } from '../rule';
-import { annotationValue, trimmedSpan } from './content-fields';
+import { annotationValue, trimmedSpan } from './support/content-fields';
 
 // Ways a prompt hands over text to continue (any one is enough):
 /** ...it trails off: an ellipsis, a dash, a comma or semicolon at the end (tested on the tail, see `tailBeforeClosers`). */
@@ -47,7 +47,7 @@ export function hasContinuationAnchor(prompt: string): boolean {
 /** A continuation prompt gives the text to continue, not only an instruction to write. */
 export const continuationAnchor: LintRule = {
   meta: {
-    id: 'continuation-anchor', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'continuation-anchor', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
     description: 'A continuation prompt gives the text to continue.',
   },
   checkPair(ctx) {

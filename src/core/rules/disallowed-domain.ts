@@ -23,7 +23,7 @@ function checkDomain(home: NodeHome, node: Node | null | undefined, g: Guideline
 /** The domain is one the guidelines allow (the built-in list without a guidelines file). */
 export const disallowedDomain: LintRule = {
   meta: {
-    id: 'disallowed-domain', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'disallowed-domain', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The domain is not in the guidelines\' list of domains; did-you-mean fix when close.',
   },
   checkFile(ctx) {

@@ -36,7 +36,7 @@ function checkLanguage(home: NodeHome, node: Node | null | undefined, allowed: r
 /** When the guidelines list languages, each pair's language is one of them. */
 export const disallowedLanguage: LintRule = {
   meta: {
-    id: 'disallowed-language', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'disallowed-language', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The language is not in the guidelines\' list of languages.',
   },
   checkFile(ctx) {

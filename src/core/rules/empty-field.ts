@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair as YamlPair } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
+import { TEXT_FIELDS } from '../annotations';
 import type { Span } from '../types';
 
-const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
 const BLANK = /^\s*$/;
 
 /** A value that says nothing: absent after the colon, `null`, or whitespace only. */
@@ -64,7 +64,7 @@ function checkLabels(ctx: PairContext): void {
 /** A text field, example or label list that is there but says nothing. */
 export const emptyField: LintRule = {
   meta: {
-    id: 'empty-field', category: 'hhh', scope: 'pair', defaultSeverity: 'error', fixable: false,
+    id: 'empty-field', category: 'hhh', defaultSeverity: 'error', fixable: false,
     description: 'A text field, example or label list is present but empty.',
   },
   checkPair(ctx) {

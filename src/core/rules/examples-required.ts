@@ -1,7 +1,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import type { LintRule } from '../rule';
 import { scalarText } from '../parse/model';
-import { anchorSpan, annotationValue } from './content-fields';
+import { anchorSpan, annotationValue } from './support/content-fields';
 
 // Labelled lines of examples written into the prompt: "Input:" / "Output:", "Q:" / "A:".
 const INPUT_LINE = /^[ \t]*(?:input|q|question)[ \t]*[:：]/gim;
@@ -36,7 +36,7 @@ function completeExamples(node: Node | null | undefined): number {
 /** An in_context prompt shows worked examples before the task. */
 export const examplesRequired: LintRule = {
   meta: {
-    id: 'examples-required', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'examples-required', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
     description: 'An in_context pair gives at least one worked example.',
   },
   checkPair(ctx) {

@@ -1,12 +1,13 @@
 import { Scalar } from 'yaml';
 import type { LintRule, PairContext } from '../rule';
 import { findUnbalanced } from '../text/balance';
-import { textScalars, type TextScalar } from './hhh-text-fields';
+import { TEXT_FIELDS } from '../annotations';
+import { fieldScalars, fieldSet, type FieldScalar } from './support/content-fields';
 import { pairHome, valueRangeOf } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 import type { Fix, Span } from '../types';
 
-const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
+const FIELDS = fieldSet(TEXT_FIELDS);
 /**
  * Whether the value has a space or tab before a line break or at its end. `indexOf` of a
  * two-character string runs natively and far faster than a regex that stops at every space.
@@ -21,7 +22,7 @@ function hasTrailing(t: string): boolean {
  * where the block's lines start nor which are blank, so fixes on other lines of the same
  * block stay valid: an edit in place is scoped to its line, and fix-all takes every line at once.
  */
-function removeTrailing(ctx: PairContext, s: TextScalar, span: Span, line: Span): Fix | undefined {
+function removeTrailing(ctx: PairContext, s: FieldScalar, span: Span, line: Span): Fix | undefined {
   const home = pairHome(ctx.pair);
   const range = valueRangeOf(home, s.node, span);
   const fix = range && textFix(home, s.node, range.start, range.end, '', 'Remove trailing spaces');
@@ -30,7 +31,7 @@ function removeTrailing(ctx: PairContext, s: TextScalar, span: Span, line: Span)
 }
 
 /** Trailing spaces and tabs on the lines of a block scalar: they are part of the value. */
-function trailingSpaces(ctx: PairContext, s: TextScalar): void {
+function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
   const t = s.text;
   if (!hasTrailing(t)) return;
   const src = ctx.pair.src;
@@ -62,11 +63,11 @@ function trailingSpaces(ctx: PairContext, s: TextScalar): void {
  */
 export const formatting: LintRule = {
   meta: {
-    id: 'formatting', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'formatting', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'Unbalanced code fences, brackets or quotes, and trailing spaces in a text field.',
   },
   checkPair(ctx) {
-    for (const s of textScalars(ctx, FIELDS)) {
+    for (const s of fieldScalars(ctx, FIELDS)) {
       for (const u of findUnbalanced(s.text)) ctx.report({ ...ctx.span(s.node, u.start, u.end), message: `${u.message.slice(0, -1)} in ${s.name}.` });
       if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED) trailingSpaces(ctx, s);
     }

@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import type { LintRule } from '../rule';
 import { needsSegmenter } from '../text/words';
-import { annotationValue } from './content-fields';
-import { STOPWORDS } from './grounded-stopwords';
+import { annotationValue } from './support/content-fields';
+import { STOPWORDS } from './support/grounded-stopwords';
 
 const GROUNDED_TASKS = new Set(['closed_qa', 'extraction']);
 /** Numbers (group 1, with , and . separators) and words. */
@@ -171,8 +172,9 @@ function share(options: Readonly<Record<string, unknown>>): number {
  */
 export const groundedAnswer: LintRule = {
   meta: {
-    id: 'grounded-answer', category: 'task-shape', scope: 'pair', defaultSeverity: 'info', fixable: false,
+    id: 'grounded-answer', category: 'task-shape', defaultSeverity: 'info', fixable: false,
     description: 'A closed_qa or extraction answer uses only what the context says.',
+    options: () => ({ threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
   },
   checkPair(ctx) {
     if (!GROUNDED_TASKS.has(annotationValue(ctx, 'task'))) return;

@@ -1,9 +1,10 @@
+import * as z from 'zod/mini';
 import type { LintRule } from '../rule';
 import type { Guidelines } from '../guidelines';
 import type { ReportedSeverity } from '../types';
-import { DEFAULT_PROFANITY } from './default-profanity';
-import { PhraseList } from './phrase-matcher';
-import { fieldLabel, fieldScalars, fieldSet } from './content-fields';
+import { DEFAULT_PROFANITY } from './support/default-profanity';
+import { PhraseList } from './support/phrase-matcher';
+import { FIELD_NAMES, fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 interface Entry {
   text: string;
@@ -44,8 +45,9 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
 /** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
 export const harmfulTerm: LintRule = {
   meta: {
-    id: 'harmful-term', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'harmful-term', category: 'hhh', defaultSeverity: 'warning', fixable: false,
     description: 'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
+    options: () => ({ fields: z.optional(z.array(z.enum(FIELD_NAMES))), builtin: z.optional(z.boolean()) }),
   },
   checkPair(ctx) {
     const c = compile(ctx.guidelines, ctx.options);

@@ -75,7 +75,7 @@ function checkField(home: NodeHome, f: Field, report: (r: Report) => void): void
 /** Closed annotations hold one of their listed values; language is a BCP 47 tag. */
 export const invalidValue: LintRule = {
   meta: {
-    id: 'invalid-value', category: 'annotations', scope: 'pair', defaultSeverity: 'error', fixable: true,
+    id: 'invalid-value', category: 'annotations', defaultSeverity: 'error', fixable: true,
     description: 'An annotation value outside its list (task, prompt_type, response_type, status, prompt_length, traits) or a language that is not a BCP 47 tag; did-you-mean fix.',
   },
   checkFile(ctx) {

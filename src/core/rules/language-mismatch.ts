@@ -18,7 +18,7 @@ const CODE = /^[a-z]{2,3}$/;
  */
 export const languageMismatch: LintRule = {
   meta: {
-    id: 'language-mismatch', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'language-mismatch', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'The prompt and response read as another language than the declared `language`.',
   },
   checkPair(ctx) {

@@ -14,7 +14,7 @@ const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
  */
 export const lengthMismatch: LintRule = {
   meta: {
-    id: 'length-mismatch', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'length-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The declared prompt_length differs from the bucket of the counted prompt words; fix: set the counted bucket.',
   },
   checkPair(ctx) {

@@ -1,6 +1,7 @@
 import { isMap } from 'yaml';
-import { setAnnotation } from '../edits';
-import { isEmptyValue, pairHead } from './node-shape';
+import { setAnnotation } from '../edit/map-edit';
+import { effectiveField } from '../fields';
+import { isEmptyValue, pairHead } from './support/node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -12,7 +13,7 @@ import type { Fix } from '../types';
  */
 export const missingAnnotation: LintRule = {
   meta: {
-    id: 'missing-annotation', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'missing-annotation', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'A required annotation is set neither on the pair nor in defaults.',
   },
   checkPair(ctx) {
@@ -23,7 +24,7 @@ export const missingAnnotation: LintRule = {
     for (const key of guidelines.required) {
       if (key === 'id') continue;
       // The fields directly, not ctx.annotation(): this runs for every key of every pair.
-      const field = pair.fields.get(key) ?? ctx.file.defaults.get(key);
+      const field = effectiveField(ctx.file, pair, key);
       if (!field) { missing.push(key); continue; }
       if (!isEmptyValue(field.value)) continue; // an alias is not empty either
       if (!pair.fields.has(key)) { missing.push(key); continue; } // `task:` in defaults sets nothing

@@ -1,6 +1,6 @@
 import { isAlias, isMap } from 'yaml';
-import { generateId, setAnnotation } from '../edits';
-import { isEmptyValue, pairHead } from './node-shape';
+import { generateId, setAnnotation } from '../edit/map-edit';
+import { isEmptyValue, pairHead } from './support/node-shape';
 import type { LintRule } from '../rule';
 import type { SftFileModel } from '../parse/parse';
 import type { PairModel } from '../parse/model';
@@ -39,7 +39,7 @@ function allocate(file: SftFileModel): Map<number, string> {
 /** A pair without an id cannot be referred to by reviews, exports or duplicate checks. */
 export const missingId: LintRule = {
   meta: {
-    id: 'missing-id', category: 'structure', scope: 'pair', defaultSeverity: 'error', fixable: true,
+    id: 'missing-id', category: 'structure', defaultSeverity: 'error', fixable: true,
     description: 'Every pair has an id; fix: generate one that is unique in the file.',
   },
   checkPair(ctx) {

@@ -40,7 +40,7 @@ function scan(src: string, node: Node | null | undefined, report: (r: Report) =>
 /** Anchors, aliases and merge keys make parsing slow and let a small file expand: report them. */
 export const noAliases: LintRule = {
   meta: {
-    id: 'no-aliases', category: 'structure', scope: 'file', defaultSeverity: 'error', fixable: false,
+    id: 'no-aliases', category: 'structure', defaultSeverity: 'error', fixable: false,
     description: 'Anchors, aliases and merge keys are not allowed.',
   },
   checkFile(ctx) {

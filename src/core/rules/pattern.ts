@@ -1,7 +1,7 @@
 import type { LintRule } from '../rule';
 import { severityOf, type Guidelines, type ProjectPattern } from '../guidelines';
-import { scanRegex } from './phrase-matcher';
-import { fieldScalars, fieldSet } from './content-fields';
+import { scanRegex } from './support/phrase-matcher';
+import { fieldScalars, fieldSet } from './support/content-fields';
 
 /** Most problems one pattern reports in one field: a pattern that matches everywhere is one mistake. */
 const MAX_MATCHES = 100;
@@ -19,7 +19,7 @@ export function patternMessage(p: ProjectPattern, g: Pick<Guidelines, 'handbook'
  */
 export const pattern: LintRule = {
   meta: {
-    id: 'pattern', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'pattern', category: 'hhh', defaultSeverity: 'warning', fixable: false,
     description: 'Text matches one of the guidelines\' own patterns.',
   },
   checkPair(ctx) {

@@ -1,10 +1,10 @@
 import type { LintRule } from '../rule';
 import { findPii, PII_MASKS } from '../text/pii';
-import { textScalars } from './hhh-text-fields';
+import { fieldScalars, fieldSet } from './support/content-fields';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 
-const FIELDS = ['system', 'context', 'examples', 'prompt', 'response'] as const;
+const FIELDS = fieldSet(['system', 'context', 'examples', 'prompt', 'response']);
 
 /**
  * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs, national id
@@ -13,11 +13,11 @@ const FIELDS = ['system', 'context', 'examples', 'prompt', 'response'] as const;
  */
 export const pii: LintRule = {
   meta: {
-    id: 'pii', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'pii', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'Personal data (email, phone, card, IBAN, national id, IP address) in a text field.',
   },
   checkPair(ctx) {
-    for (const s of textScalars(ctx, FIELDS)) {
+    for (const s of fieldScalars(ctx, FIELDS)) {
       for (const hit of findPii(s.text)) {
         const span = ctx.span(s.node, hit.start, hit.end);
         const mask = PII_MASKS[hit.kind];

@@ -1,6 +1,6 @@
 import type { LintRule } from '../rule';
-import { scanRegex } from './phrase-matcher';
-import { CONTENT_FIELDS, fieldLabel, fieldScalars, fieldSet } from './content-fields';
+import { scanRegex } from './support/phrase-matcher';
+import { CONTENT_FIELDS, fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}_])';
 const AFTER = '(?![\\p{L}\\p{M}\\p{N}_])';
@@ -32,7 +32,7 @@ const FIELDS = fieldSet(CONTENT_FIELDS);
 /** Placeholder text left in a pair: TODO, TBD, FIXME, lorem ipsum, [insert ...], "???". */
 export const placeholder: LintRule = {
   meta: {
-    id: 'placeholder', category: 'hhh', scope: 'pair', defaultSeverity: 'error', fixable: false,
+    id: 'placeholder', category: 'hhh', defaultSeverity: 'error', fixable: false,
     description: 'Placeholder text (TODO, TBD, lorem ipsum, [insert ...]) is left in the pair.',
   },
   checkPair(ctx) {

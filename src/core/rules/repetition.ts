@@ -1,10 +1,12 @@
+import * as z from 'zod/mini';
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
-import { textScalars } from './hhh-text-fields';
+import { TEXT_FIELDS } from '../annotations';
+import { fieldScalars, fieldSet } from './support/content-fields';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 
-const FIELDS = ['system', 'context', 'prompt', 'response'] as const;
+const FIELDS = fieldSet(TEXT_FIELDS);
 const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);
 
 function clip(s: string, max = 60): string {
@@ -39,12 +41,13 @@ function allowedDoubles(ctx: PairContext): ReadonlySet<string> {
  */
 export const repetition: LintRule = {
   meta: {
-    id: 'repetition', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'repetition', category: 'hhh', defaultSeverity: 'warning', fixable: true,
     description: 'Doubled words, repeated sentences or lines, and generation loops in a text field.',
+    options: () => ({ allow: z.optional(z.array(z.string())) }),
   },
   checkPair(ctx) {
     let allowed: ReadonlySet<string> | undefined;
-    for (const s of textScalars(ctx, FIELDS)) {
+    for (const s of fieldScalars(ctx, FIELDS)) {
       if (s.text.length < 3) continue;
       allowed ??= allowedDoubles(ctx);
       for (const r of findRepeats(s.text, allowed)) {

@@ -17,7 +17,7 @@ function limitFor(limits: Record<string, number>, type: string | undefined): { l
  */
 export const responseLength: LintRule = {
   meta: {
-    id: 'response-length', category: 'hhh', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'response-length', category: 'hhh', defaultSeverity: 'warning', fixable: false,
     description: 'The response is shorter or longer than the guidelines allow (words or tokens).',
   },
   checkPair(ctx) {

@@ -1,7 +1,9 @@
 import { isScalar } from 'yaml';
+import * as z from 'zod/mini';
 import { RESPONSE_TYPES } from '../annotations';
 import { responseWords } from '../counts';
-import { setAnnotation } from '../edits';
+import { setAnnotation } from '../edit/map-edit';
+import { effectiveField } from '../fields';
 import { countSentences } from '../text/sentences';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
@@ -39,14 +41,15 @@ function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
  */
 export const responseTypeMismatch: LintRule = {
   meta: {
-    id: 'response-type-mismatch', category: 'annotations', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'response-type-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
     description: 'The response does not have the shape its response_type names (word and sentence counts).',
+    options: () => ({ short_phrase_max_words: z.optional(z.number().check(z.positive())), descriptive_min_words: z.optional(z.number().check(z.positive())) }),
   },
   checkPair(ctx) {
     // The fields directly, not ctx.annotation()/ctx.text(): this runs for every pair, and
     // only a pair with a known type and a text response can mismatch.
     const { pair } = ctx;
-    const typeField = pair.fields.get('response_type') ?? ctx.file.defaults.get('response_type');
+    const typeField = effectiveField(ctx.file, pair, 'response_type');
     const type = scalarText(typeField?.value);
     if (!type || !TYPES.has(type)) return;
     const response = pair.fields.get('response');

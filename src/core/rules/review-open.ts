@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { REVIEW_KEYS } from '../annotations';
-import { setMapValue } from '../edits';
+import { setMapValue } from '../edit/map-edit';
 import type { PairModel } from '../parse/model';
 import type { LintRule } from '../rule';
-import { annotationText, itemHead, rangeOf } from './node-shape';
+import { annotationText, itemHead, rangeOf } from './support/node-shape';
 
 /** A review note is open unless it says `resolved: true` (only the boolean closes one). */
 function isOpenNote(n: Node | null): n is YAMLMap {
@@ -30,7 +30,7 @@ export function hasOpenReviewNote(pair: PairModel): boolean {
 /** An approved pair goes into the training set: every reviewer's note must be dealt with first. */
 export const reviewOpen: LintRule = {
   meta: {
-    id: 'review-open', category: 'qa', scope: 'pair', defaultSeverity: 'warning', fixable: true,
+    id: 'review-open', category: 'qa', defaultSeverity: 'warning', fixable: true,
     description: 'The pair is approved while a review note is not resolved.',
   },
   checkPair(ctx) {

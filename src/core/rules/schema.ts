@@ -1,29 +1,21 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { TEXT_FIELDS } from '../annotations';
-import { ID_PATTERN } from '../schema';
-import { eolAt } from '../edits';
+import { fieldSpec, fieldsAt, ID_PATTERN, type FieldLevel } from '../fields';
+import { eolAt } from '../edit/map-edit';
 import { replaceScalarSource } from '../edit/scalar-edit';
 import { doubleQuoted, yamlFlowList, yamlScalar } from '../edit/scalar-write';
 import { lineStart } from '../text/lines';
 import { mapEntries, type Field } from '../parse/model';
-import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './node-shape';
+import { isEmptyValue, itemHead, kindOf, pairHead, rangeOf } from './support/node-shape';
 import type { LintRule, Report } from '../rule';
 import type { Span } from '../types';
 
 type Reporter = (r: Report) => void;
 
 /*
- * Node types are checked by hand rather than with zod per pair: a few `isScalar` tests per
- * field cost next to nothing, and each problem gets its own exact range and plain message.
+ * Node types are checked by hand, by each key's shape in the field table, rather than with
+ * zod per pair: a few `isScalar` tests per field cost next to nothing, and each problem gets
+ * its own exact range and plain message.
  */
-type Shape = 'text' | 'single' | 'list' | 'examples' | 'review';
-/** The value shape each typed key takes; one lookup per field, as this runs for every field. */
-const SHAPES = new Map<string, Shape>([
-  ...TEXT_FIELDS.map((k) => [k, 'text'] as const),
-  ...(['id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'status', 'prompt_length', 'author', 'reviewer'] as const).map((k) => [k, 'single'] as const),
-  ...(['labels', 'traits', 'tags'] as const).map((k) => [k, 'list'] as const),
-  ['examples', 'examples'], ['review', 'review'],
-]);
 const TRUE_WORDS = /^(?:true|yes|y|on)$/i;
 const FALSE_WORDS = /^(?:false|no|n|off)$/i;
 
@@ -74,11 +66,24 @@ function hasKey(entries: readonly Field[], key: string): boolean {
   return false;
 }
 
-/** A list of maps with required keys (examples, review notes); `more` checks each map's entries. */
-function checkMapList(src: string, f: Field, what: string, required: readonly string[], more: (entries: readonly Field[]) => void, report: Reporter): void {
+const REQUIRED = new Map<FieldLevel, readonly string[]>();
+/** The keys a map of this level must have. */
+function requiredAt(level: FieldLevel): readonly string[] {
+  let keys = REQUIRED.get(level);
+  if (!keys) REQUIRED.set(level, (keys = fieldsAt(level).filter((f) => f.required).map((f) => f.key)));
+  return keys;
+}
+
+/** What one item of a list of maps is called in messages. */
+const ITEM_NOUNS: Partial<Record<FieldLevel, string>> = { example: 'example', review: 'review note' };
+
+/** A list of maps (examples, review notes): each a map with its level's required keys, each entry of its shape. */
+function checkEntries(src: string, f: Field, level: FieldLevel, report: Reporter): void {
   const v = f.value;
   const keySpan = { start: f.keyNode.range![0], end: f.keyNode.range![1] };
   if (isEmptyValue(v) || isAlias(v)) return;
+  const what = ITEM_NOUNS[level] ?? level;
+  const required = requiredAt(level);
   if (!isSeq(v)) { report({ ...at(src, v, keySpan), message: `${f.key} must be a list of ${what} items (- ${required.join(': …, ')}: …), not ${kindOf(v)}.` }); return; }
   const where = `this ${what}`;
   for (const item of v.items as (Node | null)[]) {
@@ -91,39 +96,19 @@ function checkMapList(src: string, f: Field, what: string, required: readonly st
     for (const key of required) {
       if (!hasKey(entries, key)) report({ ...itemHead(src, item, keySpan.start, keySpan.start), message: `This ${what} has no ${key}.` });
     }
-    more(entries);
+    for (const e of entries) checkField(src, e, level, report);
   }
 }
 
-const EXAMPLE_REQUIRED = ['input', 'output'];
-const REVIEW_REQUIRED = ['by', 'note'];
-
-function checkExamples(src: string, f: Field, report: Reporter): void {
-  checkMapList(src, f, 'example', EXAMPLE_REQUIRED, (entries) => {
-    for (const e of entries) {
-      if (e.key === 'input' || e.key === 'output') checkText(src, e.key, e.value, e.span, report);
-    }
-  }, report);
-}
-
-function checkReview(src: string, f: Field, report: Reporter): void {
-  checkMapList(src, f, 'review note', REVIEW_REQUIRED, (entries) => {
-    for (const e of entries) {
-      if (e.key === 'note') checkText(src, 'note', e.value, e.span, report);
-      else if (e.key === 'by' && isCollection(e.value)) report({ ...at(src, e.value, e.span), message: `by names one reviewer, not ${kindOf(e.value)}.` });
-      else if (e.key === 'resolved') checkResolved(src, e, report);
-    }
-  }, report);
-}
-
-function checkResolved(src: string, e: Field, report: Reporter): void {
+/** A `flag` (resolved) is true or false; yes, on and their like are offered as a fix. */
+function checkFlag(src: string, e: Field, report: Reporter): void {
   const v = e.value;
   if (isScalar(v) && typeof v.value === 'boolean') return;
   const span = at(src, v, e.span);
   const text = scalarSource(src, v);
   const fix = text === undefined ? undefined : TRUE_WORDS.test(text.replace(/["']/g, '')) ? 'true' : FALSE_WORDS.test(text.replace(/["']/g, '')) ? 'false' : undefined;
   report({
-    ...span, message: `resolved must be true or false, not ${isEmptyValue(v) ? 'empty' : kindOf(v) === 'text' ? `"${text}"` : kindOf(v)}.`,
+    ...span, message: `${e.key} must be true or false, not ${isEmptyValue(v) ? 'empty' : kindOf(v) === 'text' ? `"${text}"` : kindOf(v)}.`,
     fixes: fix && isScalar(v) ? [{ title: `Change to ${fix}`, edits: replaceScalarSource(src, v, fix), preferred: true }] : undefined,
   });
 }
@@ -148,31 +133,34 @@ function checkId(src: string, v: Node | null, report: Reporter): void {
     fixes: clean ? [{ title: `Change to ${clean}`, edits: replaceScalarSource(src, v, yamlScalar(clean)) }] : undefined });
 }
 
-/** Type checks of one field of a pair or of `defaults`; offsets into `src`. */
-function checkField(src: string, f: Field, report: Reporter): void {
+/** Type checks of one field of a map at `level` (a pair or `defaults`, an example, a review note); offsets into `src`. */
+function checkField(src: string, f: Field, level: FieldLevel, report: Reporter): void {
+  const spec = fieldSpec(f.key, level);
+  if (!spec) return;
+  // Before the alias test: an empty `resolved:` or an alias is not true or false either.
+  if (spec.shape === 'flag') { checkFlag(src, f, report); return; }
   const v = f.value;
   if (!v || isAlias(v)) return;
-  const shape = SHAPES.get(f.key);
-  // The common case, a scalar text or single value, has nothing to check but an id's form.
-  if ((shape === 'text' || shape === 'single') && isScalar(v)) { if (f.key === 'id') checkId(src, v, report); return; }
-  switch (shape) {
+  switch (spec.shape) {
     case 'text': checkText(src, f.key, v, f.span, report); break;
-    case 'single':
+    case 'id': case 'value': case 'closed':
       if (isCollection(v)) report({ ...at(src, v, f.span), message: `${f.key} takes one value, not ${kindOf(v)}.` });
-      else if (f.key === 'id') checkId(src, v, report);
+      else if (spec.shape === 'id') checkId(src, v, report);
       break;
-    case 'list': checkStringList(src, f, report); break;
-    case 'examples': checkExamples(src, f, report); break;
-    case 'review': checkReview(src, f, report); break;
+    case 'list': case 'closed-list': checkStringList(src, f, report); break;
+    case 'entries': checkEntries(src, f, spec.entry!, report); break;
   }
 }
+
+/** Keys a pair must have that this rule reports (missing-id reports a missing id, with a fix). */
+const REQUIRED_IN_PAIR = requiredAt('pair').filter((key) => fieldSpec(key, 'pair')?.shape !== 'id');
 
 const FIRST_LINE: Span = { start: 0, end: 0 };
 
 /** The file is `sft: 1` first, `defaults` a map, `pairs` a list; each pair a map with the right field types. */
 export const schema: LintRule = {
   meta: {
-    id: 'schema', category: 'structure', scope: 'file', defaultSeverity: 'error', fixable: true,
+    id: 'schema', category: 'structure', defaultSeverity: 'error', fixable: true,
     description: 'The file and each pair have the shape SPEC 1 defines: required keys, value types, no repeated keys.',
   },
   checkFile(ctx) {
@@ -216,7 +204,7 @@ export const schema: LintRule = {
     if (isMap(defaults?.value)) {
       const entries = mapEntries(defaults.value, file.text);
       checkDuplicates(entries, 'defaults', report);
-      for (const f of entries) checkField(file.text, f, report);
+      for (const f of entries) checkField(file.text, f, 'pair', report);
     }
   },
   checkPair(ctx) {
@@ -231,8 +219,7 @@ export const schema: LintRule = {
     }
     // `fields` keeps the first of each key, so equal sizes mean no repeats: no set needed.
     if (pair.fields.size !== pair.entries.length) checkDuplicates(pair.entries, 'this pair', report);
-    for (const f of pair.entries) checkField(pair.src, f, report);
-    if (!pair.fields.has('prompt')) report({ ...pairHead(pair), message: 'This pair has no prompt.' });
-    if (!pair.fields.has('response')) report({ ...pairHead(pair), message: 'This pair has no response.' });
+    for (const f of pair.entries) checkField(pair.src, f, 'pair', report);
+    for (const key of REQUIRED_IN_PAIR) if (!pair.fields.has(key)) report({ ...pairHead(pair), message: `This pair has no ${key}.` });
   },
 };

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { LintRule } from '../rule';
 import type { PairModel } from '../parse/model';
 import type { Span } from '../types';
-import { annotationText, pairHead } from './node-shape';
+import { annotationText, pairHead } from './support/node-shape';
 import { hasOpenReviewNote } from './review-open';
 
 /** The pair's own scalar value of an annotation, where a problem about it is shown (not one from defaults). */
@@ -21,7 +21,7 @@ function sameName(a: string, b: string): boolean {
  */
 export const statusInvalid: LintRule = {
   meta: {
-    id: 'status-invalid', category: 'qa', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'status-invalid', category: 'qa', defaultSeverity: 'warning', fixable: false,
     description: 'The status contradicts the QA record (no reviewer, no open note, or approved by its own author).',
   },
   checkPair(ctx) {

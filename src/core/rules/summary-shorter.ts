@@ -1,13 +1,13 @@
 import type { LintRule } from '../rule';
 import { responseWords } from '../counts';
 import { countWords } from '../text/words';
-import { annotationValue, trimmedSpan } from './content-fields';
+import { annotationValue, trimmedSpan } from './support/content-fields';
 import { plural } from '../plural';
 
 /** A summary is shorter than what it summarises: the context, else the prompt. */
 export const summaryShorter: LintRule = {
   meta: {
-    id: 'summary-shorter', category: 'task-shape', scope: 'pair', defaultSeverity: 'warning', fixable: false,
+    id: 'summary-shorter', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
     description: 'A summarization response is shorter than its source.',
   },
   checkPair(ctx) {

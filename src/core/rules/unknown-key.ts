@@ -51,7 +51,7 @@ function allKnown(map: YAMLMap, src: string, known: ReadonlySet<string>): boolea
 /** Keys SPEC 1 does not define, at the top, in defaults, in pairs, examples and review notes. */
 export const unknownKey: LintRule = {
   meta: {
-    id: 'unknown-key', category: 'structure', scope: 'file', defaultSeverity: 'warning', fixable: true,
+    id: 'unknown-key', category: 'structure', defaultSeverity: 'warning', fixable: true,
     description: 'A key the format does not define (often a typo); did-you-mean fix.',
   },
   checkFile(ctx) {

@@ -3,7 +3,7 @@ import type { LintRule } from '../rule';
 /** YAML the parser cannot read: reported where the parser stopped; the rest still lints. */
 export const yamlSyntax: LintRule = {
   meta: {
-    id: 'yaml-syntax', category: 'structure', scope: 'file', defaultSeverity: 'error', fixable: false,
+    id: 'yaml-syntax', category: 'structure', defaultSeverity: 'error', fixable: false,
     description: 'The file is not valid YAML at this place.',
   },
   checkFile(ctx) {

@@ -16,7 +16,10 @@ export type LanguageVerdict =
   /** `lang` is a language code or, when only the script is known, a script name. */
   | { kind: 'mismatch'; lang: string; label: string; by: 'script' | 'stopwords' | 'eld' };
 
-/** How often each stage decided (for measuring that the n-gram stage stays rare). */
+/**
+ * How often each stage decided (for measuring that the n-gram stage stays rare).
+ * @usedBy tests bench
+ */
 export const languageStats = { script: 0, stopwords: 0, eld: 0 };
 
 const SAMPLE_CHARS = 400;

@@ -78,6 +78,7 @@ let segmenter: Intl.Segmenter | undefined;
  * Count words by the segmenter (for text in scripts without spaces), one line at a time:
  * UAX #29 always breaks after a line feed, so the words are the same, and the segmenter
  * takes less than half the time over short strings that it takes over one long one.
+ * @usedBy tests
  */
 export function countWordsSegmented(text: string, most = Infinity): number {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -104,17 +105,4 @@ export function needsSegmenter(text: string): boolean {
 export function countWords(text: string, most = Infinity): number {
   if (!text) return 0;
   return needsSegmenter(text) ? countWordsSegmented(text, most) : countFast(text, most);
-}
-
-/** Word spans [start, end) in a text (for rules that need the words, not just the count). */
-export function wordSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (needsSegmenter(text)) {
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    for (const s of segmenter.segment(text)) if (s.isWordLike) out.push([s.index, s.index + s.segment.length]);
-    return out;
-  }
-  const re = /[\p{L}\p{M}\p{N}\p{Pc}]+(?:['’.:][\p{L}\p{M}\p{N}\p{Pc}]+)*/gu;
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
-  return out;
 }

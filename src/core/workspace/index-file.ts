@@ -4,7 +4,8 @@
  * CLI's worker threads.
  */
 import type { SftFileModel } from '../parse/parse';
-import { pairViews, VIEW_ANNOTATIONS, type PairView } from '../parse/pair-view';
+import { SCALAR_DEFAULT_KEYS } from '../annotations';
+import { pairViews, type PairView } from '../parse/pair-view';
 import { lengthBucket } from '../counts';
 import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
@@ -28,7 +29,7 @@ function indexView(file: string, view: PairView, guidelines: Guidelines, lines: 
     file, index: view.index, id: view.id, idSpan, line: pos.line, character: pos.character, traits: [...view.traits],
     promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords, contentHash: view.contentHash,
   };
-  for (const key of VIEW_ANNOTATIONS) {
+  for (const key of SCALAR_DEFAULT_KEYS) {
     const text = view.annotations[key];
     if (text !== undefined) out[key] = text;
   }
@@ -51,14 +52,16 @@ function indexView(file: string, view: PairView, guidelines: Guidelines, lines: 
  * `previous`: the file's last entry, so pairs whose text did not change keep their counts
  * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
  * false for an index that only the workspace rules read (they need ids, places and
- * signatures): words are then not counted, and every pair's counts are 0.
+ * signatures): words are then not counted, and every pair's counts are 0. `range`: index
+ * only the pairs [from, to) (one part of a file indexed on several threads).
  */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true): IndexedFile {
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true, range?: { from: number; to: number }): IndexedFile {
   const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
     for (const p of previous.pairs) before.set(p.contentHash, p);
   }
-  return { file, pairs: pairViews(model).map((v) => indexView(file, v, guidelines, lines, before, counts)) };
+  const views = range ? pairViews(model).slice(range.from, range.to) : pairViews(model);
+  return { file, pairs: views.map((v) => indexView(file, v, guidelines, lines, before, counts)) };
 }

@@ -16,7 +16,10 @@ import type { IndexedFile, IndexedPair } from './types';
 export { indexFile } from './index-file';
 export type { IndexedFile, IndexedPair } from './types';
 
-/** What changed in the index, for UIs that refresh. */
+/**
+ * What changed in the index, for UIs that refresh.
+ * @usedBy tests
+ */
 export interface WorkspaceIndexChange {
   /** The index version after the change. */
   version: number;

@@ -5,9 +5,8 @@
  * A prompt is normalised (lowercase, punctuation stripped, whitespace collapsed) and cut
  * into shingles: 3-word shingles for text written with spaces, 3-character shingles for
  * text in scripts written without them (Chinese, Japanese, Thai ...), where a "word" split
- * on spaces would be a whole sentence. The signature keeps, for each of 128 hash
- * permutations, the smallest hash over the shingles; two signatures agree in a slot with
- * probability equal to the Jaccard similarity of the shingle sets.
+ * on spaces would be a whole sentence. The signature has 128 slots; two signatures agree in
+ * a slot with probability equal to the Jaccard similarity of the shingle sets.
  */
 import { needsSegmenter } from '../text/words';
 
@@ -23,23 +22,7 @@ export const SHINGLE_CHARS = 3;
 export const MIN_WORDS = 6;
 export const MIN_CHARS = 10;
 
-// Per-slot permutation constants, fixed so signatures made in workers and in the main
-// thread (or in an earlier session) compare equal.
-const MUL = new Int32Array(NUM_HASHES);
-const ADD = new Int32Array(NUM_HASHES);
-{
-  let s = 0x9e3779b9;
-  const next = (): number => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return (t ^ (t >>> 14)) | 0; };
-  for (let i = 0; i < NUM_HASHES; i++) { MUL[i] = next() | 1; ADD[i] = next(); }
-}
-
-const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** Lowercase, punctuation to spaces, whitespace collapsed (the normalisation `minhash` applies, as a string). */
-export function normalisePrompt(text: string): string {
-  return text.toLowerCase().replace(NON_WORD, ' ').trim();
-}
 
 // Per UTF-16 unit: 0 not yet known, -1 separator, else the lowercased unit + 1. A table
 // instead of a Unicode regex per prompt: the regex replace cost more than the hashing.
@@ -113,35 +96,42 @@ export function shingleHashes(text: string): Int32Array | undefined {
   return out;
 }
 
+// Optimal densification: an empty bin takes the value of the first filled bin along its own
+// fixed probe sequence (the same for every prompt, so signatures stay comparable).
+function probe(bin: number, attempt: number): number {
+  return fmix(mix(0x3c6ef372 ^ bin, attempt)) & (NUM_HASHES - 1);
+}
+
 /**
  * The MinHash signature of a prompt, or undefined when the prompt is too short to compare.
- * Each slot keeps the low 16 bits of its minimum (b-bit MinHash): two different minima agree
- * by chance once in 65,536 slots, which moves an estimate by less than 0.0001, and the index
- * of 100,000 pairs holds 25 MB less.
+ *
+ * One permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle
+ * hash falls in one of the 128 bins by its top 7 bits and a bin keeps its smallest value; a
+ * bin no shingle fell in borrows a filled bin's value along a probe sequence fixed per bin.
+ * Two signatures agree in a bin with probability equal to the Jaccard similarity of the
+ * shingle sets, as with 128 separate permutations, for one hash per shingle instead of 128.
+ * Each bin keeps 16 bits of its minimum (b-bit MinHash): two different minima agree by
+ * chance once in 65,536 bins, which moves an estimate by less than 0.0001.
  */
 export function minhash(prompt: string): Uint16Array | undefined {
   const shingles = shingleHashes(prompt);
   if (!shingles) return undefined;
+  const mins = new Int32Array(NUM_HASHES).fill(-1);
+  for (let j = 0; j < shingles.length; j++) {
+    // The shingle hashes are already mixed: the top bits pick the bin, the low 25 its rank.
+    const h = shingles[j];
+    const bin = h >>> 25;
+    const v = h & 0x1ffffff;
+    const m = mins[bin];
+    if (m < 0 || v < m) mins[bin] = v;
+  }
   const sig = new Uint16Array(NUM_HASHES);
-  const n = shingles.length;
-  // Slot-outer, shingle-inner keeps the slot's constants and running minimum in registers,
-  // and signed int32 arithmetic throughout keeps V8 off heap numbers (the minimum under
-  // signed order is as good a min-wise hash as under unsigned).
   for (let i = 0; i < NUM_HASHES; i++) {
-    const mul = MUL[i];
-    const add = ADD[i];
-    let min = 0x7fffffff;
-    // xor then an odd multiply: a bijection of 32-bit values, so each slot is a permutation
-    // of the (already mixed) shingle hashes, as MinHash needs. Measured against known
-    // Jaccard values (0.5 to 0.95, 400 trials each) the estimate is unbiased with the
-    // textbook spread, sqrt(J(1-J)/128), like a full mixer costing a third more.
-    for (let j = 0; j < n; j++) {
-      const x = Math.imul(shingles[j] ^ add, mul);
-      if (x < min) min = x;
-    }
-    // A product's low bits depend only on the input's low bits: fold the high half in before
-    // keeping 16 bits.
-    sig[i] = min ^ (min >>> 16);
+    let v = mins[i];
+    for (let attempt = 1; v < 0 && attempt <= 4 * NUM_HASHES; attempt++) v = mins[probe(i, attempt)];
+    // A probe sequence that kept missing (vanishingly rare; at least one bin is filled): the next filled bin.
+    for (let k = 1; v < 0; k++) v = mins[(i + k) & (NUM_HASHES - 1)];
+    sig[i] = v ^ (v >>> 16);
   }
   return sig;
 }

@@ -4,7 +4,7 @@
  * its id, place, effective annotations, counts and a MinHash signature of its prompt.
  */
 import type { LengthBucket } from '../counts';
-import type { Problem, Span } from '../types';
+import type { Span } from '../types';
 
 /** One pair as the index keeps it. */
 export interface IndexedPair {
@@ -47,6 +47,3 @@ export interface IndexedFile {
   file: string;
   pairs: IndexedPair[];
 }
-
-/** Workspace problems for one file (duplicate-id, near-duplicate), document offsets. */
-export type WorkspaceProblems = Map<string, Problem[]>;

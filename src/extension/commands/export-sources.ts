@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { SourceFile } from '../../core/export/index';
-import { findPair, type SftFileModel } from '../../core/parse/parse';
-import { scalarText, type PairModel } from '../../core/parse/model';
+import { blocksExport } from '../../core/export/blocking';
+import type { SftFileModel } from '../../core/parse/parse';
 import { plural } from '../../core/plural';
 import type { Problem } from '../../core/types';
 import { findOpenDocument, isSftUri, SFT_GLOB } from '../documents';
@@ -42,18 +42,6 @@ export async function filesInScope(scope: vscode.Uri | undefined, token: vscode.
   return files.sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
-/** A pair's effective status (its own, else the file's default). */
-function statusOf(model: SftFileModel, pair: PairModel): string {
-  return scalarText((pair.fields.get('status') ?? model.defaults.get('status'))?.value) ?? '';
-}
-
-/** Whether a problem blocks an export of these statuses (errors in pairs left out do not). */
-function blocks(p: Problem, model: SftFileModel, statuses: readonly string[] | undefined): boolean {
-  if (p.severity !== 'error') return false;
-  const pair = findPair(model.pairs, p.start);
-  return !(pair && statuses && !statuses.includes(statusOf(model, pair)));
-}
-
 /** Lint each file and count what blocks; undefined when cancelled. */
 export async function lintSources(
   files: readonly vscode.Uri[],
@@ -84,7 +72,7 @@ export async function lintSources(
     }
     const path = vscode.workspace.asRelativePath(uri, false);
     out.sources.push({ path, model });
-    const errors = [...problems, ...linting.workspace.problemsFor(uri)].filter((p) => blocks(p, model, statuses)).length;
+    const errors = [...problems, ...linting.workspace.problemsFor(uri)].filter((p) => blocksExport(p, model, statuses)).length;
     if (errors) { out.errors += errors; out.errorFiles.push(uri); }
     if (governedBy.key && governedBy.uri && !guidelinesSeen.has(governedBy.key)) {
       guidelinesSeen.add(governedBy.key);

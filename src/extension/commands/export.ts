@@ -5,13 +5,16 @@
  * tests and other extensions can run it without dialogs.
  */
 import * as vscode from 'vscode';
-import { collectRecords, exportRecords, FORMAT_EXTENSIONS, type CollectedRecords, type ExportFormat } from '../../core/export/index';
+import { collectRecords, defaultExportName, exportRecords, FORMAT_EXTENSIONS, isExportFormat, type CollectedRecords, type ExportFormat } from '../../core/export/index';
 import { Disposable } from '../dispose';
 import { isSftUri } from '../documents';
 import { filesInScope, lintSources, type ExportLinting, type ExportSources } from './export-sources';
-import { defaultExportName, FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, pickStatuses, plural, STATUS_CHOICES, uriArg } from './formats';
+import { FORMAT_DESCRIPTIONS, logList, nameOf, pickFormat, pickStatuses, plural, STATUS_CHOICES, uriArg } from './formats';
 
-/** `sft.export`'s argument; anything left out is asked for. */
+/**
+ * `sft.export`'s argument; anything left out is asked for.
+ * @usedBy tests
+ */
 export interface ExportArgs {
   format?: ExportFormat;
   /** Statuses of the pairs to export (`''` for pairs without one), or `'all'`. */
@@ -24,7 +27,10 @@ export interface ExportArgs {
   force?: boolean;
 }
 
-/** What `sft.export` did. */
+/**
+ * What `sft.export` did.
+ * @usedBy tests
+ */
 export type ExportResult =
   | { outcome: 'exported'; target: vscode.Uri; pairs: number; errors: number; skipped: string[] }
   | { outcome: 'refused'; errors: number; files: vscode.Uri[] }

@@ -1,7 +1,7 @@
 /** The export formats and statuses as the export and import commands offer them. */
 import * as vscode from 'vscode';
 import { STATUSES } from '../../core/annotations';
-import { EXPORT_FORMATS, FORMAT_EXTENSIONS, type ExportFormat } from '../../core/export/index';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/index';
 
 /** One line per format for quick picks. */
 export const FORMAT_DESCRIPTIONS: Record<ExportFormat, { label: string; detail: string }> = {
@@ -16,11 +16,6 @@ export const NO_STATUS = '';
 
 /** Every status an export may ask for, `NO_STATUS` included. */
 export const STATUS_CHOICES: readonly string[] = [...STATUSES.map((s) => s.value), NO_STATUS];
-
-/** Whether a value names an export format. */
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}
 
 interface FormatItem extends vscode.QuickPickItem { format: ExportFormat }
 
@@ -46,12 +41,6 @@ export async function pickStatuses(): Promise<string[] | undefined> {
   ];
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Statuses of the pairs to export' });
   return picked?.map((i) => i.status);
-}
-
-/** A default export file name: `<folder>-<format>.jsonl` and so on. */
-export function defaultExportName(folderName: string | undefined, format: ExportFormat): string {
-  const stem = (folderName ?? 'sft').replace(/[^A-Za-z0-9._-]+/g, '-') || 'sft';
-  return `${stem}-${format}${FORMAT_EXTENSIONS[format]}`;
 }
 
 /** A URI from a command argument (a Uri, or its string form); undefined otherwise. */

@@ -2,15 +2,16 @@
  * `sft.import`: OpenAI, Alpaca, ShareGPT or plain JSONL data into a new `.sft.yaml` file,
  * through the same core as `sft import`. Each input comes from the command's argument when
  * given, else from the UI (open dialog, format quick pick with a guess first, save dialog,
- * id prefix). Nothing is overwritten without asking, and unreadable input ends in a message
- * naming the line or record, never an exception.
+ * id prefix). The pairs are written by core's one pair writer, and the new file is created
+ * with its text in one WorkspaceEdit. Nothing is overwritten without asking, and unreadable
+ * input ends in a message naming the line or record, never an exception.
  */
 import * as vscode from 'vscode';
-import { importRecords, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
+import { importRecords, isExportFormat, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
 import { defaultIdPrefix, guessFormat } from '../../core/export/guess';
 import { Disposable } from '../dispose';
 import { withSftName } from '../documents';
-import { FORMAT_DESCRIPTIONS, isExportFormat, logList, nameOf, pickFormat, plural, uriArg } from './formats';
+import { FORMAT_DESCRIPTIONS, logList, nameOf, pickFormat, plural, uriArg } from './formats';
 
 /** `sft.import`'s argument; anything left out is asked for. */
 export interface ImportArgs {
@@ -90,11 +91,16 @@ export class ImportCommand extends Disposable {
     const idPrefix = args.idPrefix ?? (needsIds && args.target === undefined ? await askPrefix(target) : defaultIdPrefix(nameOf(target)));
     if (idPrefix === undefined) return CANCELLED;
     const sft = recordsToSft(records, { idPrefix, comment: `Imported by SFT Studio from ${nameOf(source)} (${format}).` });
+    // One WorkspaceEdit: the file and its text in one step. `target` already said whether a file there may be replaced.
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(target, { overwrite: true, contents: encoder.encode(sft) });
+    let written: boolean;
     try {
-      await vscode.workspace.fs.writeFile(target, encoder.encode(sft));
+      written = await vscode.workspace.applyEdit(edit);
     } catch (e) {
       throw new ImportError(`cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (!written) throw new ImportError(`cannot write ${nameOf(target)}`);
     if (args.open !== false) await vscode.window.showTextDocument(target);
     const done = `Imported ${plural(records.length, 'pair')} into ${nameOf(target)}`;
     this.log.info(`${done} from ${nameOf(source)} (${format}, ids ${idPrefix}-…).`);

@@ -1,22 +1,23 @@
 /**
  * Commands on the pair under the cursor: next/previous pair, set annotation (quick pick
  * with meanings), insert pair, generate missing ids, silence a rule for a pair. Every
- * change is a minimal edit from core/edits.
+ * change is an intent planned by core's edit layer and applied as one WorkspaceEdit.
  */
 import * as vscode from 'vscode';
 import { ANNOTATION_KEYS } from '../../core/annotations';
-import { generateId, setAnnotation, setList, silencePair, toDocument } from '../../core/edits';
+import { pairRef, type EditIntent } from '../../core/edit/intent';
+import { generateId } from '../../core/edit/map-edit';
+import { plan, planAllEdits, planEdits } from '../../core/edit/plan';
 import { defaultIdPrefix } from '../../core/export/guess';
-import { planInsertPair } from '../../core/pair-template';
+import { insertPairIntent } from '../../core/pair-template';
 import type { PairModel } from '../../core/parse/model';
 import { scalarText, stringList } from '../../core/parse/model';
-import type { TextEdit } from '../../core/types';
 import { Disposable } from '../dispose';
 import { isSftDocument } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { toWorkspaceEdit } from '../language/code-actions';
+import { applyPlanned, toWorkspaceEdit } from '../workspace-edit';
 import { KEY_DESCRIPTIONS, valuesFor } from '../language/vocabulary';
-import { pairAtOffset, pairSpan } from '../pairs';
+import { pairAtOffset, pairSpan } from '../../core/pair-geometry';
 import { basename } from '../../core/paths';
 
 /** Known ids of the workspace (from the index, when there is one). */
@@ -68,7 +69,7 @@ export class PairCommands extends Disposable {
   async setAnnotation(uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]): Promise<boolean> {
     const doc = await this.editorFor(uri);
     if (!doc) return false;
-    let pair = await this.pairFor(doc, pairIndex);
+    const pair = await this.pairFor(doc, pairIndex);
     if (!pair) { void vscode.window.showInformationMessage('Put the cursor in a pair to set its annotations.'); return false; }
     const g = (await this.docs.current(doc)).governedBy.loaded.guidelines;
     const k = key ?? (await vscode.window.showQuickPick(ANNOTATION_KEYS.map((a) => ({ label: a, detail: KEY_DESCRIPTIONS[a] })), { title: `Set annotation of ${pair.id ?? 'pair'}` }))?.label;
@@ -89,21 +90,15 @@ export class PairCommands extends Disposable {
       }
     }
     if (chosen === undefined) return false;
-    // The document may have changed while the picker was open.
-    pair = await this.pairFor(doc, pair.index);
-    if (!pair) return false;
-    const edits = Array.isArray(chosen) ? setList(pair, k, chosen) : setAnnotation(pair, k, chosen);
-    return this.apply(doc, toDocument(pair, edits));
-  }
-
-  private async apply(doc: vscode.TextDocument, edits: readonly TextEdit[]): Promise<boolean> {
-    if (!edits.length) return true;
-    return vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
+    // The document may have changed while the picker was open: plan on the text as it is now.
+    const { model } = (await this.docs.current(doc)).result;
+    const ref = pairRef(model, pair);
+    return applyPlanned(doc, planEdits(model, { kind: 'setAnnotation', pair: ref, key: k, value: chosen }));
   }
 
   /**
-   * Insert a new pair after the one under the cursor (else after the last), as one snippet
-   * (one undo step) whose tab stops run through the annotations, then prompt, then response.
+   * Insert a new pair after the one under the cursor (else after the last), as one edit
+   * (one undo step) whose snippet's tab stops run through the annotations, then prompt, then response.
    */
   async insertPair(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
@@ -119,10 +114,9 @@ export class PairCommands extends Disposable {
     const ids = new Set([...model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
     const near = pairAtOffset(model, offset) ?? model.pairs[model.pairs.length - 1];
     const id = generateId(ids, near?.id ?? filePrefix(doc.uri));
-    const plan = planInsertPair(model, { offset, guidelines: g, id, choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value) });
-    if ('refused' in plan) { void vscode.window.showInformationMessage(`Insert Pair: ${plan.refused}`); return false; }
-    const range = new vscode.Range(doc.positionAt(plan.start), doc.positionAt(plan.end));
-    return editor.insertSnippet(new vscode.SnippetString(plan.snippet), range);
+    const planned = plan(model, insertPairIntent(model, { offset, guidelines: g, id, choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value) }));
+    if (planned.refused) { void vscode.window.showInformationMessage(`Insert Pair: ${planned.refused}`); return false; }
+    return vscode.workspace.applyEdit(toWorkspaceEdit(doc, planned.edits));
   }
 
   /** Give every pair without an id a new, unique one. */
@@ -131,16 +125,17 @@ export class PairCommands extends Disposable {
     if (!doc) return 0;
     const { result } = await this.docs.current(doc);
     const ids = new Set([...result.model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
-    const edits: TextEdit[] = [];
+    const intents: EditIntent[] = [];
     let hint: string | undefined = filePrefix(doc.uri);
     for (const pair of result.model.pairs) {
       if (pair.id) { hint = pair.id; continue; }
       const id = generateId(ids, hint);
       ids.add(id);
       hint = id;
-      edits.push(...toDocument(pair, setAnnotation(pair, 'id', id)));
+      intents.push({ kind: 'setField', pair: { index: pair.index }, key: 'id', value: id });
     }
-    if (edits.length) await this.apply(doc, edits);
+    const edits = planAllEdits(result.model, intents);
+    if (edits.length) await applyPlanned(doc, edits);
     else void vscode.window.showInformationMessage('Every pair has an id.');
     return edits.length;
   }
@@ -153,10 +148,10 @@ export class PairCommands extends Disposable {
       placeHolder: 'e.g. the phrase is quoted from the source text', validateInput: (v) => (v.trim() ? undefined : 'A silence needs a reason.'),
     });
     if (!why?.trim()) return false;
-    const { result } = await this.docs.current(doc);
-    const pair = pairAtOffset(result.model, offset);
+    const { model } = (await this.docs.current(doc)).result;
+    const pair = pairAtOffset(model, offset);
     if (!pair) return false;
-    return this.apply(doc, toDocument(pair, silencePair(pair, rule, why)));
+    return applyPlanned(doc, planEdits(model, { kind: 'silence', pair: pairRef(model, pair), rules: rule, reason: why }));
   }
 }
 

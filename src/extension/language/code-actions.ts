@@ -1,11 +1,16 @@
 /**
  * Quick fixes from each problem's fixes, one "fix all" source action, and "silence for
- * this pair" (asks for the reason, then inserts `# sft-ignore rule: reason`).
+ * this pair" (asks for the reason, then inserts `# sft-ignore rule: reason`). Each is an
+ * `applyFixes` intent planned by core (which also chooses among fixes that meet) and
+ * applied as one WorkspaceEdit.
  */
 import * as vscode from 'vscode';
-import type { Fix, Problem, TextEdit } from '../../core/types';
-import { fixAll } from '../../core/edit/fix-all';
+import type { Fix, Problem } from '../../core/types';
+import { hasPreferredFix } from '../../core/edit/fix-all';
+import type { LintText } from '../../core/edit/intent';
+import { planFixEdits } from '../../core/edit/plan';
 import { loadGuidelines } from '../../core/guidelines';
+import { RULE_METAS } from '../../core/rules/index';
 import { findPair } from '../../core/parse/parse';
 import { Disposable } from '../dispose';
 import { GUIDELINES_GLOB, isGuidelinesUri, isSftDocument, SFT_SELECTOR } from '../documents';
@@ -13,6 +18,7 @@ import type { GuidelinesStore } from '../lint/guidelines-store';
 import type { SftFileModel } from '../../core/parse/parse';
 import { ruleOf, DIAGNOSTIC_SOURCE } from '../lint/convert';
 import type { DocumentStore } from '../lint/document-store';
+import { toWorkspaceEdit } from '../workspace-edit';
 
 /** Rules a pair comment cannot silence (syntax errors, the silence comments themselves). */
 const UNSILENCEABLE = new Set(['silence', 'yaml-syntax']);
@@ -21,7 +27,7 @@ const UNSILENCEABLE = new Set(['silence', 'yaml-syntax']);
 interface FoundProblems {
   problems: readonly Problem[];
   model?: SftFileModel;
-  lint: (text: string) => readonly Problem[];
+  lint: LintText;
 }
 
 /** `source.fixAll.sft`: apply every problem's preferred fix. */
@@ -44,7 +50,7 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
   private async problemsOf(doc: vscode.TextDocument): Promise<FoundProblems | undefined> {
     if (isGuidelinesUri(doc.uri)) {
       const g = await this.guidelines.forGuidelines(doc.uri);
-      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source).problems;
+      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source, RULE_METAS).problems;
       return g.text === doc.getText() ? { problems: g.loaded.problems, lint } : undefined;
     }
     if (!isSftDocument(doc)) return undefined;
@@ -87,7 +93,7 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
   /** Work out the edit of "Fix all" when it is chosen, not each time the light bulb asks. */
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
     if (action instanceof LazyFixAll && !action.edit && action.doc.version === action.version) {
-      const { edits } = fixAll(action.doc.getText(), action.found.lint, { problems: action.found.problems });
+      const edits = planFixEdits(action.doc.getText(), { kind: 'applyFixes', problems: action.found.problems, lint: action.found.lint });
       if (edits.length) action.edit = toWorkspaceEdit(action.doc, edits);
     }
     return action;
@@ -97,7 +103,7 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
     const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
     a.isPreferred = fix.preferred === true;
-    a.edit = toWorkspaceEdit(doc, fix.edits);
+    a.edit = toWorkspaceEdit(doc, planFixEdits(doc.getText(), { kind: 'applyFixes', fix }));
     return a;
   }
 
@@ -107,16 +113,12 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
    */
   private fixAll(doc: vscode.TextDocument, found: FoundProblems, title = 'Fix all SFT problems'): vscode.CodeAction | undefined {
     if (!hasPreferredFix(found.problems)) return undefined;
-    const { edits } = fixAll(doc.getText(), found.lint, { problems: found.problems });
+    const edits = planFixEdits(doc.getText(), { kind: 'applyFixes', problems: found.problems, lint: found.lint });
     if (!edits.length) return undefined;
     const a = new vscode.CodeAction(title, FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, edits);
     return a;
   }
-}
-
-function hasPreferredFix(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.fixes?.some((f) => f.preferred));
 }
 
 /**
@@ -129,11 +131,4 @@ class LazyFixAll extends vscode.CodeAction {
     super('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
     this.version = doc.version;
   }
-}
-
-/** Core edits (offsets in the document's current text) as a WorkspaceEdit. */
-export function toWorkspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
-  const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-  return we;
 }

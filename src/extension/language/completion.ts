@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { DEFAULT_KEYS, FILE_KEYS, PAIR_KEYS } from '../../core/annotations';
+import { fieldSpec, keysAt } from '../../core/fields';
 import { defaultGuidelines } from '../../core/guidelines';
 import { Disposable } from '../dispose';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { KEY_DESCRIPTIONS, valuesFor } from './vocabulary';
+import { valuesFor } from './vocabulary';
 
 const KEY_AT = /^(\s*)(-\s+)?([A-Za-z_]*)$/;
 const VALUE_AT = /^\s*(?:-\s+)?([A-Za-z_]+):\s*([A-Za-z0-9_.-]*)$/;
@@ -47,9 +48,10 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
     const keys = this.keysAt(doc, pos, key[1].length + (key[2]?.length ?? 0));
     const range = new vscode.Range(pos.translate(0, -key[3].length), pos);
     return keys.map((k, i) => {
-      const item = new vscode.CompletionItem({ label: k, description: KEY_DESCRIPTIONS[k] }, vscode.CompletionItemKind.Property);
+      const meaning = fieldSpec(k)?.meaning;
+      const item = new vscode.CompletionItem({ label: k, description: meaning }, vscode.CompletionItemKind.Property);
       item.insertText = new vscode.SnippetString(`${k}: $0`);
-      item.documentation = new vscode.MarkdownString(KEY_DESCRIPTIONS[k] ?? '');
+      item.documentation = new vscode.MarkdownString(meaning ?? '');
       item.range = range;
       item.sortText = String(i).padStart(3, '0');
       if (valuesFor(k, this.docs.peek(doc.uri)?.governedBy.loaded.guidelines ?? DEFAULT_GUIDELINES)) {
@@ -59,7 +61,7 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
     });
   }
 
-  /** Which keys fit at this column: top-level, under `defaults`, or in a pair. */
+  /** Which keys fit at this column: top-level, under `defaults`, in a pair, or in an item of a pair's list of maps (examples, review). */
   private keysAt(doc: vscode.TextDocument, pos: vscode.Position, column: number): readonly string[] {
     if (column === 0) return FILE_KEYS;
     for (let line = pos.line - 1; line >= 0; line--) {
@@ -68,8 +70,8 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
       if (!m || text.trim().startsWith('#')) continue;
       const indent = m[1].length;
       if (indent === 0) return m[3] === 'defaults' ? DEFAULT_KEYS : PAIR_KEYS;
-      if (m[3] === 'examples' && indent < column) return ['input', 'output'];
-      if (m[3] === 'review' && indent < column) return ['by', 'note', 'resolved'];
+      const entry = fieldSpec(m[3], 'pair')?.entry;
+      if (entry && indent < column) return keysAt(entry);
       if (indent < column - 2) continue;
     }
     return PAIR_KEYS;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { describeValue } from '../../core/annotations';
+import { fieldSpec } from '../../core/fields';
 import { defaultFieldViews, pairViewAt, type PairView, type ValueItem } from '../../core/parse/pair-view';
 import { plural } from '../../core/plural';
 import type { TokenCounter } from '../../core/services';
@@ -11,7 +12,6 @@ import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
-import { KEY_DESCRIPTIONS } from './vocabulary';
 
 export class HoverProvider extends Disposable implements vscode.HoverProvider {
   static register(docs: DocumentStore, tokens: TokenCounter): vscode.Disposable {
@@ -39,7 +39,7 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
         if (f.key === 'id' && pair) return this.countsHover(pair, current, range(f.valueRange!));
       }
       if (within(f.keyRange)) {
-        const text = KEY_DESCRIPTIONS[f.key];
+        const text = fieldSpec(f.key, 'pair')?.meaning;
         if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair) return this.countsHover(pair, current, range(f.keyRange), text);
         if (text) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}**: ${text}`), range(f.keyRange));
       }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { FileLintResult } from '../../core/lint';
 import { Disposable } from '../dispose';
 import { isSftDocument } from '../documents';
-import { composeChanges, type EditWindow } from './edit-window';
+import { composeChanges, type EditWindow } from '../../core/text/edit-window';
 import type { GovernedBy, GuidelinesStore } from './guidelines-store';
 
 /** A document's lint result at one version. */

@@ -6,8 +6,9 @@
  * the file on disk, so unsaved guidelines edits apply at once.
  */
 import * as vscode from 'vscode';
-import { defaultGuidelines, guidelinesCandidates, loadGuidelines, type LoadedGuidelines } from '../../core/guidelines';
-import { FileLinter } from '../../core/lint';
+import { defaultGuidelines, guidelinesCandidates, loadGuidelines, type Guidelines, type LoadedGuidelines } from '../../core/guidelines';
+import { FileLinter, type LintLog } from '../../core/lint';
+import { RULE_METAS } from '../../core/rules/index';
 import type { TextServices } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -36,9 +37,16 @@ export class GuidelinesStore extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  /** @param services what the linters count tokens and detect languages with. */
-  constructor(private readonly services: TextServices) {
+  /** Where the linters log a rule that threw: the SFT Studio output channel. */
+  private readonly logRuleFailure: LintLog;
+
+  /**
+   * @param services what the linters count tokens and detect languages with.
+   * @param log the SFT Studio output channel, where a rule that throws is logged.
+   */
+  constructor(private readonly services: TextServices, log: vscode.LogOutputChannel) {
     super();
+    this.logRuleFailure = (message, error) => log.error(message, error);
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(GUIDELINES_GLOB));
     // Creating or deleting a guidelines file can change which one governs any file.
     this._register(watcher.onDidCreate(() => this.invalidateAll()));
@@ -73,11 +81,15 @@ export class GuidelinesStore extends Disposable {
     return this.load(uri);
   }
 
+  private newLinter(g: Guidelines): FileLinter {
+    return new FileLinter(g, this.services, { log: this.logRuleFailure });
+  }
+
   private builtIn(): GovernedBy {
     if (!this.defaults) {
       const g = defaultGuidelines();
       g.trusted = vscode.workspace.isTrusted;
-      this.defaults = { loaded: { guidelines: g, problems: [] }, linter: new FileLinter(g, this.services), text: '' };
+      this.defaults = { loaded: { guidelines: g, problems: [] }, linter: this.newLinter(g), text: '' };
     }
     return this.defaults;
   }
@@ -124,12 +136,12 @@ export class GuidelinesStore extends Disposable {
     let p = this.loaded.get(key);
     if (!p) {
       p = this.read(uri).then((text) => {
-        const loaded = loadGuidelines(text ?? '', uri.fsPath || uri.path);
+        const loaded = loadGuidelines(text ?? '', uri.fsPath || uri.path, RULE_METAS);
         if (text === undefined) {
           loaded.problems = [];
         }
         loaded.guidelines.trusted = vscode.workspace.isTrusted;
-        return { key, uri, loaded, linter: new FileLinter(loaded.guidelines, this.services), text: text ?? '' };
+        return { key, uri, loaded, linter: this.newLinter(loaded.guidelines), text: text ?? '' };
       });
       this.loaded.set(key, p);
     }

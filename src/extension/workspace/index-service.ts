@@ -15,7 +15,7 @@ import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
-import { coverageProfile } from './coverage-profile';
+import { coverageProfile } from '../../core/workspace/coverage-profile';
 import type { GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { PerfProbe } from '../perf';

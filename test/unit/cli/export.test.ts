@@ -111,7 +111,7 @@ describe('cli: sft export and import', function () {
       '  - id: imp-0001',
       '    system: Be brief.',
       '    prompt: "Yes or no: is 7 prime?"',
-      '    response: yes',
+      '    response: "yes"', // quoted: YAML 1.1 readers (PyYAML) take a plain yes for true
       '',
       '  - id: imp-0002',
       '    prompt: Write two lines.',

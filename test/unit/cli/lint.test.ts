@@ -101,7 +101,7 @@ describe('cli: sft lint', function () {
       writeFileSync(join(t.dir, 'sft.guidelines.yaml'), text);
       const problems = (JSON.parse(sft(['lint', '--format', 'json'], { cwd: t.dir }).stdout) as JsonProblem[]).filter((p) => p.file === 'sft.guidelines.yaml');
       const [core] = loadGuidelines(text).problems;
-      assert.equal(core.message, 'rules.repetition: expected off, info, warning or error, or { severity, threshold, ... }, got "bogus"');
+      assert.equal(core.message, 'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"');
       assert.deepEqual(problems.map((p) => [p.rule, p.message, p.line, p.column, p.endColumn]), [['schema', core.message, 3, 15, 20]]);
       const stylish = sft(['lint'], { cwd: t.dir }).stdout;
       assert.ok(stylish.includes(core.message), stylish);

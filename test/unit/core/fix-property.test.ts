@@ -19,7 +19,7 @@ import { FileLinter } from '../../../src/core/lint';
 import type { SftFileModel } from '../../../src/core/parse/parse';
 import { applyEdits } from '../../../src/core/edit/apply';
 import { fixAll, MAX_FIX_PASSES, preferredFix } from '../../../src/core/edit/fix-all';
-import { removeField, setAnnotation, setDefault, setList, silencePair, toDocument } from '../../../src/core/edits';
+import { removeField, setAnnotation, setDefault, setList, silencePair, toDocument } from '../../../src/core/edit/map-edit';
 import type { Fix, Problem, Span, TextEdit } from '../../../src/core/types';
 import { guidelinesFrom, services } from '../helpers';
 import { sftFileText } from './fix-gen';

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { loadGuidelines } from '../../../src/core/guidelines';
 import { applyEdits } from '../helpers';
+import { RULE_METAS } from '../../../src/core/rules/index';
 
 /** Each problem as [rule, message, the text it points at]. */
 function problemsOf(text: string): Array<[string, string, string]> {
-  return loadGuidelines(text, 'sft.guidelines.yaml').problems.map((p) => [p.rule, p.message, text.slice(p.start, p.end)]);
+  return loadGuidelines(text, 'sft.guidelines.yaml', RULE_METAS).problems.map((p) => [p.rule, p.message, text.slice(p.start, p.end)]);
 }
 
 const HEAD = 'sft-guidelines: 1\n';
@@ -14,12 +15,12 @@ const SHARE = 'a share from 0% to 100%, like 15% or 0.15';
 describe('guidelines validation messages say what is allowed, at the place at fault', () => {
   const cases: Array<[yaml: string, problems: Array<[string, string, string]>]> = [
     // Unions: a scalar is held against every option; a map against the option that takes maps.
-    ['rules: { repetition: bogus }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, threshold, ... }, got "bogus"`, 'bogus']]],
-    ['rules: { repetition: wraning }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, threshold, ... }, got "wraning"; did you mean "warning"?`, 'wraning']]],
-    ['rules: { repetition: 3 }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, threshold, ... }, got 3`, '3']]],
+    ['rules: { repetition: bogus }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, ... }, got "bogus"`, 'bogus']]],
+    ['rules: { repetition: wraning }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, ... }, got "wraning"; did you mean "warning"?`, 'wraning']]],
+    ['rules: { repetition: 3 }', [['schema', `rules.repetition: expected ${SEVERITY}, or { severity, ... }, got 3`, '3']]],
     ['rules: { repetition: { severity: bogus } }', [['schema', `rules.repetition.severity: expected ${SEVERITY}, got "bogus"`, 'bogus']]],
     ['rules: { near-duplicate: { threshold: high } }', [['schema', 'rules.near-duplicate.threshold: expected a number from 0 to 1, got "high"', 'high']]],
-    ['rules: [repetition]', [['schema', `rules: expected a map whose values are ${SEVERITY}, or { severity, threshold, ... }, got a list`, '[repetition]']]],
+    ['rules: [repetition]', [['schema', `rules: expected a map whose values are ${SEVERITY}, or { severity, ... }, got a list`, '[repetition]']]],
     ['harmful_terms: ["", 3, { text: a, severity: loud }]', [
       ['schema', 'harmful_terms[0]: expected non-empty text, or { text, message, severity }, got ""', '""'],
       ['schema', 'harmful_terms[1]: expected non-empty text, or { text, message, severity }, got 3', '3'],

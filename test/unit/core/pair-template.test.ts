@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { CLOSED_ANNOTATIONS, DEFAULT_DOMAINS, TRAITS } from '../../../src/core/annotations';
 import { defaultGuidelines, type Guidelines } from '../../../src/core/guidelines';
-import { newFileHeader, newPairFields, planInsertPair, writePair, type InsertPairPlan } from '../../../src/core/pair-template';
+import type { DocumentEdit } from '../../../src/core/edit/document-edit';
+import { plan as planEdit } from '../../../src/core/edit/plan';
+import { writePair } from '../../../src/core/edit/pair-writer';
+import { insertPairIntent, newFileHeader, newPairFields } from '../../../src/core/pair-template';
 import { parseSft } from '../../../src/core/parse/parse';
 import { guidelinesFrom, lint } from '../helpers';
 
@@ -21,16 +24,18 @@ function resolve(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
-function plan(text: string, offset?: number, guidelines: Guidelines = defaultGuidelines(), id = 'new-0001'): InsertPairPlan {
-  const p = planInsertPair(parseSft(text), { offset, guidelines, id, choicesOf });
-  assert.ok(!('refused' in p), `refused: ${'refused' in p ? p.refused : ''}`);
-  return p;
+function plan(text: string, offset?: number, guidelines: Guidelines = defaultGuidelines(), id = 'new-0001'): DocumentEdit {
+  const model = parseSft(text);
+  const p = planEdit(model, insertPairIntent(model, { offset, guidelines, id, choicesOf }));
+  assert.ok(!p.refused, `refused: ${p.refused}`);
+  assert.equal(p.edits.length, 1, 'one edit');
+  return p.edits[0];
 }
 
 /** The text after the plan, checking that the snippet and the plain text agree. */
-function apply(text: string, p: InsertPairPlan): string {
-  assert.equal(resolve(p.snippet), p.text, 'snippet and text say the same');
-  return text.slice(0, p.start) + p.text + text.slice(p.end);
+function apply(text: string, p: DocumentEdit): string {
+  assert.equal(resolve(p.snippet ?? ''), p.newText, 'snippet and text say the same');
+  return text.slice(0, p.start) + p.newText + text.slice(p.end);
 }
 
 const BODY = (indent: string) => [
@@ -144,15 +149,16 @@ describe('pair template', () => {
   it('a snippet escapes what it writes literally', () => {
     const text = 'sft: 1\npairs:\n  - id: a\n    prompt: costs $5 {x}\n    response: ok';
     const p = plan(text);
-    assert.ok(p.snippet.startsWith('    response: ok\n'), p.snippet.slice(0, 30));
+    assert.ok(p.snippet!.startsWith('    response: ok\n'), p.snippet!.slice(0, 30));
     const cost = 'sft: 1\npairs:\n  - id: a\n    response: costs $5 }';
-    assert.ok(plan(cost).snippet.startsWith('    response: costs \\$5 \\}\n'));
+    assert.ok(plan(cost).snippet!.startsWith('    response: costs \\$5 \\}\n'));
   });
 
   it('refuses pairs written as a flow list, or a `pairs:` that is no list', () => {
     for (const text of ['sft: 1\npairs: [{id: a, prompt: p, response: r}]\n', 'sft: 1\npairs: none\n']) {
-      const p = planInsertPair(parseSft(text), { guidelines: defaultGuidelines(), id: 'x', choicesOf });
-      assert.ok('refused' in p, text);
+      const model = parseSft(text);
+      const p = planEdit(model, insertPairIntent(model, { guidelines: defaultGuidelines(), id: 'x', choicesOf }));
+      assert.ok(p.refused && !p.edits.length, text);
     }
   });
 });

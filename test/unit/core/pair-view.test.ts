@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { isMap, isSeq } from 'yaml';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
-import { defaultFieldViews, pairViewAt, pairViews, preview, type PairView } from '../../../src/core/parse/pair-view';
+import { defaultFieldViews, pairViewAt, pairViews, type PairView } from '../../../src/core/parse/pair-view';
 
 const g = defaultGuidelines();
 
@@ -127,9 +127,9 @@ describe('pair view', () => {
     assert.equal(updateSft(m, [{ start, end: start + 1, newText: 'T' }]), undefined);
   });
 
-  it('a preview is the first line with text, spaces folded, at most 60 characters', () => {
-    assert.equal(preview('\n\n  Hello   there\nsecond'), 'Hello there');
-    assert.equal(preview('x'.repeat(80)), `${'x'.repeat(59)}…`);
-    assert.equal(preview(''), '');
+  it('a preview is the prompt\'s first line with text, spaces folded, at most 60 characters', () => {
+    const previews = (...prompts: string[]) => pairViews(parseSft(`sft: 1\npairs:\n${prompts.map((p) => `  - prompt: ${p}\n`).join('')}`)).map((v) => v.preview);
+    assert.deepEqual(previews('|\n\n      Hello   there\n      second', 'x'.repeat(80), '""'), ['Hello there', `${'x'.repeat(59)}…`, '']);
+    assert.deepEqual(pairViews(parseSft('sft: 1\npairs:\n  - id: a\n')).map((v) => v.preview), [''], 'no prompt');
   });
 });

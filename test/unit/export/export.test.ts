@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseSft } from '../../../src/core/parse/parse';
-import { collectRecords, exportRecords, foldUser, importRecords, recordsToSft, unfoldUser, EXPORT_FORMATS, type PairRecord } from '../../../src/core/export/index';
+import { collectRecords, exportRecords, importRecords, recordsToSft, EXPORT_FORMATS } from '../../../src/core/export/index';
+import { foldUser, unfoldUser } from '../../../src/core/export/layout';
+import type { PairRecord } from '../../../src/core/export/record';
 
 const FULL: PairRecord = {
   id: 'x-1', task: 'closed_qa', prompt_type: 'in_context', response_type: 'short_phrase', domain: 'science', language: 'en',

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { exportRecords, importRecords, EXPORT_FORMATS, type PairRecord } from '../../../src/core/export/index';
+import { exportRecords, importRecords, EXPORT_FORMATS } from '../../../src/core/export/index';
+import type { PairRecord } from '../../../src/core/export/record';
 import { defaultIdPrefix, guessFormat } from '../../../src/core/export/guess';
 
 const RECORDS: PairRecord[] = [{ id: 'g-1', task: 'open_qa', system: 'Be brief.', prompt: 'Why?', response: 'Because.' }];

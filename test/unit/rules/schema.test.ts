@@ -112,6 +112,24 @@ response: r
       assert.equal(applyEdits(text, problems[3].fixes![0].edits), text.replace('resolved: yes', 'resolved: true'));
     });
 
+    it('checks a review note\'s keys by their shapes: one reviewer, a text note, an empty resolved', () => {
+      const text = sftFile(`id: a
+review:
+  - by: [sam, kim]
+    note: {a: b}
+    resolved:
+prompt: p
+response: r
+`);
+      const problems = lint(text, { only });
+      assert.deepEqual(spans(text, problems).slice(0, 2), ['[sam, kim]', '{a: b}']);
+      assert.deepEqual(problems.map((p) => p.message), [
+        'by takes one value, not a list.',
+        'note must be text, not a map.',
+        'resolved must be true or false, not empty.',
+      ]);
+    });
+
     it('fires on ids that are numbers or use other characters; fixes quote or clean them', () => {
       const text = sftFile('id: 0007\nprompt: p\nresponse: r\n', 'id: "hc 01/a"\nprompt: p\nresponse: r\n', 'id: hc-ü\nprompt: p\nresponse: r\n');
       const problems = lint(text, { only });

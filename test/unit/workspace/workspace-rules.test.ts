@@ -125,6 +125,37 @@ describe('workspace rules', () => {
     assert.ok(ix.verifiedCandidates < 200, `verified ${ix.verifiedCandidates}`);
   });
 
+  it('signatures estimate Jaccard similarity without bias and with the spread of 128 permutations, short prompts too', () => {
+    // Seeded words, each distinct, so every 3-word shingle is distinct and the true Jaccard
+    // similarity of two prompts is known exactly.
+    let seed = 7;
+    const rand = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+    const word = (): string => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const shingles = (ws: string[]): Set<string> => new Set(ws.slice(2).map((_, i) => ws.slice(i, i + 3).join(' ')));
+    for (const n of [12, 60, 200]) {
+      for (const changes of [1, 2, 4]) {
+        const errors: number[] = [];
+        let variance = 0;
+        for (let trial = 0; trial < 300; trial++) {
+          const a = Array.from({ length: n }, word);
+          const b = [...a];
+          for (let c = 0; c < Math.max(1, Math.round((changes * n) / 60)); c++) b[Math.floor(rand() * n)] = word();
+          const sa = shingles(a);
+          const sb = shingles(b);
+          const shared = [...sa].filter((x) => sb.has(x)).length;
+          const j = shared / (sa.size + sb.size - shared);
+          errors.push(estimatedJaccard(minhash(a.join(' '))!, minhash(b.join(' '))!) - j);
+          variance += (j * (1 - j)) / 128;
+        }
+        const bias = errors.reduce((x, y) => x + y, 0) / errors.length;
+        const rms = Math.sqrt(errors.reduce((x, y) => x + y * y, 0) / errors.length);
+        const textbook = Math.sqrt(variance / errors.length);
+        assert.ok(Math.abs(bias) < 0.01, `n ${n}, ${changes} changes: bias ${bias.toFixed(4)}`);
+        assert.ok(rms <= 1.25 * textbook + 0.002, `n ${n}, ${changes} changes: rms ${rms.toFixed(4)} against ${textbook.toFixed(4)} for 128 permutations`);
+      }
+    }
+  });
+
   it('signatures: short prompts get none; CJK text is shingled by characters', () => {
     assert.equal(minhash('Translate: good morning'), undefined);
     const ja = '東京は日本の首都であり、世界で最も人口の多い都市の一つです。多くの人が電車で通勤しています。';

@@ -4,24 +4,17 @@
  * in a message.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { scalarText, type PairModel } from '../parse/model';
-import type { PairContext } from '../rule';
-import type { Span } from '../types';
+import { effectiveField } from '../../fields';
+import { scalarText, type PairModel } from '../../parse/model';
+import { dashOffset } from '../../parse/parse';
+import type { PairContext } from '../../rule';
+import type { Span } from '../../types';
 
-function lineEnd(src: string, at: number): number {
+/** End of the line `at` is on, before its line break. */
+export function lineEnd(src: string, at: number): number {
   const nl = src.indexOf('\n', at);
   const end = nl < 0 ? src.length : nl;
   return end > at && src[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** Offset of the `-` before a list item whose node starts at `start`, or `start` itself. */
-function dashBefore(src: string, start: number, floor: number): number {
-  for (let i = start - 1; i >= floor; i--) {
-    const ch = src[i];
-    if (ch === '-') return i;
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') break;
-  }
-  return start;
 }
 
 /**
@@ -29,7 +22,7 @@ function dashBefore(src: string, start: number, floor: number): number {
  * about something the item lacks is shown without underlining the whole item.
  */
 export function itemHead(src: string, node: Node | null, fallback: number, floor = 0): Span {
-  const start = node?.range ? dashBefore(src, node.range[0], floor) : fallback;
+  const start = node?.range ? dashOffset(src, node.range[0], floor) : fallback;
   if (isMap(node) && node.items.length) {
     const key = node.items[0].key as Node | null;
     if (isScalar(key) && key.range) return { start, end: key.range[1] };
@@ -84,5 +77,5 @@ export function rangeOf(node: Node | null | undefined, src?: string): Span | und
  * for rules that read one value of every pair.
  */
 export function annotationText(ctx: PairContext, key: string): string | undefined {
-  return scalarText((ctx.pair.fields.get(key) ?? ctx.file.defaults.get(key))?.value);
+  return scalarText(effectiveField(ctx.file, ctx.pair, key)?.value);
 }

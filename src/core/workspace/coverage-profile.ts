@@ -3,8 +3,8 @@
  * coverage key's values, pair by pair). Most edits (a word in a prompt) leave it unchanged,
  * and then workspace coverage cannot have changed: no need to recount 100,000 pairs.
  */
-import { COVERAGE_KEYS, valuesOf } from '../../core/coverage';
-import type { IndexedPair } from '../../core/workspace/types';
+import { COVERAGE_KEYS, valuesOf } from '../coverage';
+import type { IndexedPair } from './types';
 
 /** FNV-1a over the coverage values of the pairs, in order (a collision only skips a refresh). */
 export function coverageProfile(pairs: readonly IndexedPair[]): number {

@@ -25,18 +25,23 @@ interface Header {
   entries: number;
 }
 
-/** The binary form of a database (at build time, from the package's data). */
+/**
+ * The binary form of a database (at build time, from the package's data).
+ * @usedBy esbuild.mjs (writes the data file)
+ */
 export function encodeEldTables(data: EldData): Uint8Array {
   const keys = Object.keys(data.ngrams).sort();
   const values = keys.map((k) => Object.entries(data.ngrams[k]).map(([lang, score]) => [Number(lang), score] as const).sort((a, b) => a[0] - b[0]));
   const entries = values.reduce((n, v) => n + v.length, 0);
   const keyBytes = keys.reduce((n, k) => n + k.length, 0);
-  let head = Buffer.from(JSON.stringify({ type: data.type, languages: data.languages, count: keys.length, entries } satisfies Header), 'utf8');
-  head = Buffer.concat([head, Buffer.alloc((4 - (head.length % 4)) % 4, 0x20)]);
-  const out = Buffer.alloc(4 + head.length + 8 * keys.length + keyBytes + 2 * entries);
-  out.writeUInt32LE(head.length, 0);
-  head.copy(out, 4);
-  const keyEnds = 4 + head.length;
+  const json = new TextEncoder().encode(JSON.stringify({ type: data.type, languages: data.languages, count: keys.length, entries } satisfies Header));
+  const headLength = json.length + ((4 - (json.length % 4)) % 4);
+  const out = new Uint8Array(4 + headLength + 8 * keys.length + keyBytes + 2 * entries);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, headLength, true);
+  out.set(json, 4);
+  out.fill(0x20, 4 + json.length, 4 + headLength);
+  const keyEnds = 4 + headLength;
   const valueEnds = keyEnds + 4 * keys.length;
   let at = valueEnds + 4 * keys.length;
   let entry = 0;
@@ -54,27 +59,29 @@ export function encodeEldTables(data: EldData): Uint8Array {
       if (c > 255) throw new Error(`eld tables: n-gram ${JSON.stringify(k)} is not Latin-1`);
       out[at++] = c;
     }
-    out.writeUInt32LE(at - (valueEnds + 4 * keys.length), keyEnds + 4 * i);
-    out.writeUInt32LE(entry, valueEnds + 4 * i);
+    view.setUint32(keyEnds + 4 * i, at - (valueEnds + 4 * keys.length), true);
+    view.setUint32(valueEnds + 4 * i, entry, true);
   });
   return out;
 }
 
 /** The database for eld's `loadData`, over the binary form; n-grams are looked up as eld asks for them. */
-export function eldTables(bytes: Buffer): EldData {
-  const headLength = bytes.readUInt32LE(0);
-  const head = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as Header;
+export function eldTables(bytes: Uint8Array): EldData {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  const headLength = u32(0);
+  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headLength))) as Header;
   const keyEnds = 4 + headLength;
   const valueEnds = keyEnds + 4 * head.count;
   const keys = valueEnds + 4 * head.count;
-  const langs = keys + (head.count ? bytes.readUInt32LE(valueEnds - 4) : 0);
+  const langs = keys + (head.count ? u32(valueEnds - 4) : 0);
   const scores = langs + head.entries;
-  const keyStart = (i: number): number => (i === 0 ? 0 : bytes.readUInt32LE(keyEnds + 4 * (i - 1)));
+  const keyStart = (i: number): number => (i === 0 ? 0 : u32(keyEnds + 4 * (i - 1)));
 
   /** Code-unit order of a looked-up n-gram against the i-th stored one. */
   function compare(key: string, i: number): number {
     const start = keyStart(i);
-    const length = bytes.readUInt32LE(keyEnds + 4 * i) - start;
+    const length = u32(keyEnds + 4 * i) - start;
     const n = Math.min(key.length, length);
     for (let j = 0; j < n; j++) {
       const d = key.charCodeAt(j) - bytes[keys + start + j];
@@ -93,8 +100,8 @@ export function eldTables(bytes: Buffer): EldData {
       else if (c > 0) lo = mid + 1;
       else {
         const out: Record<number, number> = {};
-        const end = bytes.readUInt32LE(valueEnds + 4 * mid);
-        for (let e = mid === 0 ? 0 : bytes.readUInt32LE(valueEnds + 4 * (mid - 1)); e < end; e++) out[bytes[langs + e]] = bytes[scores + e];
+        const end = u32(valueEnds + 4 * mid);
+        for (let e = mid === 0 ? 0 : u32(valueEnds + 4 * (mid - 1)); e < end; e++) out[bytes[langs + e]] = bytes[scores + e];
         return out;
       }
     }

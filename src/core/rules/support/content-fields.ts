@@ -1,27 +1,31 @@
 /**
- * Shared plumbing for the task-shape and content rules: which scalars a field name covers
- * (text fields, example inputs and outputs, labels), and where to point a problem about
+ * Shared plumbing for the task-shape, content and text rules: which scalars a field name
+ * covers (text fields, example inputs and outputs, labels), and where to point a problem about
  * a pair when the value at fault is not the pair's own (an annotation from `defaults`
  * lives in document offsets, which a pair rule must never report in).
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { PairContext } from '../rule';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { PairContext } from '../../rule';
+import { TEXT_FIELDS } from '../../annotations';
 import { annotationText } from './node-shape';
-import type { Span } from '../types';
+import type { Span } from '../../types';
 
-/** One scalar a content rule scans, with the field name it is reported under. */
+/** One scalar a rule scans, with the field it belongs to. */
 export interface FieldScalar {
   /** `system`, `context`, `prompt`, `response`, `examples.input`, `examples.output` or `labels`. */
   field: string;
+  /** The scalar's place for a message: the field, or `examples[0].input` for one example's input. */
+  name: string;
   node: Scalar;
   /** The scalar's resolved text. */
   text: string;
 }
 
-const TEXT_FIELDS = ['system', 'context', 'prompt', 'response'] as const;
-
 /** Field names a rule or guideline entry may list; `examples` means inputs and outputs. */
 export const CONTENT_FIELDS = ['system', 'context', 'prompt', 'response', 'examples', 'examples.input', 'examples.output', 'labels'] as const;
+
+/** Every field name `fieldSet` takes: the content fields, and `input` and `output` for an example's. */
+export const FIELD_NAMES: [string, ...string[]] = [...CONTENT_FIELDS, 'input', 'output'];
 
 function textOf(node: Node | null | undefined): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
@@ -39,35 +43,45 @@ export function fieldSet(fields: readonly string[]): Set<string> {
   return out;
 }
 
-/** The scalars of the pair that `fields` (normalised by `fieldSet`) cover, in source order. */
+/**
+ * The scalars of the pair that `fields` (normalised by `fieldSet`) cover, in source order: a
+ * text field's value, each example's input and output, each label. A key given twice counts
+ * once (the first, as the parser's `fields` keeps it).
+ */
 export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): FieldScalar[] {
   const out: FieldScalar[] = [];
   for (const entry of ctx.pair.entries) {
     const key = entry.key;
+    if (ctx.pair.fields.get(key) !== entry) continue;
     if ((TEXT_FIELDS as readonly string[]).includes(key)) {
-      if (!fields.has(key) || ctx.pair.fields.get(key) !== entry) continue;
+      if (!fields.has(key)) continue;
       const text = textOf(entry.value);
-      if (text !== undefined) out.push({ field: key, node: entry.value as Scalar, text });
+      if (text !== undefined) out.push({ field: key, name: key, node: entry.value as Scalar, text });
     } else if (key === 'examples' && isSeq(entry.value)) {
       if (!fields.has('examples.input') && !fields.has('examples.output')) continue;
-      for (const ex of entry.value.items as (Node | null)[]) {
-        if (!isMap(ex)) continue;
-        for (const item of ex.items) {
-          if (!isScalar(item.key)) continue;
-          const name = `examples.${String(item.key.value)}`;
-          const text = textOf(item.value as Node | null);
-          if (fields.has(name) && text !== undefined) out.push({ field: name, node: item.value as Scalar, text });
-        }
-      }
+      (entry.value.items as (Node | null)[]).forEach((ex, i) => {
+        if (isMap(ex)) exampleScalars(ex, i, fields, out);
+      });
     } else if (key === 'labels' && fields.has('labels')) {
       const items = isSeq(entry.value) ? (entry.value.items as (Node | null)[]) : [entry.value];
       for (const it of items) {
         const text = textOf(it);
-        if (text !== undefined) out.push({ field: 'labels', node: it as Scalar, text });
+        if (text !== undefined) out.push({ field: 'labels', name: 'labels', node: it as Scalar, text });
       }
     }
   }
   return out;
+}
+
+/** The input and output of the `i`th example, as `fields` asks for them. */
+function exampleScalars(ex: YAMLMap, i: number, fields: ReadonlySet<string>, out: FieldScalar[]): void {
+  for (const item of ex.items) {
+    if (!isScalar(item.key)) continue;
+    const part = String(item.key.value);
+    const field = `examples.${part}`;
+    const text = textOf(item.value as Node | null);
+    if (fields.has(field) && text !== undefined) out.push({ field, name: `examples[${i}].${part}`, node: item.value as Scalar, text });
+  }
 }
 
 /** A field name as a writer reads it in a message. */

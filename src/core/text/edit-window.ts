@@ -9,7 +9,10 @@
  * Anything else (overlapping or ascending changes) returns undefined: lint in full.
  */
 
-/** The structural part of `vscode.TextDocumentContentChangeEvent` this needs. */
+/**
+ * The structural part of `vscode.TextDocumentContentChangeEvent` this needs.
+ * @usedBy tests
+ */
 export interface ContentChange {
   rangeOffset: number;
   rangeLength: number;

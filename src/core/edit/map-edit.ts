@@ -10,17 +10,17 @@
  * that cannot edit safely (say, a pair that is not a map) returns no edits, never throws.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair as YamlPair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { DEFAULT_KEYS, PAIR_KEYS } from './annotations';
-import type { PairModel } from './parse/model';
-import type { SftFileModel } from './parse/parse';
-import type { TextEdit } from './types';
-import { lineStart } from './text/lines';
-import { shiftEdit } from './edit/apply';
-import { yamlFlowList, yamlScalar } from './edit/scalar-write';
+import { DEFAULT_KEYS, PAIR_KEYS } from '../annotations';
+import type { PairModel } from '../parse/model';
+import type { SftFileModel } from '../parse/parse';
+import type { TextEdit } from '../types';
+import { lineStart } from '../text/lines';
+import { shiftEdit } from './apply';
+import { yamlFlowList, yamlScalar } from './scalar-write';
 
 type Entry = YamlPair<Node | null, Node | null>;
 
-export { yamlFlowList, yamlScalar } from './edit/scalar-write';
+export { yamlFlowList } from './scalar-write';
 
 /** The line ending used around `at`: CRLF when the next line break is `\r\n`, else LF. */
 export function eolAt(src: string, at = 0): '\n' | '\r\n' {
@@ -67,27 +67,51 @@ function column(src: string, at: number): number {
   return at - lineStart(src, at);
 }
 
-/** Replace an entry's value with `text` (YAML source), whatever the old value's style. */
-function replaceValue(src: string, entry: Entry, text: string): TextEdit[] {
+/** Where a new value goes: the column of its key, the line ending, and whether it must fit on the key's line. */
+export interface ValuePlace {
+  keyColumn: number;
+  eol: '\n' | '\r\n';
+  /** In a flow collection, or before a comment on the key's line: no block value. */
+  oneLine: boolean;
+}
+
+/** A value's YAML source, or how to write it for where it goes (a block's lines depend on its key's column). */
+export type ValueSource = string | ((place: ValuePlace) => string);
+
+function sourceAt(value: ValueSource, place: ValuePlace): string {
+  return typeof value === 'string' ? value : value(place);
+}
+
+/** `key:` and a value: on the key's line, or (a block list or map) from the next line. */
+function keyLine(key: string, text: string): string {
+  return /^\r?\n/.test(text) ? `${yamlScalar(key)}:${text}` : `${yamlScalar(key)}: ${text}`;
+}
+
+/** Replace an entry's value with YAML source, whatever the old value's style. */
+function replaceValue(src: string, entry: Entry, value: ValueSource, inFlow: boolean): TextEdit[] {
   const kr = keyRange(entry);
   if (!kr) return [];
   const v = entry.value;
   const colon = afterColon(src, kr[1]);
   const r = v?.range;
   const empty = !v || !r || (isScalar(v) && v.value === null && r[0] === r[1]);
+  const place = { keyColumn: column(src, kr[0]), eol: eolAt(src, kr[0]), oneLine: inFlow };
   if (empty) {
     // `key:` or `key:   # note`: write the value after the colon, keep the comment.
     let k = colon;
     while (k < src.length && (src[k] === ' ' || src[k] === '\t')) k++;
-    return [{ start: colon, end: k, newText: src[k] === '#' ? ` ${text} ` : ` ${text}` }];
+    const comment = src[k] === '#';
+    const text = sourceAt(value, { ...place, oneLine: inFlow || comment });
+    return [{ start: colon, end: k, newText: comment ? ` ${text} ` : /^\r?\n/.test(text) ? text : ` ${text}` }];
   }
+  const text = sourceAt(value, place);
   const block = (isScalar(v) && (v.type === Scalar.BLOCK_LITERAL || v.type === Scalar.BLOCK_FOLDED))
     || ((isMap(v) || isSeq(v)) && !v.flow);
   const end = block ? trimmedEnd(src, r[0], r[1]) : r[1];
   if (src.slice(r[0], end) === text) return [];
   // A block collection starts on the next line: replace from the colon so the value sits on the key's line.
   const start = (isMap(v) || isSeq(v)) && !v.flow ? colon : r[0];
-  return [{ start, end, newText: start === colon ? ` ${text}` : text }];
+  return [{ start, end, newText: start === colon && !/^\r?\n/.test(text) ? ` ${text}` : text }];
 }
 
 /** The entry after which a new key goes: the last one that comes before it in `order`. */
@@ -105,10 +129,10 @@ function predecessor(items: readonly Entry[], key: string, order: readonly strin
   return best;
 }
 
-function insertEntry(src: string, map: YAMLMap, key: string, text: string, order: readonly string[]): TextEdit[] {
+function insertEntry(src: string, map: YAMLMap, key: string, value: ValueSource, order: readonly string[]): TextEdit[] {
   const items = map.items as Entry[];
-  const line = `${yamlScalar(key)}: ${text}`;
   if (map.flow) {
+    const line = keyLine(key, sourceAt(value, { keyColumn: 0, eol: eolAt(src, map.range?.[0] ?? 0), oneLine: true }));
     if (!items.length) {
       const open = map.range?.[0];
       return open !== undefined && src[open] === '{' ? [{ start: open + 1, end: open + 1, newText: line }] : [];
@@ -122,6 +146,7 @@ function insertEntry(src: string, map: YAMLMap, key: string, text: string, order
   if (!firstKey) return [];
   const indent = ' '.repeat(column(src, firstKey[0]));
   const eol = eolAt(src, firstKey[0]);
+  const line = keyLine(key, sourceAt(value, { keyColumn: indent.length, eol, oneLine: false }));
   const after = predecessor(items, key, order);
   if (!after) return [{ start: firstKey[0], end: firstKey[0], newText: `${line}${eol}${indent}` }];
   const { at, atEof } = afterLine(src, valueEnd(after));
@@ -134,13 +159,14 @@ function firstEntry(map: YAMLMap, key: string): Entry | undefined {
 }
 
 /**
- * Set `key` in a map to `text` (YAML source, e.g. from `yamlScalar`): replace the value
- * when the key is there (the first one, which is the one that applies), else insert
- * `key: text` after the last key that comes before it in `order`. Offsets into `src`.
+ * Set `key` in a map to `value` (YAML source, e.g. from `yamlScalar`, or a function that
+ * writes it for its place): replace the value when the key is there (the first one, which
+ * is the one that applies), else insert `key: value` after the last key that comes before it
+ * in `order`. Offsets into `src`. `inFlow`: the map is inside a flow collection.
  */
-export function setMapValue(src: string, map: YAMLMap, key: string, text: string, order: readonly string[] = []): TextEdit[] {
+export function setMapValue(src: string, map: YAMLMap, key: string, value: ValueSource, order: readonly string[] = [], inFlow = map.flow === true): TextEdit[] {
   const entry = firstEntry(map, key);
-  return entry ? replaceValue(src, entry, text) : insertEntry(src, map, key, text, order);
+  return entry ? replaceValue(src, entry, value, inFlow || map.flow === true) : insertEntry(src, map, key, value, order);
 }
 
 /** Remove one entry of a map: its whole line(s) in a block map, the item and a comma in a flow map. */
@@ -200,14 +226,12 @@ export function setList(pair: PairModel, key: string, values: readonly string[])
   return setMapValue(pair.src, map, key, yamlFlowList(values), PAIR_KEYS);
 }
 
-/** Remove a field (every entry with that key, repeats included) from a pair; node offsets. */
-export function removeField(pair: PairModel, key: string): TextEdit[] {
-  const map = pairMap(pair);
-  if (!map) return [];
+/** Remove every entry of `key` (repeats included) from a map; offsets into `src`. */
+export function removeKey(src: string, map: YAMLMap, key: string): TextEdit[] {
   const out: TextEdit[] = [];
   for (const e of map.items as Entry[]) {
     if (keyText(e) !== key) continue;
-    for (const edit of removeMapEntry(pair.src, map, e)) {
+    for (const edit of removeMapEntry(src, map, e)) {
       // Flow-map removals of neighbours can touch; merge so the edits never overlap.
       const last = out[out.length - 1];
       if (last && edit.start <= last.end && !edit.newText && !last.newText) last.end = Math.max(last.end, edit.end);
@@ -217,11 +241,18 @@ export function removeField(pair: PairModel, key: string): TextEdit[] {
   return out;
 }
 
+/** Remove a field (every entry with that key, repeats included) from a pair; node offsets. */
+export function removeField(pair: PairModel, key: string): TextEdit[] {
+  const map = pairMap(pair);
+  return map ? removeKey(pair.src, map, key) : [];
+}
+
 /**
  * Insert a comment line into a pair: after the `- id:` entry (without an id, after the
  * entry on the `-` line, so never inside a value that continues below it), at the pair's
  * key indentation. Node offsets; none for a pair inside a flow `pairs: [...]` list, where a
  * comment line has no place of its own.
+ * @usedBy tests
  */
 export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const { src } = pair;
@@ -246,21 +277,24 @@ export function silencePair(pair: PairModel, rules: string | readonly string[], 
   return insertComment(pair, `sft-ignore ${ids}: ${reason.trim() || 'reason'}`);
 }
 
-/** Node-offset edits of a pair as document offsets. */
+/**
+ * Node-offset edits of a pair as document offsets.
+ * @usedBy tests
+ */
 export function toDocument(pair: PairModel, edits: readonly TextEdit[]): TextEdit[] {
   return pair.base ? edits.map((e) => shiftEdit(e, pair.base)) : [...edits];
 }
 
 /**
  * Set an annotation in the file's `defaults` (document offsets), creating the `defaults:`
- * map after the `sft:` line when there is none.
+ * map after the `sft:` line when there is none. `isSource`: `value` is YAML source (a list).
  */
-export function setDefault(file: SftFileModel, key: string, value: string): TextEdit[] {
+export function setDefault(file: SftFileModel, key: string, value: string, isSource = false): TextEdit[] {
   const { text } = file;
   const root = file.doc.contents;
   if (!isMap(root) || root.flow) return [];
   const field = file.header.find((f) => f.key === 'defaults');
-  const scalar = yamlScalar(value);
+  const scalar = isSource ? value : yamlScalar(value);
   if (isMap(field?.value)) return setMapValue(text, field.value, key, scalar, DEFAULT_KEYS);
   const eol = eolAt(text);
   if (field) {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parseSft, updateSft } from '../../../src/core/parse/parse';
 import {
-  generateId, insertComment, removeField, setAnnotation, setDefault, setList, silencePair, toDocument, yamlScalar,
-} from '../../../src/core/edits';
+  generateId, insertComment, removeField, setAnnotation, setDefault, setList, silencePair, toDocument,
+} from '../../../src/core/edit/map-edit';
+import { yamlScalar } from '../../../src/core/edit/scalar-write';
 import type { TextEdit } from '../../../src/core/types';
 import { applyEdits } from '../helpers';
 

@@ -1,0 +1,64 @@
+/**
+ * What a writer (or a tool acting for one) asks to change in a pairs file. Every surface
+ * (quick fixes, fix-all, `sft lint --fix`, the annotation picker, Insert Pair, Generate Ids,
+ * import, the pair editor) says what it wants as an intent; `planEdits` turns it into the
+ * smallest document edits that keep the text's own style.
+ */
+import type { PairModel } from '../parse/model';
+import type { SftFileModel } from '../parse/parse';
+import type { Fix, Problem } from '../types';
+import type { PairEntry } from './pair-writer';
+
+/** A pair by its id; by its index only where it has no id (or shares it within the file). */
+export type PairRef = { id: string } | { index: number };
+
+/** The value of a field: a text, a list of words, or (`undefined`) no field at all. */
+export type FieldValue = string | readonly string[] | undefined;
+
+/** Lint a text (for fix-all's passes). */
+export type LintText = (text: string) => readonly Problem[];
+
+/** Every kind of change. */
+export type EditIntent =
+  /** Give a field a text (kept in the field's style: a `|` block stays a block), a list, or remove it (`undefined`). */
+  | { kind: 'setField'; pair: PairRef; key: string; value: FieldValue }
+  /** Give an annotation a value: a word, or a list for traits and tags. */
+  | { kind: 'setAnnotation'; pair: PairRef; key: string; value: string | readonly string[] }
+  /** Set (or, with `undefined`, remove) an annotation in the file's `defaults`. */
+  | { kind: 'setDefault'; key: string; value: FieldValue }
+  /**
+   * Add a pair after `after` (else after the pair holding `offset`, else last), written by
+   * the one pair serializer in the file's layout.
+   */
+  | { kind: 'addPair'; entries: readonly PairEntry[]; after?: PairRef; offset?: number }
+  /** A copy of a pair right after it, with a new id (given, else the next free one in the file). */
+  | { kind: 'duplicatePair'; pair: PairRef; id?: string }
+  | { kind: 'removePair'; pair: PairRef }
+  /** Move a pair (with the comment lines that lead it) to position `to` of the list. */
+  | { kind: 'movePair'; pair: PairRef; to: number }
+  /** Add a note to the end of the pair's `review` list. */
+  | { kind: 'addReviewNote'; pair: PairRef; by: string; note: string }
+  /** Mark review note `note` (its index in the list) `resolved: true`, or `false`. */
+  | { kind: 'resolveReviewNote'; pair: PairRef; note: number; resolved?: boolean }
+  /** `# sft-ignore rule: reason` in the pair. */
+  | { kind: 'silence'; pair: PairRef; rules: string | readonly string[]; reason: string }
+  /** One quick fix (`fix`), or every problem's preferred fix as fix-all applies them (passes re-lint with `lint`). */
+  | { kind: 'applyFixes'; fix: Fix }
+  | { kind: 'applyFixes'; problems: readonly Problem[]; lint?: LintText };
+
+/** The intent of one kind. */
+export type IntentOf<K extends EditIntent['kind']> = Extract<EditIntent, { kind: K }>;
+
+/** How to address a pair: its id when that names it alone in the file, else its index. */
+export function pairRef(model: SftFileModel, pair: PairModel): PairRef {
+  const { id } = pair;
+  if (id !== undefined && model.pairs.filter((p) => p.id === id).length === 1) return { id };
+  return { index: pair.index };
+}
+
+/** The pair a reference names, if any (an id shared by several pairs names none). */
+export function resolvePair(model: SftFileModel, ref: PairRef): PairModel | undefined {
+  if ('index' in ref) return model.pairs[ref.index];
+  const found = model.pairs.filter((p) => p.id === ref.id);
+  return found.length === 1 ? found[0] : undefined;
+}
