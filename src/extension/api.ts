@@ -10,13 +10,14 @@ import type { WorkspaceLintSummary } from './lint/diagnostics';
 import type { LintStats } from './lint/document-store';
 import type { PerfProbe } from './perf';
 import type { CoverageNode } from './workspace/coverage-view';
+import type { WorkspaceStats } from './workspace/sft-workspace';
 
 export interface SftApi {
   /** The status bar text now ('' when hidden). */
   statusBarText(): string;
   /** Fires with the status bar text after each update. */
   readonly onDidUpdateStatusBar: vscode.Event<string>;
-  /** Resolves when the workspace index has been built once. */
+  /** Resolves when the first scan of the workspace has ended: every file indexed, workspace problems known. */
   indexReady(): Promise<void>;
   /** Resolves when the lint of every workspace file after the first index build has ended (at once with `sft.lint.workspace` off). */
   workspaceLinted(): Promise<void>;
@@ -27,6 +28,8 @@ export interface SftApi {
   coverageItem(node: CoverageNode): vscode.TreeItem;
   /** How many full and incremental lints ran. */
   readonly lintStats: LintStats;
+  /** How many closed files were read, parsed and linted, and whether the first scan has ended. */
+  readonly workspaceStats: Readonly<WorkspaceStats>;
   /** SFT: Lint Workspace (index rebuilt from what exists, every file linted); resolves with what it found. */
   lintWorkspace(): Promise<WorkspaceLintSummary>;
   /** The folder of the "SFT Studio" output channel's log file (`SFT Studio.log`). */

@@ -13,6 +13,15 @@ export function isSftDocument(doc: vscode.TextDocument): boolean {
   return doc.languageId === SFT_LANGUAGE;
 }
 
+/**
+ * The open document of a URI, if any: the one lookup of `workspace.textDocuments` (which
+ * may still hold a closed tab's document; see SftFiles.openDocument for `.sft.yaml` files).
+ */
+export function findOpenDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
 /** A guidelines file, by name. */
 export function isGuidelinesUri(uri: vscode.Uri): boolean {
   return basename(uri.path) === GUIDELINES_FILE;

@@ -22,7 +22,7 @@ import { DocumentStore } from './lint/document-store';
 import { GuidelinesStore } from './lint/guidelines-store';
 import { CoverageView } from './workspace/coverage-view';
 import { IndexService } from './workspace/index-service';
-import { SftFiles } from './workspace/sft-files';
+import { SftWorkspace } from './workspace/sft-workspace';
 import { StatusBar } from './workspace/status-bar';
 
 export function activate(context: vscode.ExtensionContext): SftApi {
@@ -34,9 +34,11 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const services = nodeTextServices();
   const guidelines = add(new GuidelinesStore(services, log));
   const docs = add(new DocumentStore(guidelines));
-  const files = add(SftFiles.register());
-  const diagnostics = add(DiagnosticsProvider.register(context, docs, guidelines, files, log, perf));
-  const index = add(IndexService.register(docs, guidelines, files, log, perf));
+  // The one owner of `.sft.yaml` files: the index subscribes first, so diagnostics merge
+  // workspace problems that already know the update they publish.
+  const workspace = add(SftWorkspace.register(docs, guidelines, log));
+  const index = add(IndexService.register(workspace, guidelines, log, perf));
+  const diagnostics = add(DiagnosticsProvider.register(context, workspace, guidelines, log, perf));
   add(diagnostics.setWorkspaceSource(index));
   add(CodeActionProvider.register(docs, guidelines));
   add(CompletionProvider.register(docs));
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
-  const lint = add(LintWorkspaceCommand.register(diagnostics, index));
+  const lint = add(LintWorkspaceCommand.register(diagnostics));
   const showProblems = async (): Promise<void> => {
     await diagnostics.lintWorkspace();
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
     coverageChildren: (node) => coverageView.getChildren(node),
     coverageItem: (node) => coverageView.getTreeItem(node),
     lintStats: docs.stats,
+    workspaceStats: workspace.stats,
     lintWorkspace: () => lint.run(),
     logUri: context.logUri,
   };

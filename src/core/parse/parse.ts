@@ -4,13 +4,18 @@
  * Aliases are never expanded (nothing here calls `toJS`), so a "billion laughs" file costs
  * what its text costs.
  */
-import { parseDocument, isMap, isSeq, isScalar, YAMLSeq, type Document, type Node, type YAMLError } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, Pair, YAMLSeq, type Document, type Node, type Range, type YAMLError } from 'yaml';
 import { fastItem } from './fast';
 import { mapEntries, scalarText, type Field, type PairModel, type Silence, type SyntaxIssue } from './model';
 import type { Span, TextEdit } from '../types';
 import { lineStart } from '../text/lines';
 
-/** The parsed file. Header fields use document offsets of the last full parse (base 0). */
+/**
+ * The parsed file. Header fields and `doc` use document offsets, kept exact by incremental
+ * updates (which refuse files with top-level keys after `pairs`). The items of the `pairs`
+ * sequence in `doc` and `pairsSeq` are the pairs' nodes, in each pair's own offsets: read
+ * pairs through `pairs` (or the pair view), never through these items.
+ */
 export interface SftFileModel {
   text: string;
   doc: Document.Parsed;
@@ -227,6 +232,8 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   seq.range = [starts[0] + indent, seqEnd, seqEnd];
   last.value = seq;
   root.range = [root.range[0], seqEnd, seqEnd];
+  // The document parsed is the header alone: give it the whole text's range, as a whole parse does.
+  doc.range = [0, seqEnd, text.length];
   return { text, doc, ...headerOf(root, text), pairsSeq: seq, pairs, syntax: [], incremental: true };
 }
 
@@ -294,6 +301,8 @@ export function findPair(pairs: readonly PairModel[], offset: number): PairModel
  */
 export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newText?: string): SftFileModel | undefined {
   if (!model.incremental || edits.length === 0) return undefined;
+  // A top-level key after the list would move with the edit: only a whole parse says where.
+  if (model.header[model.header.length - 1] !== model.pairsField) return undefined;
   const pair = findPair(model.pairs, edits[0].start);
   if (!pair) return undefined;
   const absStart = pair.base + pair.slice.start;
@@ -336,5 +345,35 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   const fresh = buildPair(sliceText, node, pair.index, absStart, { start: 0, end: sliceLength }, pair.indent);
   const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
   const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));
-  return { ...model, text, pairs, syntax };
+  return { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
+}
+
+/**
+ * A shallow copy of a node or document with some properties replaced (the original is shared
+ * with the previous model). Every own property is copied, the hidden node-type marks that
+ * `isMap` and `isSeq` test included.
+ */
+function withProps<T extends object>(o: T, props: Partial<T>): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(o) as object, Object.getOwnPropertyDescriptors(o)) as T, props);
+}
+
+/**
+ * The header and document after an edit inside a pair: the `pairs` list (the last top-level
+ * entry) and the root end `delta` later; everything before them stays where it was.
+ */
+function movedEnd(model: SftFileModel, pairs: PairModel[], delta: number): Pick<SftFileModel, 'doc' | 'header' | 'pairsField' | 'pairsSeq'> {
+  const { doc, header, pairsField, pairsSeq } = model;
+  const root = doc.contents;
+  if (!pairsField || !pairsSeq?.range || !isMap(root) || !root.range) return { doc, header, pairsField, pairsSeq };
+  const moved = (r: Range): Range => [r[0], r[1] + delta, r[2] + delta];
+  const seq = withProps(pairsSeq as YAMLSeq.Parsed, { items: pairs.map((p) => p.node) as YAMLSeq.Parsed['items'], range: moved(pairsSeq.range) });
+  const items = root.items.map((it) => (it.value === pairsSeq ? new Pair(it.key, seq) : it));
+  const contents = withProps(root, { items, range: moved(root.range) });
+  const field: Field = { ...pairsField, value: seq, span: { start: pairsField.span.start, end: pairsField.span.end + delta } };
+  return {
+    doc: withProps(doc, { contents, range: moved(doc.range) }),
+    header: header.map((f) => (f === pairsField ? field : f)),
+    pairsField: field,
+    pairsSeq: seq,
+  };
 }

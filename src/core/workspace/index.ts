@@ -13,7 +13,7 @@ import { nearDuplicateProblems } from './near-duplicate';
 import type { WorkspaceView } from './rule-context';
 import type { IndexedFile, IndexedPair } from './types';
 
-export { indexFile, indexPair } from './index-file';
+export { indexFile } from './index-file';
 export type { IndexedFile, IndexedPair } from './types';
 
 /**

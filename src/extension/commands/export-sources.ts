@@ -10,7 +10,7 @@ import { blocksExport } from '../../core/export/blocking';
 import type { SftFileModel } from '../../core/parse/parse';
 import { plural } from '../../core/plural';
 import type { Problem } from '../../core/types';
-import { isSftUri, SFT_GLOB } from '../documents';
+import { findOpenDocument, isSftUri, SFT_GLOB } from '../documents';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { DocumentStore } from '../lint/document-store';
 import type { GuidelinesStore } from '../lint/guidelines-store';
@@ -58,7 +58,7 @@ export async function lintSources(
   let done = 0;
   for (const uri of files) {
     if (token.isCancellationRequested) return undefined;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const open = findOpenDocument(uri);
     let model: SftFileModel;
     let problems: readonly Problem[];
     const governedBy = await linting.guidelines.forUri(uri);

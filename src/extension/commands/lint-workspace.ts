@@ -5,22 +5,20 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { lintSummaryText, type DiagnosticsProvider, type WorkspaceLintSummary } from '../lint/diagnostics';
-import type { IndexService } from '../workspace/index-service';
 
 export class LintWorkspaceCommand extends Disposable {
-  static register(diagnostics: DiagnosticsProvider, index: IndexService): LintWorkspaceCommand {
-    return new LintWorkspaceCommand(diagnostics, index);
+  static register(diagnostics: DiagnosticsProvider): LintWorkspaceCommand {
+    return new LintWorkspaceCommand(diagnostics);
   }
 
-  private constructor(private readonly diagnostics: DiagnosticsProvider, private readonly index: IndexService) {
+  private constructor(private readonly diagnostics: DiagnosticsProvider) {
     super();
     this._register(vscode.commands.registerCommand('sft.lintWorkspace', () => this.run()));
   }
 
   /** Rebuild, lint, and show the summary (the command's result, for tests and other extensions). */
   async run(): Promise<WorkspaceLintSummary> {
-    // Workspace problems (duplicate ids) come from the index: it must hold exactly the files that exist.
-    await this.index.rebuild();
+    // One scan reads every file once: the index takes it (duplicate ids from exactly the files that exist), diagnostics lint it.
     const summary = await this.diagnostics.lintWorkspace();
     const show = 'Show Problems';
     void vscode.window.showInformationMessage(`${lintSummaryText(summary)}.`, ...(summary.filesWithProblems ? [show] : [])).then((choice) => {

@@ -1,12 +1,12 @@
 /** A CodeLens above each pair: `task · bucket · N problems`; a click sets the task. */
 import * as vscode from 'vscode';
 import { findPair } from '../../core/parse/parse';
+import { pairViews } from '../../core/parse/pair-view';
 import { plural } from '../../core/plural';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { pairSpan, pairSummary } from '../../core/pair-geometry';
 
 export class CodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -33,13 +33,13 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
       const pair = findPair(result.model.pairs, p.start);
       if (pair) perPair.set(pair.index, (perPair.get(pair.index) ?? 0) + 1);
     }
-    return result.model.pairs.map((pair) => {
-      const { task, bucket } = pairSummary(result.model, pair, governedBy.loaded.guidelines);
-      const n = perPair.get(pair.index) ?? 0;
-      const title = [task ?? 'set task', bucket, n === 0 ? 'no problems' : plural(n, 'problem')].join(' · ');
-      const at = doc.positionAt(pairSpan(pair).dash);
+    const g = governedBy.loaded.guidelines;
+    return pairViews(result.model).map((v) => {
+      const n = perPair.get(v.index) ?? 0;
+      const title = [v.annotations.task ?? 'set task', v.counts(g).bucket, n === 0 ? 'no problems' : plural(n, 'problem')].join(' · ');
+      const at = doc.positionAt(v.dash);
       return new vscode.CodeLens(new vscode.Range(at, at), {
-        title, tooltip: 'Set the task of this pair', command: 'sft.setAnnotation', arguments: [doc.uri, pair.index, 'task'],
+        title, tooltip: 'Set the task of this pair', command: 'sft.setAnnotation', arguments: [doc.uri, v.index, 'task'],
       });
     });
   }

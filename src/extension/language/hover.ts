@@ -3,18 +3,15 @@
  * or `-` line shows its counts (prompt words, bucket, response words, tokens).
  */
 import * as vscode from 'vscode';
-import { isScalar, isSeq, type Node } from 'yaml';
 import { describeValue } from '../../core/annotations';
 import { fieldSpec } from '../../core/fields';
-import { pairCounts, pairTokens } from '../../core/counts';
+import { defaultFieldViews, pairViewAt, type PairView, type ValueItem } from '../../core/parse/pair-view';
 import { plural } from '../../core/plural';
-import type { PairModel } from '../../core/parse/model';
 import type { TokenCounter } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import { SFT_SELECTOR } from '../documents';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
-import { fieldSpans, pairAtOffset, pairSpan } from '../../core/pair-geometry';
 
 export class HoverProvider extends Disposable implements vscode.HoverProvider {
   static register(docs: DocumentStore, tokens: TokenCounter): vscode.Disposable {
@@ -31,34 +28,31 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     const current = await this.docs.current(doc);
     const offset = doc.offsetAt(pos);
     const model = current.result.model;
-    const pair = pairAtOffset(model, offset);
-    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+    const pair = pairViewAt(model, offset);
+    const range = (s: { start: number; end: number }) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+    const within = (s: { start: number; end: number } | undefined) => s !== undefined && offset >= s.start && offset <= s.end;
     // Values and keys of a pair's entries, or of the file's defaults.
-    const fields = (pair ? pair.entries : [...model.defaults.values()]).map((f) => ({ f, spans: fieldSpans(pair?.base ?? 0, f) }));
-    for (const { f, spans } of fields) {
-      if (spans.value && offset >= spans.value.start && offset <= spans.value.end) {
-        const meaning = valueMeaning(f.key, f.value, offset - spans.value.start + (f.value?.range?.[0] ?? 0));
-        if (meaning) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}: ${meaning.value}**\n\n${meaning.description}`), range(meaning.start + (pair?.base ?? 0), meaning.end + (pair?.base ?? 0)));
-        if (f.key === 'id' && pair) return this.countsHover(pair, current, range(spans.value.start, spans.value.end));
+    for (const f of pair ? pair.fields : defaultFieldViews(model)) {
+      if (within(f.valueRange)) {
+        const meaning = valueMeaning(f.key, f.items, offset);
+        if (meaning) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}: ${meaning.text}**\n\n${meaning.description}`), range(meaning.range));
+        if (f.key === 'id' && pair) return this.countsHover(pair, current, range(f.valueRange!));
       }
-      if (offset >= spans.key.start && offset <= spans.key.end) {
+      if (within(f.keyRange)) {
         const text = fieldSpec(f.key, 'pair')?.meaning;
-        if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair) return this.countsHover(pair, current, range(spans.key.start, spans.key.end), text);
-        if (text) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}**: ${text}`), range(spans.key.start, spans.key.end));
+        if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair) return this.countsHover(pair, current, range(f.keyRange), text);
+        if (text) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}**: ${text}`), range(f.keyRange));
       }
     }
-    if (pair) {
-      const span = pairSpan(pair);
-      if (offset >= span.start && offset <= span.dash + 1) return this.countsHover(pair, current, range(span.dash, span.dash + 1));
-    }
+    if (pair && offset >= pair.range.start && offset <= pair.dash + 1) return this.countsHover(pair, current, range({ start: pair.dash, end: pair.dash + 1 }));
     return undefined;
   }
 
-  private countsHover(pair: PairModel, current: CurrentLint, range: vscode.Range, lead?: string): vscode.Hover {
+  private countsHover(pair: PairView, current: CurrentLint, range: vscode.Range, lead?: string): vscode.Hover {
     const g = current.governedBy.loaded.guidelines;
-    const counts = pairCounts(pair, g);
+    const counts = pair.counts(g);
     const tokenizer = g.source ? g.response.tokenizer : settings().tokenizer;
-    const tokens = pairTokens(pair, this.tokens, tokenizer);
+    const tokens = pair.tokens(this.tokens, tokenizer);
     const md = new vscode.MarkdownString();
     if (lead) md.appendMarkdown(`${lead}\n\n`);
     md.appendMarkdown(`**Pair ${pair.id ?? `#${pair.index + 1}`}**\n\n`);
@@ -70,16 +64,9 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
   }
 }
 
-/** The annotation value under a node offset, with its meaning and node-offset span. */
-function valueMeaning(key: string, node: Node | null, at: number): { value: string; description: string; start: number; end: number } | undefined {
-  const one = (n: Node | null | undefined) => {
-    if (!isScalar(n) || !n.range || typeof n.value !== 'string') return undefined;
-    const description = describeValue(key, n.value);
-    return description ? { value: n.value, description, start: n.range[0], end: n.range[1] } : undefined;
-  };
-  if (isScalar(node)) return one(node);
-  if (isSeq(node)) {
-    for (const item of node.items as Node[]) if (isScalar(item) && item.range && at >= item.range[0] && at <= item.range[1]) return one(item);
-  }
-  return undefined;
+/** The annotation value under a document offset (the value itself, or the list item there), with its meaning. */
+function valueMeaning(key: string, items: readonly ValueItem[], at: number): (ValueItem & { description: string }) | undefined {
+  const item = items.find((i) => at >= i.range.start && at <= i.range.end);
+  const description = item && describeValue(key, item.text);
+  return description ? { ...item, description } : undefined;
 }

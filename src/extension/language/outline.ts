@@ -3,10 +3,10 @@
  * bucket), one folding range per pair and per multi-line entry inside it.
  */
 import * as vscode from 'vscode';
+import { pairViews } from '../../core/parse/pair-view';
 import { Disposable } from '../dispose';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
-import { fieldSpans, pairName, pairSpan, pairSummary } from '../../core/pair-geometry';
 
 export class OutlineProvider extends Disposable implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
   static register(docs: DocumentStore): vscode.Disposable {
@@ -22,15 +22,13 @@ export class OutlineProvider extends Disposable implements vscode.DocumentSymbol
 
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const { result, governedBy } = await this.docs.current(doc);
-    const model = result.model;
-    return model.pairs.map((pair) => {
-      const span = pairSpan(pair);
-      const idField = pair.fields.get('id');
-      const sel = idField ? fieldSpans(pair.base, idField).value ?? fieldSpans(pair.base, idField).key : { start: span.dash, end: span.dash + 1 };
-      const { task, bucket } = pairSummary(model, pair, governedBy.loaded.guidelines);
-      const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(Math.max(span.end, sel.end)));
-      const selection = new vscode.Range(doc.positionAt(sel.start), doc.positionAt(sel.end));
-      return new vscode.DocumentSymbol(pairName(pair), [task ?? 'no task', bucket].join(' · '), vscode.SymbolKind.Object, range, selection);
+    const g = governedBy.loaded.guidelines;
+    const range = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    return pairViews(result.model).map((v) => {
+      const idField = v.fields.find((f) => f.key === 'id');
+      const sel = idField ? idField.valueRange ?? idField.keyRange : { start: v.dash, end: v.dash + 1 };
+      const detail = [v.annotations.task ?? 'no task', v.counts(g).bucket].join(' · ');
+      return new vscode.DocumentSymbol(v.name, detail, vscode.SymbolKind.Object, range(v.range.start, Math.max(v.range.end, sel.end)), range(sel.start, sel.end));
     });
   }
 
@@ -45,13 +43,12 @@ export class OutlineProvider extends Disposable implements vscode.DocumentSymbol
     for (const f of result.model.header) {
       if (f.key !== 'pairs') add(f.span.start, f.span.end);
     }
-    for (const pair of result.model.pairs) {
-      const span = pairSpan(pair);
-      add(span.start, span.end);
-      for (const f of pair.entries) {
-        const s = fieldSpans(pair.base, f).entry;
+    for (const v of pairViews(result.model)) {
+      add(v.range.start, v.range.end);
+      for (const f of v.fields) {
+        const s = f.entryRange;
         // A block scalar's range ends on the line after its text: fold to the text's last line.
-        add(s.start, Math.max(s.start, Math.min(s.end, span.end) - 1));
+        add(s.start, Math.max(s.start, Math.min(s.end, v.range.end) - 1));
       }
     }
     return out;

@@ -3,7 +3,8 @@
  * tracked as they arrive and applied with `FileLinter.update`, which re-checks only the pair
  * that changed; the first lint of a document, a guidelines change or an edit that cannot
  * be expressed as one window lints in full. Every language feature reads from here, so a
- * document is parsed once per version whatever asks for it.
+ * document is parsed once per version whatever asks for it. The workspace service
+ * (SftWorkspace) hands it the edits and closes: it holds the one listener of each.
  */
 import * as vscode from 'vscode';
 import type { FileLintResult } from '../../core/lint';
@@ -45,8 +46,6 @@ export class DocumentStore extends Disposable {
 
   constructor(private readonly guidelines: GuidelinesStore) {
     super();
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.track(e)));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())));
     this._register(guidelines.onDidChange((key) => {
       for (const s of this.states.values()) {
         if (key === undefined || s.current?.governedBy.key === key || s.current?.governedBy.key === undefined) s.guidelinesEpoch++;
@@ -99,7 +98,13 @@ export class DocumentStore extends Disposable {
     return state.epochSeen !== epoch;
   }
 
-  private track(e: vscode.TextDocumentChangeEvent): void {
+  /** A closed document's state is dropped. */
+  forget(uri: vscode.Uri): void {
+    this.states.delete(uri.toString());
+  }
+
+  /** Record an edit of a `.sft.yaml` document, for the next incremental lint. */
+  track(e: vscode.TextDocumentChangeEvent): void {
     if (!e.contentChanges.length || !isSftDocument(e.document)) return;
     const state = this.states.get(e.document.uri.toString());
     if (!state?.current || state.window === 'full') return;

@@ -12,7 +12,7 @@ import { RULE_METAS } from '../../core/rules/index';
 import type { TextServices } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
-import { GUIDELINES_GLOB, isGuidelinesUri } from '../documents';
+import { findOpenDocument, GUIDELINES_GLOB, isGuidelinesUri } from '../documents';
 
 /** The guidelines that apply to a file, with a linter over them. */
 export interface GovernedBy {
@@ -128,8 +128,7 @@ export class GuidelinesStore extends Disposable {
   }
 
   private isOpen(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return findOpenDocument(uri);
   }
 
   private load(uri: vscode.Uri): Promise<GovernedBy> {

@@ -1,8 +1,8 @@
 /**
- * The workspace index in the extension: built lazily in the background (first asked for,
- * or just after activation when the status bar is on), then kept current by a file system
- * watcher for closed files and by open documents, unsaved edits included. Feeds workspace
- * rules (duplicate-id, near-duplicate), the status bar and the coverage view.
+ * The workspace index in the extension: a subscriber of the workspace service, which
+ * publishes every file of the workspace once (the first scan), then each change of an open
+ * document (unsaved edits included) or a closed file. Feeds workspace rules (duplicate-id,
+ * near-duplicate), the status bar and the coverage view.
  *
  * It holds the files of the workspace folders only: a deleted file leaves it at once (unless
  * an editor holds unsaved edits of it), untitled documents and files outside the folders
@@ -11,21 +11,15 @@
 import * as vscode from 'vscode';
 import { addCounts, countCoverage, coverageFromCounts, newCoverageCounts, type Coverage, type CoverageCounts } from '../../core/coverage';
 import type { Guidelines } from '../../core/guidelines';
-import { parseSft, type SftFileModel } from '../../core/parse/parse';
-import { textHash } from '../../core/text/hash';
+import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
-import { settings } from '../config';
 import { coverageProfile } from '../../core/workspace/coverage-profile';
-import { isSftDocument, SFT_GLOB } from '../documents';
-import type { DocumentStore } from '../lint/document-store';
 import type { GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { PerfProbe } from '../perf';
-import { SftFiles } from './sft-files';
-
-const decoder = new TextDecoder();
+import type { SftFileUpdate, SftWorkspace } from './sft-workspace';
 
 /** At most one coverage notice (status bar, coverage view) per this many ms. */
 const COVERAGE_NOTICE_MS = 50;
@@ -41,9 +35,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly models = new Map<string, { model: SftFileModel; version: number }>();
   /** Hash of the text each file was last indexed from on disk: an unchanged file is not indexed again. */
   private readonly diskHashes = new Map<string, number>();
-  private building?: Promise<void>;
   private built = false;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
   /** Files whose workspace problems may have changed. */
   readonly onDidChange = this.changed.event;
@@ -63,138 +55,57 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
 
-  static register(docs: DocumentStore, guidelines: GuidelinesStore, files: SftFiles, log: vscode.LogOutputChannel, perf: PerfProbe): IndexService {
-    return new IndexService(docs, guidelines, files, log, perf);
+  static register(workspace: SftWorkspace, guidelines: GuidelinesStore, log: vscode.LogOutputChannel, perf: PerfProbe): IndexService {
+    return new IndexService(workspace, guidelines, log, perf);
   }
 
   private constructor(
-    private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly files: SftFiles,
+    private readonly workspace: SftWorkspace, private readonly guidelines: GuidelinesStore,
     private readonly log: vscode.LogOutputChannel, private readonly perf: PerfProbe,
   ) {
     super();
-    // Workspace problems are published once the build is done (see build), not file by file before.
+    // Workspace problems are published once the first scan is done (see onBuilt), not file by file before.
     const sub = this.index.onDidChange((change) => {
       if (this.built) this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
     });
-    this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); for (const t of this.timers.values()) clearTimeout(t); } });
+    this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); } });
+    this._register(workspace.onDidUpdate((u) => this.take(u)));
+    this._register(workspace.onDidForget((uri) => this.drop(uri)));
+    this._register(workspace.onDidBuild(() => this.onBuilt()));
+    // The root guidelines' targets are part of coverage, whether or not a file changed.
+    this._register(guidelines.onDidChange(() => this.coverageMayHaveChanged()));
+    if (workspace.isBuilt) this.onBuilt();
   }
 
-  /** Start building (once); resolves when the first full build is done. */
+  /** Start the first scan of the workspace (once); resolves when it has ended and every file is indexed. */
   ready(): Promise<void> {
-    this.building ??= this.build();
-    return this.building;
+    return this.workspace.ready();
   }
 
-  /** Whether the first full build is done (not merely started). */
+  /** Whether the first scan is done (not merely started). */
   get isBuilt(): boolean {
     return this.built;
   }
 
-  private async build(): Promise<void> {
-    this._register(this.files.onDidCreate((u) => this.fromDiskLater(u)));
-    this._register(this.files.onDidChange((u) => this.fromDiskLater(u)));
-    // A deleted file (or every file of a deleted folder) leaves the index unless an editor holds unsaved edits of it.
-    this._register(this.files.onDidDelete((gone) => {
-      for (const key of [...this.index.files()]) {
-        const uri = vscode.Uri.parse(key);
-        if (SftFiles.isUnder(key, gone) && !this.files.openDocument(uri)) { clearTimeout(this.timers.get(key)); this.timers.delete(key); this.drop(uri); }
-      }
-    }));
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (this.counts(d)) this.fromDocumentLater(d, 0); }));
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && this.counts(e.document)) this.fromDocumentLater(e.document, settings(e.document.uri).debounceMs);
-    }));
-    // A save settles the text: index it now rather than after the typing debounce.
-    this._register(vscode.workspace.onDidSaveTextDocument((d) => { if (this.counts(d) && this.timers.has(d.uri.toString())) this.fromDocumentLater(d, 0); }));
-    // A closed document's unsaved edits are gone: the disk is the truth again.
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => { if (this.counts(d)) this.fromDiskLater(d.uri); }));
-    this._register(this.guidelines.onDidChange(() => void this.reindexAll().then(() => this.coverageMayHaveChanged())));
-    const started = performance.now();
-    await this.reindexAll();
-    const ms = performance.now() - started;
-    this.perf.indexBuild = { ms, files: [...this.index.files()].length, pairs: this.index.size };
+  private onBuilt(): void {
+    if (this.built) return;
     this.built = true;
-    this.log.info(`Index built: ${this.perf.indexBuild.files} files, ${this.index.size} pairs in ${Math.round(ms)} ms`);
+    const build = this.workspace.stats.build;
+    this.perf.indexBuild = { ms: build?.ms ?? 0, files: [...this.index.files()].length, pairs: this.index.size };
+    this.log.info(`Index built: ${this.perf.indexBuild.files} files, ${this.index.size} pairs in ${Math.round(this.perf.indexBuild.ms)} ms`);
     // Now workspace problems (duplicate ids, near duplicates) are known: publish them.
     this.changed.fire([...this.index.files()].map((f) => vscode.Uri.parse(f)));
   }
 
-  /** Index the workspace again from what exists (SFT: Lint Workspace); resolves when done. */
-  async rebuild(): Promise<void> {
-    if (!this.built) return this.ready();
-    const started = performance.now();
-    await this.reindexAll();
-    this.log.debug(`Index rebuilt: ${[...this.index.files()].length} files, ${this.index.size} pairs in ${Math.round(performance.now() - started)} ms`);
-  }
-
-  /** Whether a document counts in the index: an SFT document of a file in the workspace folders. */
-  private counts(doc: vscode.TextDocument): boolean {
-    return isSftDocument(doc) && SftFiles.inWorkspace(doc.uri);
-  }
-
-  /** Every file that exists (open documents as the editor has them), and nothing that does not. */
-  private async reindexAll(): Promise<void> {
-    const files = await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**');
-    const seen = new Set<string>();
-    for (const uri of files) {
-      seen.add(uri.toString());
-      const doc = this.openDoc(uri);
-      if (doc) await this.fromDocument(doc);
-      else await this.fromDisk(uri);
-    }
-    for (const d of vscode.workspace.textDocuments) {
-      if (this.counts(d) && !seen.has(d.uri.toString()) && this.files.isOpen(d)) { seen.add(d.uri.toString()); await this.fromDocument(d); }
-    }
-    for (const key of [...this.index.files()]) if (!seen.has(key)) this.drop(vscode.Uri.parse(key));
-  }
-
-  private openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
-    return this.files.openDocument(uri);
-  }
-
-  private later(key: string, delay: number, run: () => Promise<void>): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void run(); }, delay));
-  }
-
-  private fromDiskLater(uri: vscode.Uri): void {
-    if (this.openDoc(uri)) return;
-    this.later(uri.toString(), 50, () => this.fromDisk(uri));
-  }
-
-  private fromDocumentLater(doc: vscode.TextDocument, delay: number): void {
-    this.later(doc.uri.toString(), delay, () => this.fromDocument(doc));
-  }
-
-  private async fromDocument(doc: vscode.TextDocument): Promise<void> {
-    if (!this.files.isOpen(doc) || !this.counts(doc)) return;
-    // An open, clean document of a file deleted before the watcher saw it is not part of the workspace any more.
-    if (!doc.isDirty && !this.index.entry(doc.uri.toString()) && !(await this.existsOnDisk(doc.uri))) return;
-    try {
-      const { result, governedBy, version } = await this.docs.current(doc);
-      if (!this.files.isOpen(doc)) return;
-      this.set(doc.uri, result.model, governedBy.loaded.guidelines, version);
-    } catch (e) {
-      if (!(e instanceof vscode.CancellationError)) this.log.error(`Indexing ${vscode.workspace.asRelativePath(doc.uri)} failed:`, e);
-    }
-  }
-
-  private existsOnDisk(uri: vscode.Uri): Promise<boolean> {
-    return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
-  }
-
-  private async fromDisk(uri: vscode.Uri): Promise<void> {
-    let text: string;
-    try { text = decoder.decode(await vscode.workspace.fs.readFile(uri)); } catch { this.drop(uri); return; }
-    const governedBy = await this.guidelines.forUri(uri);
-    if (this.openDoc(uri)) return;
-    const key = uri.toString();
-    const g = governedBy.loaded.guidelines;
-    // The same text under the same guidelines (a rebuild, a touch): nothing to do.
-    const hash = textHash(text);
-    if (this.diskHashes.get(key) === hash && !this.models.has(key) && this.guidelinesOf.get(key) === g) return;
-    this.set(uri, parseSft(text), g);
-    this.diskHashes.set(key, hash);
+  /** A file's new content: index it when it counts in the workspace and changed. */
+  private take(u: SftFileUpdate): void {
+    if (!u.inWorkspace) return;
+    const g = u.governedBy.loaded.guidelines;
+    if (u.document) { this.set(u.uri, u.model, g, u.version); return; }
+    // The same text under the same guidelines (a rescan): nothing to do.
+    if (u.diskHash !== undefined && this.diskHashes.get(u.key) === u.diskHash && !this.models.has(u.key) && this.guidelinesOf.get(u.key) === g) return;
+    this.set(u.uri, u.model, g);
+    if (u.diskHash !== undefined) this.diskHashes.set(u.key, u.diskHash);
   }
 
   /** Index a file's model; `version` is the open document's version it came from. */
@@ -259,7 +170,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     if (!this.isBuilt) return [];
     const key = uri.toString();
     // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
-    const open = this.openDoc(uri);
+    const open = this.workspace.openDocument(uri);
     // An open document not indexed at its current version yet: its turn comes (debounced),
     // then onDidChange republishes it. (A version check, not a 4 MB text comparison.)
     if (open && this.models.get(key)?.version !== open.version) return [];

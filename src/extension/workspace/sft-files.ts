@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
-import { isSftUri, SFT_GLOB } from '../documents';
+import { findOpenDocument, isSftUri, SFT_GLOB } from '../documents';
 
 /** Whether `key` (a URI string) is `folder` or lies below it. */
 function under(key: string, folder: string): boolean {
@@ -63,8 +63,7 @@ export class SftFiles extends Disposable {
    * had no unsaved edits, not one VS Code is about to dispose.
    */
   openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const doc = findOpenDocument(uri);
     return doc && this.isOpen(doc) ? doc : undefined;
   }
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
-import { fieldSpans, pairAtOffset, pairName, pairSpan, pairSummary } from '../../../src/core/pair-geometry';
+import { pairAtOffset, pairSpan } from '../../../src/core/pair-geometry';
+import { pairViews } from '../../../src/core/parse/pair-view';
 import { parseSft, parseSftWhole, type SftFileModel } from '../../../src/core/parse/parse';
 
 const FILE = `sft: 1
@@ -50,38 +51,42 @@ for (const [name, parse] of PARSERS) {
         assert.deepEqual(ids([at('id: a-1'), at('sky blue'), at('scattering'), at('Name a prime'), at('Seven'), text.length]), ['a-1', 'a-1', 'a-1', 1, 'c-3', 'c-3']);
       });
 
-      it(`fieldSpans gives a field's key, value and whole entry in document offsets (${label})`, () => {
-        const [a, b] = model.pairs;
-        const prompt = fieldSpans(a.base, a.fields.get('prompt')!);
-        assert.equal(text.slice(prompt.key.start, prompt.key.end), 'prompt');
-        assert.equal(text.slice(prompt.value!.start, prompt.value!.end), `|${eol}      Why is the sky blue?${eol}`);
-        assert.ok(text.slice(prompt.entry.start, prompt.entry.end).startsWith('prompt: |'));
-        const quoted = fieldSpans(b.base, b.fields.get('prompt')!);
-        assert.equal(text.slice(quoted.value!.start, quoted.value!.end), '"Name a prime."');
-        const empty = fieldSpans(b.base, b.fields.get('response')!);
-        assert.equal(text.slice(empty.key.start, empty.key.end), 'response');
-        assert.ok(!empty.value || empty.value.start === empty.value.end);
+      // The pair view took over fieldSpans: a field's key, value and entry in document offsets.
+      it(`the pair view gives a field's key, value and whole entry in document offsets (${label})`, () => {
+        const [a, b] = pairViews(model);
+        const field = (v: typeof a, key: string) => v.fields.find((f) => f.key === key)!;
+        const prompt = field(a, 'prompt');
+        assert.equal(text.slice(prompt.keyRange.start, prompt.keyRange.end), 'prompt');
+        assert.equal(text.slice(prompt.valueRange!.start, prompt.valueRange!.end), `|${eol}      Why is the sky blue?${eol}`);
+        assert.ok(text.slice(prompt.entryRange.start, prompt.entryRange.end).startsWith('prompt: |'));
+        const quoted = field(b, 'prompt');
+        assert.equal(text.slice(quoted.valueRange!.start, quoted.valueRange!.end), '"Name a prime."');
+        const empty = field(b, 'response');
+        assert.equal(text.slice(empty.keyRange.start, empty.keyRange.end), 'response');
+        assert.ok(!empty.valueRange || empty.valueRange.start === empty.valueRange.end);
       });
     }
   });
 }
 
-describe('pair names and summaries', () => {
+// The pair view took over pairName and pairSummary (outline, CodeLens and the index read it).
+describe('pair names and summaries (pair view)', () => {
   const model = parseSft(FILE);
+  const summary = (m: SftFileModel, g = defaultGuidelines()) => pairViews(m).map((v) => ({ task: v.annotations.task, bucket: v.counts(g).bucket }));
 
   it('a pair goes by its id, else by its place', () => {
-    assert.deepEqual(model.pairs.map(pairName), ['a-1', '(pair 2, no id)', 'c-3']);
+    assert.deepEqual(pairViews(model).map((v) => v.name), ['a-1', '(pair 2, no id)', 'c-3']);
   });
 
   it('the summary takes the own task, else the default, and the counted bucket under the guidelines', () => {
-    assert.deepEqual(model.pairs.map((p) => pairSummary(model, p, defaultGuidelines())), [
+    assert.deepEqual(summary(model), [
       { task: 'open_qa', bucket: 'short' },
       { task: 'extraction', bucket: 'short' },
       { task: 'open_qa', bucket: 'short' },
     ]);
     const tiny = loadGuidelines('sft-guidelines: 1\nlength: { short: 2, long: 4 }\n').guidelines;
-    assert.deepEqual(model.pairs.map((p) => pairSummary(model, p, tiny).bucket), ['long', 'medium', 'short']);
+    assert.deepEqual(summary(model, tiny).map((s) => s.bucket), ['long', 'medium', 'short']);
     const noDefaults = parseSft(FILE.replace('defaults:\n  task: open_qa\n', ''));
-    assert.equal(pairSummary(noDefaults, noDefaults.pairs[0], defaultGuidelines()).task, undefined);
+    assert.equal(summary(noDefaults)[0].task, undefined);
   });
 });
