@@ -63,13 +63,6 @@ export interface LoadOptions {
  */
 const WORKER_MIN_BYTES = 32 * 1048576;
 
-/**
- * Below that, a file of at least this many bytes is linted in two halves at once, one in the
- * main thread and one on a worker, when there is a second core: on a 4 MB file the worker's
- * start and the second parse cost less than half the rules' time saves.
- */
-const SPLIT_MIN_BYTES = 1048576;
-
 /** Relative display path with `/`. */
 export function displayPath(cwd: string, abs: string): string {
   return toSlash(relative(cwd, abs)) || '.';
@@ -121,7 +114,6 @@ export async function lintWorkspace(inputs: readonly string[], opts: LoadOptions
     lint: opts.lint ?? true,
     counts: opts.counts ?? false,
     workers: bytes < WORKER_MIN_BYTES ? 0 : undefined,
-    splitBytes: SPLIT_MIN_BYTES,
   });
   const failed = new Map(pass.errors.map((e) => [e.file, e.message]));
   for (const f of readable) {

@@ -20,17 +20,6 @@ import { INTERNAL_META, errorText, internalProblem } from './rules/internal';
 import { lineEnd, pairHead } from './rules/support/node-shape';
 import { ruleOptions } from './rules/support/rule-settings';
 
-/**
- * A part of a file to lint: its pairs [from, to), and whether the file rules run. A large
- * file is linted in parts on several threads, each part parsing the whole text (offsets stay
- * the file's own) and checking only its pairs; one part, the first, runs the file rules.
- */
-export interface LintPart {
-  from: number;
-  to: number;
-  fileRules: boolean;
-}
-
 /** The result of linting one file's text. */
 export interface FileLintResult {
   model: SftFileModel;
@@ -117,26 +106,23 @@ export class FileLinter {
     return this.collect(model, fileProblems);
   }
 
-  /** Lint an already parsed file (or, with `part`, some of its pairs). */
-  lintModel(model: SftFileModel, part?: LintPart): FileLintResult {
+  /** Lint an already parsed file. */
+  lintModel(model: SftFileModel): FileLintResult {
     const fileProblems: Problem[] = [];
-    if (!part || part.fileRules) {
-      for (const entry of this.fileRules) {
-        const ctx: FileContext = { file: model, guidelines: this.guidelines, options: entry.options, report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)) };
-        this.guarded(entry, ctx, fileProblems, 'this file', { start: 0, end: lineEnd(model.text, 0) });
-      }
+    for (const entry of this.fileRules) {
+      const ctx: FileContext = { file: model, guidelines: this.guidelines, options: entry.options, report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)) };
+      this.guarded(entry, ctx, fileProblems, 'this file', { start: 0, end: lineEnd(model.text, 0) });
     }
-    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'), part);
+    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'));
   }
 
-  private collect(model: SftFileModel, fileProblems: Problem[], part?: LintPart): FileLintResult {
+  private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
     // Each pair's problems are sorted and pairs come in document order, so the pairs' lists
     // concatenate in order; only the few file problems need merging in. This keeps a re-lint
     // after one edit from re-sorting every problem of the file.
     const fromPairs: Problem[] = [];
     let ordered = true;
-    const pairs = part ? model.pairs.slice(part.from, part.to) : model.pairs;
-    for (const pair of pairs) {
+    for (const pair of model.pairs) {
       for (const p of this.pairProblems(model, pair)) {
         const q = pair.base ? shift(p, pair.base) : p;
         const last = fromPairs[fromPairs.length - 1];

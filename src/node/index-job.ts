@@ -14,7 +14,7 @@ import type { Problem } from '../core/types';
 import type { TextServices } from '../core/services';
 import { lineStarts } from '../core/text/lines';
 import { stderrLintLog } from './lint-log';
-import type { FilePart, GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
+import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 
 // The lint rules are required on first use only (esbuild keeps a required module's
 // initialisation inside the call), so a pass that only indexes never initialises them.
@@ -63,12 +63,6 @@ export interface IndexJobOutput {
   error?: string;
 }
 
-/** The pairs [from, to) that part `index` of `of` covers among `count` pairs. */
-export function partRange(count: number, part: FilePart | undefined): { from: number; to: number } {
-  if (!part) return { from: 0, to: count };
-  return { from: Math.floor((count * part.index) / part.of), to: Math.floor((count * (part.index + 1)) / part.of) };
-}
-
 /** Run a job; never throws on user content (an unreadable file comes back with `error`). */
 export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutput {
   let text: string;
@@ -78,31 +72,13 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
     return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
   }
   const guidelines = cache.get(job.guidelines, job.trusted);
-  const model = parseSft(text);
-  const range = partRange(model.pairs.length, job.part);
-  const index = (): IndexedFile => indexFile(job.file, model, guidelines, undefined, job.counts, job.part && range);
-  if (!job.lint) return { entry: index() };
-  const first = !job.part || job.part.index === 0;
-  // Lint first: the index takes the counts the rules memoised on each pair.
-  const { problems } = cache.linter(job.guidelines, job.trusted).lintModel(model, job.part && { ...range, fileRules: first });
-  const out: IndexJobOutput = { entry: index(), problems };
-  if (first) out.lines = { starts: lineStarts(text), length: text.length };
-  return out;
-}
-
-/**
- * Join the outputs of a split file's parts, in part order, into the output of the whole
- * file: pairs in order, problems by position, the first error.
- */
-export function joinParts(parts: readonly IndexJobOutput[]): IndexJobOutput {
-  const failed = parts.find((p) => p.error !== undefined);
-  if (failed) return failed;
-  const out: IndexJobOutput = { entry: { file: parts[0].entry.file, pairs: parts.flatMap((p) => p.entry.pairs) } };
-  if (parts.some((p) => p.problems)) {
-    out.problems = parts.flatMap((p) => p.problems ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
-  }
-  if (parts[0].lines) out.lines = parts[0].lines;
-  return out;
+  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
+  const linted = cache.linter(job.guidelines, job.trusted).lint(text);
+  return {
+    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts),
+    problems: linted.problems,
+    lines: { starts: lineStarts(text), length: text.length },
+  };
 }
 
 /** Pack an output for postMessage: the pairs' signatures move into one buffer (the pairs lose theirs). */

@@ -32,18 +32,6 @@ export interface IndexJob {
   counts: boolean;
   /** Whether the guidelines' own regex patterns may run (workspace trust). */
   trusted: boolean;
-  /**
-   * Set when a large file is split over threads: this job indexes (and lints) only part
-   * `index` of `of` equal runs of pairs. Every part parses the whole text, so offsets stay
-   * the file's own; part 0 also runs the file rules and sends the line starts.
-   */
-  part?: FilePart;
-}
-
-/** Which part of a split file a job covers. */
-export interface FilePart {
-  index: number;
-  of: number;
 }
 
 /** Worker → main: one file indexed (or why not). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Guidelines } from '../core/guidelines';
 import type { Problem } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/index';
-import { GuidelinesCache, joinParts, runIndexJob, unpackSignatures, type IndexJobOutput } from './index-job';
+import { GuidelinesCache, runIndexJob, unpackSignatures } from './index-job';
 import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 import { nodeTextServices } from './text-services';
 
@@ -33,13 +33,6 @@ export interface WorkspacePassOptions {
   trusted?: boolean;
   /** Worker threads to use (default: 2, at most the machine's cores); 0 runs in the main thread. */
   workers?: number;
-  /**
-   * With `workers: 0`: a file of at least this many bytes is split in two runs of pairs,
-   * one indexed (and linted) in the main thread and one on a worker at the same time, when
-   * the machine has a second core. Each half parses the whole text, so this pays on large
-   * files only. Default: never.
-   */
-  splitBytes?: number;
   /** The bundled worker script (default: index-worker.js next to this bundle). */
   workerPath?: string;
   /** Heap limits per worker (default: workerLimits() of the largest file). */
@@ -92,44 +85,21 @@ function largestFile(paths: readonly string[]): number {
 
 interface PassState {
   jobs: IndexJob[];
-  /** Files in the pass (a split file is one file, several jobs). */
-  files: number;
   next: number;
   done: number;
-  /** The finished parts of split files, by file key, in part order. */
-  parts: Map<string, IndexJobOutput[]>;
   result: WorkspacePassResult;
   opts: WorkspacePassOptions;
   limits: WorkspacePassOptions['workerLimits'];
 }
 
-/** Take a job's output; a part of a split file waits for the file's other parts. */
-function accept(state: PassState, job: IndexJob, output: IndexJobOutput): void {
-  let out = output;
-  if (job.part) {
-    const parts = state.parts.get(job.file) ?? [];
-    state.parts.set(job.file, parts);
-    parts[job.part.index] = out;
-    if (parts.filter(Boolean).length < job.part.of) return;
-    state.parts.delete(job.file);
-    out = joinParts(parts);
-  }
+function accept(state: PassState, out: IndexJobResult): void {
   const { result } = state;
-  if (out.error !== undefined) result.errors.push({ file: job.file, message: out.error });
-  else result.index.setEntry(out.entry);
-  if (out.problems) result.lintProblems.set(job.file, out.problems);
-  if (out.lines) result.lines.set(job.file, out.lines);
+  if (out.error !== undefined) result.errors.push({ file: out.file, message: out.error });
+  else result.index.setEntry(unpackSignatures(out));
+  if (out.problems) result.lintProblems.set(out.file, out.problems);
+  if (out.lines) result.lines.set(out.file, out.lines);
   state.done++;
-  state.opts.onProgress?.(state.done, state.files);
-}
-
-/** A worker's packed result as the output of its job. */
-function unpacked(out: IndexJobResult): IndexJobOutput {
-  const o: IndexJobOutput = { entry: out.error === undefined ? unpackSignatures(out) : { file: out.file, pairs: [] } };
-  if (out.problems) o.problems = out.problems;
-  if (out.lines) o.lines = out.lines;
-  if (out.error !== undefined) o.error = out.error;
-  return o;
+  state.opts.onProgress?.(state.done, state.jobs.length);
 }
 
 function takeJob(state: PassState): IndexJob | undefined {
@@ -140,7 +110,13 @@ function takeJob(state: PassState): IndexJob | undefined {
 /** Index in the main thread, yielding between files so the process stays responsive. */
 async function runInProcess(state: PassState, cache: GuidelinesCache, first?: IndexJob): Promise<void> {
   for (let job = first ?? takeJob(state); job; job = takeJob(state)) {
-    accept(state, job, runIndexJob(job, cache));
+    const out = runIndexJob(job, cache);
+    if (out.error !== undefined) state.result.errors.push({ file: job.file, message: out.error });
+    else state.result.index.setEntry(out.entry);
+    if (out.problems) state.result.lintProblems.set(job.file, out.problems);
+    if (out.lines) state.result.lines.set(job.file, out.lines);
+    state.done++;
+    state.opts.onProgress?.(state.done, state.jobs.length);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
@@ -159,7 +135,7 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
       if (current) worker.postMessage(current);
       else finish();
     };
-    worker.on('message', (out: IndexJobResult) => { current = undefined; accept(state, state.jobs[out.id], unpacked(out)); feed(); });
+    worker.on('message', (out: IndexJobResult) => { current = undefined; accept(state, out); feed(); });
     const fail = (): void => {
       if (settled) return;
       settled = true;
@@ -175,35 +151,19 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
   });
 }
 
-/** The files a pass in the main thread splits with a worker (see `splitBytes`). */
-function splitFiles(paths: readonly string[], opts: WorkspacePassOptions): Set<string> {
-  const out = new Set<string>();
-  if (opts.workers !== 0 || opts.splitBytes === undefined || availableParallelism() < 2) return out;
-  for (const p of paths) {
-    try { if (statSync(p).size >= opts.splitBytes) out.add(p); } catch { /* unreadable: reported when indexed */ }
-  }
-  return out;
-}
-
 /** Index files in parallel into a WorkspaceIndex. */
 export async function runWorkspacePass(paths: readonly string[], opts: WorkspacePassOptions = {}): Promise<WorkspacePassResult> {
   const trusted = opts.trusted ?? true;
   const cache = new GuidelinesCache(nodeTextServices());
   const sources = new Map<string, GuidelinesSource | undefined>();
-  const split = splitFiles(paths, opts);
-  const jobs: IndexJob[] = [];
-  for (const path of paths) {
+  const jobs = paths.map((path, id): IndexJob => {
     const file = opts.keyOf ? opts.keyOf(path) : path;
     const guidelines = opts.guidelinesFor?.(path);
     sources.set(file, guidelines);
-    const job: IndexJob = { id: 0, path, file, lint: !!opts.lint, counts: opts.counts ?? true, trusted };
+    const job: IndexJob = { id, path, file, lint: !!opts.lint, counts: opts.counts ?? true, trusted };
     if (guidelines) job.guidelines = guidelines;
-    if (split.has(path)) jobs.push({ ...job, part: { index: 0, of: 2 } }, { ...job, part: { index: 1, of: 2 } });
-    else jobs.push(job);
-  }
-  // Split files first, so their halves run at the same time; ids are places in `jobs`.
-  jobs.sort((a, b) => Number(!!b.part) - Number(!!a.part));
-  jobs.forEach((job, i) => { job.id = i; });
+    return job;
+  });
   const result: WorkspacePassResult = {
     index: opts.index ?? new WorkspaceIndex(),
     guidelinesFor: (file) => cache.get(sources.get(file), trusted),
@@ -213,15 +173,10 @@ export async function runWorkspacePass(paths: readonly string[], opts: Workspace
     workers: 0,
     cancelled: false,
   };
-  const state: PassState = { jobs, files: paths.length, next: 0, done: 0, parts: new Map(), result, opts, limits: opts.workerLimits };
+  const state: PassState = { jobs, next: 0, done: 0, result, opts, limits: opts.workerLimits };
   const workerPath = opts.workerPath ?? join(__dirname, 'index-worker.js');
   const wanted = Math.min(opts.workers ?? 2, availableParallelism(), jobs.length);
-  if (split.size && existsSync(workerPath)) {
-    // One worker beside the main thread, with no heap limits: it holds the other half of a
-    // large file, and a small young generation would only make it collect more often.
-    result.workers = 1;
-    await Promise.all([runWorker(state, workerPath, cache), runInProcess(state, cache)]);
-  } else if (wanted > 0 && existsSync(workerPath)) {
+  if (wanted > 0 && existsSync(workerPath)) {
     state.limits ??= workerLimits(largestFile(paths));
     result.workers = wanted;
     await Promise.all(Array.from({ length: wanted }, () => runWorker(state, workerPath, cache)));

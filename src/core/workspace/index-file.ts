@@ -52,16 +52,14 @@ function indexView(file: string, view: PairView, guidelines: Guidelines, lines: 
  * `previous`: the file's last entry, so pairs whose text did not change keep their counts
  * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
  * false for an index that only the workspace rules read (they need ids, places and
- * signatures): words are then not counted, and every pair's counts are 0. `range`: index
- * only the pairs [from, to) (one part of a file indexed on several threads).
+ * signatures): words are then not counted, and every pair's counts are 0.
  */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true, range?: { from: number; to: number }): IndexedFile {
+export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true): IndexedFile {
   const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
     for (const p of previous.pairs) before.set(p.contentHash, p);
   }
-  const views = range ? pairViews(model).slice(range.from, range.to) : pairViews(model);
-  return { file, pairs: views.map((v) => indexView(file, v, guidelines, lines, before, counts)) };
+  return { file, pairs: pairViews(model).map((v) => indexView(file, v, guidelines, lines, before, counts)) };
 }
