@@ -31,7 +31,9 @@ function testFiles(dir) {
 
 /** A virtual entry that imports every test file of a folder, so mocha loads one bundle. */
 function suiteEntry(dir, name) {
-  const imports = testFiles(dir).map((f) => `import './${relative(dir, f).replace(/\\/g, '/')}';`).join('\n');
+  const imports = testFiles(dir)
+    .map((f) => `import './${relative(dir, f).replace(/\\/g, '/')}';`)
+    .join('\n');
   return { contents: imports, resolveDir: dir, sourcefile: name, loader: 'ts' };
 }
 
@@ -45,14 +47,25 @@ const ELD_SRC = fileURLToPath(new URL('./node_modules/eld/src/', import.meta.url
 const eldDetector = {
   name: 'eld-detector',
   setup(build) {
-    build.onResolve({ filter: /^eld\/src\/languageDetector\.js$/ }, () => ({ path: join(ELD_SRC, 'languageDetector.js') }));
+    build.onResolve({ filter: /^eld\/src\/languageDetector\.js$/ }, () => ({
+      path: join(ELD_SRC, 'languageDetector.js'),
+    }));
   },
 };
 
 /** A TypeScript module of the repo, bundled and imported here (for the build's own use). */
 async function importTs(entry) {
-  const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const out = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(
+    `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`
+  );
 }
 
 /**
@@ -62,18 +75,28 @@ async function importTs(entry) {
  * src/text-services/eld-tables.ts.
  */
 const DATA = {
-  'o200k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'), load: (f) => require(f).default },
-  'cl100k_base.json': { source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'), load: (f) => require(f).default },
+  'o200k_base.json': {
+    source: require.resolve('gpt-tokenizer/bpeRanks/o200k_base'),
+    load: (f) => require(f).default,
+  },
+  'cl100k_base.json': {
+    source: require.resolve('gpt-tokenizer/bpeRanks/cl100k_base'),
+    load: (f) => require(f).default,
+  },
   'eld-small.bin': {
     source: join(ELD_SRC, 'ngrams/small.js'),
-    load: async (f) => (await importTs('src/text-services/eld-tables.ts')).encodeEldTables((await import(pathToFileURL(f).href)).ngramsData),
+    load: async (f) =>
+      (await importTs('src/text-services/eld-tables.ts')).encodeEldTables(
+        (await import(pathToFileURL(f).href)).ngramsData,
+      ),
   },
 };
 
 /** Write (or refresh, when a package is newer) the data files into dir/data, and drop others. */
 async function writeData(dir) {
   mkdirSync(join(dir, 'data'), { recursive: true });
-  for (const name of readdirSync(join(dir, 'data'))) if (!(name in DATA)) rmSync(join(dir, 'data', name));
+  for (const name of readdirSync(join(dir, 'data')))
+    if (!(name in DATA)) rmSync(join(dir, 'data', name));
   for (const [name, { source, load }] of Object.entries(DATA)) {
     const out = join(dir, 'data', name);
     if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) continue;
@@ -82,33 +105,84 @@ async function writeData(dir) {
   }
 }
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [eldDetector] };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [eldDetector],
+};
 
 /** ES modules for a browser host: no Node built-ins, no `process`, no `require`. */
-const browser = { bundle: true, platform: 'browser', target: 'es2022', format: 'esm', logLevel: 'warning', plugins: [eldDetector], minify: production, sourcemap: !production };
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'esm',
+  logLevel: 'warning',
+  plugins: [eldDetector],
+  minify: production,
+  sourcemap: !production,
+};
 
 const configs = [];
 if (args.has('--tests')) {
   configs.push(
     { ...node, stdin: suiteEntry('test/unit', 'unit-suite.ts'), outfile: 'dist-test/unit.js' },
-    { ...node, stdin: suiteEntry('test/integration', 'integration-suite.ts'), outfile: 'dist-test/integration/suite.js', external: ['vscode'] },
-    { ...node, entryPoints: ['test/integration/index.ts'], outfile: 'dist-test/integration/index.js', external: ['vscode', 'mocha'] },
+    {
+      ...node,
+      stdin: suiteEntry('test/integration', 'integration-suite.ts'),
+      outfile: 'dist-test/integration/suite.js',
+      external: ['vscode'],
+    },
+    {
+      ...node,
+      entryPoints: ['test/integration/index.ts'],
+      outfile: 'dist-test/integration/index.js',
+      external: ['vscode', 'mocha'],
+    },
   );
 } else if (args.has('--bench')) {
   // The index worker sits next to bench.js, as dist/index-worker.js sits next to dist/cli.js,
   // so runWorkspacePass finds it by __dirname in both.
   configs.push(
     { ...node, entryPoints: ['bench/bench.ts'], outfile: 'dist-test/bench/bench.js' },
-    { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist-test/bench/index-worker.js' },
+    {
+      ...node,
+      entryPoints: ['src/node/index-worker.ts'],
+      outfile: 'dist-test/bench/index-worker.js',
+    },
     { ...node, entryPoints: ['bench/lead-prof/prof.ts'], outfile: 'dist-test/bench/prof.js' },
-    { ...node, entryPoints: ['bench/parse-only.ts'], outfile: 'dist-test/bench/parse-only.js', minify: true },
-    { ...node, entryPoints: ['bench/usage-hook.ts'], outfile: 'dist-test/bench/usage-hook.js', minify: true },
+    {
+      ...node,
+      entryPoints: ['bench/parse-only.ts'],
+      outfile: 'dist-test/bench/parse-only.js',
+      minify: true,
+    },
+    {
+      ...node,
+      entryPoints: ['bench/usage-hook.ts'],
+      outfile: 'dist-test/bench/usage-hook.js',
+      minify: true,
+    },
   );
 } else if (args.has('--bench-vscode')) {
   configs.push(
     { ...node, entryPoints: ['bench/vscode.ts'], outfile: 'dist-test/bench/vscode.js' },
-    { ...node, stdin: suiteEntry('test/bench-host', 'bench-host-suite.ts'), outfile: 'dist-test/bench-host/suite.js', external: ['vscode'] },
-    { ...node, entryPoints: ['test/bench-host/index.ts'], outfile: 'dist-test/bench-host/index.js', external: ['vscode', 'mocha'] },
+    {
+      ...node,
+      stdin: suiteEntry('test/bench-host', 'bench-host-suite.ts'),
+      outfile: 'dist-test/bench-host/suite.js',
+      external: ['vscode'],
+    },
+    {
+      ...node,
+      entryPoints: ['test/bench-host/index.ts'],
+      outfile: 'dist-test/bench-host/index.js',
+      external: ['vscode', 'mocha'],
+    },
   );
 } else if (args.has('--web')) {
   // Core alone (below 1 MB: no tokenizer, no language data), and each text service in its own
@@ -119,15 +193,29 @@ if (args.has('--tests')) {
     { ...browser, entryPoints: ['src/browser/language.ts'], outfile: 'dist/web/language.js' },
   );
 } else if (args.has('--schemas')) {
-  configs.push({ ...node, entryPoints: ['scripts/write-schemas.ts'], outfile: 'dist-test/write-schemas.js' });
+  configs.push({
+    ...node,
+    entryPoints: ['scripts/write-schemas.ts'],
+    outfile: 'dist-test/write-schemas.js',
+  });
 } else {
   configs.push(
     // The tokenizers' and eld's tables are not in the bundles: they are files in dist/data,
     // read on first use (writeData). Production bundles carry no source maps: nothing loads
     // them at run time, and they were three times the size of the code they map.
     ...[
-      { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-      { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+      {
+        ...node,
+        entryPoints: ['src/extension/main.ts'],
+        outfile: 'dist/extension.js',
+        external: ['vscode'],
+      },
+      {
+        ...node,
+        entryPoints: ['src/cli/main.ts'],
+        outfile: 'dist/cli.js',
+        banner: { js: '#!/usr/bin/env node' },
+      },
       { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
     ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
   );
@@ -143,5 +231,6 @@ if (watch) {
   if (!args.has('--schemas')) for (const dir of outDirs) await writeData(dir);
   // The web bundles are ES modules; this says so to Node too (the unit test imports them).
   if (args.has('--web')) writeFileSync('dist/web/package.json', '{ "type": "module" }\n');
-  if (args.has('--schemas')) await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
+  if (args.has('--schemas'))
+    await import(new URL('./dist-test/write-schemas.js', import.meta.url).href);
 }

@@ -34,7 +34,14 @@ import { computeCoverage } from '../src/core/coverage';
 import { runWorkspacePass } from '../src/node/pass';
 import { nodeTextServices } from '../src/node/text-services';
 import type { Problem, TextEdit } from '../src/core/types';
-import { BENCH_GUIDELINES, CORPUS_DIR, CORPUS_VERSION, CorpusGenerator, lintFileIn, multilingualIn } from './corpus';
+import {
+  BENCH_GUIDELINES,
+  CORPUS_DIR,
+  CORPUS_VERSION,
+  CorpusGenerator,
+  lintFileIn,
+  multilingualIn,
+} from './corpus';
 import { MultilingualGenerator } from './corpus-multilingual';
 import { processLines } from './process-budgets';
 
@@ -68,15 +75,28 @@ function gc(): void {
  * Write the corpus once; later runs reuse it (the same seed gives the same bytes). The
  * cold-lint file sits in a subfolder, outside the workspace pass.
  */
-function ensureCorpus(dir: string): { files: string[]; lintFile: string; planted: CorpusGenerator['planted'] } {
+function ensureCorpus(dir: string): {
+  files: string[];
+  lintFile: string;
+  planted: CorpusGenerator['planted'];
+} {
   const marker = join(dir, `corpus-v${CORPUS_VERSION}.json`);
-  const files = Array.from({ length: FILES }, (_, i) => join(dir, `batch-${String(i).padStart(3, '0')}.sft.yaml`));
+  const files = Array.from({ length: FILES }, (_, i) =>
+    join(dir, `batch-${String(i).padStart(3, '0')}.sft.yaml`),
+  );
   const lintFile = lintFileIn(dir);
-  if (existsSync(marker)) return { files, lintFile, planted: JSON.parse(readFileSync(marker, 'utf8')) as CorpusGenerator['planted'] };
+  if (existsSync(marker))
+    return {
+      files,
+      lintFile,
+      planted: JSON.parse(readFileSync(marker, 'utf8')) as CorpusGenerator['planted'],
+    };
   mkdirSync(join(dir, 'lint'), { recursive: true });
   process.stdout.write(`generating corpus in ${dir} ...`);
   const gen = new CorpusGenerator(SEED);
-  files.forEach((f, i) => writeFileSync(f, gen.file(`b${String(i).padStart(3, '0')}`, PAIRS_PER_FILE)));
+  files.forEach((f, i) =>
+    writeFileSync(f, gen.file(`b${String(i).padStart(3, '0')}`, PAIRS_PER_FILE)),
+  );
   writeFileSync(join(dir, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
   writeFileSync(lintFile, new CorpusGenerator(SEED + 1).file('lint', LINT_FILE_PAIRS));
   writeFileSync(marker, JSON.stringify(gen.planted));
@@ -91,7 +111,11 @@ function ensureMultilingual(dir: string): string {
   if (existsSync(marker)) return ws;
   mkdirSync(ws, { recursive: true });
   const gen = new MultilingualGenerator(SEED + 2);
-  for (let i = 0; i < MULTILINGUAL_FILES; i++) writeFileSync(join(ws, `set-${String(i).padStart(2, '0')}.sft.yaml`), gen.fileOfSize(`m${String(i).padStart(2, '0')}`, MULTILINGUAL_FILE_BYTES));
+  for (let i = 0; i < MULTILINGUAL_FILES; i++)
+    writeFileSync(
+      join(ws, `set-${String(i).padStart(2, '0')}.sft.yaml`),
+      gen.fileOfSize(`m${String(i).padStart(2, '0')}`, MULTILINGUAL_FILE_BYTES),
+    );
   writeFileSync(join(ws, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
   writeFileSync(marker, JSON.stringify(gen.planted));
   return ws;
@@ -105,12 +129,23 @@ function cpuMs(): number {
 
 /** Child mode: one workspace pass (index + coverage + workspace rules), figures on stdout. */
 async function childPass(dir: string): Promise<void> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sft.yaml')).sort().map((f) => join(dir, f));
-  const gsrc = { path: join(dir, 'sft.guidelines.yaml'), text: readFileSync(join(dir, 'sft.guidelines.yaml'), 'utf8') };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sft.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+  const gsrc = {
+    path: join(dir, 'sft.guidelines.yaml'),
+    text: readFileSync(join(dir, 'sft.guidelines.yaml'), 'utf8'),
+  };
   let sampled = 0;
-  const timer = setInterval(() => { sampled = Math.max(sampled, process.memoryUsage().rss); }, 25);
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss);
+  }, 25);
   const t0 = performance.now();
-  const res = await runWorkspacePass(files, { guidelinesFor: () => gsrc, workerPath: join(__dirname, 'index-worker.js') });
+  const res = await runWorkspacePass(files, {
+    guidelinesFor: () => gsrc,
+    workerPath: join(__dirname, 'index-worker.js'),
+  });
   const t1 = performance.now();
   let duplicateIds = 0;
   let nearDuplicates = 0;
@@ -126,11 +161,20 @@ async function childPass(dir: string): Promise<void> {
   clearInterval(timer);
   sampled = Math.max(sampled, process.memoryUsage().rss);
   const out = {
-    ms: t3 - t0, indexMs: t1 - t0, rulesMs: t2 - t1, coverageMs: t3 - t2, cpuMs: cpuMs(),
-    maxRssMB: process.resourceUsage().maxRSS / 1024, sampledRssMB: sampled / 1048576,
+    ms: t3 - t0,
+    indexMs: t1 - t0,
+    rulesMs: t2 - t1,
+    coverageMs: t3 - t2,
+    cpuMs: cpuMs(),
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    sampledRssMB: sampled / 1048576,
     heapUsedMB: process.memoryUsage().heapUsed / 1048576,
-    pairs: res.index.size, workers: res.workers, duplicateIds, nearDuplicates,
-    verifiedCandidates: res.index.verifiedCandidates, tasksCovered: `${coverage.tasks.covered}/${coverage.tasks.total}`,
+    pairs: res.index.size,
+    workers: res.workers,
+    duplicateIds,
+    nearDuplicates,
+    verifiedCandidates: res.index.verifiedCandidates,
+    tasksCovered: `${coverage.tasks.covered}/${coverage.tasks.total}`,
     errors: res.errors.length,
   };
   process.stdout.write(JSON.stringify(out));
@@ -138,7 +182,10 @@ async function childPass(dir: string): Promise<void> {
 
 /** Child mode: the baseline, reading and `yaml.parseDocument` of every file, one thread. */
 function childParse(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sft.yaml')).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sft.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
   const t0 = performance.now();
   let items = 0;
   for (const f of files) {
@@ -146,11 +193,21 @@ function childParse(dir: string): void {
     items += doc.errors.length;
   }
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, cpuMs: cpuMs(), maxRssMB: process.resourceUsage().maxRSS / 1024, errors: items }));
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      cpuMs: cpuMs(),
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      errors: items,
+    }),
+  );
 }
 
 function runChild<T>(mode: string, dir: string): T {
-  const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', mode, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out) as T;
 }
 
@@ -162,14 +219,27 @@ function editPoint(text: string): number {
 }
 
 function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
-  const key = (p: Problem): string => `${p.rule}|${p.severity}|${p.start}|${p.end}|${p.message}|${p.pairId ?? ''}|${JSON.stringify(p.fixes ?? [])}`;
+  const key = (p: Problem): string =>
+    `${p.rule}|${p.severity}|${p.start}|${p.end}|${p.message}|${p.pairId ?? ''}|${JSON.stringify(p.fixes ?? [])}`;
   return a.length === b.length && a.every((p, i) => key(p) === key(b[i]));
 }
 
-export interface Line { name: string; value: string; budget: string; pass: boolean }
+export interface Line {
+  name: string;
+  value: string;
+  budget: string;
+  pass: boolean;
+}
 
 /** What a `--child pass` run prints. */
-interface PassFigures { ms: number; cpuMs: number; maxRssMB: number; pairs: number; workers: number; [more: string]: unknown }
+interface PassFigures {
+  ms: number;
+  cpuMs: number;
+  maxRssMB: number;
+  pairs: number;
+  workers: number;
+  [more: string]: unknown;
+}
 
 async function main(): Promise<void> {
   const dir = arg('--corpus') ?? CORPUS_DIR;
@@ -177,20 +247,33 @@ async function main(): Promise<void> {
   const { lintFile, planted } = ensureCorpus(dir);
   const guidelines = loadGuidelines(BENCH_GUIDELINES, join(dir, 'sft.guidelines.yaml')).guidelines;
   const lines: Line[] = [];
-  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, corpus: dir, planted };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    corpus: dir,
+    planted,
+  };
 
   if (!only || only === 'lint') {
     const iterations = Number(arg('--iterations') ?? 5);
     const text = readFileSync(lintFile, 'utf8');
-    if (Buffer.byteLength(text) < LINT_FILE_MIN_BYTES) throw new Error(`the cold-lint file is under 4 MiB: ${lintFile}`);
+    if (Buffer.byteLength(text) < LINT_FILE_MIN_BYTES)
+      throw new Error(`the cold-lint file is under 4 MiB: ${lintFile}`);
     // Warm both paths once so JIT state is comparable.
     const services = nodeTextServices();
-    parseDocument(text); new FileLinter(guidelines, services).lint(text);
+    parseDocument(text);
+    new FileLinter(guidelines, services).lint(text);
     const parseMs: number[] = [];
     const lintMs: number[] = [];
     for (let i = 0; i < iterations; i++) {
-      gc(); let t = performance.now(); parseDocument(text); parseMs.push(performance.now() - t);
-      gc(); t = performance.now(); new FileLinter(guidelines, services).lint(text); lintMs.push(performance.now() - t);
+      gc();
+      let t = performance.now();
+      parseDocument(text);
+      parseMs.push(performance.now() - t);
+      gc();
+      t = performance.now();
+      new FileLinter(guidelines, services).lint(text);
+      lintMs.push(performance.now() - t);
     }
     const lintRatio = median(lintMs) / median(parseMs);
     const linter = new FileLinter(guidelines, services);
@@ -201,18 +284,38 @@ async function main(): Promise<void> {
     const updateMs: number[] = [];
     let updated = linter.update(prev, [edit], newText);
     for (let i = 0; i < Math.max(iterations, 9); i++) {
-      gc(); const t = performance.now(); updated = linter.update(prev, [edit], newText); updateMs.push(performance.now() - t);
+      gc();
+      const t = performance.now();
+      updated = linter.update(prev, [edit], newText);
+      updateMs.push(performance.now() - t);
     }
     const full = new FileLinter(guidelines, services).lint(newText);
     const equal = sameProblems(updated.problems, full.problems);
     const pct = (median(updateMs) / median(lintMs)) * 100;
     Object.assign(results, {
-      lintFileMB: text.length / 1048576, lintFilePairs: prev.model.pairs.length, lintProblems: prev.problems.length,
-      parseMs: median(parseMs), lintMs: median(lintMs), lintRatio, updateMs: median(updateMs), updatePercent: pct, updateEqualsFullLint: equal,
+      lintFileMB: text.length / 1048576,
+      lintFilePairs: prev.model.pairs.length,
+      lintProblems: prev.problems.length,
+      parseMs: median(parseMs),
+      lintMs: median(lintMs),
+      lintRatio,
+      updateMs: median(updateMs),
+      updatePercent: pct,
+      updateEqualsFullLint: equal,
     });
     lines.push(
-      { name: `cold lint ${(text.length / 1048576).toFixed(1)} MB (${median(lintMs).toFixed(0)} ms) vs parseDocument (${median(parseMs).toFixed(0)} ms)`, value: `${lintRatio.toFixed(2)}x`, budget: '<= 1.3x', pass: lintRatio <= 1.3 },
-      { name: `re-lint after 1-char edit (${median(updateMs).toFixed(2)} ms), same problems as full lint: ${equal}`, value: `${pct.toFixed(2)}%`, budget: '<= 3%', pass: pct <= 3 && equal },
+      {
+        name: `cold lint ${(text.length / 1048576).toFixed(1)} MB (${median(lintMs).toFixed(0)} ms) vs parseDocument (${median(parseMs).toFixed(0)} ms)`,
+        value: `${lintRatio.toFixed(2)}x`,
+        budget: '<= 1.3x',
+        pass: lintRatio <= 1.3,
+      },
+      {
+        name: `re-lint after 1-char edit (${median(updateMs).toFixed(2)} ms), same problems as full lint: ${equal}`,
+        value: `${pct.toFixed(2)}%`,
+        budget: '<= 3%',
+        pass: pct <= 3 && equal,
+      },
     );
   }
 
@@ -234,24 +337,58 @@ async function main(): Promise<void> {
     const bestRatio = Math.min(...passes.map((p) => p.ms)) / Math.min(...parses.map((p) => p.ms));
     // CPU time (all threads) of the pass over that of the baseline: the work done, whatever the load.
     const cpuRatio = median(passes.map((p) => p.cpuMs)) / median(parses.map((p) => p.cpuMs));
-    Object.assign(results, { passMs, passParseMs: baseMs, passRatio: ratio, passBestRatio: bestRatio, passCpuRatio: cpuRatio, passPeakRssMB: peak, parseBaselinePeakRssMB: Math.max(...parses.map((p) => p.maxRssMB)), passDetail: last, passRuns: passes, parseRuns: parses });
+    Object.assign(results, {
+      passMs,
+      passParseMs: baseMs,
+      passRatio: ratio,
+      passBestRatio: bestRatio,
+      passCpuRatio: cpuRatio,
+      passPeakRssMB: peak,
+      parseBaselinePeakRssMB: Math.max(...parses.map((p) => p.maxRssMB)),
+      passDetail: last,
+      passRuns: passes,
+      parseRuns: parses,
+    });
     lines.push(
-      { name: `workspace pass ${last.pairs} pairs/${FILES} files, ${last.workers} workers (${(passMs / 1000).toFixed(1)} s) vs parseDocument 1 thread (${(baseMs / 1000).toFixed(1)} s)`, value: `${ratio.toFixed(2)}x`, budget: '<= 1.5x', pass: ratio <= 1.5 },
-      { name: `workspace pass peak RSS (process maxRSS, workers included)`, value: `${peak.toFixed(0)} MB`, budget: '<= 400 MB', pass: peak <= 400 },
+      {
+        name: `workspace pass ${last.pairs} pairs/${FILES} files, ${last.workers} workers (${(passMs / 1000).toFixed(1)} s) vs parseDocument 1 thread (${(baseMs / 1000).toFixed(1)} s)`,
+        value: `${ratio.toFixed(2)}x`,
+        budget: '<= 1.5x',
+        pass: ratio <= 1.5,
+      },
+      {
+        name: `workspace pass peak RSS (process maxRSS, workers included)`,
+        value: `${peak.toFixed(0)} MB`,
+        budget: '<= 400 MB',
+        pass: peak <= 400,
+      },
     );
   }
 
   if (!only || only === 'process') {
-    const figures = processLines({ lintFile, workspace: ensureMultilingual(dir), real: arg('--real'), runs: Number(arg('--runs') ?? 7), scratch: dir });
+    const figures = processLines({
+      lintFile,
+      workspace: ensureMultilingual(dir),
+      real: arg('--real'),
+      runs: Number(arg('--runs') ?? 7),
+      scratch: dir,
+    });
     lines.push(...figures.lines);
     results.process = figures.results;
   }
 
   const width = Math.max(...lines.map((l) => l.name.length));
-  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'budget'.padEnd(9)}  result`);
-  for (const l of lines) console.log(`${l.name.padEnd(width)}  ${l.value.padStart(9)}  ${l.budget.padEnd(9)}  ${l.pass ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `\n${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'budget'.padEnd(9)}  result`,
+  );
+  for (const l of lines)
+    console.log(
+      `${l.name.padEnd(width)}  ${l.value.padStart(9)}  ${l.budget.padEnd(9)}  ${l.pass ? 'PASS' : 'FAIL'}`,
+    );
   if (results.passDetail) {
-    console.log(`\npass runs (ms, maxRSS MB): ${JSON.stringify((results.passRuns as { ms: number; maxRssMB: number }[]).map((p) => [Math.round(p.ms), Math.round(p.maxRssMB)]))}; parse runs (ms): ${JSON.stringify((results.parseRuns as { ms: number }[]).map((p) => Math.round(p.ms)))}; best-of ratio ${(results.passBestRatio as number).toFixed(2)}x; CPU-time ratio (all threads) ${(results.passCpuRatio as number).toFixed(2)}x`);
+    console.log(
+      `\npass runs (ms, maxRSS MB): ${JSON.stringify((results.passRuns as { ms: number; maxRssMB: number }[]).map((p) => [Math.round(p.ms), Math.round(p.maxRssMB)]))}; parse runs (ms): ${JSON.stringify((results.parseRuns as { ms: number }[]).map((p) => Math.round(p.ms)))}; best-of ratio ${(results.passBestRatio as number).toFixed(2)}x; CPU-time ratio (all threads) ${(results.passCpuRatio as number).toFixed(2)}x`,
+    );
     console.log('pass detail:', JSON.stringify(results.passDetail));
   }
   results.lines = lines;
@@ -262,15 +399,27 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--child') {
   const [, , , mode, dir] = process.argv;
-  if (mode === 'pass') childPass(dir).catch((e: unknown) => { console.error(e); process.exit(1); });
+  if (mode === 'pass')
+    childPass(dir).catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
   else childParse(dir);
 } else {
-  main().then(editorBudgets).catch((e: unknown) => { console.error(e); process.exit(1); });
+  main()
+    .then(editorBudgets)
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
 }
 
 /** `npm run bench -- --vscode` (or SFT_BENCH_VSCODE=1): the editor budgets next, in a real extension host. */
 function editorBudgets(): void {
   if (!process.argv.includes('--vscode') && process.env.SFT_BENCH_VSCODE !== '1') return;
-  const run = spawnSync('npm', ['run', 'bench:vscode'], { cwd: join(__dirname, '../..'), stdio: 'inherit' });
+  const run = spawnSync('npm', ['run', 'bench:vscode'], {
+    cwd: join(__dirname, '../..'),
+    stdio: 'inherit',
+  });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
 }

@@ -11,17 +11,37 @@ import { LANGUAGE_WORDS } from './corpus-words';
 
 /** Share of the pairs per language, in per mille (sums to 1000). */
 const MIX: ReadonlyArray<readonly [string, number]> = [
-  ['en', 500], ['es', 70], ['fr', 60], ['de', 50], ['pt', 40], ['it', 30], ['ru', 50],
-  ['ar', 40], ['hi', 50], ['zh', 45], ['ja', 35], ['ko', 20], ['th', 10],
+  ['en', 500],
+  ['es', 70],
+  ['fr', 60],
+  ['de', 50],
+  ['pt', 40],
+  ['it', 30],
+  ['ru', 50],
+  ['ar', 40],
+  ['hi', 50],
+  ['zh', 45],
+  ['ja', 35],
+  ['ko', 20],
+  ['th', 10],
 ];
-const REGIONAL: Readonly<Record<string, string>> = { en: 'en-GB', es: 'es-MX', pt: 'pt-BR', zh: 'zh-Hans', fr: 'fr-CA' };
+const REGIONAL: Readonly<Record<string, string>> = {
+  en: 'en-GB',
+  es: 'es-MX',
+  pt: 'pt-BR',
+  zh: 'zh-Hans',
+  fr: 'fr-CA',
+};
 const CASED = new Set(['en', 'es', 'fr', 'de', 'pt', 'it', 'ru']);
 
 /** A generator of multilingual pair files from one seed. */
 export class MultilingualGenerator extends CorpusGenerator {
   protected override language(): string {
     let r = Math.floor(this.rand() * 1000);
-    for (const [lang, share] of MIX) { if (r < share) return lang; r -= share; }
+    for (const [lang, share] of MIX) {
+      if (r < share) return lang;
+      r -= share;
+    }
     return 'en';
   }
 
@@ -68,8 +88,10 @@ export class MultilingualGenerator extends CorpusGenerator {
       sentence[len - 1] += end;
       for (const w of sentence) {
         const sep = line && (joiner || w === sentence[0]) ? ' ' : '';
-        if (line.length + sep.length + w.length > width) { lines.push(line); line = w; }
-        else line += sep + w;
+        if (line.length + sep.length + w.length > width) {
+          lines.push(line);
+          line = w;
+        } else line += sep + w;
       }
     }
     if (line) lines.push(line.trimEnd());

@@ -34,13 +34,67 @@ export function prng(seed: number): () => number {
   };
 }
 
-const COMMON = ('the of and to a in is that for it as was with be by on not he this are or his from at which but have an they you were her she there one all we their can has been if more when will would who so no what out up into do than about other some time could them these two may then only its also new like our after most made over did any where very through just back years much your way well first down should because each those people how too little state good see make world still own many here between both life being under never day same another know while last might us great old year off come since against go came right used take three').split(' ');
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'st', 'tr', 'pl', 'gr', 'br', 'sh', 'ch', 'th', 'cl', 'fr'];
+const COMMON =
+  'the of and to a in is that for it as was with be by on not he this are or his from at which but have an they you were her she there one all we their can has been if more when will would who so no what out up into do than about other some time could them these two may then only its also new like our after most made over did any where very through just back years much your way well first down should because each those people how too little state good see make world still own many here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(
+    ' ',
+  );
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'st',
+  'tr',
+  'pl',
+  'gr',
+  'br',
+  'sh',
+  'ch',
+  'th',
+  'cl',
+  'fr',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io', 'ee'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'nd', 'st', 'ng', 'rk', 'm', 'x'];
-const HI = ['क', 'ख', 'ग', 'च', 'ज', 'ट', 'ड', 'त', 'द', 'न', 'प', 'ब', 'म', 'य', 'र', 'ल', 'व', 'स', 'ह'];
+const HI = [
+  'क',
+  'ख',
+  'ग',
+  'च',
+  'ज',
+  'ट',
+  'ड',
+  'त',
+  'द',
+  'न',
+  'प',
+  'ब',
+  'म',
+  'य',
+  'र',
+  'ल',
+  'व',
+  'स',
+  'ह',
+];
 const HI_MATRA = ['', 'ा', 'ि', 'ी', 'ु', 'ू', 'े', 'ै', 'ो', 'ं'];
-const JA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん日本語学校先生時間今年人大小中山川田天気電車会社仕事東京言葉'.split('');
+const JA =
+  'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん日本語学校先生時間今年人大小中山川田天気電車会社仕事東京言葉'.split(
+    '',
+  );
 
 /** A generator of pair files from one seed. */
 export class CorpusGenerator {
@@ -58,7 +112,8 @@ export class CorpusGenerator {
     for (let i = 0; i < 6000; i++) {
       let w = '';
       const syllables = 1 + Math.floor(this.rand() * 3);
-      for (let s = 0; s < syllables; s++) w += this.pick(ONSETS) + this.pick(VOWELS) + this.pick(CODAS);
+      for (let s = 0; s < syllables; s++)
+        w += this.pick(ONSETS) + this.pick(VOWELS) + this.pick(CODAS);
       this.vocab.push(w);
     }
   }
@@ -97,8 +152,10 @@ export class CorpusGenerator {
       if (lang !== 'hi') words[0] = words[0][0].toUpperCase() + words[0].slice(1);
       const sentence = words.join(' ') + (lang === 'hi' ? '।' : this.rand() < 0.15 ? '?' : '.');
       for (const w of sentence.split(' ')) {
-        if (line.length + w.length + 1 > 90) { lines.push(line); line = w; }
-        else line = line ? `${line} ${w}` : w;
+        if (line.length + w.length + 1 > 90) {
+          lines.push(line);
+          line = w;
+        } else line = line ? `${line} ${w}` : w;
       }
     }
     if (line) lines.push(line);
@@ -118,7 +175,10 @@ export class CorpusGenerator {
     for (let i = 0; i < n * 2; i++) {
       line += this.pick(JA);
       if (this.rand() < 0.05) line += '。';
-      if (line.length >= 40) { lines.push(line); line = ''; }
+      if (line.length >= 40) {
+        lines.push(line);
+        line = '';
+      }
     }
     if (line) lines.push(line);
     return lines;
@@ -157,12 +217,18 @@ export class CorpusGenerator {
       lines = sentences.slice(0, type === 'descriptive' ? this.int(2, 4) : 1);
     } else if (task === 'summarization' && context) {
       const words = context.join(' ').split(' ');
-      lines = this.prose(Math.max(1, Math.min(this.responseWords(type), Math.floor(words.length / 3))), lang);
+      lines = this.prose(
+        Math.max(1, Math.min(this.responseWords(type), Math.floor(words.length / 3))),
+        lang,
+      );
     } else if (task === 'chain_of_thought' && lang === 'en' && type === 'descriptive') {
       lines = [1, 2, 3].map((n) => `${n}. ${this.prose(this.int(8, 16), lang).join(' ')}`);
       lines.push(`So the answer is ${this.word()}.`);
     } else if (type === 'single_sentence' || type === 'short_phrase') {
-      const words = Array.from({ length: type === 'short_phrase' ? this.int(2, 5) : this.int(8, 18) }, () => this.word());
+      const words = Array.from(
+        { length: type === 'short_phrase' ? this.int(2, 5) : this.int(8, 18) },
+        () => this.word(),
+      );
       lines = [words.join(' ') + (type === 'single_sentence' ? '.' : '')];
     } else {
       lines = this.prose(this.responseWords(type), lang);
@@ -182,7 +248,10 @@ export class CorpusGenerator {
       this.planted.nearDuplicates++;
       const words = this.pick(this.recentPrompts).split(' ');
       words[this.int(0, words.length - 1)] = this.word();
-      return words.join(' ').match(/.{1,90}(?: |$)/g)!.map((l) => l.trim());
+      return words
+        .join(' ')
+        .match(/.{1,90}(?: |$)/g)!
+        .map((l) => l.trim());
     }
     const lines = this.prose(this.promptWords(), lang);
     if (lang === 'en' && lines.join(' ').split(' ').length >= 30 && this.rand() < 0.05) {
@@ -193,9 +262,15 @@ export class CorpusGenerator {
   }
 
   private id(prefix: string): string {
-    if (this.usedIds.length > 10 && this.rand() < 0.0005) { this.planted.duplicateIds++; return this.pick(this.usedIds); }
+    if (this.usedIds.length > 10 && this.rand() < 0.0005) {
+      this.planted.duplicateIds++;
+      return this.pick(this.usedIds);
+    }
     const id = `${prefix}-${String(++this.pairNo).padStart(6, '0')}`;
-    if (this.rand() < 0.01) { this.usedIds.push(id); if (this.usedIds.length > 50) this.usedIds.shift(); }
+    if (this.rand() < 0.01) {
+      this.usedIds.push(id);
+      if (this.usedIds.length > 50) this.usedIds.shift();
+    }
     return id;
   }
 
@@ -229,10 +304,16 @@ export class CorpusGenerator {
     if (traits.length) out += `    traits: [${traits.join(', ')}]\n`;
     const status = this.pick(STATUSES).value;
     out += `    status: ${status}\n`;
-    if (status === 'approved' || status === 'rejected' || status === 'changes_requested') out += `    reviewer: ${this.pick(['ana', 'ben', 'chen'])}\n`;
-    if (status === 'changes_requested') out += '    review:\n      - by: ana\n        note: Tighten the second paragraph.\n        resolved: false\n';
+    if (status === 'approved' || status === 'rejected' || status === 'changes_requested')
+      out += `    reviewer: ${this.pick(['ana', 'ben', 'chen'])}\n`;
+    if (status === 'changes_requested')
+      out +=
+        '    review:\n      - by: ana\n        note: Tighten the second paragraph.\n        resolved: false\n';
     if (this.rand() < 0.1) out += this.block('system', this.prose(this.int(10, 40), lang), '    ');
-    const context = task === 'closed_qa' || task === 'extraction' || task === 'summarization' ? this.prose(this.contextWords(), lang) : undefined;
+    const context =
+      task === 'closed_qa' || task === 'extraction' || task === 'summarization'
+        ? this.prose(this.contextWords(), lang)
+        : undefined;
     if (context) out += this.block('context', context, '    ');
     if (promptType === 'in_context') {
       out += '    examples:\n';
@@ -243,7 +324,8 @@ export class CorpusGenerator {
     if (task === 'closed_classification') out += '    labels: [positive, negative, neutral]\n';
     out += this.block('prompt', this.prompt(lang), '    ');
     out += this.block('response', this.response(task, responseType, lang, context), '    ');
-    if (this.rand() < 0.5) out += `    author: ${this.pick(['priya', 'sam', 'lena', 'omar', 'yuki', 'raj'])}\n`;
+    if (this.rand() < 0.5)
+      out += `    author: ${this.pick(['priya', 'sam', 'lena', 'omar', 'yuki', 'raj'])}\n`;
     return out;
   }
 

@@ -11,7 +11,10 @@ import { parseDocument } from 'yaml';
 let errors = 0;
 for (const input of process.argv.slice(2)) {
   const files = statSync(input).isDirectory()
-    ? readdirSync(input).filter((f) => f.endsWith('.sft.yaml')).sort().map((f) => join(input, f))
+    ? readdirSync(input)
+        .filter((f) => f.endsWith('.sft.yaml'))
+        .sort()
+        .map((f) => join(input, f))
     : [input];
   for (const file of files) errors += parseDocument(readFileSync(file, 'utf8')).errors.length;
 }

@@ -27,7 +27,11 @@ const mb = (n: number): string => `${n.toFixed(0)} MB`;
 const x = (n: number): string => `${n.toFixed(2)}x`;
 
 function folderMB(dir: string): number {
-  return readdirSync(dir).filter((f) => f.endsWith('.sft.yaml')).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576;
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.sft.yaml'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576
+  );
 }
 
 /** A workspace lint next to parsing its files: CPU ratio and peak RSS against their budgets. */
@@ -36,32 +40,64 @@ function workspaceLines(label: string, dir: string, p: Paired): Line[] {
   return [
     {
       name: `sft lint ${label} (${files} files, ${folderMB(dir).toFixed(1)} MB): CPU ${ms(p.a.cpuMs)} vs parseDocument process ${ms(p.b.cpuMs)} (wall ${x(p.ratio.wall)})`,
-      value: x(p.ratio.cpu), budget: '<= 1.5x', pass: p.ratio.cpu <= 1.5,
+      value: x(p.ratio.cpu),
+      budget: '<= 1.5x',
+      pass: p.ratio.cpu <= 1.5,
     },
-    { name: `sft lint ${label}: peak RSS (parseDocument process ${mb(p.b.peakMB)})`, value: mb(p.a.peakMB), budget: '<= 250 MB', pass: p.a.peakMB <= 250 },
+    {
+      name: `sft lint ${label}: peak RSS (parseDocument process ${mb(p.b.peakMB)})`,
+      value: mb(p.a.peakMB),
+      budget: '<= 250 MB',
+      pass: p.a.peakMB <= 250,
+    },
   ];
 }
 
 /** Measure every whole-process figure; the lines for the table and the figures for results.json. */
-export function processLines(inputs: ProcessInputs): { lines: Line[]; results: Record<string, Paired> } {
+export function processLines(inputs: ProcessInputs): {
+  lines: Line[];
+  results: Record<string, Paired>;
+} {
   const empty = join(inputs.scratch, 'empty.sft.yaml');
   writeFileSync(empty, '');
   const n = inputs.runs;
   const results: Record<string, Paired> = {};
   results.empty = paired([CLI, 'lint', empty], ['-e', '0'], n);
   results.file = paired([CLI, 'lint', inputs.lintFile], [PARSE_ONLY, inputs.lintFile], n);
-  results.workspace = paired([CLI, 'lint', inputs.workspace], [PARSE_ONLY, inputs.workspace], Math.max(3, n - 2));
-  if (inputs.real) results.real = paired([CLI, 'lint', inputs.real], [PARSE_ONLY, inputs.real], Math.max(3, n - 2));
+  results.workspace = paired(
+    [CLI, 'lint', inputs.workspace],
+    [PARSE_ONLY, inputs.workspace],
+    Math.max(3, n - 2),
+  );
+  if (inputs.real)
+    results.real = paired(
+      [CLI, 'lint', inputs.real],
+      [PARSE_ONLY, inputs.real],
+      Math.max(3, n - 2),
+    );
   const { empty: e, file: f } = results;
   const lines: Line[] = [
-    { name: `sft lint of an empty file, whole process: wall (node -e 0: ${ms(e.b.wallMs)})`, value: ms(e.a.wallMs), budget: '<= 150 ms', pass: e.a.wallMs <= 150 },
-    { name: `sft lint of an empty file, whole process: peak RSS (node -e 0: ${mb(e.b.peakMB)})`, value: mb(e.a.peakMB), budget: '<= 70 MB', pass: e.a.peakMB <= 70 },
+    {
+      name: `sft lint of an empty file, whole process: wall (node -e 0: ${ms(e.b.wallMs)})`,
+      value: ms(e.a.wallMs),
+      budget: '<= 150 ms',
+      pass: e.a.wallMs <= 150,
+    },
+    {
+      name: `sft lint of an empty file, whole process: peak RSS (node -e 0: ${mb(e.b.peakMB)})`,
+      value: mb(e.a.peakMB),
+      budget: '<= 70 MB',
+      pass: e.a.peakMB <= 70,
+    },
     {
       name: `sft lint ${(statSync(inputs.lintFile).size / 1048576).toFixed(1)} MB file (${ms(f.a.wallMs)}) vs parseDocument process (${ms(f.b.wallMs)}), wall (CPU ${x(f.ratio.cpu)})`,
-      value: x(f.ratio.wall), budget: '<= 1.3x', pass: f.ratio.wall <= 1.3,
+      value: x(f.ratio.wall),
+      budget: '<= 1.3x',
+      pass: f.ratio.wall <= 1.3,
     },
     ...workspaceLines('multilingual workspace', inputs.workspace, results.workspace),
   ];
-  if (inputs.real && results.real) lines.push(...workspaceLines('real-text corpus', inputs.real, results.real));
+  if (inputs.real && results.real)
+    lines.push(...workspaceLines('real-text corpus', inputs.real, results.real));
   return { lines, results };
 }

@@ -40,10 +40,21 @@ export function runNode(args: readonly string[], cwd?: string): ProcessRun {
   const usage = join(dir, 'usage.jsonl');
   try {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--require', HOOK, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SFT_BENCH_USAGE: usage }, maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, ['--require', HOOK, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, SFT_BENCH_USAGE: usage },
+      maxBuffer: 1 << 24,
+    });
     const wallMs = performance.now() - t0;
-    if (r.error || (r.status !== 0 && r.status !== 1)) throw new Error(`node ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr?.toString().slice(0, 500)}`);
-    const u = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').pop()!) as { cpuUs: number; maxRssKb: number };
+    if (r.error || (r.status !== 0 && r.status !== 1))
+      throw new Error(
+        `node ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr?.toString().slice(0, 500)}`,
+      );
+    const u = JSON.parse(readFileSync(usage, 'utf8').trim().split('\n').pop()!) as {
+      cpuUs: number;
+      maxRssKb: number;
+    };
     return { wallMs, cpuMs: u.cpuUs / 1000, peakMB: u.maxRssKb / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -51,17 +62,29 @@ export function runNode(args: readonly string[], cwd?: string): ProcessRun {
 }
 
 function medianRun(runs: readonly ProcessRun[]): ProcessRun {
-  return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), peakMB: median(runs.map((r) => r.peakMB)) };
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    peakMB: median(runs.map((r) => r.peakMB)),
+  };
 }
 
 /** `n` runs of A and of B in turn, after one unmeasured warm-up run of each (file cache). */
 export function paired(a: readonly string[], b: readonly string[], n: number): Paired {
-  runNode(a); runNode(b);
+  runNode(a);
+  runNode(b);
   const runs = { a: [] as ProcessRun[], b: [] as ProcessRun[] };
-  for (let i = 0; i < n; i++) { runs.a.push(runNode(a)); runs.b.push(runNode(b)); }
-  const ratios = runs.a.map((r, i) => ({ wall: r.wallMs / runs.b[i].wallMs, cpu: r.cpuMs / runs.b[i].cpuMs }));
+  for (let i = 0; i < n; i++) {
+    runs.a.push(runNode(a));
+    runs.b.push(runNode(b));
+  }
+  const ratios = runs.a.map((r, i) => ({
+    wall: r.wallMs / runs.b[i].wallMs,
+    cpu: r.cpuMs / runs.b[i].cpuMs,
+  }));
   return {
-    a: medianRun(runs.a), b: medianRun(runs.b),
+    a: medianRun(runs.a),
+    b: medianRun(runs.b),
     ratio: { wall: median(ratios.map((r) => r.wall)), cpu: median(ratios.map((r) => r.cpu)) },
     runs,
   };

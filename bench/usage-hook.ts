@@ -9,6 +9,9 @@ const out = process.env.SFT_BENCH_USAGE;
 if (out) {
   process.on('exit', () => {
     const u = process.resourceUsage();
-    appendFileSync(out, `${JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: u.maxRSS })}\n`);
+    appendFileSync(
+      out,
+      `${JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: u.maxRSS })}\n`,
+    );
   });
 }

@@ -17,10 +17,23 @@
  * the activation alone: no 100,000-pair workspace, a minute instead of several.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { series, type ActivationFigures, type HostFigures, type Series } from '../test/bench-host/figures';
+import {
+  series,
+  type ActivationFigures,
+  type HostFigures,
+  type Series,
+} from '../test/bench-host/figures';
 import { BENCH_GUIDELINES, CorpusGenerator } from './corpus';
 
 const CORPUS_VERSION = 1;
@@ -42,14 +55,22 @@ function ensureCorpus(dir: string): void {
   const gen = new CorpusGenerator(SEED);
   for (let i = 0; i < FILES; i++) {
     const name = `b${String(i).padStart(3, '0')}`;
-    writeFileSync(join(dir, `batch-${String(i).padStart(3, '0')}.sft.yaml`), gen.file(name, PAIRS_PER_FILE));
+    writeFileSync(
+      join(dir, `batch-${String(i).padStart(3, '0')}.sft.yaml`),
+      gen.file(name, PAIRS_PER_FILE),
+    );
   }
   writeFileSync(join(dir, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
   writeFileSync(marker, JSON.stringify(gen.planted));
   process.stdout.write(' done\n');
 }
 
-interface Line { name: string; value: string; budget: string; pass?: boolean }
+interface Line {
+  name: string;
+  value: string;
+  budget: string;
+  pass?: boolean;
+}
 
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
 const dist = (s: Series): string => `median ${s.median.toFixed(1)}, p95 ${s.p95.toFixed(1)}`;
@@ -57,36 +78,126 @@ const dist = (s: Series): string => `median ${s.median.toFixed(1)}, p95 ${s.p95.
 function lines(f: HostFigures): Line[] {
   const k = f.keystroke;
   return [
-    { name: 'activate() start to return', value: ms(f.activateMs), budget: '<= 50 ms', pass: f.activateMs <= 50 },
-    { name: `open 4 MB file to first diagnostics (its lint ${ms(f.firstLintMs)})`, value: ms(f.firstDiagnosticsMs), budget: 'report' },
-    { name: `1-char edit, ${k.fileMB.toFixed(1)} MB: lint start to diagnostics set, median (${dist(k.work)})`, value: ms(k.work.median), budget: '<= 20 ms', pass: k.work.median <= 20 },
-    { name: '1-char edit: same, p95', value: ms(k.work.p95), budget: '<= 20 ms', pass: k.work.p95 <= 20 },
-    { name: `  of which linting (${k.incremental}/${k.work.samples.length} incremental), median`, value: ms(k.lint.median), budget: 'report' },
-    { name: `  edit to diagnostics seen by the test, minus ${k.debounceMs} ms debounce, median`, value: ms(k.edit.median), budget: 'report' },
-    { name: `  index update of the edited file, median (${dist(k.indexUpdate)})`, value: ms(k.indexUpdate.median), budget: 'report' },
-    { name: `save (editor) to new status bar counts, median (${dist(f.saveToStatusBar)})`, value: ms(f.saveToStatusBar.median), budget: '<= 200 ms', pass: f.saveToStatusBar.median <= 200 },
-    { name: `disk change (watcher event) to new status bar counts, median (${dist(f.watcherToStatusBar)})`, value: ms(f.watcherToStatusBar.median), budget: '<= 200 ms', pass: f.watcherToStatusBar.median <= 200 },
-    { name: 'disk changes never shown in the status bar (15 s)', value: String(f.watcherMissed), budget: '0', pass: f.watcherMissed === 0 },
-    { name: `  status bar coverage + text update, median (${dist(f.statusBarUpdate)})`, value: ms(f.statusBarUpdate.median), budget: 'report' },
-    { name: `index build, ${f.index.pairs} pairs / ${f.index.files} files`, value: `${(f.index.ms / 1000).toFixed(1)} s`, budget: 'report' },
-    { name: 'then the lint of every file into the Problems panel (sft.lint.workspace, measured before the figures above)', value: `${(f.startupLintMs / 1000).toFixed(1)} s`, budget: 'report' },
-    { name: 'extension host rss with the index built', value: `${f.memory.rssMB.toFixed(0)} MB`, budget: 'report' },
-    { name: 'extension host heapUsed with the index built', value: `${f.memory.heapUsedMB.toFixed(0)} MB`, budget: 'report' },
+    {
+      name: 'activate() start to return',
+      value: ms(f.activateMs),
+      budget: '<= 50 ms',
+      pass: f.activateMs <= 50,
+    },
+    {
+      name: `open 4 MB file to first diagnostics (its lint ${ms(f.firstLintMs)})`,
+      value: ms(f.firstDiagnosticsMs),
+      budget: 'report',
+    },
+    {
+      name: `1-char edit, ${k.fileMB.toFixed(1)} MB: lint start to diagnostics set, median (${dist(k.work)})`,
+      value: ms(k.work.median),
+      budget: '<= 20 ms',
+      pass: k.work.median <= 20,
+    },
+    {
+      name: '1-char edit: same, p95',
+      value: ms(k.work.p95),
+      budget: '<= 20 ms',
+      pass: k.work.p95 <= 20,
+    },
+    {
+      name: `  of which linting (${k.incremental}/${k.work.samples.length} incremental), median`,
+      value: ms(k.lint.median),
+      budget: 'report',
+    },
+    {
+      name: `  edit to diagnostics seen by the test, minus ${k.debounceMs} ms debounce, median`,
+      value: ms(k.edit.median),
+      budget: 'report',
+    },
+    {
+      name: `  index update of the edited file, median (${dist(k.indexUpdate)})`,
+      value: ms(k.indexUpdate.median),
+      budget: 'report',
+    },
+    {
+      name: `save (editor) to new status bar counts, median (${dist(f.saveToStatusBar)})`,
+      value: ms(f.saveToStatusBar.median),
+      budget: '<= 200 ms',
+      pass: f.saveToStatusBar.median <= 200,
+    },
+    {
+      name: `disk change (watcher event) to new status bar counts, median (${dist(f.watcherToStatusBar)})`,
+      value: ms(f.watcherToStatusBar.median),
+      budget: '<= 200 ms',
+      pass: f.watcherToStatusBar.median <= 200,
+    },
+    {
+      name: 'disk changes never shown in the status bar (15 s)',
+      value: String(f.watcherMissed),
+      budget: '0',
+      pass: f.watcherMissed === 0,
+    },
+    {
+      name: `  status bar coverage + text update, median (${dist(f.statusBarUpdate)})`,
+      value: ms(f.statusBarUpdate.median),
+      budget: 'report',
+    },
+    {
+      name: `index build, ${f.index.pairs} pairs / ${f.index.files} files`,
+      value: `${(f.index.ms / 1000).toFixed(1)} s`,
+      budget: 'report',
+    },
+    {
+      name: 'then the lint of every file into the Problems panel (sft.lint.workspace, measured before the figures above)',
+      value: `${(f.startupLintMs / 1000).toFixed(1)} s`,
+      budget: 'report',
+    },
+    {
+      name: 'extension host rss with the index built',
+      value: `${f.memory.rssMB.toFixed(0)} MB`,
+      budget: 'report',
+    },
+    {
+      name: 'extension host heapUsed with the index built',
+      value: `${f.memory.heapUsedMB.toFixed(0)} MB`,
+      budget: 'report',
+    },
   ];
 }
 
 /** One host run of the suites matching `grep` in `workspace`; the figures it wrote, if any. */
-function hostRun<T>(workspace: string, grep: string, scratch: string): { figures?: T; status: number | null } {
+function hostRun<T>(
+  workspace: string,
+  grep: string,
+  scratch: string,
+): { figures?: T; status: number | null } {
   const out = join(scratch, `figures-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-  const run = spawnSync(process.execPath, [join(REPO, 'test/host/run-ext-tests.mjs'), REPO, join(REPO, 'dist-test/bench-host/index.js'), workspace], {
-    stdio: 'inherit',
-    env: { ...process.env, SFT_BENCH_OUT: out, SFT_TEST_GREP: grep, VSCHOST_TIMEOUT: process.env.VSCHOST_TIMEOUT ?? '3600' },
-  });
-  return { figures: existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as T) : undefined, status: run.status };
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(REPO, 'test/host/run-ext-tests.mjs'),
+      REPO,
+      join(REPO, 'dist-test/bench-host/index.js'),
+      workspace,
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SFT_BENCH_OUT: out,
+        SFT_TEST_GREP: grep,
+        VSCHOST_TIMEOUT: process.env.VSCHOST_TIMEOUT ?? '3600',
+      },
+    },
+  );
+  return {
+    figures: existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as T) : undefined,
+    status: run.status,
+  };
 }
 
 /** The bundle's load plus activate(), once per host run, in an empty workspace. */
-function activationLines(scratch: string, runs: number): { table: Line[]; samples: ActivationFigures[] } | undefined {
+function activationLines(
+  scratch: string,
+  runs: number,
+): { table: Line[]; samples: ActivationFigures[] } | undefined {
   const empty = join(scratch, 'empty-workspace');
   mkdirSync(empty, { recursive: true });
   const samples: ActivationFigures[] = [];
@@ -99,16 +210,29 @@ function activationLines(scratch: string, runs: number): { table: Line[]; sample
   const call = series(samples.map((s) => s.activateMs));
   return {
     samples,
-    table: [{ name: `extension: bundle load plus activate(), real host, median of ${samples.length} runs (${all.samples.join(', ')} ms; activate() alone ${ms(call.median)})`, value: ms(all.median), budget: '<= 100 ms', pass: all.median <= 100 }],
+    table: [
+      {
+        name: `extension: bundle load plus activate(), real host, median of ${samples.length} runs (${all.samples.join(', ')} ms; activate() alone ${ms(call.median)})`,
+        value: ms(all.median),
+        budget: '<= 100 ms',
+        pass: all.median <= 100,
+      },
+    ],
   };
 }
 
 function main(): number {
-  const onlyActivation = process.env.SFT_BENCH_ONLY === 'activation' || arg('--only') === 'activation';
+  const onlyActivation =
+    process.env.SFT_BENCH_ONLY === 'activation' || arg('--only') === 'activation';
   const corpus = arg('--corpus') ?? join(tmpdir(), `sft-studio-bench-vscode-v${CORPUS_VERSION}`);
   if (!onlyActivation) ensureCorpus(corpus);
-  const setup = spawnSync('bash', [join(REPO, 'test/host/setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (setup.status !== 0) { console.error('test/host/setup.sh failed'); return 2; }
+  const setup = spawnSync('bash', [join(REPO, 'test/host/setup.sh')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (setup.status !== 0) {
+    console.error('test/host/setup.sh failed');
+    return 2;
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'sft-bench-vscode-'));
   const loadBefore = loadavg();
   const t0 = Date.now();
@@ -122,8 +246,14 @@ function main(): number {
   const loadAfter = loadavg();
   const figures = run.figures;
   if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
-  if (!activation) { console.error('bench:vscode: no host run measured a cold activation'); return 1; }
-  if (!onlyActivation && (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)) {
+  if (!activation) {
+    console.error('bench:vscode: no host run measured a cold activation');
+    return 1;
+  }
+  if (
+    !onlyActivation &&
+    (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)
+  ) {
     console.error(`bench:vscode: the host run did not produce every figure (exit ${run.status})`);
     return 1;
   }
@@ -131,12 +261,32 @@ function main(): number {
   const width = Math.max(...table.map((l) => l.name.length));
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
   const host = activation.samples[0];
-  console.log(`\nVS Code ${host.vscode}, extension host Node ${host.node}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nVS Code ${host.vscode}, extension host Node ${host.node}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'budget'.padEnd(9)}  result`);
-  for (const l of table) console.log(`${l.name.padEnd(width)}  ${l.value.padStart(10)}  ${l.budget.padEnd(9)}  ${l.pass === undefined ? '' : l.pass ? 'PASS' : 'FAIL'}`);
+  for (const l of table)
+    console.log(
+      `${l.name.padEnd(width)}  ${l.value.padStart(10)}  ${l.budget.padEnd(9)}  ${l.pass === undefined ? '' : l.pass ? 'PASS' : 'FAIL'}`,
+    );
   const file = join(REPO, 'dist-test/bench/vscode-results.json');
   mkdirSync(join(REPO, 'dist-test/bench'), { recursive: true });
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), corpus, loadavg: { before: loadBefore, after: loadAfter }, hostExit: run.status, activation: activation.samples, figures, lines: table }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        corpus,
+        loadavg: { before: loadBefore, after: loadAfter },
+        hostExit: run.status,
+        activation: activation.samples,
+        figures,
+        lines: table,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten ${file}`);
   return table.every((l) => l.pass !== false) && run.status === 0 ? 0 : 1;
 }

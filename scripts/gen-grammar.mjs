@@ -2,29 +2,58 @@
 // grammar marks annotation keys, known values, sft-ignore comments and placeholders).
 // The key and value lists mirror the field table, src/core/fields.ts. Run: node scripts/gen-grammar.mjs
 import fs from 'node:fs';
-const keys = ['task','prompt_type','response_type','domain','language','traits','status','prompt_length','author','reviewer','tags','labels'];
+const keys = [
+  'task',
+  'prompt_type',
+  'response_type',
+  'domain',
+  'language',
+  'traits',
+  'status',
+  'prompt_length',
+  'author',
+  'reviewer',
+  'tags',
+  'labels',
+];
 const vals = {
-  task: ['generation','brainstorming','open_qa','rewriting','summarization','open_classification','closed_classification','closed_qa','extraction','chain_of_thought'],
-  prompt_type: ['instructive','continuation','in_context'],
-  response_type: ['one_word','short_phrase','single_sentence','descriptive'],
-  status: ['draft','review','changes_requested','approved','rejected'],
-  prompt_length: ['short','medium','long'],
-  traits: ['scene_setting','constraints','persona'],
+  task: [
+    'generation',
+    'brainstorming',
+    'open_qa',
+    'rewriting',
+    'summarization',
+    'open_classification',
+    'closed_classification',
+    'closed_qa',
+    'extraction',
+    'chain_of_thought',
+  ],
+  prompt_type: ['instructive', 'continuation', 'in_context'],
+  response_type: ['one_word', 'short_phrase', 'single_sentence', 'descriptive'],
+  status: ['draft', 'review', 'changes_requested', 'approved', 'rejected'],
+  prompt_length: ['short', 'medium', 'long'],
+  traits: ['scene_setting', 'constraints', 'persona'],
 };
 const closed = Object.keys(vals);
 const main = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'SFT YAML',
   scopeName: 'source.sft-yaml',
-  comment: 'YAML, plus (injected by sft-yaml.injection) annotation keys, known annotation values, sft-ignore comments and placeholders.',
+  comment:
+    'YAML, plus (injected by sft-yaml.injection) annotation keys, known annotation values, sft-ignore comments and placeholders.',
   patterns: [{ include: 'source.yaml' }],
 };
-const placeholder = { name: 'invalid.illegal.placeholder.sft-yaml', match: '(?i)\\b(?:TODO|TBD|FIXME|lorem ipsum)\\b|\\[\\s*insert\\b[^\\]\\n]*\\]' };
+const placeholder = {
+  name: 'invalid.illegal.placeholder.sft-yaml',
+  match: '(?i)\\b(?:TODO|TBD|FIXME|lorem ipsum)\\b|\\[\\s*insert\\b[^\\]\\n]*\\]',
+};
 const injection = {
   $schema: main.$schema,
   scopeName: 'sft-yaml.injection',
   injectionSelector: 'L:source.sft-yaml -comment',
-  comment: 'Annotation keys and values on their own `key: value` line, placeholders anywhere in text, silence comments.',
+  comment:
+    'Annotation keys and values on their own `key: value` line, placeholders anywhere in text, silence comments.',
   patterns: [
     { include: '#annotation-value-line' },
     { include: '#annotation-key' },
@@ -64,4 +93,7 @@ const injection = {
   },
 };
 fs.writeFileSync('syntaxes/sft-yaml.tmLanguage.json', JSON.stringify(main, null, 2) + '\n');
-fs.writeFileSync('syntaxes/sft-yaml.injection.tmLanguage.json', JSON.stringify(injection, null, 2) + '\n');
+fs.writeFileSync(
+  'syntaxes/sft-yaml.injection.tmLanguage.json',
+  JSON.stringify(injection, null, 2) + '\n',
+);

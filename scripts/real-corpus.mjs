@@ -38,8 +38,20 @@ rules:
 function repository(path) {
   const bare = existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
   if (bare) {
-    const files = execFileSync('git', ['--git-dir', path, 'ls-tree', '-r', '--name-only', 'HEAD'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n').filter(Boolean);
-    return { files, read: (f) => execFileSync('git', ['--git-dir', path, 'show', `HEAD:${f}`], { encoding: 'utf8', maxBuffer: 1 << 28 }) };
+    const files = execFileSync('git', ['--git-dir', path, 'ls-tree', '-r', '--name-only', 'HEAD'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    })
+      .split('\n')
+      .filter(Boolean);
+    return {
+      files,
+      read: (f) =>
+        execFileSync('git', ['--git-dir', path, 'show', `HEAD:${f}`], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        }),
+    };
   }
   const files = [];
   const walk = (dir) => {
@@ -56,11 +68,19 @@ function repository(path) {
 
 /** Text as writers keep it in a literal block: LF, no trailing spaces, no leading blank lines. */
 function clean(text) {
-  return String(text).replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n').trim();
+  return String(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .trim();
 }
 
 function block(key, text) {
-  return `    ${key}: |\n${clean(text).split('\n').map((l) => (l ? `      ${l}` : '')).join('\n')}\n`;
+  return `    ${key}: |\n${clean(text)
+    .split('\n')
+    .map((l) => (l ? `      ${l}` : ''))
+    .join('\n')}\n`;
 }
 
 function pairYaml(p, n) {
@@ -89,7 +109,16 @@ function* squad(json, language, prefix) {
       const qa = para.qas.find((q) => q.answers?.length && clean(q.question));
       if (!qa || !clean(para.context)) continue;
       const answer = clean(qa.answers[0].text);
-      yield { id: `${prefix}-${String(++n).padStart(4, '0')}`, task: n % 3 ? 'closed_qa' : 'extraction', responseType: responseType(answer), domain: 'general', language, context: para.context, prompt: qa.question, response: answer };
+      yield {
+        id: `${prefix}-${String(++n).padStart(4, '0')}`,
+        task: n % 3 ? 'closed_qa' : 'extraction',
+        responseType: responseType(answer),
+        domain: 'general',
+        language,
+        context: para.context,
+        prompt: qa.question,
+        response: answer,
+      };
     }
   }
 }
@@ -102,8 +131,18 @@ function* gsm8k(text, prefix) {
   let n = 0;
   for (const r of jsonl(text)) {
     // The dataset's calculator annotations (<<16-3-4=9>>) are for its own tooling, not for readers.
-    const response = r.answer.replace(/<<[^>]*>>/g, '').replace(/\n#### (.*)$/, '\nThe answer is $1.');
-    yield { id: `${prefix}-${String(++n).padStart(5, '0')}`, task: 'chain_of_thought', responseType: 'descriptive', domain: 'education', language: 'en', prompt: r.question, response };
+    const response = r.answer
+      .replace(/<<[^>]*>>/g, '')
+      .replace(/\n#### (.*)$/, '\nThe answer is $1.');
+    yield {
+      id: `${prefix}-${String(++n).padStart(5, '0')}`,
+      task: 'chain_of_thought',
+      responseType: 'descriptive',
+      domain: 'education',
+      language: 'en',
+      prompt: r.question,
+      response,
+    };
   }
 }
 
@@ -113,7 +152,15 @@ function* selfInstruct(text, prefix) {
     for (const inst of r.instances) {
       if (!clean(inst.output)) continue;
       const prompt = clean(inst.input) ? `${r.instruction}\n\n${inst.input}` : r.instruction;
-      yield { id: `${prefix}-${String(++n).padStart(4, '0')}`, task: 'generation', responseType: 'descriptive', domain: 'general', language: 'en', prompt, response: inst.output };
+      yield {
+        id: `${prefix}-${String(++n).padStart(4, '0')}`,
+        task: 'generation',
+        responseType: 'descriptive',
+        domain: 'general',
+        language: 'en',
+        prompt,
+        response: inst.output,
+      };
     }
   }
 }
@@ -128,15 +175,23 @@ function sources(repos) {
       const m = /^xquad\.([a-z]{2})\.json$/.exec(f);
       if (m) out.push([`xquad-${m[1]}`, squad(repo.read(f), m[1], `xq-${m[1]}`)]);
     }
-    const jsquad = repo.files.filter((f) => /^datasets\/jsquad-[^/]+\/valid-[^/]+\.json$/.test(f)).pop();
+    const jsquad = repo.files
+      .filter((f) => /^datasets\/jsquad-[^/]+\/valid-[^/]+\.json$/.test(f))
+      .pop();
     if (jsquad) out.push(['jsquad-ja', squad(repo.read(jsquad), 'ja', 'js-ja')]);
-    if (has('dataset/KorQuAD_v1.0_dev.json')) out.push(['korquad-ko', squad(repo.read('dataset/KorQuAD_v1.0_dev.json'), 'ko', 'kq-ko')]);
+    if (has('dataset/KorQuAD_v1.0_dev.json'))
+      out.push(['korquad-ko', squad(repo.read('dataset/KorQuAD_v1.0_dev.json'), 'ko', 'kq-ko')]);
     for (const split of ['test', 'train']) {
       const f = `grade_school_math/data/${split}.jsonl`;
       if (has(f)) out.push([`gsm8k-${split}`, gsm8k(repo.read(f), `gsm-${split}`)]);
     }
-    if (has('human_eval/user_oriented_instructions.jsonl')) out.push(['self-instruct-user', selfInstruct(repo.read('human_eval/user_oriented_instructions.jsonl'), 'si-user')]);
-    if (has('data/seed_tasks.jsonl')) out.push(['self-instruct-seed', selfInstruct(repo.read('data/seed_tasks.jsonl'), 'si-seed')]);
+    if (has('human_eval/user_oriented_instructions.jsonl'))
+      out.push([
+        'self-instruct-user',
+        selfInstruct(repo.read('human_eval/user_oriented_instructions.jsonl'), 'si-user'),
+      ]);
+    if (has('data/seed_tasks.jsonl'))
+      out.push(['self-instruct-seed', selfInstruct(repo.read('data/seed_tasks.jsonl'), 'si-seed')]);
   }
   return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
@@ -148,7 +203,9 @@ function main() {
     process.exit(2);
   }
   if (resolve(outDir).startsWith(resolve('.') + '/') || resolve(outDir) === resolve('.')) {
-    console.error('real-corpus: write the corpus outside the repository (the data is not ours to commit)');
+    console.error(
+      'real-corpus: write the corpus outside the repository (the data is not ours to commit)',
+    );
     process.exit(2);
   }
   mkdirSync(outDir, { recursive: true });

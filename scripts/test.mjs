@@ -21,6 +21,7 @@ function step(title, cmd, args) {
 
 step('typecheck', npm, ['run', '--silent', 'typecheck']);
 step('unused exports', npm, ['run', '--silent', 'check:exports']);
+step('format', npm, ['run', '--silent', 'format:check']);
 step('build', npm, ['run', '--silent', 'build']);
 step('build tests', process.execPath, ['esbuild.mjs', '--tests']);
 
@@ -36,18 +37,28 @@ failed += stats.failures;
 
 if (!skipIntegration) {
   console.log('\n> integration tests (real VS Code extension host)');
-  const r = spawnSync(npm, ['run', '--silent', 'test:integration'], { encoding: 'utf8', env: process.env, stdio: ['inherit', 'pipe', 'inherit'] });
+  const r = spawnSync(npm, ['run', '--silent', 'test:integration'], {
+    encoding: 'utf8',
+    env: process.env,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   process.stdout.write(r.stdout ?? '');
   const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
-  if (m) { passed += Number(m[1]); failed += Number(m[2]); }
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
   if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1; // the host itself failed
 }
 
 if (!skipIntegration) {
   // The README's first command, end to end: `npm start` under npm, its page in Chromium, the
   // extension active on examples/. With an empty VSCHOST_DIR (CI) it proves the install path.
-  console.log('\n> npm start, end to end (the README\'s first command)');
-  const r = spawnSync(process.execPath, ['test/host/start-check.mjs'], { stdio: 'inherit', env: process.env });
+  console.log("\n> npm start, end to end (the README's first command)");
+  const r = spawnSync(process.execPath, ['test/host/start-check.mjs'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (r.status === 0) passed += 1;
   else failed += 1;
 }

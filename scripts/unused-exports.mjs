@@ -42,12 +42,34 @@ const PENDING = {
  * `file:line  name  why` lines, sorted. `strict` also reports exports used only in their own file;
  * `entries` and `pending` replace ENTRIES and PENDING (for the script's own test).
  */
-export function unusedExports(root, { tsconfig = 'tsconfig.json', strict = false, entries = ENTRIES, pending: pendingList = PENDING } = {}) {
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(root, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+export function unusedExports(
+  root,
+  {
+    tsconfig = 'tsconfig.json',
+    strict = false,
+    entries = ENTRIES,
+    pending: pendingList = PENDING,
+  } = {},
+) {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, tsconfig),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
   const program = ts.createProgram(config.fileNames, config.options);
   const checker = program.getTypeChecker();
   const rel = (sf) => relative(root, sf.fileName).replace(/\\/g, '/');
-  const own = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !rel(sf).startsWith('..') && !rel(sf).includes('node_modules/'));
+  const own = program
+    .getSourceFiles()
+    .filter(
+      (sf) =>
+        !sf.isDeclarationFile && !rel(sf).startsWith('..') && !rel(sf).includes('node_modules/'),
+    );
 
   /** Symbol → the files (relative paths) that use it. */
   const users = new Map();
@@ -70,7 +92,7 @@ export function unusedExports(root, { tsconfig = 'tsconfig.json', strict = false
         // `const { a } = require('./m') as typeof import('./m')`: `a` is a property of the module's type.
         const type = checker.getTypeAtLocation(node.parent.initializer);
         for (const el of node.elements) {
-          const name = (el.propertyName ?? el.name);
+          const name = el.propertyName ?? el.name;
           if (ts.isIdentifier(name)) {
             const p = type.getProperty(name.text);
             if (p) use(p, file);
@@ -83,7 +105,9 @@ export function unusedExports(root, { tsconfig = 'tsconfig.json', strict = false
   }
 
   const out = [];
-  const pending = new Set(Object.entries(pendingList).flatMap(([file, names]) => names.map((n) => `${file} ${n}`)));
+  const pending = new Set(
+    Object.entries(pendingList).flatMap(([file, names]) => names.map((n) => `${file} ${n}`)),
+  );
   for (const sf of own) {
     const file = rel(sf);
     if (!file.startsWith('src/') || entries.has(file)) continue;
@@ -102,26 +126,43 @@ export function unusedExports(root, { tsconfig = 'tsconfig.json', strict = false
       const where = `${file}:${sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1}  ${exp.name}`;
       if (pending.delete(`${file} ${exp.name}`)) continue;
       if (!usedBy.length) {
-        const outside = others.find((f) => Object.values(CHECKED_USERS).some((dir) => f.startsWith(dir)));
-        out.push(`${where}  ${outside ? `used only outside src/ (${outside}): tag it @usedBy tests|bench, or remove it` : 'unused: remove it, or the export keyword'}`);
+        const outside = others.find((f) =>
+          Object.values(CHECKED_USERS).some((dir) => f.startsWith(dir)),
+        );
+        out.push(
+          `${where}  ${outside ? `used only outside src/ (${outside}): tag it @usedBy tests|bench, or remove it` : 'unused: remove it, or the export keyword'}`,
+        );
         continue;
       }
       for (const who of usedBy) {
         const dir = CHECKED_USERS[who];
-        if (dir && !others.some((f) => f.startsWith(dir))) out.push(`${where}  tagged @usedBy ${who}, but nothing under ${dir} uses it`);
+        if (dir && !others.some((f) => f.startsWith(dir)))
+          out.push(`${where}  tagged @usedBy ${who}, but nothing under ${dir} uses it`);
       }
     }
   }
-  for (const entry of pending) out.push(`${entry.replace(' ', '  ')}  in PENDING, but no longer an unused export: take it out of the list`);
+  for (const entry of pending)
+    out.push(
+      `${entry.replace(' ', '  ')}  in PENDING, but no longer an unused export: take it out of the list`,
+    );
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** A name that declares or exports a symbol rather than using it (`function f`, `export { f }`). */
 function isDeclarationName(node) {
   const p = node.parent;
-  if (ts.isExportSpecifier(p)) return !p.parent.parent.moduleSpecifier && (p.propertyName ?? p.name) === node;
-  return (ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p)
-    || ts.isEnumDeclaration(p) || ts.isVariableDeclaration(p) || ts.isModuleDeclaration(p)) && p.name === node;
+  if (ts.isExportSpecifier(p))
+    return !p.parent.parent.moduleSpecifier && (p.propertyName ?? p.name) === node;
+  return (
+    (ts.isFunctionDeclaration(p) ||
+      ts.isClassDeclaration(p) ||
+      ts.isInterfaceDeclaration(p) ||
+      ts.isTypeAliasDeclaration(p) ||
+      ts.isEnumDeclaration(p) ||
+      ts.isVariableDeclaration(p) ||
+      ts.isModuleDeclaration(p)) &&
+    p.name === node
+  );
 }
 
 /** The `@usedBy` values of a declaration's doc comment (for a variable, of its statement). */
@@ -129,7 +170,9 @@ function usedByTags(decl) {
   const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
   const tags = ts.getJSDocTags(node).filter((t) => t.tagName.text === 'usedBy');
   return tags.flatMap((t) => {
-    const words = String(ts.getTextOfJSDocComment(t.comment) ?? '').trim().split(/\s+/);
+    const words = String(ts.getTextOfJSDocComment(t.comment) ?? '')
+      .trim()
+      .split(/\s+/);
     // `@usedBy tests bench`: each checked user; anything else is one name, trusted.
     return words.every((w) => w in CHECKED_USERS) ? words : [words[0] || '?'];
   });
@@ -138,6 +181,10 @@ function usedByTags(decl) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const found = unusedExports(process.cwd(), { strict: process.argv.includes('--strict') });
   for (const line of found) console.log(line);
-  console.log(found.length ? `\n${found.length} unused export${found.length === 1 ? '' : 's'}` : 'no unused exports');
+  console.log(
+    found.length
+      ? `\n${found.length} unused export${found.length === 1 ? '' : 's'}`
+      : 'no unused exports',
+  );
   process.exit(found.length ? 1 : 0);
 }

@@ -11,7 +11,10 @@ export type DataSource = (file: string) => Promise<Uint8Array>;
 export function fetchDataSource(base: string | URL): DataSource {
   return async (file) => {
     const response = await fetch(new URL(file, base));
-    if (!response.ok) throw new Error(`SFT Studio could not load ${file}: ${response.status} ${response.statusText}`);
+    if (!response.ok)
+      throw new Error(
+        `SFT Studio could not load ${file}: ${response.status} ${response.statusText}`,
+      );
     return new Uint8Array(await response.arrayBuffer());
   };
 }

@@ -13,10 +13,17 @@ import type { DataSource } from './data-source';
 export { fetchDataSource, type DataSource } from './data-source';
 
 /** A counter for the named tokenizers, their rank tables read from `source` first. */
-export async function loadTokenCounter(source: DataSource, tokenizers: readonly TokenizerName[]): Promise<TokenCounter> {
+export async function loadTokenCounter(
+  source: DataSource,
+  tokenizers: readonly TokenizerName[],
+): Promise<TokenCounter> {
   const decoder = new TextDecoder();
   const tables = new Map<TokenizerName, RankTable>();
-  await Promise.all(tokenizers.map(async (name) => tables.set(name, JSON.parse(decoder.decode(await source(DATA_FILES[name]))) as RankTable)));
+  await Promise.all(
+    tokenizers.map(async (name) =>
+      tables.set(name, JSON.parse(decoder.decode(await source(DATA_FILES[name]))) as RankTable),
+    ),
+  );
   return new RankTableTokenCounter((name) => {
     const table = tables.get(name);
     if (!table) throw new Error(`SFT Studio: the ${name} tokenizer was not loaded`);

@@ -34,18 +34,40 @@ export const didYouMean = suggestId;
 export function parseCommandArgs(argv: readonly string[], specs: OptionSpecs): ParsedArgs {
   const options: OptionSpecs = { ...specs, help: { type: 'boolean', short: 'h' } };
   const names = Object.keys(options);
-  const shorts = new Map(Object.entries(options).filter(([, s]) => s.short).map(([n, s]) => [s.short!, n]));
-  const { tokens } = parseArgs({ args: [...argv], options: Object.fromEntries(Object.entries(options).map(([n, s]) => [n, s.short ? { type: s.type, short: s.short } : { type: s.type }])), strict: false, allowPositionals: true, tokens: true });
+  const shorts = new Map(
+    Object.entries(options)
+      .filter(([, s]) => s.short)
+      .map(([n, s]) => [s.short!, n]),
+  );
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      Object.entries(options).map(([n, s]) => [
+        n,
+        s.short ? { type: s.type, short: s.short } : { type: s.type },
+      ]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: ParsedArgs['values'] = {};
   const positionals: string[] = [];
   for (const token of tokens ?? []) {
-    if (token.kind === 'positional') { positionals.push(token.value); continue; }
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+      continue;
+    }
     if (token.kind === 'option-terminator') continue;
-    const name = token.rawName.startsWith('--') ? token.name : shorts.get(token.name) ?? token.name;
+    const name = token.rawName.startsWith('--')
+      ? token.name
+      : (shorts.get(token.name) ?? token.name);
     const spec = options[name];
     if (!spec) {
       const hint = token.rawName.startsWith('--') ? didYouMean(token.name, names) : undefined;
-      throw new UsageError(`unknown option ${token.rawName}${hint ? ` (did you mean --${hint}?)` : ''}`);
+      throw new UsageError(
+        `unknown option ${token.rawName}${hint ? ` (did you mean --${hint}?)` : ''}`,
+      );
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`option --${name} takes no value`);
@@ -53,10 +75,13 @@ export function parseCommandArgs(argv: readonly string[], specs: OptionSpecs): P
       continue;
     }
     const value = token.value;
-    if (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1)) throw new UsageError(`option --${name} needs a value`);
+    if (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1))
+      throw new UsageError(`option --${name} needs a value`);
     if (spec.choices && !spec.choices.includes(value)) {
       const hint = didYouMean(value, spec.choices);
-      throw new UsageError(`invalid value "${value}" for --${name}${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${spec.choices.join(', ')}`);
+      throw new UsageError(
+        `invalid value "${value}" for --${name}${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${spec.choices.join(', ')}`,
+      );
     }
     values[name] = value;
   }
@@ -66,7 +91,8 @@ export function parseCommandArgs(argv: readonly string[], specs: OptionSpecs): P
 /** A non-negative integer option value, or a usage error. */
 export function intOption(value: string | boolean | undefined, name: string): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`option --${name} needs a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`option --${name} needs a whole number, not "${value}"`);
   return Number.parseInt(value, 10);
 }
 

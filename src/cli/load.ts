@@ -70,7 +70,13 @@ export function displayPath(cwd: string, abs: string): string {
 
 /** The problem a file gets when it cannot be read as text. */
 function unreadable(reason: string): Problem {
-  return { rule: 'unreadable-file', severity: 'error', message: `Cannot lint this file: ${reason}.`, start: 0, end: 0 };
+  return {
+    rule: 'unreadable-file',
+    severity: 'error',
+    message: `Cannot lint this file: ${reason}.`,
+    start: 0,
+    end: 0,
+  };
 }
 
 function byPosition(a: Problem, b: Problem): number {
@@ -78,47 +84,77 @@ function byPosition(a: Problem, b: Problem): number {
 }
 
 /** Discover, check, lint and index; throws {@link UsageError} for inputs that name nothing. */
-export async function lintWorkspace(inputs: readonly string[], opts: LoadOptions): Promise<LintedWorkspace> {
+export async function lintWorkspace(
+  inputs: readonly string[],
+  opts: LoadOptions,
+): Promise<LintedWorkspace> {
   const resolver = new GuidelinesResolver(opts.guidelines);
   if (opts.guidelines) {
     const g = resolver.load(opts.guidelines);
     const failed = g.problems.find((p) => p.rule === 'unreadable-file');
-    if (failed) throw new UsageError(`cannot read --guidelines ${opts.guidelines}: ${failed.message.replace(/^Cannot read the guidelines file: /, '').replace(/\.$/, '')}`);
+    if (failed)
+      throw new UsageError(
+        `cannot read --guidelines ${opts.guidelines}: ${failed.message.replace(/^Cannot read the guidelines file: /, '').replace(/\.$/, '')}`,
+      );
   }
   const discovery = await discoverFiles(inputs.length ? inputs : ['.'], opts.cwd);
   if (discovery.missing.length) {
     const [first] = discovery.missing;
-    throw new UsageError(/[*?{[]/.test(first) ? `no .sft.yaml files match ${first}` : `no such file or directory: ${first}`);
+    throw new UsageError(
+      /[*?{[]/.test(first)
+        ? `no .sft.yaml files match ${first}`
+        : `no such file or directory: ${first}`,
+    );
   }
   const files: LintedFile[] = [];
   let bytes = 0;
   for (const abs of discovery.files) {
     // A guidelines file named on the command line is checked as one, not as pairs.
-    if (basename(abs) === GUIDELINES_FILE) { resolver.load(abs); continue; }
+    if (basename(abs) === GUIDELINES_FILE) {
+      resolver.load(abs);
+      continue;
+    }
     const gFile = resolver.fileFor(abs);
-    const file: LintedFile = { abs, path: displayPath(opts.cwd, abs), readable: true, guidelines: gFile?.guidelines ?? resolver.forFile(abs), guidelinesFile: gFile?.path, problems: [] };
+    const file: LintedFile = {
+      abs,
+      path: displayPath(opts.cwd, abs),
+      readable: true,
+      guidelines: gFile?.guidelines ?? resolver.forFile(abs),
+      guidelinesFile: gFile?.path,
+      problems: [],
+    };
     // Checked here, before the pass reads it: size, binary content, permissions.
     const read = checkTextFile(abs);
     if (read.ok) bytes += read.bytes.length;
-    else { file.readable = false; file.problems = [unreadable(read.reason)]; }
+    else {
+      file.readable = false;
+      file.problems = [unreadable(read.reason)];
+    }
     files.push(file);
   }
   const readable = files.filter((f) => f.readable);
   const byAbs = new Map(readable.map((f) => [f.abs, f]));
-  const pass = await runWorkspacePass(readable.map((f) => f.abs), {
-    keyOf: (abs) => byAbs.get(abs)!.path,
-    guidelinesFor: (abs) => {
-      const g = resolver.fileFor(abs);
-      return g && g.text ? { path: toSlash(g.path), text: g.text } : undefined;
+  const pass = await runWorkspacePass(
+    readable.map((f) => f.abs),
+    {
+      keyOf: (abs) => byAbs.get(abs)!.path,
+      guidelinesFor: (abs) => {
+        const g = resolver.fileFor(abs);
+        return g && g.text ? { path: toSlash(g.path), text: g.text } : undefined;
+      },
+      lint: opts.lint ?? true,
+      counts: opts.counts ?? false,
+      workers: bytes < WORKER_MIN_BYTES ? 0 : undefined,
     },
-    lint: opts.lint ?? true,
-    counts: opts.counts ?? false,
-    workers: bytes < WORKER_MIN_BYTES ? 0 : undefined,
-  });
+  );
   const failed = new Map(pass.errors.map((e) => [e.file, e.message]));
   for (const f of readable) {
     const error = failed.get(f.path);
-    if (error !== undefined) { f.readable = false; f.problems = [unreadable(error.split('\n')[0])]; continue; }
+    if (error !== undefined) {
+      f.readable = false;
+      f.problems = [unreadable(error.split('\n')[0])];
+      continue;
+    }
     f.guidelines = pass.guidelinesFor(f.path);
     const own = pass.lintProblems.get(f.path) ?? [];
     const workspace = pass.index.problemsFor(f.path, pass.guidelinesFor);

@@ -37,20 +37,34 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.out(topic ? topic.help : mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (name === '--version' || name === '-v') { io.out(`${VERSION}\n`); return EXIT.ok; }
+  if (name === '--version' || name === '-v') {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
-      const hint = didYouMean(name, COMMANDS.map((c) => c.name));
+      const hint = didYouMean(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
       const what = name.startsWith('-') ? `unknown option ${name}` : `unknown command "${name}"`;
       throw new UsageError(`${what}${hint ? ` (did you mean ${hint}?)` : ''}; see sft --help`);
     }
     const args = parseCommandArgs(rest, command.options);
-    if (args.values.help) { io.out(command.help); return EXIT.ok; }
+    if (args.values.help) {
+      io.out(command.help);
+      return EXIT.ok;
+    }
     return await command.run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) { io.err(`sft: ${e.message}\n`); return EXIT.usage; }
-    io.err(`sft: internal error (a bug in sft, not in your files): ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof UsageError) {
+      io.err(`sft: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(
+      `sft: internal error (a bug in sft, not in your files): ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     if (e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return EXIT.usage;
   }
@@ -58,15 +72,31 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 /** Write to a stream; the process exits by `exitCode`, so buffered output is flushed first. */
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
-  return (text) => { stream.write(text); };
+  return (text) => {
+    stream.write(text);
+  };
 }
 
 if (require.main === module) {
-  const io: Io = { cwd: process.cwd(), out: writer(process.stdout), err: writer(process.stderr), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR };
+  const io: Io = {
+    cwd: process.cwd(),
+    out: writer(process.stdout),
+    err: writer(process.stderr),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
   // A closed pipe (`sft lint | head`) is not an error worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-  runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, (e: unknown) => {
-    process.stderr.write(`sft: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    process.exitCode = EXIT.usage;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
   });
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `sft: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
+      process.exitCode = EXIT.usage;
+    },
+  );
 }

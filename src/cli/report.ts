@@ -22,7 +22,11 @@ export interface FileProblems {
 }
 
 /** Place a file's problems (offsets into its text, or the text's lines) at 1-based lines and UTF-16 columns. */
-export function placeProblems(file: string, text: string | LineIndex, problems: readonly Problem[]): FileProblems {
+export function placeProblems(
+  file: string,
+  text: string | LineIndex,
+  problems: readonly Problem[],
+): FileProblems {
   const lines = typeof text === 'string' ? new LineIndex(text) : text;
   return {
     file,
@@ -30,8 +34,15 @@ export function placeProblems(file: string, text: string | LineIndex, problems: 
       const start = lines.positionAt(p.start);
       const end = lines.positionAt(Math.max(p.end, p.start));
       return {
-        file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-        severity: p.severity, rule: p.rule, message: p.message, fixable: Boolean(p.fixes?.length),
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: p.severity,
+        rule: p.rule,
+        message: p.message,
+        fixable: Boolean(p.fixes?.length),
       };
     }),
   };
@@ -47,10 +58,11 @@ export interface Tally {
 /** Count problems by severity. */
 export function tally(files: readonly FileProblems[]): Tally {
   const t: Tally = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of files) for (const p of f.problems) {
-    if (p.severity === 'error') t.errors++;
-    else if (p.severity === 'warning') t.warnings++;
-    else t.infos++;
-  }
+  for (const f of files)
+    for (const p of f.problems) {
+      if (p.severity === 'error') t.errors++;
+      else if (p.severity === 'warning') t.warnings++;
+      else t.infos++;
+    }
   return t;
 }

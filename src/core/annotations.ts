@@ -8,7 +8,15 @@ import { languageLabel, languageName } from './language-names';
 import type { AnnotationValue } from './fields';
 
 export type { AnnotationValue } from './fields';
-export { DEFAULT_DOMAINS, LANGUAGE_TAG, PROMPT_LENGTHS, RESPONSE_TYPES, STATUSES, TASKS, TRAITS } from './fields';
+export {
+  DEFAULT_DOMAINS,
+  LANGUAGE_TAG,
+  PROMPT_LENGTHS,
+  RESPONSE_TYPES,
+  STATUSES,
+  TASKS,
+  TRAITS,
+} from './fields';
 
 type Row = (typeof FIELDS)[number];
 type ClosedKey = Extract<Row, { shape: 'closed' }>['key'];
@@ -52,11 +60,15 @@ export const FILE_KEYS = keysAt('file');
 /** Keys `defaults` may set. */
 export const DEFAULT_KEYS = keysAt('pair', (f) => f.inDefaults === true) as readonly DefaultKey[];
 /** Keys defaults may set whose value is one value (task, domain, author ...), in written order. */
-export const SCALAR_DEFAULT_KEYS = keysAt('pair', (f) => f.inDefaults === true && (f.shape === 'closed' || f.shape === 'value')) as
-  readonly Extract<InDefaults, { shape: 'closed' | 'value' }>['key'][];
+export const SCALAR_DEFAULT_KEYS = keysAt(
+  'pair',
+  (f) => f.inDefaults === true && (f.shape === 'closed' || f.shape === 'value'),
+) as readonly Extract<InDefaults, { shape: 'closed' | 'value' }>['key'][];
 /** Keys defaults may set whose value is a list (traits, tags), in written order. */
-export const LIST_DEFAULT_KEYS = keysAt('pair', (f) => f.inDefaults === true && (f.shape === 'list' || f.shape === 'closed-list')) as
-  readonly Extract<InDefaults, { shape: 'list' | 'closed-list' }>['key'][];
+export const LIST_DEFAULT_KEYS = keysAt(
+  'pair',
+  (f) => f.inDefaults === true && (f.shape === 'list' || f.shape === 'closed-list'),
+) as readonly Extract<InDefaults, { shape: 'list' | 'closed-list' }>['key'][];
 /** Keys of an in-context example. */
 export const EXAMPLE_KEYS = keysAt('example');
 /** Keys of a review note. */

@@ -36,7 +36,10 @@ export function promptTexts(pair: PairModel): string[] {
   if (isSeq(examples)) {
     for (const ex of examples.items as Node[]) {
       if (!isMap(ex)) continue;
-      for (const k of ['input', 'output']) { const t = scalarText(ex.get(k, true) as Node | undefined); if (t) out.push(t); }
+      for (const k of ['input', 'output']) {
+        const t = scalarText(ex.get(k, true) as Node | undefined);
+        if (t) out.push(t);
+      }
     }
   }
   const prompt = scalarText(pair.fields.get('prompt')?.value);
@@ -64,13 +67,21 @@ export function pairCounts(pair: PairModel, g: Pick<Guidelines, 'length'>): Pair
   if (memo) return memo;
   let promptWords = 0;
   for (const t of promptTexts(pair)) promptWords += countWords(t);
-  const counts = { promptWords, bucket: lengthBucket(promptWords, g.length), responseWords: responseWords(pair) };
+  const counts = {
+    promptWords,
+    bucket: lengthBucket(promptWords, g.length),
+    responseWords: responseWords(pair),
+  };
   pair.memo.set(key, counts);
   return counts;
 }
 
 /** Token counts of prompt (all it reads) and response; tokenizes, so call on demand. */
-export function pairTokens(pair: PairModel, counter: TokenCounter, tokenizer: TokenizerName): { prompt: number; response: number } {
+export function pairTokens(
+  pair: PairModel,
+  counter: TokenCounter,
+  tokenizer: TokenizerName,
+): { prompt: number; response: number } {
   const key = `tokens:${tokenizer}`;
   const memo = pair.memo.get(key) as { prompt: number; response: number } | undefined;
   if (memo) return memo;

@@ -95,7 +95,11 @@ export function valuesOf(pair: IndexedPair, key: CoverageKey): readonly string[]
 }
 
 /** The pairs behind a bucket (value `(none)` lists pairs without the annotation). */
-export function pairsIn(pairs: Iterable<IndexedPair>, key: CoverageKey, value: string): IndexedPair[] {
+export function pairsIn(
+  pairs: Iterable<IndexedPair>,
+  key: CoverageKey,
+  value: string,
+): IndexedPair[] {
   const out: IndexedPair[] = [];
   for (const p of pairs) if (valuesOf(p, key).includes(value)) out.push(p);
   return out;
@@ -105,9 +109,16 @@ export function pairsIn(pairs: Iterable<IndexedPair>, key: CoverageKey, value: s
  * The pairs behind a matrix cell.
  * @usedBy tests
  */
-export function pairsInCell(pairs: Iterable<IndexedPair>, rowKey: CoverageKey, row: string, colKey: CoverageKey, col: string): IndexedPair[] {
+export function pairsInCell(
+  pairs: Iterable<IndexedPair>,
+  rowKey: CoverageKey,
+  row: string,
+  colKey: CoverageKey,
+  col: string,
+): IndexedPair[] {
   const out: IndexedPair[] = [];
-  for (const p of pairs) if (valuesOf(p, rowKey).includes(row) && valuesOf(p, colKey).includes(col)) out.push(p);
+  for (const p of pairs)
+    if (valuesOf(p, rowKey).includes(row) && valuesOf(p, colKey).includes(col)) out.push(p);
   return out;
 }
 
@@ -119,11 +130,22 @@ function knownValues(key: CoverageKey, g: Guidelines): string[] {
   return closedValues(key)?.map((v) => v.value) ?? [];
 }
 
-function orderValues(known: string[], counts: Map<string, number>, targets: Record<string, number>): string[] {
+function orderValues(
+  known: string[],
+  counts: Map<string, number>,
+  targets: Record<string, number>,
+): string[] {
   const seen = new Set(known);
-  const extra = [...new Set([...counts.keys(), ...Object.keys(targets)])].filter((v) => !seen.has(v) && v !== NONE && v !== INVALID);
+  const extra = [...new Set([...counts.keys(), ...Object.keys(targets)])].filter(
+    (v) => !seen.has(v) && v !== NONE && v !== INVALID,
+  );
   extra.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  return [...known, ...extra, ...(counts.has(INVALID) ? [INVALID] : []), ...(counts.has(NONE) ? [NONE] : [])];
+  return [
+    ...known,
+    ...extra,
+    ...(counts.has(INVALID) ? [INVALID] : []),
+    ...(counts.has(NONE) ? [NONE] : []),
+  ];
 }
 
 /** Pairs needed for `share` of `base` pairs, minus those there are. */
@@ -163,8 +185,10 @@ export function countCoverage(pairs: Iterable<IndexedPair>): CoverageCounts {
   for (const p of pairs) {
     c.total++;
     for (const key of COVERAGE_KEYS) for (const v of valuesOf(p, key)) bump(c.values[key], v, 1);
-    for (const t of valuesOf(p, 'task')) for (const k of valuesOf(p, 'prompt_type')) bump(c.matrix, t + CELL + k, 1);
-    for (const a of valuesOf(p, 'author')) for (const st of valuesOf(p, 'status')) bump(c.progress, a + CELL + st, 1);
+    for (const t of valuesOf(p, 'task'))
+      for (const k of valuesOf(p, 'prompt_type')) bump(c.matrix, t + CELL + k, 1);
+    for (const a of valuesOf(p, 'author'))
+      for (const st of valuesOf(p, 'status')) bump(c.progress, a + CELL + st, 1);
   }
   return c;
 }
@@ -175,7 +199,8 @@ export function countCoverage(pairs: Iterable<IndexedPair>): CoverageCounts {
  */
 export function addCounts(into: CoverageCounts, counts: CoverageCounts, sign: 1 | -1): void {
   into.total += sign * counts.total;
-  for (const key of COVERAGE_KEYS) for (const [v, n] of counts.values[key]) bump(into.values[key], v, sign * n);
+  for (const key of COVERAGE_KEYS)
+    for (const [v, n] of counts.values[key]) bump(into.values[key], v, sign * n);
   for (const [cell, n] of counts.matrix) bump(into.matrix, cell, sign * n);
   for (const [cell, n] of counts.progress) bump(into.progress, cell, sign * n);
 }
@@ -185,7 +210,13 @@ export function newCoverageCounts(): CoverageCounts {
   return emptyCounts();
 }
 
-function cross(cells: Map<string, number>, rowKey: CoverageKey, rows: string[], colKey: CoverageKey, cols: string[]): CoverageMatrix {
+function cross(
+  cells: Map<string, number>,
+  rowKey: CoverageKey,
+  rows: string[],
+  colKey: CoverageKey,
+  cols: string[],
+): CoverageMatrix {
   const counts = rows.map((r) => cols.map((c) => cells.get(r + CELL + c) ?? 0));
   return { rowKey, colKey, rows, cols, counts };
 }
@@ -206,28 +237,39 @@ export function coverageFromCounts(c: CoverageCounts, guidelines: Guidelines): C
     const counts = c.values[key];
     const targets = guidelines.targets.shares[key] ?? {};
     let missed = 0;
-    const buckets = orderValues(knownValues(key, guidelines), counts, targets).map((value): CoverageBucket => {
-      const count = counts.get(value) ?? 0;
-      const bucket: CoverageBucket = { value, count, share: total ? count / total : 0, gap: 0 };
-      const target = targets[value];
-      if (target !== undefined) {
-        bucket.target = target;
-        bucket.gap = gapOf(target, base, count);
-        bucket.meets = bucket.gap === 0;
-        if (!bucket.meets) missed++;
-      }
-      return bucket;
-    });
+    const buckets = orderValues(knownValues(key, guidelines), counts, targets).map(
+      (value): CoverageBucket => {
+        const count = counts.get(value) ?? 0;
+        const bucket: CoverageBucket = { value, count, share: total ? count / total : 0, gap: 0 };
+        const target = targets[value];
+        if (target !== undefined) {
+          bucket.target = target;
+          bucket.gap = gapOf(target, base, count);
+          bucket.meets = bucket.gap === 0;
+          if (!bucket.meets) missed++;
+        }
+        return bucket;
+      },
+    );
     if (missed) meetsTargets = false;
     annotations[key] = { key, buckets, missed };
   }
   const values = (key: CoverageKey): string[] => annotations[key].buckets.map((b) => b.value);
-  const covered = guidelines.tasks.filter((t) => (annotations.task.buckets.find((b) => b.value === t)?.count ?? 0) > 0);
+  const covered = guidelines.tasks.filter(
+    (t) => (annotations.task.buckets.find((b) => b.value === t)?.count ?? 0) > 0,
+  );
   return {
-    total, targetTotal, totalGap: targetTotal === undefined ? 0 : Math.max(0, targetTotal - total), annotations,
+    total,
+    targetTotal,
+    totalGap: targetTotal === undefined ? 0 : Math.max(0, targetTotal - total),
+    annotations,
     matrix: cross(c.matrix, 'task', values('task'), 'prompt_type', values('prompt_type')),
     progress: cross(c.progress, 'author', values('author'), 'status', values('status')),
-    tasks: { covered: covered.length, total: guidelines.tasks.length, missing: guidelines.tasks.filter((t) => !covered.includes(t)) },
+    tasks: {
+      covered: covered.length,
+      total: guidelines.tasks.length,
+      missing: guidelines.tasks.filter((t) => !covered.includes(t)),
+    },
     meetsTargets,
   };
 }

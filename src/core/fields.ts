@@ -23,7 +23,17 @@ export type FieldLevel = 'file' | 'pair' | 'example' | 'review';
  * `values`; `flag` true or false; `entries` a list of maps holding the fields of level
  * `entry`; `defaults` the map of annotations applied to every pair.
  */
-export type FieldShape = 'version' | 'id' | 'text' | 'value' | 'closed' | 'list' | 'closed-list' | 'flag' | 'entries' | 'defaults';
+export type FieldShape =
+  | 'version'
+  | 'id'
+  | 'text'
+  | 'value'
+  | 'closed'
+  | 'list'
+  | 'closed-list'
+  | 'flag'
+  | 'entries'
+  | 'defaults';
 
 /** One key of the format. */
 export interface FieldSpec {
@@ -53,7 +63,8 @@ function values(entries: Record<string, string>): readonly AnnotationValue[] {
 }
 
 export const TASKS = values({
-  generation: 'Write new text from an instruction: a story, an email, a poem, a product description.',
+  generation:
+    'Write new text from an instruction: a story, an email, a poem, a product description.',
   brainstorming: 'List many ideas, options or angles on a topic.',
   open_qa: 'Answer a question from general knowledge, with no passage given.',
   rewriting: 'Rewrite a given text: change its tone, style, length, audience or format.',
@@ -81,7 +92,8 @@ export const RESPONSE_TYPES = values({
 
 export const TRAITS = values({
   scene_setting: 'The prompt gives background: who, where, when, why.',
-  constraints: 'The prompt sets rules the answer must follow (length, format, words to use or avoid).',
+  constraints:
+    'The prompt sets rules the answer must follow (length, format, words to use or avoid).',
   persona: 'The prompt asks the model to speak as, or restricts it to, a persona.',
 });
 
@@ -123,54 +135,234 @@ export const DEFAULT_DOMAINS = values({
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 /** BCP 47 language tag, loosely: language[-script][-region][-variant...]. */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
+export const LANGUAGE_TAG =
+  /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*$/;
 
 /**
  * Every key, each level in the order a written file, pair, example or review note puts its
  * keys (the order Insert Pair and import write).
  */
 export const FIELDS = [
-  { key: 'sft', level: 'file', shape: 'version', required: true, meaning: 'Format version, required, the first key: `sft: 1`.' },
-  { key: 'defaults', level: 'file', shape: 'defaults', meaning: 'Annotations that apply to every pair of the file unless the pair sets its own.' },
-  { key: 'pairs', level: 'file', shape: 'entries', entry: 'pair', required: true, meaning: 'The demonstration pairs of this file.' },
+  {
+    key: 'sft',
+    level: 'file',
+    shape: 'version',
+    required: true,
+    meaning: 'Format version, required, the first key: `sft: 1`.',
+  },
+  {
+    key: 'defaults',
+    level: 'file',
+    shape: 'defaults',
+    meaning: 'Annotations that apply to every pair of the file unless the pair sets its own.',
+  },
+  {
+    key: 'pairs',
+    level: 'file',
+    shape: 'entries',
+    entry: 'pair',
+    required: true,
+    meaning: 'The demonstration pairs of this file.',
+  },
 
-  { key: 'id', level: 'pair', shape: 'id', pattern: ID_PATTERN, required: true,
-    meaning: 'Unique id of the pair across the workspace: letters, digits, `.`, `_`, `-`.' },
-  { key: 'task', level: 'pair', shape: 'closed', values: TASKS, inDefaults: true, annotation: true, coverage: 1,
-    meaning: 'What the prompt asks the model to do.' },
-  { key: 'prompt_type', level: 'pair', shape: 'closed', values: PROMPT_TYPES, inDefaults: true, annotation: true, coverage: 2,
-    meaning: 'How the prompt asks: an instruction, a text to continue, or examples first.' },
-  { key: 'response_type', level: 'pair', shape: 'closed', values: RESPONSE_TYPES, inDefaults: true, annotation: true, coverage: 3,
-    meaning: 'The shape of the answer: one word, a short phrase, one sentence, or a full text.' },
-  { key: 'domain', level: 'pair', shape: 'value', values: DEFAULT_DOMAINS, inDefaults: true, annotation: true, coverage: 5,
-    meaning: 'The subject area, from the guidelines\' list of domains.' },
-  { key: 'language', level: 'pair', shape: 'value', pattern: LANGUAGE_TAG, inDefaults: true, annotation: true, coverage: 6,
-    meaning: 'BCP 47 tag of the language of prompt and response (en, hi, fr, pt-BR ...).' },
-  { key: 'traits', level: 'pair', shape: 'closed-list', values: TRAITS, inDefaults: true, annotation: true, coverage: 7,
-    meaning: 'What the prompt carries: scene setting, constraints, a persona.' },
-  { key: 'status', level: 'pair', shape: 'closed', values: STATUSES, inDefaults: true, annotation: true, coverage: 8,
-    meaning: 'Where the pair is in QA: draft, review, changes_requested, approved, rejected.' },
-  { key: 'system', level: 'pair', shape: 'text', writing: true, meaning: 'Optional system message the model reads first.' },
-  { key: 'context', level: 'pair', shape: 'text', writing: true,
-    meaning: 'The passage the prompt refers to (needed for closed_qa, extraction, summarization).' },
-  { key: 'examples', level: 'pair', shape: 'entries', entry: 'example', meaning: 'In-context examples (`input` / `output`) shown before the task.' },
-  { key: 'labels', level: 'pair', shape: 'list', meaning: 'The label set for classification; the response is one of them.' },
-  { key: 'prompt', level: 'pair', shape: 'text', writing: true, required: true, meaning: 'What the user asks. Required.' },
-  { key: 'response', level: 'pair', shape: 'text', writing: true, required: true, meaning: 'The demonstration answer the model learns from. Required.' },
+  {
+    key: 'id',
+    level: 'pair',
+    shape: 'id',
+    pattern: ID_PATTERN,
+    required: true,
+    meaning: 'Unique id of the pair across the workspace: letters, digits, `.`, `_`, `-`.',
+  },
+  {
+    key: 'task',
+    level: 'pair',
+    shape: 'closed',
+    values: TASKS,
+    inDefaults: true,
+    annotation: true,
+    coverage: 1,
+    meaning: 'What the prompt asks the model to do.',
+  },
+  {
+    key: 'prompt_type',
+    level: 'pair',
+    shape: 'closed',
+    values: PROMPT_TYPES,
+    inDefaults: true,
+    annotation: true,
+    coverage: 2,
+    meaning: 'How the prompt asks: an instruction, a text to continue, or examples first.',
+  },
+  {
+    key: 'response_type',
+    level: 'pair',
+    shape: 'closed',
+    values: RESPONSE_TYPES,
+    inDefaults: true,
+    annotation: true,
+    coverage: 3,
+    meaning: 'The shape of the answer: one word, a short phrase, one sentence, or a full text.',
+  },
+  {
+    key: 'domain',
+    level: 'pair',
+    shape: 'value',
+    values: DEFAULT_DOMAINS,
+    inDefaults: true,
+    annotation: true,
+    coverage: 5,
+    meaning: "The subject area, from the guidelines' list of domains.",
+  },
+  {
+    key: 'language',
+    level: 'pair',
+    shape: 'value',
+    pattern: LANGUAGE_TAG,
+    inDefaults: true,
+    annotation: true,
+    coverage: 6,
+    meaning: 'BCP 47 tag of the language of prompt and response (en, hi, fr, pt-BR ...).',
+  },
+  {
+    key: 'traits',
+    level: 'pair',
+    shape: 'closed-list',
+    values: TRAITS,
+    inDefaults: true,
+    annotation: true,
+    coverage: 7,
+    meaning: 'What the prompt carries: scene setting, constraints, a persona.',
+  },
+  {
+    key: 'status',
+    level: 'pair',
+    shape: 'closed',
+    values: STATUSES,
+    inDefaults: true,
+    annotation: true,
+    coverage: 8,
+    meaning: 'Where the pair is in QA: draft, review, changes_requested, approved, rejected.',
+  },
+  {
+    key: 'system',
+    level: 'pair',
+    shape: 'text',
+    writing: true,
+    meaning: 'Optional system message the model reads first.',
+  },
+  {
+    key: 'context',
+    level: 'pair',
+    shape: 'text',
+    writing: true,
+    meaning: 'The passage the prompt refers to (needed for closed_qa, extraction, summarization).',
+  },
+  {
+    key: 'examples',
+    level: 'pair',
+    shape: 'entries',
+    entry: 'example',
+    meaning: 'In-context examples (`input` / `output`) shown before the task.',
+  },
+  {
+    key: 'labels',
+    level: 'pair',
+    shape: 'list',
+    meaning: 'The label set for classification; the response is one of them.',
+  },
+  {
+    key: 'prompt',
+    level: 'pair',
+    shape: 'text',
+    writing: true,
+    required: true,
+    meaning: 'What the user asks. Required.',
+  },
+  {
+    key: 'response',
+    level: 'pair',
+    shape: 'text',
+    writing: true,
+    required: true,
+    meaning: 'The demonstration answer the model learns from. Required.',
+  },
   // Coverage counts the bucket of the counted words, whether declared or not.
-  { key: 'prompt_length', level: 'pair', shape: 'closed', values: PROMPT_LENGTHS, annotation: true, coverage: 4,
-    meaning: 'Declared length bucket (short, medium, long), checked against the counted words.' },
-  { key: 'author', level: 'pair', shape: 'value', inDefaults: true, annotation: true, coverage: 9, meaning: 'Who wrote the pair.' },
-  { key: 'reviewer', level: 'pair', shape: 'value', inDefaults: true, annotation: true, meaning: 'Who reviews the pair.' },
-  { key: 'review', level: 'pair', shape: 'entries', entry: 'review', meaning: 'Reviewer notes, oldest first: `by`, `note`, `resolved`.' },
-  { key: 'tags', level: 'pair', shape: 'list', inDefaults: true, meaning: 'Free tags, e.g. a batch name.' },
+  {
+    key: 'prompt_length',
+    level: 'pair',
+    shape: 'closed',
+    values: PROMPT_LENGTHS,
+    annotation: true,
+    coverage: 4,
+    meaning: 'Declared length bucket (short, medium, long), checked against the counted words.',
+  },
+  {
+    key: 'author',
+    level: 'pair',
+    shape: 'value',
+    inDefaults: true,
+    annotation: true,
+    coverage: 9,
+    meaning: 'Who wrote the pair.',
+  },
+  {
+    key: 'reviewer',
+    level: 'pair',
+    shape: 'value',
+    inDefaults: true,
+    annotation: true,
+    meaning: 'Who reviews the pair.',
+  },
+  {
+    key: 'review',
+    level: 'pair',
+    shape: 'entries',
+    entry: 'review',
+    meaning: 'Reviewer notes, oldest first: `by`, `note`, `resolved`.',
+  },
+  {
+    key: 'tags',
+    level: 'pair',
+    shape: 'list',
+    inDefaults: true,
+    meaning: 'Free tags, e.g. a batch name.',
+  },
 
-  { key: 'input', level: 'example', shape: 'text', required: true, meaning: 'The example\'s input.' },
-  { key: 'output', level: 'example', shape: 'text', required: true, meaning: 'The example\'s output.' },
+  {
+    key: 'input',
+    level: 'example',
+    shape: 'text',
+    required: true,
+    meaning: "The example's input.",
+  },
+  {
+    key: 'output',
+    level: 'example',
+    shape: 'text',
+    required: true,
+    meaning: "The example's output.",
+  },
 
-  { key: 'by', level: 'review', shape: 'value', required: true, meaning: 'Who wrote the review note.' },
-  { key: 'note', level: 'review', shape: 'text', required: true, meaning: 'What the reviewer asks for.' },
-  { key: 'resolved', level: 'review', shape: 'flag', meaning: 'Whether the note has been dealt with.' },
+  {
+    key: 'by',
+    level: 'review',
+    shape: 'value',
+    required: true,
+    meaning: 'Who wrote the review note.',
+  },
+  {
+    key: 'note',
+    level: 'review',
+    shape: 'text',
+    required: true,
+    meaning: 'What the reviewer asks for.',
+  },
+  {
+    key: 'resolved',
+    level: 'review',
+    shape: 'flag',
+    meaning: 'Whether the note has been dealt with.',
+  },
 ] as const satisfies readonly FieldSpec[];
 
 type Row = (typeof FIELDS)[number];
@@ -189,7 +381,9 @@ for (const f of FIELDS as readonly FieldSpec[]) {
   level.set(f.key, f);
 }
 const BY_KEY = new Map<string, FieldSpec>((FIELDS as readonly FieldSpec[]).map((f) => [f.key, f]));
-const LISTS = new Map<FieldLevel, readonly FieldSpec[]>([...BY_LEVEL].map(([level, fields]) => [level, [...fields.values()]]));
+const LISTS = new Map<FieldLevel, readonly FieldSpec[]>(
+  [...BY_LEVEL].map(([level, fields]) => [level, [...fields.values()]]),
+);
 
 /** The field a key names, at one level or (keys being unique across levels) anywhere. */
 export function fieldSpec(key: string, level?: FieldLevel): FieldSpec | undefined {
@@ -202,8 +396,13 @@ export function fieldsAt(level: FieldLevel): readonly FieldSpec[] {
 }
 
 /** The keys of one level that pass `test`, in written order. */
-export function keysAt<L extends FieldLevel>(level: L, test: (f: FieldSpec) => boolean = () => true): readonly KeyAt<L>[] {
-  return fieldsAt(level).filter(test).map((f) => f.key as KeyAt<L>);
+export function keysAt<L extends FieldLevel>(
+  level: L,
+  test: (f: FieldSpec) => boolean = () => true,
+): readonly KeyAt<L>[] {
+  return fieldsAt(level)
+    .filter(test)
+    .map((f) => f.key as KeyAt<L>);
 }
 
 /** The values a closed key (`closed`, `closed-list`) takes; undefined for any other key. */
@@ -218,6 +417,10 @@ const IN_DEFAULTS = new Set<string>(keysAt('pair', (f) => f.inDefaults === true)
  * A pair's field as it applies: the pair's own entry (even an empty one: `task:` on a pair
  * sets no task), else the file's `defaults` entry for a key `defaults` may set.
  */
-export function effectiveField(model: Pick<SftFileModel, 'defaults'>, pair: Pick<PairModel, 'fields'>, key: string): Field | undefined {
+export function effectiveField(
+  model: Pick<SftFileModel, 'defaults'>,
+  pair: Pick<PairModel, 'fields'>,
+  key: string,
+): Field | undefined {
   return pair.fields.get(key) ?? (IN_DEFAULTS.has(key) ? model.defaults.get(key) : undefined);
 }

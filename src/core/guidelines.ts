@@ -127,7 +127,16 @@ function issueProblem(doc: Document, e: ExplainedIssue): Problem {
   const node = keyNode ?? nodeAt(doc, e.path);
   const start = node?.range?.[0] ?? 0;
   const end = node?.range?.[1] ?? 0;
-  const fixes = e.hint && keyNode ? [{ title: `Change to "${e.hint}"`, edits: [{ start, end, newText: e.hint }], preferred: true }] : undefined;
+  const fixes =
+    e.hint && keyNode
+      ? [
+          {
+            title: `Change to "${e.hint}"`,
+            edits: [{ start, end, newText: e.hint }],
+            preferred: true,
+          },
+        ]
+      : undefined;
   return e.unknownKey
     ? { rule: 'unknown-key', severity: 'warning', message: e.message, start, end, fixes }
     : { rule: 'schema', severity: 'error', message: e.message, start, end, fixes };
@@ -136,8 +145,11 @@ function issueProblem(doc: Document, e: ExplainedIssue): Problem {
 /** Delete unknown or malformed keys from the map at `path` of the plain data, so the rest of it still applies. */
 function dropKeys(raw: unknown, path: readonly PropertyKey[], keys: readonly string[]): void {
   let at: unknown = raw;
-  for (const seg of path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[seg] : undefined;
-  if (at !== null && typeof at === 'object') for (const k of keys) delete (at as Record<string, unknown>)[k];
+  for (const seg of path)
+    at =
+      at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[seg] : undefined;
+  if (at !== null && typeof at === 'object')
+    for (const k of keys) delete (at as Record<string, unknown>)[k];
 }
 
 /**
@@ -146,37 +158,82 @@ function dropKeys(raw: unknown, path: readonly PropertyKey[], keys: readonly str
  * without it (an index worker, which shows no guidelines problems and loads no rules) the
  * linter still drops options a rule's schema refuses.
  */
-export function loadGuidelines(text: string, path?: string, rules?: readonly RuleMeta[]): LoadedGuidelines {
+export function loadGuidelines(
+  text: string,
+  path?: string,
+  rules?: readonly RuleMeta[],
+): LoadedGuidelines {
   const g = defaultGuidelines();
   g.source = path;
   const problems: Problem[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+  for (const e of doc.errors)
+    problems.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message: e.message.split('\n')[0],
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0]),
+    });
   let aliased = false;
   visit(doc, {
-    Alias(_, node) { aliased = true; if (node.range) problems.push({ rule: 'no-aliases', severity: 'error', message: `Aliases are not allowed (*${node.source}); write the value out.`, start: node.range[0], end: node.range[1] }); },
-    Node(_, node) { if (node.anchor && node.range) { aliased = true; problems.push({ rule: 'no-aliases', severity: 'error', message: `Anchors are not allowed (&${node.anchor}).`, start: node.range[0], end: node.range[0] }); } },
+    Alias(_, node) {
+      aliased = true;
+      if (node.range)
+        problems.push({
+          rule: 'no-aliases',
+          severity: 'error',
+          message: `Aliases are not allowed (*${node.source}); write the value out.`,
+          start: node.range[0],
+          end: node.range[1],
+        });
+    },
+    Node(_, node) {
+      if (node.anchor && node.range) {
+        aliased = true;
+        problems.push({
+          rule: 'no-aliases',
+          severity: 'error',
+          message: `Anchors are not allowed (&${node.anchor}).`,
+          start: node.range[0],
+          end: node.range[0],
+        });
+      }
+    },
   });
   if (aliased || doc.errors.length) return { guidelines: g, problems };
   const raw: unknown = doc.toJS();
   if (raw === null || raw === undefined) {
-    problems.push({ rule: 'schema', severity: 'error', message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.', start: 0, end: 0 });
+    problems.push({
+      rule: 'schema',
+      severity: 'error',
+      message: 'The guidelines file is empty; it starts with `sft-guidelines: 1`.',
+      start: 0,
+      end: 0,
+    });
     return { guidelines: g, problems };
   }
   const parsed = checkGuidelines(raw);
   let data: GuidelinesInput | undefined = parsed.success ? parsed.data : undefined;
   if (!parsed.success) {
-    for (const e of explainIssues(parsed.error.issues, schemas().guidelines)) problems.push(issueProblem(doc, e));
+    for (const e of explainIssues(parsed.error.issues, schemas().guidelines))
+      problems.push(issueProblem(doc, e));
     // Apply what is valid: drop unknown keys and the top-level sections that failed, keep the rest.
     const bad = new Set<string>();
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') dropKeys(raw, issue.path, issue.keys);
-      else if (issue.code === 'invalid_key') dropKeys(raw, issue.path.slice(0, -1), [String(issue.path[issue.path.length - 1])]);
+      else if (issue.code === 'invalid_key')
+        dropKeys(raw, issue.path.slice(0, -1), [String(issue.path[issue.path.length - 1])]);
       // A bad rule setting falls back to that rule's defaults; the other rules keep theirs.
-      else if (issue.path[0] === 'rules' && issue.path.length > 1) dropKeys(raw, ['rules'], [String(issue.path[1])]);
+      else if (issue.path[0] === 'rules' && issue.path.length > 1)
+        dropKeys(raw, ['rules'], [String(issue.path[1])]);
       else bad.add(String(issue.path[0]));
     }
-    const kept = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !bad.has(k) && guidelineKeys().includes(k)));
+    const kept = Object.fromEntries(
+      Object.entries(raw as Record<string, unknown>).filter(
+        ([k]) => !bad.has(k) && guidelineKeys().includes(k),
+      ),
+    );
     const retry = checkGuidelines({ ...kept, 'sft-guidelines': 1 });
     data = retry.success ? retry.data : undefined;
   }
@@ -190,7 +247,12 @@ export function loadGuidelines(text: string, path?: string, rules?: readonly Rul
  * not a project pattern) is reported at its key with a did-you-mean, an unknown or ill-typed
  * option at its place; the rule then runs with its default options.
  */
-function checkRuleSettings(g: Guidelines, doc: Document, rules: readonly RuleMeta[], problems: Problem[]): void {
+function checkRuleSettings(
+  g: Guidelines,
+  doc: Document,
+  rules: readonly RuleMeta[],
+  problems: Problem[],
+): void {
   const metas = new Map(rules.map((m) => [m.id, m]));
   const patternIds = g.patterns.map((p) => p.id);
   for (const [id, setting] of g.rules) {
@@ -199,19 +261,27 @@ function checkRuleSettings(g: Guidelines, doc: Document, rules: readonly RuleMet
       if (patternIds.includes(id)) continue;
       const hint = suggestId(id, [...metas.keys(), ...patternIds]);
       const message = `Unknown rule "${id}" in rules${hint ? `; did you mean "${hint}"?` : '.'}`;
-      problems.push(issueProblem(doc, { path: ['rules'], key: id, unknownKey: true, hint, message }));
+      problems.push(
+        issueProblem(doc, { path: ['rules'], key: id, unknownKey: true, hint, message }),
+      );
       g.rules.delete(id);
       continue;
     }
     const schema = optionsSchema(meta);
     const parsed = schema.safeParse(setting.options, { reportInput: true });
     if (parsed.success) continue;
-    for (const e of explainIssues(parsed.error.issues, schema, ['rules', id])) problems.push(issueProblem(doc, e));
+    for (const e of explainIssues(parsed.error.issues, schema, ['rules', id]))
+      problems.push(issueProblem(doc, e));
     setting.options = {};
   }
 }
 
-function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, problems: Problem[]): void {
+function applyGuidelines(
+  g: Guidelines,
+  d: GuidelinesInput,
+  doc: Document,
+  problems: Problem[],
+): void {
   g.name = d.name;
   g.handbook = d.handbook;
   if (d.annotations?.required) g.required = d.annotations.required;
@@ -222,7 +292,13 @@ function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, probl
   if (d.length?.long !== undefined) g.length.long = d.length.long;
   if (g.length.short > g.length.long) {
     const node = nodeAt(doc, ['length']);
-    problems.push({ rule: 'schema', severity: 'error', message: `length.short (${g.length.short}) is above length.long (${g.length.long}).`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+    problems.push({
+      rule: 'schema',
+      severity: 'error',
+      message: `length.short (${g.length.short}) is above length.long (${g.length.long}).`,
+      start: node?.range?.[0] ?? 0,
+      end: node?.range?.[1] ?? 0,
+    });
   }
   g.response.minWords = perType(d.response?.min_words);
   g.response.maxWords = perType(d.response?.max_words);
@@ -232,30 +308,58 @@ function applyGuidelines(g: Guidelines, d: GuidelinesInput, doc: Document, probl
     const { total, ...rest } = d.targets;
     g.targets.total = total;
     for (const [key, values] of Object.entries(rest)) {
-      if (values) g.targets.shares[key] = Object.fromEntries(Object.entries(values).flatMap(([v, s]) => (s === undefined ? [] : [[v, toShare(s)]])));
+      if (values)
+        g.targets.shares[key] = Object.fromEntries(
+          Object.entries(values).flatMap(([v, s]) => (s === undefined ? [] : [[v, toShare(s)]])),
+        );
     }
   }
   for (const [id, setting] of Object.entries(d.rules ?? {})) {
     if (typeof setting === 'string') g.rules.set(id, { severity: setting, options: {} });
-    else { const { severity, ...options } = setting; g.rules.set(id, { severity, options }); }
+    else {
+      const { severity, ...options } = setting;
+      g.rules.set(id, { severity, options });
+    }
   }
   g.bannedPhrases = (d.banned_phrases ?? []).map((p) => ({ ...p }));
-  g.harmfulTerms = (d.harmful_terms ?? []).map((t) => (typeof t === 'string' ? { text: t } : { ...t }));
+  g.harmfulTerms = (d.harmful_terms ?? []).map((t) =>
+    typeof t === 'string' ? { text: t } : { ...t },
+  );
   g.patterns = (d.patterns ?? []).map((p, i) => {
     let regex: RegExp | undefined;
     const unsafe = unsafeRegexReason(p.regex);
     try {
       if (unsafe) {
         const node = nodeAt(doc, ['patterns', i, 'regex']);
-        problems.push({ rule: 'schema', severity: 'error', message: `patterns[${i}].regex is not used: ${unsafe}.`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+        problems.push({
+          rule: 'schema',
+          severity: 'error',
+          message: `patterns[${i}].regex is not used: ${unsafe}.`,
+          start: node?.range?.[0] ?? 0,
+          end: node?.range?.[1] ?? 0,
+        });
       } else {
         regex = new RegExp(p.regex, (p.flags ?? '').replace(/[gy]/g, '') + 'gu');
       }
     } catch (e) {
       const node = nodeAt(doc, ['patterns', i, 'regex']);
-      problems.push({ rule: 'schema', severity: 'error', message: `patterns[${i}].regex does not compile: ${(e as Error).message}`, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 });
+      problems.push({
+        rule: 'schema',
+        severity: 'error',
+        message: `patterns[${i}].regex does not compile: ${(e as Error).message}`,
+        start: node?.range?.[0] ?? 0,
+        end: node?.range?.[1] ?? 0,
+      });
     }
-    return { id: p.id, source: p.regex, regex, fields: p.fields ?? ['prompt', 'response'], severity: p.severity ?? 'warning', message: p.message, handbook: p.handbook };
+    return {
+      id: p.id,
+      source: p.regex,
+      regex,
+      fields: p.fields ?? ['prompt', 'response'],
+      severity: p.severity ?? 'warning',
+      message: p.message,
+      handbook: p.handbook,
+    };
   });
 }
 
@@ -277,7 +381,11 @@ export function guidelinesCandidates(filePath: string, root?: string): string[] 
 }
 
 /** The nearest existing guidelines file for a path, by asking `exists`. */
-export function findGuidelines(filePath: string, exists: (path: string) => boolean, root?: string): string | undefined {
+export function findGuidelines(
+  filePath: string,
+  exists: (path: string) => boolean,
+  root?: string,
+): string | undefined {
   return guidelinesCandidates(filePath, root).find(exists);
 }
 
@@ -285,4 +393,3 @@ export function findGuidelines(filePath: string, exists: (path: string) => boole
 export function severityOf(g: Guidelines, ruleId: string, fallback: Severity): Severity {
   return g.rules.get(ruleId)?.severity ?? fallback;
 }
-

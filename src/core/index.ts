@@ -9,6 +9,12 @@ export { parseSft, type SftFileModel } from './parse/parse';
 export { computeCoverage, type Coverage } from './coverage';
 export { WorkspaceIndex, indexFile } from './workspace/index';
 export { applyEdits } from './edit/apply';
-export { collectRecords, exportRecords, importRecords, EXPORT_FORMATS, type ExportFormat } from './export/index';
+export {
+  collectRecords,
+  exportRecords,
+  importRecords,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from './export/index';
 export type { TextServices, TokenCounter, LanguageDetector } from './services';
 export type { Problem, TextEdit } from './types';

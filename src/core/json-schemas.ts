@@ -18,9 +18,15 @@ export function jsonSchemas(): Record<string, string> {
   const guidelines = schemas().guidelines;
   // `rules:` as each rule declares its options; the guidelines schema itself leaves them to the
   // rules (a narrower schema of the same key, hence the cast).
-  const rules = { rules: z.optional(rulesSchema(RULE_METAS)) } as unknown as Pick<typeof guidelines.shape, 'rules'>;
+  const rules = { rules: z.optional(rulesSchema(RULE_METAS)) } as unknown as Pick<
+    typeof guidelines.shape,
+    'rules'
+  >;
   return {
     'sft.schema.json': render(schemas().sftFile, 'SFT Studio pairs file (*.sft.yaml)'),
-    'sft-guidelines.schema.json': render(z.safeExtend(guidelines, rules), 'SFT Studio guidelines (sft.guidelines.yaml)'),
+    'sft-guidelines.schema.json': render(
+      z.safeExtend(guidelines, rules),
+      'SFT Studio guidelines (sft.guidelines.yaml)',
+    ),
   };
 }

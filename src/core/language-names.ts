@@ -12,7 +12,11 @@ function displayNames(): Intl.DisplayNames | null {
   if (names === undefined) {
     try {
       // "standard" says "Portuguese (Brazil)", not "Brazilian Portuguese": the language first, as in pickers.
-      names = new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard', fallback: 'none' });
+      names = new Intl.DisplayNames(['en'], {
+        type: 'language',
+        languageDisplay: 'standard',
+        fallback: 'none',
+      });
     } catch {
       names = null;
     }

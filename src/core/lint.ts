@@ -72,10 +72,16 @@ export class FileLinter {
   private readonly logged = new Set<string>();
 
   /** @param services the host's token counter and language detector, which rules use on demand. */
-  constructor(readonly guidelines: Guidelines, readonly services: TextServices, options: LinterOptions = {}) {
+  constructor(
+    readonly guidelines: Guidelines,
+    readonly services: TextServices,
+    options: LinterOptions = {},
+  ) {
     this.profile = options.profile;
     this.log = options.log;
-    const on = (options.rules ?? LINT_RULES).filter((r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off');
+    const on = (options.rules ?? LINT_RULES).filter(
+      (r) => this.severity(r.meta.id, r.meta.defaultSeverity) !== 'off',
+    );
     const resolve = <C>(r: LintRule, check: (ctx: C) => void): Resolved<C> => ({
       id: r.meta.id,
       severity: this.severity(r.meta.id, r.meta.defaultSeverity) as ReportedSeverity,
@@ -102,7 +108,10 @@ export class FileLinter {
     const changed = findPair(prev.model.pairs, edits[0].start)!;
     const oldEnd = changed.base + changed.slice.end;
     const delta = newText.length - prev.model.text.length;
-    const fileProblems = delta === 0 ? prev.fileProblems : prev.fileProblems.map((p) => (p.start >= oldEnd ? shift(p, delta) : p));
+    const fileProblems =
+      delta === 0
+        ? prev.fileProblems
+        : prev.fileProblems.map((p) => (p.start >= oldEnd ? shift(p, delta) : p));
     return this.collect(model, fileProblems);
   }
 
@@ -110,10 +119,21 @@ export class FileLinter {
   lintModel(model: SftFileModel): FileLintResult {
     const fileProblems: Problem[] = [];
     for (const entry of this.fileRules) {
-      const ctx: FileContext = { file: model, guidelines: this.guidelines, options: entry.options, report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)) };
-      this.guarded(entry, ctx, fileProblems, 'this file', { start: 0, end: lineEnd(model.text, 0) });
+      const ctx: FileContext = {
+        file: model,
+        guidelines: this.guidelines,
+        options: entry.options,
+        report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)),
+      };
+      this.guarded(entry, ctx, fileProblems, 'this file', {
+        start: 0,
+        end: lineEnd(model.text, 0),
+      });
     }
-    return this.collect(model, fileProblems.filter((p) => p.severity as string !== 'off'));
+    return this.collect(
+      model,
+      fileProblems.filter((p) => (p.severity as string) !== 'off'),
+    );
   }
 
   private collect(model: SftFileModel, fileProblems: Problem[]): FileLintResult {
@@ -143,18 +163,29 @@ export class FileLinter {
     // One context per pair; the rule-specific parts are swapped in per rule, because this
     // runs for every rule on every pair of a cold lint.
     let current = this.pairRules[0];
-    const ctx: PairContext = { ...this.pairContext(model, pair), options: {}, report: (r) => out.push(toProblem(current.id, current.severity, r, 0, pair.id)) };
+    const ctx: PairContext = {
+      ...this.pairContext(model, pair),
+      options: {},
+      report: (r) => out.push(toProblem(current.id, current.severity, r, 0, pair.id)),
+    };
     for (const entry of this.pairRules) {
       current = entry;
       (ctx as { options: Readonly<Record<string, unknown>> }).options = entry.options;
       this.guarded(entry, ctx, out, 'this pair', pairHead(pair), pair.id);
     }
-    const result = applySilences(pair, this.knownIds, out.filter((p) => (p.severity as string) !== 'off')).sort(byPosition);
+    const result = applySilences(
+      pair,
+      this.knownIds,
+      out.filter((p) => (p.severity as string) !== 'off'),
+    ).sort(byPosition);
     pair.memo.set(this.memoKey, result);
     return result;
   }
 
-  private pairContext(model: SftFileModel, pair: PairModel): Omit<PairContext, 'options' | 'report'> {
+  private pairContext(
+    model: SftFileModel,
+    pair: PairModel,
+  ): Omit<PairContext, 'options' | 'report'> {
     const annotations = new Map<string, Annotation>();
     return {
       pair,
@@ -165,7 +196,14 @@ export class FileLinter {
         let a = annotations.get(key);
         if (!a) {
           const field = effectiveField(model, pair, key);
-          a = field ? { text: scalarText(field.value), list: stringList(field.value), field, fromDefaults: !pair.fields.has(key) } : { fromDefaults: false };
+          a = field
+            ? {
+                text: scalarText(field.value),
+                list: stringList(field.value),
+                field,
+                fromDefaults: !pair.fields.has(key),
+              }
+            : { fromDefaults: false };
           annotations.set(key, a);
         }
         return a;
@@ -177,7 +215,9 @@ export class FileLinter {
         const text = scalarText(field.value);
         return text === undefined ? undefined : { text, node: field.value as Scalar, field };
       },
-      counts: this.profile ? () => this.timed('(counts)', () => pairCounts(pair, this.guidelines)) : () => pairCounts(pair, this.guidelines),
+      counts: this.profile
+        ? () => this.timed('(counts)', () => pairCounts(pair, this.guidelines))
+        : () => pairCounts(pair, this.guidelines),
       span: (node: Scalar, start: number, end: number) => valueSpan(pair, node, start, end),
     };
   }
@@ -186,7 +226,14 @@ export class FileLinter {
    * Run one rule so that its failure stays its own: a throw replaces what the rule reported
    * here with one `internal` problem at `at`, is logged, and the next rule runs.
    */
-  private guarded<C>(entry: Resolved<C>, ctx: C, out: Problem[], what: string, at: Span, pairId?: string): void {
+  private guarded<C>(
+    entry: Resolved<C>,
+    ctx: C,
+    out: Problem[],
+    what: string,
+    at: Span,
+    pairId?: string,
+  ): void {
     const before = out.length;
     try {
       if (this.profile) this.timed(entry.id, () => entry.check(ctx));
@@ -194,7 +241,8 @@ export class FileLinter {
     } catch (error) {
       out.length = before;
       const severity = this.severity(INTERNAL_META.id, INTERNAL_META.defaultSeverity);
-      if (severity !== 'off') out.push(internalProblem(entry.id, error, what, at, severity, pairId));
+      if (severity !== 'off')
+        out.push(internalProblem(entry.id, error, what, at, severity, pairId));
       this.logFailure(entry.id, error, pairId === undefined ? what : `pair ${pairId}`);
     }
   }
@@ -203,7 +251,10 @@ export class FileLinter {
     const key = `${rule}\u0000${errorText(error)}`;
     if (!this.log || this.logged.has(key)) return;
     this.logged.add(key);
-    this.log(`The ${rule} rule failed on ${what} and was skipped (further failures with the same error are not logged):`, error);
+    this.log(
+      `The ${rule} rule failed on ${what} and was skipped (further failures with the same error are not logged):`,
+      error,
+    );
   }
 
   private timed<T>(key: string, f: () => T): T {
@@ -220,8 +271,20 @@ export class FileLinter {
   }
 }
 
-function toProblem(rule: string, severity: ReportedSeverity | 'off', r: Report, base: number, pairId?: string): Problem {
-  const p: Problem = { rule: r.rule ?? rule, severity: (r.severity ?? severity) as ReportedSeverity, message: r.message, start: r.start + base, end: r.end + base };
+function toProblem(
+  rule: string,
+  severity: ReportedSeverity | 'off',
+  r: Report,
+  base: number,
+  pairId?: string,
+): Problem {
+  const p: Problem = {
+    rule: r.rule ?? rule,
+    severity: (r.severity ?? severity) as ReportedSeverity,
+    message: r.message,
+    start: r.start + base,
+    end: r.end + base,
+  };
   if (r.fixes?.length) p.fixes = r.fixes;
   if (pairId !== undefined) p.pairId = pairId;
   return p;
@@ -250,20 +313,38 @@ function shift(p: Problem, delta: number): Problem {
 }
 
 /** Drop problems silenced by a reasoned `# sft-ignore` comment; report bad silences. */
-function applySilences(pair: PairModel, known: ReadonlySet<string>, problems: Problem[]): Problem[] {
+function applySilences(
+  pair: PairModel,
+  known: ReadonlySet<string>,
+  problems: Problem[],
+): Problem[] {
   if (!pair.silences.length) return problems;
   const silenced = new Set<string>();
   const extra: Problem[] = [];
   for (const s of pair.silences) {
     if (!s.rules.length) {
-      extra.push({ rule: 'silence', severity: 'warning', message: 'Name the rule to silence: `# sft-ignore rule-id: reason`.', start: s.span.start, end: s.span.end, pairId: pair.id });
+      extra.push({
+        rule: 'silence',
+        severity: 'warning',
+        message: 'Name the rule to silence: `# sft-ignore rule-id: reason`.',
+        start: s.span.start,
+        end: s.span.end,
+        pairId: pair.id,
+      });
       continue;
     }
     s.rules.forEach((id, i) => {
       if (!known.has(id)) extra.push(unknownSilencedRule(id, s.ruleSpans[i], known, pair.id));
     });
     if (!s.reason) {
-      extra.push({ rule: 'silence', severity: 'warning', message: `Say why ${s.rules.join(', ')} is silenced: \`# sft-ignore ${s.rules.join(', ')}: reason\`. Without a reason the silence does not apply.`, start: s.span.start, end: s.span.end, pairId: pair.id });
+      extra.push({
+        rule: 'silence',
+        severity: 'warning',
+        message: `Say why ${s.rules.join(', ')} is silenced: \`# sft-ignore ${s.rules.join(', ')}: reason\`. Without a reason the silence does not apply.`,
+        start: s.span.start,
+        end: s.span.end,
+        pairId: pair.id,
+      });
       continue;
     }
     for (const id of s.rules) silenced.add(id);
@@ -272,9 +353,28 @@ function applySilences(pair: PairModel, known: ReadonlySet<string>, problems: Pr
 }
 
 /** A silence comment names a rule that does not exist: did-you-mean, with a fix that corrects the id. */
-function unknownSilencedRule(id: string, span: Span, known: ReadonlySet<string>, pairId: string | undefined): Problem {
+function unknownSilencedRule(
+  id: string,
+  span: Span,
+  known: ReadonlySet<string>,
+  pairId: string | undefined,
+): Problem {
   const hint = suggestId(id, [...known]);
-  const p: Problem = { rule: 'silence', severity: 'warning', message: `Unknown rule "${id}" in a silence comment${hint ? `; did you mean "${hint}"?` : '.'}`, start: span.start, end: span.end, pairId };
-  if (hint) p.fixes = [{ title: `Change to ${hint}`, edits: [{ start: span.start, end: span.end, newText: hint }], preferred: true }];
+  const p: Problem = {
+    rule: 'silence',
+    severity: 'warning',
+    message: `Unknown rule "${id}" in a silence comment${hint ? `; did you mean "${hint}"?` : '.'}`,
+    start: span.start,
+    end: span.end,
+    pairId,
+  };
+  if (hint)
+    p.fixes = [
+      {
+        title: `Change to ${hint}`,
+        edits: [{ start: span.start, end: span.end, newText: hint }],
+        preferred: true,
+      },
+    ];
   return p;
 }

@@ -16,5 +16,10 @@ export function pairSpan(pair: PairModel): Span & { dash: number } {
 
 /** The pair at a document offset. */
 export function pairAtOffset(model: SftFileModel, offset: number): PairModel | undefined {
-  return findPair(model.pairs, offset) ?? (model.pairs.length && offset >= pairSpan(model.pairs[model.pairs.length - 1]).start ? model.pairs[model.pairs.length - 1] : undefined);
+  return (
+    findPair(model.pairs, offset) ??
+    (model.pairs.length && offset >= pairSpan(model.pairs[model.pairs.length - 1]).start
+      ? model.pairs[model.pairs.length - 1]
+      : undefined)
+  );
 }

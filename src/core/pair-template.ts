@@ -19,7 +19,8 @@ import { isEmptyValue } from './rules/support/node-shape';
  */
 export function newFileHeader(guidelines: Guidelines, eol = '\n'): string {
   const languages = guidelines.languages ?? ['en'];
-  const defaults = languages.length === 1 ? `defaults:${eol}  language: ${yamlScalar(languages[0])}${eol}` : '';
+  const defaults =
+    languages.length === 1 ? `defaults:${eol}  language: ${yamlScalar(languages[0])}${eol}` : '';
   return `sft: 1${eol}${defaults}pairs:${eol}`;
 }
 
@@ -30,7 +31,17 @@ export type TemplateField = PairEntry;
 export type ChoicesOf = (key: string) => readonly string[] | undefined;
 
 /** Keys a new pair never asks for: computed (prompt_length), or not annotations. */
-const NOT_ASKED = new Set(['id', 'prompt', 'response', 'prompt_length', 'system', 'context', 'examples', 'labels', 'review']);
+const NOT_ASKED = new Set([
+  'id',
+  'prompt',
+  'response',
+  'prompt_length',
+  'system',
+  'context',
+  'examples',
+  'labels',
+  'review',
+]);
 
 /** Keys the file's `defaults` set to a value (an empty `task:` there sets nothing). */
 export function defaultsSet(model: SftFileModel): Set<string> {
@@ -44,7 +55,12 @@ export function defaultsSet(model: SftFileModel): Set<string> {
  * set in `defaults` (a choice where the vocabulary has values), prompt and response.
  * @usedBy tests
  */
-export function newPairFields(id: string, guidelines: Guidelines, defaults: ReadonlySet<string>, choicesOf: ChoicesOf): TemplateField[] {
+export function newPairFields(
+  id: string,
+  guidelines: Guidelines,
+  defaults: ReadonlySet<string>,
+  choicesOf: ChoicesOf,
+): TemplateField[] {
   const required = new Set(guidelines.required);
   const out: TemplateField[] = [];
   for (const key of PAIR_KEYS) {
@@ -52,7 +68,11 @@ export function newPairFields(id: string, guidelines: Guidelines, defaults: Read
     else if (key === 'prompt' || key === 'response') out.push({ key, kind: 'text' });
     else if (required.has(key) && !defaults.has(key) && !NOT_ASKED.has(key)) {
       const values = choicesOf(key);
-      out.push(values?.length ? { key, kind: 'choice', values, list: key === 'traits' || key === 'tags' } : { key, kind: 'free' });
+      out.push(
+        values?.length
+          ? { key, kind: 'choice', values, list: key === 'traits' || key === 'tags' }
+          : { key, kind: 'free' },
+      );
     }
   }
   return out;
@@ -69,6 +89,13 @@ export interface InsertPairOptions {
 }
 
 /** Insert Pair as an intent: the template's fields, after the pair at the cursor. */
-export function insertPairIntent(model: SftFileModel, opts: InsertPairOptions): IntentOf<'addPair'> {
-  return { kind: 'addPair', entries: newPairFields(opts.id, opts.guidelines, defaultsSet(model), opts.choicesOf), offset: opts.offset };
+export function insertPairIntent(
+  model: SftFileModel,
+  opts: InsertPairOptions,
+): IntentOf<'addPair'> {
+  return {
+    kind: 'addPair',
+    entries: newPairFields(opts.id, opts.guidelines, defaultsSet(model), opts.choicesOf),
+    offset: opts.offset,
+  };
 }

@@ -45,24 +45,39 @@ export interface ExplainedIssue {
 }
 
 type Issue = core.$ZodIssue;
-interface CheckDef { check: string; value?: unknown; inclusive?: boolean; format?: string; minimum?: number; pattern?: RegExp }
+interface CheckDef {
+  check: string;
+  value?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  minimum?: number;
+  pattern?: RegExp;
+}
 
 /** `patterns[1].id`, `rules.near-duplicate`; the whole file when the path is empty. */
 export function pathLabel(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : `${out ? '.' : ''}${String(seg)}`;
+  for (const seg of path)
+    out += typeof seg === 'number' ? `[${seg}]` : `${out ? '.' : ''}${String(seg)}`;
   return out || 'The guidelines file';
 }
 
 /** "a", "a or b", "a, b or c". */
 function orList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** The schema inside optional, default and nullable wrappers. */
 function unwrap(schema: Schema): Schema {
   let s = schema;
-  for (let d = defOf(s); (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType; d = defOf(s)) s = d.innerType;
+  for (
+    let d = defOf(s);
+    (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType;
+    d = defOf(s)
+  )
+    s = d.innerType;
   return s;
 }
 
@@ -76,19 +91,29 @@ function enumOptions(schema: Schema): string[] {
 
 function numberWords(schema: Schema): string {
   const checks = checksOf(schema);
-  const int = checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32'));
+  const int = checks.some(
+    (c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32'),
+  );
   const low = checks.find((c) => c.check === 'greater_than');
   const high = checks.find((c) => c.check === 'less_than');
   // A whole number above 0 is one of at least 1: say it the way a writer counts.
-  const bound = (c: CheckDef | undefined, step: 1 | -1): { n: number; strict: boolean } | undefined => {
+  const bound = (
+    c: CheckDef | undefined,
+    step: 1 | -1,
+  ): { n: number; strict: boolean } | undefined => {
     if (!c || typeof c.value !== 'number') return undefined;
-    return !c.inclusive && int ? { n: c.value + step, strict: false } : { n: c.value, strict: !c.inclusive };
+    return !c.inclusive && int
+      ? { n: c.value + step, strict: false }
+      : { n: c.value, strict: !c.inclusive };
   };
   const lo = bound(low, 1);
   const hi = bound(high, -1);
   const kind = int ? 'a whole number' : 'a number';
   if (lo && hi && !lo.strict && !hi.strict) return `${kind} from ${lo.n} to ${hi.n}`;
-  const parts = [lo && (lo.strict ? `above ${lo.n}` : `of at least ${lo.n}`), hi && (hi.strict ? `below ${hi.n}` : `of at most ${hi.n}`)].filter(Boolean);
+  const parts = [
+    lo && (lo.strict ? `above ${lo.n}` : `of at least ${lo.n}`),
+    hi && (hi.strict ? `below ${hi.n}` : `of at most ${hi.n}`),
+  ].filter(Boolean);
   return [kind, ...parts].join(' ');
 }
 
@@ -96,7 +121,9 @@ function stringWords(schema: Schema): string {
   const checks = checksOf(schema);
   const regex = checks.find((c) => c.check === 'string_format' && c.format === 'regex');
   if (regex?.pattern) return `text matching ${String(regex.pattern)}`;
-  return checks.some((c) => c.check === 'min_length' && (c.minimum ?? 0) > 0) ? 'non-empty text' : 'text';
+  return checks.some((c) => c.check === 'min_length' && (c.minimum ?? 0) > 0)
+    ? 'non-empty text'
+    : 'text';
 }
 
 /** What a schema accepts, in words. */
@@ -107,23 +134,33 @@ export function expected(schema: Schema): string {
   if (s !== schema) return expected(s);
   const d = defOf(s);
   switch (d.type) {
-    case 'enum': return orList(enumOptions(s));
-    case 'literal': return orList((d.values ?? []).map(String));
-    case 'string': return stringWords(s);
-    case 'number': return numberWords(s);
-    case 'boolean': return 'true or false';
-    case 'array': return d.element ? `a list whose items are ${expected(d.element)}` : 'a list';
+    case 'enum':
+      return orList(enumOptions(s));
+    case 'literal':
+      return orList((d.values ?? []).map(String));
+    case 'string':
+      return stringWords(s);
+    case 'number':
+      return numberWords(s);
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return d.element ? `a list whose items are ${expected(d.element)}` : 'a list';
     case 'record': {
       const key = d.keyType && unwrap(d.keyType);
       const values = d.valueType ? expected(d.valueType) : 'values';
-      return !key || (kindOf(key) === 'string' && !checksOf(key).length) ? `a map whose values are ${values}` : `a map from ${expected(key)} to ${values}`;
+      return !key || (kindOf(key) === 'string' && !checksOf(key).length)
+        ? `a map whose values are ${values}`
+        : `a map from ${expected(key)} to ${values}`;
     }
     case 'object': {
       const loose = d.catchall !== undefined && kindOf(d.catchall) !== 'never';
       return `{ ${[...Object.keys(d.shape ?? {}), ...(loose ? ['...'] : [])].join(', ')} }`;
     }
-    case 'union': return (d.options ?? []).map((o) => expected(o)).join(', or ');
-    default: return globalRegistry.get(s)?.description ?? 'a valid value';
+    case 'union':
+      return (d.options ?? []).map((o) => expected(o)).join(', or ');
+    default:
+      return globalRegistry.get(s)?.description ?? 'a valid value';
   }
 }
 
@@ -146,7 +183,10 @@ function childOf(s: Schema, seg: PropertyKey): Schema | undefined {
   if (d.type === 'record') return d.valueType;
   if (d.type === 'array') return d.element;
   if (d.type === 'union') {
-    for (const o of d.options ?? []) { const c = childOf(unwrap(o), seg); if (c) return c; }
+    for (const o of d.options ?? []) {
+      const c = childOf(unwrap(o), seg);
+      if (c) return c;
+    }
   }
   return undefined;
 }
@@ -157,7 +197,8 @@ function choices(schema: Schema | undefined): string[] {
   if (!s) return [];
   const d = defOf(s);
   if (d.type === 'enum') return enumOptions(s);
-  if (d.type === 'union') return (d.options ?? []).flatMap((o) => (kindOf(unwrap(o)) === 'enum' ? choices(o) : []));
+  if (d.type === 'union')
+    return (d.options ?? []).flatMap((o) => (kindOf(unwrap(o)) === 'enum' ? choices(o) : []));
   return [];
 }
 
@@ -175,7 +216,8 @@ function keysOf(schema: Schema | undefined): string[] {
 function found(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   return String(value);
@@ -190,7 +232,12 @@ function tookKind(issues: readonly Issue[]): boolean {
   return !issues.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys');
 }
 
-function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], out: ExplainedIssue[]): void {
+function explainOne(
+  issue: Issue,
+  root: Schema,
+  prefix: readonly PropertyKey[],
+  out: ExplainedIssue[],
+): void {
   const path = [...prefix, ...issue.path];
   const at = schemaAt(root, issue.path);
   const label = pathLabel(path);
@@ -200,7 +247,13 @@ function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], 
     for (const key of issue.keys) {
       const hint = suggest(key, allowed);
       const where = path.length ? ` in ${label}` : '';
-      out.push({ path, key, unknownKey: true, hint, message: `Unknown key "${key}"${where}${hint ? `; did you mean "${hint}"?` : ''}${allowed.length ? ` Expected ${orList(allowed)}.` : ''}` });
+      out.push({
+        path,
+        key,
+        unknownKey: true,
+        hint,
+        message: `Unknown key "${key}"${where}${hint ? `; did you mean "${hint}"?` : ''}${allowed.length ? ` Expected ${orList(allowed)}.` : ''}`,
+      });
     }
     return;
   }
@@ -210,14 +263,21 @@ function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], 
     const keyType = record && kindOf(record) === 'record' ? defOf(record).keyType : undefined;
     const key = String(issue.path[issue.path.length - 1]);
     const hint = didYouMean(key, choices(keyType));
-    out.push({ path: path.slice(0, -1), key, hint, message: `${pathLabel(path.slice(0, -1))}: key "${key}" is not allowed; expected ${keyType ? expected(keyType) : 'a valid key'}${hint ? `; did you mean "${hint}"?` : ''}` });
+    out.push({
+      path: path.slice(0, -1),
+      key,
+      hint,
+      message: `${pathLabel(path.slice(0, -1))}: key "${key}" is not allowed; expected ${keyType ? expected(keyType) : 'a valid key'}${hint ? `; did you mean "${hint}"?` : ''}`,
+    });
     return;
   }
   if (issue.code === 'invalid_union' && input !== null && typeof input === 'object') {
     // A map or list given where one option takes maps or lists: what is wrong is inside it.
     const union = at && unwrap(at);
     const options = union && kindOf(union) === 'union' ? (defOf(union).options ?? []) : [];
-    const took = issue.errors.map((errs, i) => ({ errs, option: options[i] })).filter((b) => b.option && tookKind(b.errs));
+    const took = issue.errors
+      .map((errs, i) => ({ errs, option: options[i] }))
+      .filter((b) => b.option && tookKind(b.errs));
     if (took.length === 1) {
       for (const sub of took[0].errs) explainOne(sub, took[0].option, path, out);
       return;
@@ -229,7 +289,10 @@ function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], 
     return;
   }
   const hint = didYouMean(input, choices(at));
-  out.push({ path, message: `${label}: expected ${what}, got ${found(input)}${hint ? `; did you mean "${hint}"?` : ''}` });
+  out.push({
+    path,
+    message: `${label}: expected ${what}, got ${found(input)}${hint ? `; did you mean "${hint}"?` : ''}`,
+  });
 }
 
 /**
@@ -237,7 +300,11 @@ function explainOne(issue: Issue, root: Schema, prefix: readonly PropertyKey[], 
  * fault (an unknown key each), the same fault said once. `prefix` is where `input` sits in
  * the file (`['rules', 'repetition']` for one rule's options).
  */
-export function explainIssues(issues: readonly Issue[], schema: Schema, prefix: readonly PropertyKey[] = []): ExplainedIssue[] {
+export function explainIssues(
+  issues: readonly Issue[],
+  schema: Schema,
+  prefix: readonly PropertyKey[] = [],
+): ExplainedIssue[] {
   const out: ExplainedIssue[] = [];
   for (const issue of issues) explainOne(issue, schema, prefix, out);
   const seen = new Set<string>();

@@ -4,13 +4,17 @@
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array<number>(n).fill(0)]);
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [
+    i,
+    ...new Array<number>(n).fill(0),
+  ]);
   for (let j = 1; j <= n; j++) d[0][j] = j;
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[m][n];
@@ -26,7 +30,10 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let bestDistance = limit + 1;
   for (const c of candidates) {
     const dist = editDistance(lower, c.toLowerCase());
-    if (dist < bestDistance) { best = c; bestDistance = dist; }
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
   }
   return best;
 }

@@ -22,7 +22,11 @@ export abstract class Disposable implements vscode.Disposable {
     this.disposed = true;
     // Last registered first: later things may depend on earlier ones.
     for (const d of this.disposables.splice(0).reverse()) {
-      try { d.dispose(); } catch (e) { console.error('[sft] dispose failed', e); }
+      try {
+        d.dispose();
+      } catch (e) {
+        console.error('[sft] dispose failed', e);
+      }
     }
   }
 }

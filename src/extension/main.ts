@@ -28,7 +28,10 @@ import { StatusBar } from './workspace/status-bar';
 export function activate(context: vscode.ExtensionContext): SftApi {
   const perf = new PerfProbe();
   const started = performance.now();
-  const add = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const add = <T extends vscode.Disposable>(d: T): T => {
+    context.subscriptions.push(d);
+    return d;
+  };
   const log = add(vscode.window.createOutputChannel('SFT Studio', { log: true }));
   // The desktop host's token counter and language detector: their data loads on first use.
   const services = nodeTextServices();
@@ -59,14 +62,30 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   // The index (status bar, coverage, workspace rules) builds after activation returns; then
   // the workspace's problems are published (unless `sft.lint.workspace` is off).
   let startupLinted!: () => void;
-  const workspaceLinted = new Promise<void>((resolve) => { startupLinted = resolve; });
-  const timer = setTimeout(() => void index.ready()
-    .then(() => (settings().lintWorkspace ? diagnostics.lintWorkspace({ quiet: true }) : undefined))
-    .finally(startupLinted), 0);
-  add({ dispose: () => { clearTimeout(timer); startupLinted(); } });
+  const workspaceLinted = new Promise<void>((resolve) => {
+    startupLinted = resolve;
+  });
+  const timer = setTimeout(
+    () =>
+      void index
+        .ready()
+        .then(() =>
+          settings().lintWorkspace ? diagnostics.lintWorkspace({ quiet: true }) : undefined,
+        )
+        .finally(startupLinted),
+    0,
+  );
+  add({
+    dispose: () => {
+      clearTimeout(timer);
+      startupLinted();
+    },
+  });
 
   perf.activateMs = performance.now() - started;
-  log.info(`SFT Studio ${String(context.extension.packageJSON.version)} activated in ${Math.round(perf.activateMs)} ms`);
+  log.info(
+    `SFT Studio ${String(context.extension.packageJSON.version)} activated in ${Math.round(perf.activateMs)} ms`,
+  );
   return {
     perf,
     statusBarText: () => statusBar.text,

@@ -34,7 +34,11 @@ export interface Discovery {
 }
 
 function statOf(path: string): Stats | undefined {
-  try { return statSync(path); } catch { return undefined; }
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a file name is one the CLI lints when walking. */
@@ -75,14 +79,20 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
     const abs = resolve(cwd, input);
     const stat = statOf(abs);
     if (!stat && tinyglobby().isDynamicPattern(input)) {
-      const matches = await tinyglobby().glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const matches = await tinyglobby().glob(input, {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
       const kept = matches.filter((m) => isSftFileName(m));
       if (kept.length) found.push(...kept.map((m) => resolve(m)));
       else missing.push(input);
     } else if (!stat) {
       missing.push(input);
     } else if (stat.isDirectory()) {
-      if (isSftFileName(abs)) notes.push(`skipped ${input}: it is a directory, not a .sft.yaml file`);
+      if (isSftFileName(abs))
+        notes.push(`skipped ${input}: it is a directory, not a .sft.yaml file`);
       else walk(abs, found, notes);
     } else {
       found.push(abs);
@@ -98,11 +108,17 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 export function describeFsError(e: unknown): string {
   const code = (e as { code?: string } | null)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ELOOP': return 'too many symbolic links';
-    default: return e instanceof Error ? e.message.split('\n')[0] : String(e);
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return e instanceof Error ? e.message.split('\n')[0] : String(e);
   }
 }
 
@@ -122,7 +138,11 @@ export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckRes
   const stat = statOf(path);
   if (!stat) return { ok: false, reason: 'no such file or directory' };
   if (stat.isDirectory()) return { ok: false, reason: 'it is a directory, not a file' };
-  if (stat.size > maxBytes) return { ok: false, reason: `file is too large (${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)})` };
+  if (stat.size > maxBytes)
+    return {
+      ok: false,
+      reason: `file is too large (${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)})`,
+    };
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -138,5 +158,7 @@ export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckRes
 export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   const read = checkTextFile(path, maxBytes);
   // The BOM is kept, so offsets match every other reader of the file (the index workers).
-  return read.ok ? { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) } : read;
+  return read.ok
+    ? { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) }
+    : read;
 }

@@ -5,7 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultGuidelines, findGuidelines, loadGuidelines, type Guidelines } from '../core/guidelines';
+import {
+  defaultGuidelines,
+  findGuidelines,
+  loadGuidelines,
+  type Guidelines,
+} from '../core/guidelines';
 import { toSlash } from '../core/paths';
 import { RULE_METAS } from '../core/rules/index';
 import type { Problem } from '../core/types';
@@ -21,7 +26,11 @@ export interface GuidelinesFile {
 }
 
 function isFile(path: string): boolean {
-  try { return existsSync(path) && statSync(path).isFile(); } catch { return false; }
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Finds and caches the guidelines that apply to each file. */
@@ -50,7 +59,20 @@ export class GuidelinesResolver {
     if (loaded) return loaded;
     const read = readTextFile(key);
     if (!read.ok) {
-      loaded = { path: key, text: '', guidelines: { ...defaultGuidelines(), source: toSlash(key) }, problems: [{ rule: 'unreadable-file', severity: 'error', message: `Cannot read the guidelines file: ${read.reason}.`, start: 0, end: 0 }] };
+      loaded = {
+        path: key,
+        text: '',
+        guidelines: { ...defaultGuidelines(), source: toSlash(key) },
+        problems: [
+          {
+            rule: 'unreadable-file',
+            severity: 'error',
+            message: `Cannot read the guidelines file: ${read.reason}.`,
+            start: 0,
+            end: 0,
+          },
+        ],
+      };
     } else {
       const { guidelines, problems } = loadGuidelines(read.text, toSlash(key), RULE_METAS);
       loaded = { path: key, text: read.text, guidelines, problems };
@@ -61,6 +83,8 @@ export class GuidelinesResolver {
 
   /** Every guidelines file loaded so far, in path order. */
   loaded(): GuidelinesFile[] {
-    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...this.files.values()].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
   }
 }

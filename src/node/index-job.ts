@@ -30,7 +30,10 @@ export class GuidelinesCache {
   /** @param services what the linters count tokens and detect languages with. */
   constructor(private readonly services: TextServices) {}
 
-  private entry(src: GuidelinesSource | undefined, trusted: boolean): { guidelines: Guidelines; linter?: FileLinter } {
+  private entry(
+    src: GuidelinesSource | undefined,
+    trusted: boolean,
+  ): { guidelines: Guidelines; linter?: FileLinter } {
     const key = src ? `${trusted ? 1 : 0}\0${src.path}\0${src.text}` : `${trusted ? 1 : 0}\0`;
     let e = this.cache.get(key);
     if (!e) {
@@ -72,7 +75,8 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
     return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
   }
   const guidelines = cache.get(job.guidelines, job.trusted);
-  if (!job.lint) return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
+  if (!job.lint)
+    return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
   return {
     entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts),
@@ -86,7 +90,9 @@ export function packResult(id: number, out: IndexJobOutput): IndexJobResult {
   const { entry } = out;
   const sigSlot = new Int32Array(entry.pairs.length).fill(-1);
   let n = 0;
-  entry.pairs.forEach((p, i) => { if (p.signature) sigSlot[i] = n++; });
+  entry.pairs.forEach((p, i) => {
+    if (p.signature) sigSlot[i] = n++;
+  });
   const signatures = new Uint16Array(n * NUM_HASHES);
   entry.pairs.forEach((p, i) => {
     if (!p.signature) return;
@@ -105,7 +111,8 @@ export function unpackSignatures(result: IndexJobResult): IndexedFile {
   const { pairs, signatures, sigSlot } = result;
   for (let i = 0; i < pairs.length; i++) {
     const slot = sigSlot[i];
-    if (slot >= 0) pairs[i].signature = signatures.subarray(slot * NUM_HASHES, (slot + 1) * NUM_HASHES);
+    if (slot >= 0)
+      pairs[i].signature = signatures.subarray(slot * NUM_HASHES, (slot + 1) * NUM_HASHES);
   }
   return { file: result.file, pairs };
 }

@@ -5,5 +5,7 @@ import type { LintLog } from '../core/lint';
  * on stdout (json, SARIF) stays clean. Index workers write to the same stderr.
  */
 export const stderrLintLog: LintLog = (message, error) => {
-  process.stderr.write(`sft: ${message} ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `sft: ${message} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 };

@@ -70,15 +70,25 @@ export interface WorkspacePassResult {
  * cap crashes its worker (out of memory) and is indexed in the main thread instead, so the
  * cap costs speed on such a file, never results.
  */
-export function workerLimits(largestFileBytes: number): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+export function workerLimits(largestFileBytes: number): {
+  maxYoungGenerationSizeMb: number;
+  maxOldGenerationSizeMb: number;
+} {
   const mb = largestFileBytes / 1048576;
-  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.min(4096, Math.max(64, Math.ceil(48 + 16 * mb))) };
+  return {
+    maxYoungGenerationSizeMb: 8,
+    maxOldGenerationSizeMb: Math.min(4096, Math.max(64, Math.ceil(48 + 16 * mb))),
+  };
 }
 
 function largestFile(paths: readonly string[]): number {
   let max = 0;
   for (const p of paths) {
-    try { max = Math.max(max, statSync(p).size); } catch { /* unreadable: reported when indexed */ }
+    try {
+      max = Math.max(max, statSync(p).size);
+    } catch {
+      /* unreadable: reported when indexed */
+    }
   }
   return max;
 }
@@ -103,12 +113,19 @@ function accept(state: PassState, out: IndexJobResult): void {
 }
 
 function takeJob(state: PassState): IndexJob | undefined {
-  if (state.opts.signal?.aborted) { state.result.cancelled = state.next < state.jobs.length; return undefined; }
+  if (state.opts.signal?.aborted) {
+    state.result.cancelled = state.next < state.jobs.length;
+    return undefined;
+  }
   return state.next < state.jobs.length ? state.jobs[state.next++] : undefined;
 }
 
 /** Index in the main thread, yielding between files so the process stays responsive. */
-async function runInProcess(state: PassState, cache: GuidelinesCache, first?: IndexJob): Promise<void> {
+async function runInProcess(
+  state: PassState,
+  cache: GuidelinesCache,
+  first?: IndexJob,
+): Promise<void> {
   for (let job = first ?? takeJob(state); job; job = takeJob(state)) {
     const out = runIndexJob(job, cache);
     if (out.error !== undefined) state.result.errors.push({ file: job.file, message: out.error });
@@ -129,13 +146,23 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
     // Required here: a pass in the main thread (most CLI runs) does not load worker_threads.
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(workerPath, { resourceLimits: state.limits });
-    const finish = (): void => { if (!settled) { settled = true; void worker.terminate(); resolve(); } };
+    const finish = (): void => {
+      if (!settled) {
+        settled = true;
+        void worker.terminate();
+        resolve();
+      }
+    };
     const feed = (): void => {
       current = takeJob(state);
       if (current) worker.postMessage(current);
       else finish();
     };
-    worker.on('message', (out: IndexJobResult) => { current = undefined; accept(state, out); feed(); });
+    worker.on('message', (out: IndexJobResult) => {
+      current = undefined;
+      accept(state, out);
+      feed();
+    });
     const fail = (): void => {
       if (settled) return;
       settled = true;
@@ -152,7 +179,10 @@ function runWorker(state: PassState, workerPath: string, cache: GuidelinesCache)
 }
 
 /** Index files in parallel into a WorkspaceIndex. */
-export async function runWorkspacePass(paths: readonly string[], opts: WorkspacePassOptions = {}): Promise<WorkspacePassResult> {
+export async function runWorkspacePass(
+  paths: readonly string[],
+  opts: WorkspacePassOptions = {},
+): Promise<WorkspacePassResult> {
   const trusted = opts.trusted ?? true;
   const cache = new GuidelinesCache(nodeTextServices());
   const sources = new Map<string, GuidelinesSource | undefined>();
@@ -160,7 +190,14 @@ export async function runWorkspacePass(paths: readonly string[], opts: Workspace
     const file = opts.keyOf ? opts.keyOf(path) : path;
     const guidelines = opts.guidelinesFor?.(path);
     sources.set(file, guidelines);
-    const job: IndexJob = { id, path, file, lint: !!opts.lint, counts: opts.counts ?? true, trusted };
+    const job: IndexJob = {
+      id,
+      path,
+      file,
+      lint: !!opts.lint,
+      counts: opts.counts ?? true,
+      trusted,
+    };
     if (guidelines) job.guidelines = guidelines;
     return job;
   });

@@ -30,8 +30,11 @@ class NodeTokenCounter implements TokenCounter {
 
   private get inner(): TokenCounter {
     if (!this.counter) {
-      const { RankTableTokenCounter } = require('../text-services/token-counter') as typeof import('../text-services/token-counter');
-      this.counter = new RankTableTokenCounter((name) => readJson(this.dir, DATA_FILES[name]) as RankTable);
+      const { RankTableTokenCounter } =
+        require('../text-services/token-counter') as typeof import('../text-services/token-counter');
+      this.counter = new RankTableTokenCounter(
+        (name) => readJson(this.dir, DATA_FILES[name]) as RankTable,
+      );
     }
     return this.counter;
   }
@@ -58,7 +61,8 @@ class NodeLanguageDetector implements LanguageDetector {
 
   detect(sample: string): string | undefined {
     if (!this.detector) {
-      const { EldLanguageDetector: Detector } = require('../text-services/language-detector') as typeof import('../text-services/language-detector');
+      const { EldLanguageDetector: Detector } =
+        require('../text-services/language-detector') as typeof import('../text-services/language-detector');
       this.detector = new Detector(() => readFileSync(join(this.dir, DATA_FILES.eld)));
     }
     return this.detector.detect(sample);

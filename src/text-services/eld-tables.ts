@@ -31,10 +31,21 @@ interface Header {
  */
 export function encodeEldTables(data: EldData): Uint8Array {
   const keys = Object.keys(data.ngrams).sort();
-  const values = keys.map((k) => Object.entries(data.ngrams[k]).map(([lang, score]) => [Number(lang), score] as const).sort((a, b) => a[0] - b[0]));
+  const values = keys.map((k) =>
+    Object.entries(data.ngrams[k])
+      .map(([lang, score]) => [Number(lang), score] as const)
+      .sort((a, b) => a[0] - b[0]),
+  );
   const entries = values.reduce((n, v) => n + v.length, 0);
   const keyBytes = keys.reduce((n, k) => n + k.length, 0);
-  const json = new TextEncoder().encode(JSON.stringify({ type: data.type, languages: data.languages, count: keys.length, entries } satisfies Header));
+  const json = new TextEncoder().encode(
+    JSON.stringify({
+      type: data.type,
+      languages: data.languages,
+      count: keys.length,
+      entries,
+    } satisfies Header),
+  );
   const headLength = json.length + ((4 - (json.length % 4)) % 4);
   const out = new Uint8Array(4 + headLength + 8 * keys.length + keyBytes + 2 * entries);
   const view = new DataView(out.buffer);
@@ -49,7 +60,8 @@ export function encodeEldTables(data: EldData): Uint8Array {
   const scores = langs + entries;
   keys.forEach((k, i) => {
     for (const [lang, score] of values[i]) {
-      if (lang > 255 || score < 0 || score > 255 || !Number.isInteger(score)) throw new Error(`eld tables: ${k} ${lang}:${score} does not fit a byte`);
+      if (lang > 255 || score < 0 || score > 255 || !Number.isInteger(score))
+        throw new Error(`eld tables: ${k} ${lang}:${score} does not fit a byte`);
       out[langs + entry] = lang;
       out[scores + entry] = score;
       entry++;
@@ -101,7 +113,8 @@ export function eldTables(bytes: Uint8Array): EldData {
       else {
         const out: Record<number, number> = {};
         const end = u32(valueEnds + 4 * mid);
-        for (let e = mid === 0 ? 0 : u32(valueEnds + 4 * (mid - 1)); e < end; e++) out[bytes[langs + e]] = bytes[scores + e];
+        for (let e = mid === 0 ? 0 : u32(valueEnds + 4 * (mid - 1)); e < end; e++)
+          out[bytes[langs + e]] = bytes[scores + e];
         return out;
       }
     }

@@ -7,7 +7,9 @@ import { createEld } from 'eld/src/languageDetector.js';
 import type { LanguageDetector } from '../core/services';
 import { eldTables } from './eld-tables';
 
-interface Eld { detect(text: string): { language: string; isReliable(): boolean } }
+interface Eld {
+  detect(text: string): { language: string; isReliable(): boolean };
+}
 
 /** eld over tables read by `tables` on the first detection; when that fails, it says nothing. */
 export class EldLanguageDetector implements LanguageDetector {

@@ -24,8 +24,16 @@ suite('SFT Studio activation in the extension host', () => {
     const t0 = performance.now();
     const api = await ext.activate();
     const loadAndActivateMs = performance.now() - t0;
-    const figures: ActivationFigures = { vscode: vscode.version, node: process.version, wasActive, loadAndActivateMs, activateMs: api.perf.activateMs };
-    console.log(`[bench] load + activate ${loadAndActivateMs.toFixed(1)} ms (activate() ${api.perf.activateMs.toFixed(1)} ms)${wasActive ? ' - already active, not a cold figure' : ''}`);
+    const figures: ActivationFigures = {
+      vscode: vscode.version,
+      node: process.version,
+      wasActive,
+      loadAndActivateMs,
+      activateMs: api.perf.activateMs,
+    };
+    console.log(
+      `[bench] load + activate ${loadAndActivateMs.toFixed(1)} ms (activate() ${api.perf.activateMs.toFixed(1)} ms)${wasActive ? ' - already active, not a cold figure' : ''}`,
+    );
     const out = process.env.SFT_BENCH_OUT;
     if (out) writeFileSync(out, JSON.stringify(figures, null, 2));
   });

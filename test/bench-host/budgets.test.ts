@@ -15,7 +15,11 @@ const EXTENSION_ID = 'sft-studio.sft-studio';
 const EDITS = 21;
 const SAVES = 11;
 const SHORT_PROMPT = ['Name three primary colours.'];
-const LONG_PROMPT = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long prompt asks the writer to explain the steps of the process in order.`);
+const LONG_PROMPT = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `Line ${i} of a long prompt asks the writer to explain the steps of the process in order.`,
+);
 
 const figures: Partial<HostFigures> = {};
 let api: SftApi;
@@ -24,11 +28,28 @@ let root: vscode.Uri;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Resolve with check()'s value, re-checking on each event (and every 20 ms); reject after ms. */
-function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, ms = 60_000): Promise<T> {
+function until<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined | false,
+  what: string,
+  ms = 60_000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const done = (v: T): void => { clearTimeout(timer); clearInterval(poll); sub.dispose(); resolve(v); };
-    const test = (): void => { const v = check(); if (v) done(v); };
-    const timer = setTimeout(() => { clearInterval(poll); sub.dispose(); reject(new Error(`timed out after ${ms} ms waiting for ${what}`)); }, ms);
+    const done = (v: T): void => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      sub.dispose();
+      resolve(v);
+    };
+    const test = (): void => {
+      const v = check();
+      if (v) done(v);
+    };
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
     const sub = event(test);
     const poll = setInterval(test, 20);
     test();
@@ -96,8 +117,14 @@ suite('SFT Studio budgets in the extension host', () => {
     figures.index = build;
     figures.workspace = { files: names.length, pairs: build.pairs, bytes };
     const mem = process.memoryUsage();
-    figures.memory = { rssMB: mem.rss / 1048576, heapUsedMB: mem.heapUsed / 1048576, externalMB: mem.external / 1048576 };
-    console.log(`[bench] index ${build.files} files, ${build.pairs} pairs in ${(build.ms / 1000).toFixed(1)} s; rss ${figures.memory.rssMB.toFixed(0)} MB heap ${figures.memory.heapUsedMB.toFixed(0)} MB`);
+    figures.memory = {
+      rssMB: mem.rss / 1048576,
+      heapUsedMB: mem.heapUsed / 1048576,
+      externalMB: mem.external / 1048576,
+    };
+    console.log(
+      `[bench] index ${build.files} files, ${build.pairs} pairs in ${(build.ms / 1000).toFixed(1)} s; rss ${figures.memory.rssMB.toFixed(0)} MB heap ${figures.memory.heapUsedMB.toFixed(0)} MB`,
+    );
     // With sft.lint.workspace on (the default) every file is linted once the index is built.
     // The figures below are the steady state after it; its own duration is reported.
     const lintStarted = performance.now();
@@ -118,33 +145,68 @@ suite('SFT Studio budgets in the extension host', () => {
     const key = uri.toString();
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(uri);
-    await until(vscode.languages.onDidChangeDiagnostics, () => api.perf.lastLint?.uri === key && api.perf.lastLint.version === doc.version, 'first diagnostics');
+    await until(
+      vscode.languages.onDidChangeDiagnostics,
+      () => api.perf.lastLint?.uri === key && api.perf.lastLint.version === doc.version,
+      'first diagnostics',
+    );
     figures.firstDiagnosticsMs = performance.now() - t0;
     figures.firstLintMs = api.perf.lastLint?.lintMs ?? NaN;
     const editor = await vscode.window.showTextDocument(doc);
     await sleep(1000); // the open's index update and CodeLens settle
     const debounceMs = vscode.workspace.getConfiguration('sft').get<number>('lint.debounceMs', 250);
     const at = editPoint(doc.getText());
-    const work: number[] = []; const lint: number[] = []; const edit: number[] = []; const indexUpdate: number[] = [];
+    const work: number[] = [];
+    const lint: number[] = [];
+    const edit: number[] = [];
+    const indexUpdate: number[] = [];
     let incremental = 0;
     for (let i = 0; i < EDITS; i++) {
       const pos = doc.positionAt(at);
       const old = doc.getText(new vscode.Range(pos, pos.translate(0, 1)));
       const indexedBefore = api.perf.lastIndexUpdate;
       const t = performance.now();
-      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(pos, pos.translate(0, 1)), old === 'x' ? 'y' : 'x')));
+      assert.ok(
+        await editor.edit((b) =>
+          b.replace(new vscode.Range(pos, pos.translate(0, 1)), old === 'x' ? 'y' : 'x'),
+        ),
+      );
       const version = doc.version;
-      const l = await until(vscode.languages.onDidChangeDiagnostics, () => api.perf.lastLint?.uri === key && api.perf.lastLint.version === version && api.perf.lastLint, 'diagnostics after edit');
+      const l = await until(
+        vscode.languages.onDidChangeDiagnostics,
+        () =>
+          api.perf.lastLint?.uri === key &&
+          api.perf.lastLint.version === version &&
+          api.perf.lastLint,
+        'diagnostics after edit',
+      );
       const seen = performance.now() - t;
-      await until(api.onDidUpdateStatusBar, () => api.perf.lastIndexUpdate !== indexedBefore && api.perf.lastIndexUpdate, 'index update after edit', 30_000);
+      await until(
+        api.onDidUpdateStatusBar,
+        () => api.perf.lastIndexUpdate !== indexedBefore && api.perf.lastIndexUpdate,
+        'index update after edit',
+        30_000,
+      );
       if (i === 0) continue; // warm-up
-      work.push(l.ms); lint.push(l.lintMs); edit.push(seen - debounceMs);
+      work.push(l.ms);
+      lint.push(l.lintMs);
+      edit.push(seen - debounceMs);
       indexUpdate.push(api.perf.lastIndexUpdate?.ms ?? NaN);
       if (l.incremental) incremental++;
       await sleep(100);
     }
-    figures.keystroke = { fileMB: doc.getText().length / 1048576, debounceMs, work: series(work), lint: series(lint), incremental, edit: series(edit), indexUpdate: series(indexUpdate) };
-    console.log(`[bench] keystroke work median ${figures.keystroke.work.median.toFixed(1)} ms p95 ${figures.keystroke.work.p95.toFixed(1)} ms`);
+    figures.keystroke = {
+      fileMB: doc.getText().length / 1048576,
+      debounceMs,
+      work: series(work),
+      lint: series(lint),
+      incremental,
+      edit: series(edit),
+      indexUpdate: series(indexUpdate),
+    };
+    console.log(
+      `[bench] keystroke work median ${figures.keystroke.work.median.toFixed(1)} ms p95 ${figures.keystroke.work.p95.toFixed(1)} ms`,
+    );
     await closeAll();
   });
 
@@ -156,21 +218,33 @@ suite('SFT Studio budgets in the extension host', () => {
     const editor = await vscode.window.showTextDocument(doc);
     await sleep(1500);
     const original = doc.getText();
-    const samples: number[] = []; const updates: number[] = [];
+    const samples: number[] = [];
+    const updates: number[] = [];
     for (let i = 0; i < SAVES; i++) {
       const { start, end } = editablePrompt(doc.getText());
       const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
       const before = api.statusBarText();
       let saved = 0;
-      const sub = vscode.workspace.onDidSaveTextDocument((d) => { if (d === doc) saved = performance.now(); });
-      assert.ok(await editor.edit((b) => b.replace(range, promptFor(editablePrompt(original).short, i))));
+      const sub = vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d === doc) saved = performance.now();
+      });
+      assert.ok(
+        await editor.edit((b) => b.replace(range, promptFor(editablePrompt(original).short, i))),
+      );
       assert.ok(await doc.save(), 'saved');
-      await until(api.onDidUpdateStatusBar, () => api.statusBarText() !== before, `status bar after save ${i} (still '${before}')`);
+      await until(
+        api.onDidUpdateStatusBar,
+        () => api.statusBarText() !== before,
+        `status bar after save ${i} (still '${before}')`,
+      );
       const changed = performance.now();
       sub.dispose();
       assert.ok(saved, 'save event seen');
       assert.ok(changed >= saved, 'the status bar changed after the save, not before');
-      if (i > 0) { samples.push(changed - saved); updates.push(api.perf.lastStatusBarMs); }
+      if (i > 0) {
+        samples.push(changed - saved);
+        updates.push(api.perf.lastStatusBarMs);
+      }
       await sleep(400);
     }
     figures.saveToStatusBar = series(samples);
@@ -181,15 +255,21 @@ suite('SFT Studio budgets in the extension host', () => {
     await doc.save();
     await closeAll();
     await sft.update('lint.debounceMs', undefined, vscode.ConfigurationTarget.Global);
-    console.log(`[bench] save to status bar median ${figures.saveToStatusBar.median.toFixed(1)} ms`);
+    console.log(
+      `[bench] save to status bar median ${figures.saveToStatusBar.median.toFixed(1)} ms`,
+    );
   });
 
   test('closed file changed on disk to the status bar', async () => {
     const uri = file('batch-002.sft.yaml');
     const original = readFileSync(uri.fsPath, 'utf8');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, 'batch-002.sft.yaml'));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(root, 'batch-002.sft.yaml'),
+    );
     let seen = 0;
-    const sub = watcher.onDidChange(() => { seen = performance.now(); });
+    const sub = watcher.onDidChange(() => {
+      seen = performance.now();
+    });
     const samples: number[] = [];
     let missed = 0;
     try {
@@ -201,10 +281,17 @@ suite('SFT Studio budgets in the extension host', () => {
         writeFileSync(uri.fsPath, text);
         const written = performance.now();
         try {
-          await until(api.onDidUpdateStatusBar, () => api.statusBarText() !== before, `status bar after disk change ${i} (still '${before}')`, 15_000);
+          await until(
+            api.onDidUpdateStatusBar,
+            () => api.statusBarText() !== before,
+            `status bar after disk change ${i} (still '${before}')`,
+            15_000,
+          );
         } catch (e) {
           // A lost update is a finding, not the end of the run: count it and go on.
-          console.log(`[bench] ${String(e)}; watcher event ${seen ? `${(seen - written).toFixed(0)} ms after the write` : 'not seen'}`);
+          console.log(
+            `[bench] ${String(e)}; watcher event ${seen ? `${(seen - written).toFixed(0)} ms after the write` : 'not seen'}`,
+          );
           missed++;
           continue;
         }
@@ -220,6 +307,8 @@ suite('SFT Studio budgets in the extension host', () => {
     }
     figures.watcherToStatusBar = series(samples);
     figures.watcherMissed = missed;
-    console.log(`[bench] watcher to status bar median ${figures.watcherToStatusBar.median.toFixed(1)} ms`);
+    console.log(
+      `[bench] watcher to status bar median ${figures.watcherToStatusBar.median.toFixed(1)} ms`,
+    );
   });
 });

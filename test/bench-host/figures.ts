@@ -18,7 +18,15 @@ export interface HostFigures {
   /** The extension's first lint of that file (its part of the above). */
   firstLintMs: number;
   /** One-character edits of a 4 MB file: debounced lint start to diagnostics set. */
-  keystroke: { fileMB: number; debounceMs: number; work: Series; lint: Series; incremental: number; edit: Series; indexUpdate: Series };
+  keystroke: {
+    fileMB: number;
+    debounceMs: number;
+    work: Series;
+    lint: Series;
+    incremental: number;
+    edit: Series;
+    indexUpdate: Series;
+  };
   /** Save of an edited open file that changes a length bucket, to the new status bar text. */
   saveToStatusBar: Series;
   /** A closed file changed on disk: watcher event to the new status bar text. */

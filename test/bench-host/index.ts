@@ -6,8 +6,13 @@
  */
 import * as path from 'node:path';
 
-interface MochaRunner { on(event: string, cb: (...args: unknown[]) => void): MochaRunner }
-interface MochaInstance { addFile(file: string): void; run(done: (failures: number) => void): MochaRunner }
+interface MochaRunner {
+  on(event: string, cb: (...args: unknown[]) => void): MochaRunner;
+}
+interface MochaInstance {
+  addFile(file: string): void;
+  run(done: (failures: number) => void): MochaRunner;
+}
 type MochaCtor = new (options: Record<string, unknown>) => MochaInstance;
 
 export function run(): Promise<void> {
@@ -15,6 +20,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 0, grep: process.env.SFT_TEST_GREP });
   mocha.addFile(path.join(__dirname, 'suite.js'));
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} benchmark step(s) failed`)) : resolve()));
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} benchmark step(s) failed`)) : resolve(),
+    );
   });
 }

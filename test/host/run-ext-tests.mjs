@@ -19,12 +19,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import {
-  checkInstall, makeRunDir, startServer, stopServer, launchBrowser, workbenchUrl, remoteUri, log, tail, vscodeVersion,
+  checkInstall,
+  makeRunDir,
+  startServer,
+  stopServer,
+  launchBrowser,
+  workbenchUrl,
+  remoteUri,
+  log,
+  tail,
+  vscodeVersion,
 } from './lib.mjs';
 
 const [devPathArg, testsPathArg, wsArg] = process.argv.slice(2);
 if (!devPathArg || !testsPathArg) {
-  console.error('usage: run-ext-tests.mjs <extensionDevelopmentPath> <extensionTestsPath> [workspaceFolder]');
+  console.error(
+    'usage: run-ext-tests.mjs <extensionDevelopmentPath> <extensionTestsPath> [workspaceFolder]',
+  );
   process.exit(2);
 }
 const devPath = path.resolve(devPathArg);
@@ -34,16 +45,26 @@ const wsPath = wsArg ? path.resolve(wsArg) : undefined;
 const timeoutS = Number(process.env.VSCHOST_TIMEOUT || 600);
 const verbose = !!process.env.VSCHOST_VERBOSE;
 
-let server, browser, dirs, finished = false;
+let server,
+  browser,
+  dirs,
+  finished = false;
 
 async function finish(code, why) {
   if (finished) return;
   finished = true;
   if (why) log(why);
-  try { if (browser) await browser.close(); } catch { /* ignore */ }
+  try {
+    if (browser) await browser.close();
+  } catch {
+    /* ignore */
+  }
   await stopServer(server);
-  if (code >= 2 && dirs) { // harness problem, not a plain test failure
-    console.error(`---- code-server log tail (${dirs.serverLog}) ----\n${tail(dirs.serverLog, 40)}`);
+  if (code >= 2 && dirs) {
+    // harness problem, not a plain test failure
+    console.error(
+      `---- code-server log tail (${dirs.serverLog}) ----\n${tail(dirs.serverLog, 40)}`,
+    );
   }
   if (dirs && !process.env.VSCHOST_KEEP) fs.rmSync(dirs.root, { recursive: true, force: true });
   else if (dirs) log(`kept run dir ${dirs.root}`);
@@ -59,7 +80,9 @@ try {
     if (!fs.existsSync(p)) throw new Error(`no such path: ${p}`);
   }
   const t0 = Date.now();
-  log(`VS Code ${vscodeVersion()} (code-server); ext=${devPath} tests=${testsPath} ws=${wsPath ?? '(none)'}`);
+  log(
+    `VS Code ${vscodeVersion()} (code-server); ext=${devPath} tests=${testsPath} ws=${wsPath ?? '(none)'}`,
+  );
   dirs = makeRunDir();
   // Extra code-server flags, e.g. VSCHOST_SERVER_ARGS='--vscode-option disable-extensions'.
   const extra = (process.env.VSCHOST_SERVER_ARGS || '').split(/\s+/).filter(Boolean);
@@ -68,14 +91,17 @@ try {
   }
   server = await startServer({ dirs, extraArgs: extra });
   browser = await launchBrowser(dirs);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  ).newPage();
 
   // The workbench calls these two globals when it runs extension tests (smoke-test driver):
   //  codeAutomationLog(type, args) for log lines, codeAutomationExit(code, logs) when the
   //  extension host has finished the tests and exited with the tests' result.
   // Everything the workbench logs arrives here, including the extension host's console /
   // stdout (mocha's reporter output) - printf-style args, so format them.
-  const noise = /^Canceled: Canceled|Ignoring fetching additional builtin extensions|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Resolving connection token|Resolved connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|\[AgentHost|\[AccountPolicyGate\]|\[Service Worker\]/;
+  const noise =
+    /^Canceled: Canceled|Ignoring fetching additional builtin extensions|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Resolving connection token|Resolved connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|\[AgentHost|\[AccountPolicyGate\]|\[Service Worker\]/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(Array.isArray(args) ? args : [args]));
     if (verbose || !noise.test(text)) (type === 'error' ? console.error : console.log)(text);
@@ -84,18 +110,27 @@ try {
     // then waiting ~1-2 s (the log line reaches the browser asynchronously).
     const shot = /\[vschost:screenshot\]\s+(\S+\.png)/.exec(text);
     if (shot) {
-      page.screenshot({ path: shot[1] }).then(() => log(`screenshot ${shot[1]}`), (e) => log(`screenshot failed: ${e.message}`));
+      page.screenshot({ path: shot[1] }).then(
+        () => log(`screenshot ${shot[1]}`),
+        (e) => log(`screenshot failed: ${e.message}`),
+      );
     }
   });
   await page.exposeFunction('codeAutomationExit', async (code) => {
-    log(`extension host finished the tests: exit code ${code} (${((Date.now() - t0) / 1000).toFixed(1)} s total)`);
+    log(
+      `extension host finished the tests: exit code ${code} (${((Date.now() - t0) / 1000).toFixed(1)} s total)`,
+    );
     setTimeout(() => finish(typeof code === 'number' ? code : 1), 0);
   });
   // The page console repeats the codeAutomationLog lines; show it only when verbose.
   if (verbose) {
     page.on('console', (msg) => console.log(`[browser ${msg.type()}] ${msg.text()}`));
-    page.on('requestfailed', (r) => console.log(`[browser requestfailed] ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => { if (r.status() >= 400) console.log(`[browser http ${r.status()}] ${r.url()}`); });
+    page.on('requestfailed', (r) =>
+      console.log(`[browser requestfailed] ${r.url()} ${r.failure()?.errorText}`),
+    );
+    page.on('response', (r) => {
+      if (r.status() >= 400) console.log(`[browser http ${r.status()}] ${r.url()}`);
+    });
   }
   page.on('pageerror', (err) => console.error(`[browser pageerror] ${err.message}`));
   page.on('crash', () => finish(2, 'browser page crashed'));
@@ -112,13 +147,16 @@ try {
   const resp = await page.goto(url);
   // A VS Code server that cannot start (e.g. wrong Node version) answers the page with an
   // error status while /healthz still says ok; fail fast instead of waiting for the timeout.
-  if (!resp || resp.status() >= 400) throw new Error(`workbench page answered HTTP ${resp && resp.status()}`);
+  if (!resp || resp.status() >= 400)
+    throw new Error(`workbench page answered HTTP ${resp && resp.status()}`);
   setTimeout(() => finish(3, `timeout: no result after ${timeoutS} s`), timeoutS * 1000);
   // Notice a dead server (the browser would just wait forever).
-  const watch = setInterval(() => { if (server.exited) finish(2, `code-server exited: ${JSON.stringify(server.exited)}`); }, 1000);
+  const watch = setInterval(() => {
+    if (server.exited) finish(2, `code-server exited: ${JSON.stringify(server.exited)}`);
+  }, 1000);
   watch.unref();
   await new Promise(() => {}); // finish() exits the process
 } catch (err) {
-  console.error(err && err.stack || err);
+  console.error((err && err.stack) || err);
   await finish(2, 'harness error');
 }

@@ -24,13 +24,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
-  checkInstall, makeRunDir, startServer, stopServer, launchBrowser, workbenchUrl, remoteUri, log, tail,
-  NODE24, CODE_SERVER_ENTRY, vscodeVersion, isolatedEnv,
+  checkInstall,
+  makeRunDir,
+  startServer,
+  stopServer,
+  launchBrowser,
+  workbenchUrl,
+  remoteUri,
+  log,
+  tail,
+  NODE24,
+  CODE_SERVER_ENTRY,
+  vscodeVersion,
+  isolatedEnv,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 const pos = [];
-const opts = { waitText: [], waitSelector: [], commands: [], problems: true, timeout: 60, settle: 1500, size: '1400x900' };
+const opts = {
+  waitText: [],
+  waitSelector: [],
+  commands: [],
+  problems: true,
+  timeout: 60,
+  settle: 1500,
+  size: '1400x900',
+};
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--wait-text') opts.waitText.push(argv[++i]);
@@ -43,7 +62,9 @@ for (let i = 0; i < argv.length; i++) {
   else pos.push(a);
 }
 if (pos.length < 4) {
-  console.error('usage: screenshot.mjs <extensionDir|file.vsix> <workspaceFolder> <fileToOpen|-> <out.png> [--wait-text T] [--wait-selector S] [--no-problems] [--timeout S]');
+  console.error(
+    'usage: screenshot.mjs <extensionDir|file.vsix> <workspaceFolder> <fileToOpen|-> <out.png> [--wait-text T] [--wait-selector S] [--no-problems] [--timeout S]',
+  );
   process.exit(2);
 }
 const [extArg, wsArg, fileArg, outArg] = pos;
@@ -56,28 +77,53 @@ const verbose = !!process.env.VSCHOST_VERBOSE;
 
 let server, browser, dirs;
 async function cleanup() {
-  try { if (browser) await browser.close(); } catch { /* ignore */ }
+  try {
+    if (browser) await browser.close();
+  } catch {
+    /* ignore */
+  }
   await stopServer(server);
   if (dirs && !process.env.VSCHOST_KEEP) fs.rmSync(dirs.root, { recursive: true, force: true });
 }
-process.on('SIGINT', async () => { await cleanup(); process.exit(130); });
+process.on('SIGINT', async () => {
+  await cleanup();
+  process.exit(130);
+});
 
 let rc = 0;
 try {
   checkInstall();
-  for (const p of [ext, ws, file].filter(Boolean)) if (!fs.existsSync(p)) throw new Error(`no such path: ${p}`);
+  for (const p of [ext, ws, file].filter(Boolean))
+    if (!fs.existsSync(p)) throw new Error(`no such path: ${p}`);
   const t0 = Date.now();
   log(`VS Code ${vscodeVersion()} (code-server); ext=${ext} ws=${ws} file=${file ?? '(none)'}`);
   dirs = makeRunDir('vschost-shot-');
 
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (ext.endsWith('.vsix')) {
     // Offline install of a packaged extension into this run's scratch extensions dir.
-    const r = spawnSync(NODE24, [CODE_SERVER_ENTRY, '--config', dirs.config, '--user-data-dir', dirs.userData,
-      '--extensions-dir', dirs.extensions, '--install-extension', ext, '--force'],
-    { encoding: 'utf8', env: isolatedEnv(dirs, { EXTENSIONS_GALLERY: '{}' }) });
+    const r = spawnSync(
+      NODE24,
+      [
+        CODE_SERVER_ENTRY,
+        '--config',
+        dirs.config,
+        '--user-data-dir',
+        dirs.userData,
+        '--extensions-dir',
+        dirs.extensions,
+        '--install-extension',
+        ext,
+        '--force',
+      ],
+      { encoding: 'utf8', env: isolatedEnv(dirs, { EXTENSIONS_GALLERY: '{}' }) },
+    );
     log(`install-extension: ${(r.stdout + r.stderr).trim().split('\n').pop()}`);
-    if (r.status !== 0) throw new Error(`--install-extension failed (${r.status}):\n${r.stdout}${r.stderr}`);
+    if (r.status !== 0)
+      throw new Error(`--install-extension failed (${r.status}):\n${r.stdout}${r.stderr}`);
   }
   server = await startServer({ dirs });
   if (!ext.endsWith('.vsix')) payload.push(['extensionDevelopmentPath', remoteUri(server, ext)]);
@@ -93,12 +139,19 @@ try {
   const resp = await page.goto(url);
   // A VS Code server that cannot start (e.g. wrong Node version) answers the page with an
   // error status while /healthz still says ok; fail fast instead of waiting for the timeout.
-  if (!resp || resp.status() >= 400) throw new Error(`workbench page answered HTTP ${resp && resp.status()}`);
+  if (!resp || resp.status() >= 400)
+    throw new Error(`workbench page answered HTTP ${resp && resp.status()}`);
   const ms = opts.timeout * 1000;
   // The workbench is up once the status bar is rendered; the editor once a tab shows.
-  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: ms });
+  await page
+    .locator('.monaco-workbench .part.statusbar')
+    .waitFor({ state: 'visible', timeout: ms });
   if (file) {
-    await page.locator(`.tabs-container .tab[aria-label*="${path.basename(file)}"], .tabs-container .tab:has-text("${path.basename(file)}")`).first()
+    await page
+      .locator(
+        `.tabs-container .tab[aria-label*="${path.basename(file)}"], .tabs-container .tab:has-text("${path.basename(file)}")`,
+      )
+      .first()
       .waitFor({ state: 'visible', timeout: ms });
   }
   log(`workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -111,7 +164,10 @@ try {
     await input.fill(`>${title}`);
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 10000 })
+      .catch(() => {});
     log(`ran command: ${title}`);
   }
 
@@ -120,37 +176,70 @@ try {
     // shortcut (Ctrl+Shift+M) is the fallback.
     const panel = page.locator('.markers-panel');
     try {
-      await page.locator('[id="status.problems"] a, [id="status.problems"]').first().click({ timeout: 5000 });
+      await page
+        .locator('[id="status.problems"] a, [id="status.problems"]')
+        .first()
+        .click({ timeout: 5000 });
       await panel.waitFor({ state: 'visible', timeout: 5000 });
     } catch {
       await page.keyboard.press('Control+Shift+M');
       await panel.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
     }
     // Problems are grouped per file; wait for at least one row if any are expected.
-    await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 5000 }).catch(() => {});
+    await page
+      .locator('.markers-panel .monaco-list-row')
+      .first()
+      .waitFor({ timeout: 5000 })
+      .catch(() => {});
   }
   const failures = [];
   for (const t of opts.waitText) {
-    try { await page.getByText(t, { exact: false }).first().waitFor({ state: 'visible', timeout: ms }); log(`found text: ${t}`); }
-    catch { failures.push(`text not visible: ${t}`); }
+    try {
+      await page.getByText(t, { exact: false }).first().waitFor({ state: 'visible', timeout: ms });
+      log(`found text: ${t}`);
+    } catch {
+      failures.push(`text not visible: ${t}`);
+    }
   }
   for (const s of opts.waitSelector) {
-    try { await page.locator(s).first().waitFor({ state: 'visible', timeout: ms }); log(`found selector: ${s}`); }
-    catch { failures.push(`selector not visible: ${s}`); }
+    try {
+      await page.locator(s).first().waitFor({ state: 'visible', timeout: ms });
+      log(`found selector: ${s}`);
+    } catch {
+      failures.push(`selector not visible: ${s}`);
+    }
   }
 
   // Read the Problems panel after the waits, so a --wait-text for a diagnostic counts.
-  const problemsText = opts.problems ? await page.locator('.markers-panel').innerText().catch(() => null) : null;
+  const problemsText = opts.problems
+    ? await page
+        .locator('.markers-panel')
+        .innerText()
+        .catch(() => null)
+    : null;
   if (opts.settle) await page.waitForTimeout(opts.settle);
-  const statusBarText = await page.locator('.part.statusbar').innerText().catch(() => null);
+  const statusBarText = await page
+    .locator('.part.statusbar')
+    .innerText()
+    .catch(() => null);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   await page.screenshot({ path: out });
-  log(`screenshot ${out} (${fs.statSync(out).size} bytes) after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `screenshot ${out} (${fs.statSync(out).size} bytes) after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   for (const f of failures) console.error(`FAILED: ${f}`);
   rc = failures.length ? 1 : 0;
-  console.log(JSON.stringify({ ok: rc === 0, screenshot: out, statusBar: statusBarText, problems: problemsText, failures }));
+  console.log(
+    JSON.stringify({
+      ok: rc === 0,
+      screenshot: out,
+      statusBar: statusBarText,
+      problems: problemsText,
+      failures,
+    }),
+  );
 } catch (err) {
-  console.error(err && err.stack || err);
+  console.error((err && err.stack) || err);
   if (dirs) console.error(`---- code-server log tail ----\n${tail(dirs.serverLog, 30)}`);
   rc = 2;
 }

@@ -22,18 +22,32 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const t0 = Date.now();
 const say = (m) => console.log(`[start-check ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
 
-const child = spawn(npm, ['start'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+const child = spawn(npm, ['start'], {
+  cwd: root,
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: process.env,
+});
 let output = '';
 const url = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no URL from npm start within ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(
+    () => reject(new Error(`no URL from npm start within ${timeoutMs / 1000} s`)),
+    timeoutMs,
+  );
   const read = (chunk) => {
     output += chunk;
     const m = /^\s*(http:\/\/127\.0\.0\.1:\d+\/\?\S+)\s*$/m.exec(output);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
+    if (m) {
+      clearTimeout(timer);
+      resolve(m[1]);
+    }
   };
   child.stdout.on('data', read);
   child.stderr.on('data', read);
-  child.on('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`npm start exited (${code ?? signal}) before printing a URL`)); });
+  child.on('exit', (code, signal) => {
+    clearTimeout(timer);
+    reject(new Error(`npm start exited (${code ?? signal}) before printing a URL`));
+  });
 }).catch((err) => err);
 
 let ok = false;
@@ -46,19 +60,31 @@ try {
   const { launchBrowser, makeRunDir } = await import('./lib.mjs');
   dirs = makeRunDir('sft-start-check-');
   browser = await launchBrowser(dirs);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  ).newPage();
   const resp = await page.goto(url);
-  if (!resp || resp.status() >= 400) throw new Error(`the page answered HTTP ${resp && resp.status()}`);
-  const item = page.locator('.part.statusbar').getByText(/S \d+ · M \d+ · L \d+/).first();
+  if (!resp || resp.status() >= 400)
+    throw new Error(`the page answered HTTP ${resp && resp.status()}`);
+  const item = page
+    .locator('.part.statusbar')
+    .getByText(/S \d+ · M \d+ · L \d+/)
+    .first();
   await item.waitFor({ state: 'visible', timeout: 120000 });
   const text = await item.innerText();
   // The demo workspace holds deliberate problems: once the index is built they reach the
   // Problems panel without a file open, and the status bar's problem counter shows them.
   const problems = page.locator('[id="status.problems"]').first();
-  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[id="status.problems"]')?.textContent ?? ''), null, { timeout: 120000 });
+  await page.waitForFunction(
+    () => /[1-9]/.test(document.querySelector('[id="status.problems"]')?.textContent ?? ''),
+    null,
+    { timeout: 120000 },
+  );
   const counts = (await problems.getAttribute('aria-label')) || (await problems.innerText());
   await page.screenshot({ path: out });
-  say(`SFT Studio is active on examples/: status bar "${text.trim()}", problems "${counts.trim()}"; screenshot ${out}`);
+  say(
+    `SFT Studio is active on examples/: status bar "${text.trim()}", problems "${counts.trim()}"; screenshot ${out}`,
+  );
   ok = true;
 } catch (err) {
   console.error(`start-check failed: ${err && err.message ? err.message : err}`);
@@ -70,11 +96,22 @@ try {
 
 // Ctrl-C: npm start must stop its server and end.
 const ended = new Promise((resolve) => child.on('exit', resolve));
-try { process.kill(-child.pid, 'SIGINT'); } catch { /* already gone */ }
-const stopped = await Promise.race([ended.then(() => true), new Promise((r) => setTimeout(() => r(false), 20000))]);
+try {
+  process.kill(-child.pid, 'SIGINT');
+} catch {
+  /* already gone */
+}
+const stopped = await Promise.race([
+  ended.then(() => true),
+  new Promise((r) => setTimeout(() => r(false), 20000)),
+]);
 if (!stopped) {
   console.error('npm start did not end within 20 s of SIGINT');
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
   ok = false;
 }
 if (fs.existsSync(out)) say(`done (${ok ? 'ok' : 'FAILED'})`);

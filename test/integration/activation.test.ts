@@ -6,14 +6,30 @@ import { api, diagnosticsUntil, fixture, ruleOf } from './helpers';
 async function logUntil(patterns: RegExp[], what: string, ms = 15000): Promise<string> {
   const sft = await api();
   const file = vscode.Uri.joinPath(sft.logUri, 'SFT Studio.log');
-  const read = (): Promise<string> => Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => new TextDecoder().decode(b), () => '');
+  const read = (): Promise<string> =>
+    Promise.resolve(vscode.workspace.fs.readFile(file)).then(
+      (b) => new TextDecoder().decode(b),
+      () => '',
+    );
   const done = (text: string) => patterns.every((p) => p.test(text));
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(sft.logUri, '*.log'));
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(sft.logUri, '*.log'),
+  );
   try {
     return await new Promise<string>((resolve, reject) => {
       let last = '';
-      const check = (): void => void read().then((text) => { last = text; if (done(text)) { clearTimeout(timer); resolve(text); } });
-      const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}; the log:\n${last}`)), ms);
+      const check = (): void =>
+        void read().then((text) => {
+          last = text;
+          if (done(text)) {
+            clearTimeout(timer);
+            resolve(text);
+          }
+        });
+      const timer = setTimeout(
+        () => reject(new Error(`timed out after ${ms} ms waiting for ${what}; the log:\n${last}`)),
+        ms,
+      );
       watcher.onDidChange(check);
       watcher.onDidCreate(check);
       check();
@@ -24,15 +40,29 @@ async function logUntil(patterns: RegExp[], what: string, ms = 15000): Promise<s
 }
 
 describe('activation', () => {
-  it('the workspace\'s problems appear once the index is built, with no file open and no Lint Workspace', async () => {
+  it("the workspace's problems appear once the index is built, with no file open and no Lint Workspace", async () => {
     const sft = await api();
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.languageId === 'sft-yaml'), 'no .sft.yaml file is open');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.languageId === 'sft-yaml'),
+      'no .sft.yaml file is open',
+    );
     await sft.indexReady();
-    await diagnosticsUntil(fixture('health.sft.yaml'), (ds) => ds.some((d) => ruleOf(d) === 'no-aliases'), 'health.sft.yaml\'s problem from the workspace lint');
+    await diagnosticsUntil(
+      fixture('health.sft.yaml'),
+      (ds) => ds.some((d) => ruleOf(d) === 'no-aliases'),
+      "health.sft.yaml's problem from the workspace lint",
+    );
   });
 
   it('the "SFT Studio" output channel logs activation, the index build and the workspace lint', async () => {
-    const text = await logUntil([/\[info\] SFT Studio \S+ activated in \d+ ms/, /\[info\] Index built: 3 files, 6 pairs in \d+ ms/, /\[info\] Workspace lint \(index built\): Linted 3 files: 1 error, 0 warnings in 1 file/], 'the start-up lines');
+    const text = await logUntil(
+      [
+        /\[info\] SFT Studio \S+ activated in \d+ ms/,
+        /\[info\] Index built: 3 files, 6 pairs in \d+ ms/,
+        /\[info\] Workspace lint \(index built\): Linted 3 files: 1 error, 0 warnings in 1 file/,
+      ],
+      'the start-up lines',
+    );
     assert.ok(!/\[error\]/.test(text), text);
   });
 
@@ -41,10 +71,14 @@ describe('activation', () => {
     const config = vscode.workspace.getConfiguration('sft');
     await config.update('lint.workspace', false, vscode.ConfigurationTarget.Global);
     try {
-      await diagnosticsUntil(health, (ds) => ds.length === 0, 'the closed file\'s problems cleared');
+      await diagnosticsUntil(health, (ds) => ds.length === 0, "the closed file's problems cleared");
     } finally {
       await config.update('lint.workspace', undefined, vscode.ConfigurationTarget.Global);
     }
-    await diagnosticsUntil(health, (ds) => ds.some((d) => ruleOf(d) === 'no-aliases'), 'back with the default');
+    await diagnosticsUntil(
+      health,
+      (ds) => ds.some((d) => ruleOf(d) === 'no-aliases'),
+      'back with the default',
+    );
   });
 });

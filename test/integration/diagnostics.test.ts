@@ -2,7 +2,17 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { RULE_METAS } from '../../src/core/rules/index';
 import { lintSummaryText, type WorkspaceLintSummary } from '../../src/extension/lint/diagnostics';
-import { api, diagnosticsUntil, fixture, open, rangeOf, revert, ruleOf, sftDiagnostics, type } from './helpers';
+import {
+  api,
+  diagnosticsUntil,
+  fixture,
+  open,
+  rangeOf,
+  revert,
+  ruleOf,
+  sftDiagnostics,
+  type,
+} from './helpers';
 
 describe('diagnostics', () => {
   afterEach(async () => {
@@ -13,11 +23,17 @@ describe('diagnostics', () => {
   it('opening a file publishes its problems at exact ranges, linked to the rule doc', async () => {
     await api();
     const editor = await open('health.sft.yaml');
-    const [d] = await diagnosticsUntil(editor.document.uri, (ds) => ds.some((x) => ruleOf(x) === 'no-aliases'), 'a no-aliases diagnostic')
-      .then(() => sftDiagnostics(editor.document.uri, 'no-aliases'));
+    const [d] = await diagnosticsUntil(
+      editor.document.uri,
+      (ds) => ds.some((x) => ruleOf(x) === 'no-aliases'),
+      'a no-aliases diagnostic',
+    ).then(() => sftDiagnostics(editor.document.uri, 'no-aliases'));
     assert.deepStrictEqual(d.range, rangeOf(editor.document, '&t'));
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/no-aliases.md'), 'code.target links the rule doc');
+    assert.ok(
+      typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/no-aliases.md'),
+      'code.target links the rule doc',
+    );
     // The clean fixture has no other problems.
     assert.deepStrictEqual(sftDiagnostics(editor.document.uri).map(ruleOf), ['no-aliases']);
   });
@@ -33,13 +49,21 @@ describe('diagnostics', () => {
     const at = rangeOf(editor.document, 'The sea stores heat').start;
     const phrase = 'As an AI language model, ';
     await type(editor, at, phrase);
-    const ds = await diagnosticsUntil(uri, (x) => x.some((d) => ruleOf(d) === 'banned-phrase'), 'a banned-phrase diagnostic');
+    const ds = await diagnosticsUntil(
+      uri,
+      (x) => x.some((d) => ruleOf(d) === 'banned-phrase'),
+      'a banned-phrase diagnostic',
+    );
     const banned = ds.filter((d) => ruleOf(d) === 'banned-phrase');
     assert.strictEqual(banned.length, 1);
     assert.deepStrictEqual(banned[0].range, rangeOf(editor.document, 'As an AI language model'));
     assert.ok(sft.lintStats.incremental > before, 'the edit was linted incrementally');
     await editor.edit((b) => b.delete(new vscode.Range(at, at.translate(0, phrase.length))));
-    await diagnosticsUntil(uri, (x) => !x.some((d) => ruleOf(d) === 'banned-phrase'), 'the banned-phrase diagnostic to clear');
+    await diagnosticsUntil(
+      uri,
+      (x) => !x.some((d) => ruleOf(d) === 'banned-phrase'),
+      'the banned-phrase diagnostic to clear',
+    );
   });
 
   it('a quick fix changes only the bytes it should', async function () {
@@ -50,14 +74,31 @@ describe('diagnostics', () => {
     const original = doc.getText();
     const at = rangeOf(doc, 'The sea stores heat').start;
     await type(editor, at, 'As an AI language model, ');
-    const [d] = (await diagnosticsUntil(doc.uri, (x) => x.some((y) => ruleOf(y) === 'banned-phrase'), 'banned-phrase')).filter((y) => ruleOf(y) === 'banned-phrase');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const [d] = (
+      await diagnosticsUntil(
+        doc.uri,
+        (x) => x.some((y) => ruleOf(y) === 'banned-phrase'),
+        'banned-phrase',
+      )
+    ).filter((y) => ruleOf(y) === 'banned-phrase');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred && a.edit);
     assert.ok(fix?.edit, `a preferred quick fix (got ${actions.map((a) => a.title).join(', ')})`);
-    assert.ok(actions.some((a) => a.command?.command === 'sft.silenceRule'), 'a silence action');
+    assert.ok(
+      actions.some((a) => a.command?.command === 'sft.silenceRule'),
+      'a silence action',
+    );
     const edits = fix.edit.get(doc.uri);
     assert.strictEqual(edits.length, 1);
-    assert.ok(d.range.contains(edits[0].range) || edits[0].range.contains(d.range), 'the edit is at the problem');
+    assert.ok(
+      d.range.contains(edits[0].range) || edits[0].range.contains(d.range),
+      'the edit is at the problem',
+    );
     const startOffset = doc.offsetAt(edits[0].range.start);
     const endOffset = doc.offsetAt(edits[0].range.end);
     const dirty = doc.getText();
@@ -65,9 +106,16 @@ describe('diagnostics', () => {
     const after = doc.getText();
     // Every byte outside the edit's range is as it was.
     assert.strictEqual(after.slice(0, startOffset), dirty.slice(0, startOffset));
-    assert.strictEqual(after.slice(after.length - (dirty.length - endOffset)), dirty.slice(endOffset));
+    assert.strictEqual(
+      after.slice(after.length - (dirty.length - endOffset)),
+      dirty.slice(endOffset),
+    );
     assert.ok(after.length < dirty.length && after.length >= original.length - 2);
-    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'the fixed problem to clear');
+    await diagnosticsUntil(
+      doc.uri,
+      (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'),
+      'the fixed problem to clear',
+    );
   });
 
   it('"silence for this pair" inserts a reasoned sft-ignore comment', async function () {
@@ -77,10 +125,28 @@ describe('diagnostics', () => {
     const doc = editor.document;
     const at = rangeOf(doc, 'The sea stores heat').start;
     await type(editor, at, 'As an AI language model, ');
-    const [d] = (await diagnosticsUntil(doc.uri, (x) => x.some((y) => ruleOf(y) === 'banned-phrase'), 'banned-phrase')).filter((y) => ruleOf(y) === 'banned-phrase');
-    assert.ok(await vscode.commands.executeCommand('sft.silenceRule', doc.uri, doc.offsetAt(d.range.start), 'banned-phrase', 'a test of silencing'));
+    const [d] = (
+      await diagnosticsUntil(
+        doc.uri,
+        (x) => x.some((y) => ruleOf(y) === 'banned-phrase'),
+        'banned-phrase',
+      )
+    ).filter((y) => ruleOf(y) === 'banned-phrase');
+    assert.ok(
+      await vscode.commands.executeCommand(
+        'sft.silenceRule',
+        doc.uri,
+        doc.offsetAt(d.range.start),
+        'banned-phrase',
+        'a test of silencing',
+      ),
+    );
     assert.ok(doc.getText().includes('# sft-ignore banned-phrase: a test of silencing'));
-    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'the silenced problem to go');
+    await diagnosticsUntil(
+      doc.uri,
+      (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'),
+      'the silenced problem to go',
+    );
   });
 
   it('"fix all" is offered as source.fixAll.sft', async function () {
@@ -90,46 +156,95 @@ describe('diagnostics', () => {
     const doc = editor.document;
     await type(editor, rangeOf(doc, 'The sea stores heat').start, 'As an AI language model, ');
     await type(editor, rangeOf(doc, 'a small blue sailboat').start, 'As an AI language model, ');
-    await diagnosticsUntil(doc.uri, (x) => x.filter((y) => ruleOf(y) === 'banned-phrase').length === 2, 'two banned phrases');
+    await diagnosticsUntil(
+      doc.uri,
+      (x) => x.filter((y) => ruleOf(y) === 'banned-phrase').length === 2,
+      'two banned phrases',
+    );
     const full = new vscode.Range(0, 0, doc.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, full, 'source.fixAll.sft');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      full,
+      'source.fixAll.sft',
+    );
     const all = actions.find((a) => a.kind?.value === 'source.fixAll.sft');
     assert.ok(all?.edit, 'a fix-all action');
     assert.ok(await vscode.workspace.applyEdit(all.edit));
-    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'), 'all banned phrases fixed');
+    await diagnosticsUntil(
+      doc.uri,
+      (x) => !x.some((y) => ruleOf(y) === 'banned-phrase'),
+      'all banned phrases fixed',
+    );
   });
 
   it('a guidelines edit re-lints the files it governs', async () => {
     await api();
     const health = await vscode.workspace.openTextDocument(fixture('health.sft.yaml'));
     await vscode.window.showTextDocument(health);
-    await diagnosticsUntil(health.uri, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases before the edit');
-    const g = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('sft.guidelines.yaml')), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    await diagnosticsUntil(
+      health.uri,
+      (x) => x.some((d) => ruleOf(d) === 'no-aliases'),
+      'no-aliases before the edit',
+    );
+    const g = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(fixture('sft.guidelines.yaml')),
+      { preview: false, viewColumn: vscode.ViewColumn.Beside },
+    );
     const end = g.document.lineAt(g.document.lineCount - 1).range.end;
-    await g.edit((b) => b.insert(end, `${g.document.getText().endsWith('\n') ? '' : '\n'}rules:\n  no-aliases: off\n`));
-    await diagnosticsUntil(health.uri, (x) => !x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases gone after turning it off');
+    await g.edit((b) =>
+      b.insert(
+        end,
+        `${g.document.getText().endsWith('\n') ? '' : '\n'}rules:\n  no-aliases: off\n`,
+      ),
+    );
+    await diagnosticsUntil(
+      health.uri,
+      (x) => !x.some((d) => ruleOf(d) === 'no-aliases'),
+      'no-aliases gone after turning it off',
+    );
     await revert(g.document);
-    await diagnosticsUntil(health.uri, (x) => x.some((d) => ruleOf(d) === 'no-aliases'), 'no-aliases back after the revert');
+    await diagnosticsUntil(
+      health.uri,
+      (x) => x.some((d) => ruleOf(d) === 'no-aliases'),
+      'no-aliases back after the revert',
+    );
   });
 
   it('a guidelines file shows its own problems, with a quick fix', async () => {
     await api();
     const editor = await open('fix/sft.guidelines.yaml');
     const doc = editor.document;
-    const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'unknown-key'), 'unknown-key in the guidelines');
+    const ds = await diagnosticsUntil(
+      doc.uri,
+      (x) => x.some((d) => ruleOf(d) === 'unknown-key'),
+      'unknown-key in the guidelines',
+    );
     const d = ds.find((x) => ruleOf(x) === 'unknown-key')!;
     assert.deepStrictEqual(d.range, rangeOf(doc, 'handbok'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred && a.edit);
     assert.ok(fix?.edit, 'a preferred fix');
     const before = doc.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.strictEqual(doc.getText(), before.replace('handbok:', 'handbook:'));
-    await diagnosticsUntil(doc.uri, (x) => !x.some((y) => ruleOf(y) === 'unknown-key'), 'unknown-key fixed');
+    await diagnosticsUntil(
+      doc.uri,
+      (x) => !x.some((y) => ruleOf(y) === 'unknown-key'),
+      'unknown-key fixed',
+    );
   });
 
   /** Append `tail` to the quick-fix fixture's guidelines, run `check` on it, and revert. */
-  async function withGuidelinesTail(tail: string, check: (doc: vscode.TextDocument) => Promise<void>): Promise<void> {
+  async function withGuidelinesTail(
+    tail: string,
+    check: (doc: vscode.TextDocument) => Promise<void>,
+  ): Promise<void> {
     await api();
     const editor = await open('fix/sft.guidelines.yaml');
     const doc = editor.document;
@@ -144,27 +259,51 @@ describe('diagnostics', () => {
 
   it('a guidelines value outside its list: the message says what is allowed, at the value', async () => {
     await withGuidelinesTail('rules:\n  repetition: bogus\n', async (doc) => {
-      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema'), 'a schema problem in the guidelines');
+      const ds = await diagnosticsUntil(
+        doc.uri,
+        (x) => x.some((d) => ruleOf(d) === 'schema'),
+        'a schema problem in the guidelines',
+      );
       const d = ds.find((x) => ruleOf(x) === 'schema')!;
-      assert.strictEqual(d.message, 'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"');
+      assert.strictEqual(
+        d.message,
+        'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"',
+      );
       assert.deepStrictEqual(d.range, rangeOf(doc, 'bogus'));
     });
   });
 
   it('a bad rule option and an unknown rule id in the guidelines: each shown at its line, with what the rule takes', async () => {
-    await withGuidelinesTail('rules:\n  repetition: { severity: error, allow: 5 }\n  repetiton: warning\n', async (doc) => {
-      const unknownRule = (d: vscode.Diagnostic) => ruleOf(d) === 'unknown-key' && d.message.startsWith('Unknown rule');
-      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'schema') && x.some(unknownRule), 'the option and the rule id reported');
-      const option = ds.find((x) => ruleOf(x) === 'schema')!;
-      assert.strictEqual(option.message, 'rules.repetition.allow: expected a list whose items are text, got 5');
-      assert.strictEqual(option.severity, vscode.DiagnosticSeverity.Error);
-      const value = rangeOf(doc, 'allow: 5').end;
-      assert.deepStrictEqual(option.range, new vscode.Range(value.translate(0, -1), value));
-      assert.strictEqual(doc.lineAt(option.range.start.line).text, '  repetition: { severity: error, allow: 5 }');
-      const id = ds.find(unknownRule)!;
-      assert.strictEqual(id.message, 'Unknown rule "repetiton" in rules; did you mean "repetition"?');
-      assert.deepStrictEqual(id.range, rangeOf(doc, 'repetiton'));
-    });
+    await withGuidelinesTail(
+      'rules:\n  repetition: { severity: error, allow: 5 }\n  repetiton: warning\n',
+      async (doc) => {
+        const unknownRule = (d: vscode.Diagnostic) =>
+          ruleOf(d) === 'unknown-key' && d.message.startsWith('Unknown rule');
+        const ds = await diagnosticsUntil(
+          doc.uri,
+          (x) => x.some((d) => ruleOf(d) === 'schema') && x.some(unknownRule),
+          'the option and the rule id reported',
+        );
+        const option = ds.find((x) => ruleOf(x) === 'schema')!;
+        assert.strictEqual(
+          option.message,
+          'rules.repetition.allow: expected a list whose items are text, got 5',
+        );
+        assert.strictEqual(option.severity, vscode.DiagnosticSeverity.Error);
+        const value = rangeOf(doc, 'allow: 5').end;
+        assert.deepStrictEqual(option.range, new vscode.Range(value.translate(0, -1), value));
+        assert.strictEqual(
+          doc.lineAt(option.range.start.line).text,
+          '  repetition: { severity: error, allow: 5 }',
+        );
+        const id = ds.find(unknownRule)!;
+        assert.strictEqual(
+          id.message,
+          'Unknown rule "repetiton" in rules; did you mean "repetition"?',
+        );
+        assert.deepStrictEqual(id.range, rangeOf(doc, 'repetiton'));
+      },
+    );
   });
 
   it('more problems than the limit end in one summary diagnostic', async () => {
@@ -172,9 +311,17 @@ describe('diagnostics', () => {
     const config = vscode.workspace.getConfiguration('sft');
     await config.update('lint.maxProblemsPerFile', 2, vscode.ConfigurationTarget.Global);
     try {
-      const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content: 'sft: 1\npairs:\n  - id: a\n    task: &a x\n    prompt_type: &b y\n    response_type: &c z\n    domain: &d w\n' });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'sft-yaml',
+        content:
+          'sft: 1\npairs:\n  - id: a\n    task: &a x\n    prompt_type: &b y\n    response_type: &c z\n    domain: &d w\n',
+      });
       await vscode.window.showTextDocument(doc);
-      const ds = await diagnosticsUntil(doc.uri, (x) => x.some((d) => d.code === 'too-many-problems'), 'a summary diagnostic');
+      const ds = await diagnosticsUntil(
+        doc.uri,
+        (x) => x.some((d) => d.code === 'too-many-problems'),
+        'a summary diagnostic',
+      );
       assert.strictEqual(ds.length, 2, 'the limit counts the summary');
       assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^\d+ more problems/);
     } finally {
@@ -187,7 +334,14 @@ describe('diagnostics', () => {
     const health = fixture('health.sft.yaml');
     const summary = await vscode.commands.executeCommand<WorkspaceLintSummary>('sft.lintWorkspace');
     // health, travel and fix/notes; the anchor in health.sft.yaml is the one problem.
-    assert.deepStrictEqual(summary, { files: 3, errors: 1, warnings: 0, infos: 0, filesWithProblems: 1, cancelled: false });
+    assert.deepStrictEqual(summary, {
+      files: 3,
+      errors: 1,
+      warnings: 0,
+      infos: 0,
+      filesWithProblems: 1,
+      cancelled: false,
+    });
     assert.strictEqual(lintSummaryText(summary), 'Linted 3 files: 1 error, 0 warnings in 1 file');
     assert.deepStrictEqual(sftDiagnostics(health).map(ruleOf), ['no-aliases']);
   });

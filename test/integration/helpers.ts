@@ -39,44 +39,82 @@ export async function revert(doc: vscode.TextDocument): Promise<void> {
 
 /** SFT diagnostics of a file, optionally of one rule. */
 export function sftDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sft' && (rule === undefined || ruleOf(d) === rule));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'sft' && (rule === undefined || ruleOf(d) === rule));
 }
 
 export function ruleOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' && d.code ? String(d.code.value) : typeof d.code === 'string' ? d.code : undefined;
+  return typeof d.code === 'object' && d.code
+    ? String(d.code.value)
+    : typeof d.code === 'string'
+      ? d.code
+      : undefined;
 }
 
 /** Resolve once `check()` returns a value, re-checking on each event; reject after `ms`. */
-export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, ms = 15000): Promise<T> {
+export function until<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined | false,
+  what: string,
+  ms = 15000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const now = check();
-    if (now) { resolve(now); return; }
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out after ${ms} ms waiting for ${what}`)); }, ms);
+    if (now) {
+      resolve(now);
+      return;
+    }
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
     const sub = event(() => {
       const v = check();
-      if (v) { clearTimeout(timer); sub.dispose(); resolve(v); }
+      if (v) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(v);
+      }
     });
   });
 }
 
 /** Wait until the file's SFT diagnostics satisfy `predicate`. */
-export function diagnosticsUntil(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string, ms?: number): Promise<vscode.Diagnostic[]> {
-  return until(vscode.languages.onDidChangeDiagnostics, () => {
-    const ds = sftDiagnostics(uri);
-    return predicate(ds) ? ds : undefined;
-  }, `${what} (now: ${JSON.stringify(sftDiagnostics(uri).map((d) => `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character}`))})`, ms);
+export function diagnosticsUntil(
+  uri: vscode.Uri,
+  predicate: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  ms?: number,
+): Promise<vscode.Diagnostic[]> {
+  return until(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const ds = sftDiagnostics(uri);
+      return predicate(ds) ? ds : undefined;
+    },
+    `${what} (now: ${JSON.stringify(sftDiagnostics(uri).map((d) => `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character}`))})`,
+    ms,
+  );
 }
 
 /** The range of the `nth` occurrence of `needle` in a document. */
 export function rangeOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Range {
   const text = doc.getText();
   let at = -1;
-  for (let i = 0; i <= nth; i++) { at = text.indexOf(needle, at + 1); assert.ok(at >= 0, `"${needle}" #${i} is in ${doc.uri.path}`); }
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" #${i} is in ${doc.uri.path}`);
+  }
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
 
 /** Apply an edit the way typing does (through the editor). */
-export async function type(editor: vscode.TextEditor, at: vscode.Position, text: string): Promise<void> {
+export async function type(
+  editor: vscode.TextEditor,
+  at: vscode.Position,
+  text: string,
+): Promise<void> {
   const ok = await editor.edit((b) => b.insert(at, text));
   assert.ok(ok, 'edit applied');
 }
@@ -85,10 +123,19 @@ export async function type(editor: vscode.TextEditor, at: vscode.Position, text:
 export const FIXTURE_STATUS = 'S 6 · M 0 · L 0 | tasks 4/10';
 
 /** Resolve once the index is built and the status bar shows `text` (by default the fixture's counts). */
-export async function statusBarShows(text = FIXTURE_STATUS, what = 'the fixture\'s counts', ms = 20000): Promise<SftApi> {
+export async function statusBarShows(
+  text = FIXTURE_STATUS,
+  what = "the fixture's counts",
+  ms = 20000,
+): Promise<SftApi> {
   const sft = await api();
   await sft.indexReady();
-  await until(sft.onDidUpdateStatusBar, () => sft.statusBarText() === text, `${what}: "${text}"`, ms);
+  await until(
+    sft.onDidUpdateStatusBar,
+    () => sft.statusBarText() === text,
+    `${what}: "${text}"`,
+    ms,
+  );
   return sft;
 }
 

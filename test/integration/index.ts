@@ -6,9 +6,19 @@
  */
 import * as path from 'node:path';
 
-interface MochaStats { passes: number; failures: number; pending: number }
-interface MochaRunner { stats?: MochaStats; on(event: string, cb: (...args: unknown[]) => void): MochaRunner }
-interface MochaInstance { addFile(file: string): void; run(done: (failures: number) => void): MochaRunner }
+interface MochaStats {
+  passes: number;
+  failures: number;
+  pending: number;
+}
+interface MochaRunner {
+  stats?: MochaStats;
+  on(event: string, cb: (...args: unknown[]) => void): MochaRunner;
+}
+interface MochaInstance {
+  addFile(file: string): void;
+  run(done: (failures: number) => void): MochaRunner;
+}
 type MochaCtor = new (options: Record<string, unknown>) => MochaInstance;
 
 export function run(): Promise<void> {
@@ -31,7 +41,11 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
     });
-    runner.on('pass', () => { passed++; });
-    runner.on('fail', () => { failed++; });
+    runner.on('pass', () => {
+      passed++;
+    });
+    runner.on('fail', () => {
+      failed++;
+    });
   });
 }

@@ -5,7 +5,9 @@ import { fieldSpec } from '../../src/core/fields';
 import { api, diagnosticsUntil, open, rangeOf, revert, type } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n');
 }
 
 describe('language features', () => {
@@ -24,10 +26,16 @@ describe('language features', () => {
     await api();
     const editor = await open('health.sft.yaml');
     const value = rangeOf(editor.document, 'closed_qa');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, value.start);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      value.start,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const t of TASKS) assert.ok(labels.includes(t.value), `offers ${t.value}`);
-    const closedQa = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'closed_qa')!;
+    const closedQa = list.items.find(
+      (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'closed_qa',
+    )!;
     assert.strictEqual(closedQa.detail, TASKS.find((t) => t.value === 'closed_qa')!.description);
   });
 
@@ -36,12 +44,24 @@ describe('language features', () => {
     const editor = await open('health.sft.yaml');
     const doc = editor.document;
     const value = rangeOf(doc, 'language: en').start.translate(0, 'language: '.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, value);
-    const detail = (tag: string) => list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === tag)?.detail;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      value,
+    );
+    const detail = (tag: string) =>
+      list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === tag)
+        ?.detail;
     assert.strictEqual(detail('en'), 'English (en)');
     assert.strictEqual(detail('hi'), 'Hindi (hi)');
     assert.strictEqual(detail('pt-BR'), 'Portuguese (Brazil) (pt-BR)');
-    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, value.translate(0, 1)));
+    const hover = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        value.translate(0, 1),
+      ),
+    );
     assert.ok(hover.includes('English (en)'), hover);
   });
 
@@ -49,24 +69,43 @@ describe('language features', () => {
     await api();
     const editor = await open('health.sft.yaml');
     const at = rangeOf(editor.document, 'prompt_type: instructive').start;
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      at,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const k of ['response_type', 'context', 'traits', 'status']) assert.ok(labels.includes(k), `offers ${k}`);
+    for (const k of ['response_type', 'context', 'traits', 'status'])
+      assert.ok(labels.includes(k), `offers ${k}`);
   });
 
-  it('completion offers an example\'s keys under examples and a review note\'s under review', async () => {
+  it("completion offers an example's keys under examples and a review note's under review", async () => {
     await api();
     const editor = await open('health.sft.yaml');
     const doc = editor.document;
     const keysAt = async (pos: vscode.Position) => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        pos,
+      );
       // Only the format's keys: other providers may offer words of the document.
-      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((k) => fieldSpec(k));
+      return list.items
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
+        .filter((k) => fieldSpec(k));
     };
     const line = rangeOf(doc, '    prompt: |').start.line;
-    await type(editor, new vscode.Position(line, 0), '    examples:\n      - input: a\n        \n    review:\n      - by: sam\n        \n');
+    await type(
+      editor,
+      new vscode.Position(line, 0),
+      '    examples:\n      - input: a\n        \n    review:\n      - by: sam\n        \n',
+    );
     assert.deepStrictEqual(await keysAt(new vscode.Position(line + 2, 8)), ['input', 'output']);
-    assert.deepStrictEqual(await keysAt(new vscode.Position(line + 5, 8)), ['by', 'note', 'resolved']);
+    assert.deepStrictEqual(await keysAt(new vscode.Position(line + 5, 8)), [
+      'by',
+      'note',
+      'resolved',
+    ]);
     const pairKeys = await keysAt(new vscode.Position(line + 6, 4));
     assert.ok(pairKeys.includes('prompt') && pairKeys.includes('review'), pairKeys.join(', '));
   });
@@ -75,9 +114,21 @@ describe('language features', () => {
     await api();
     const editor = await open('health.sft.yaml');
     const doc = editor.document;
-    const meaning = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'closed_qa').start.translate(0, 2)));
+    const meaning = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        rangeOf(doc, 'closed_qa').start.translate(0, 2),
+      ),
+    );
     assert.ok(meaning.includes(TASKS.find((t) => t.value === 'closed_qa')!.description), meaning);
-    const counts = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'hc-0001').start.translate(0, 1)));
+    const counts = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        rangeOf(doc, 'hc-0001').start.translate(0, 1),
+      ),
+    );
     assert.match(counts, /Length bucket: \*\*short\*\*/);
     assert.match(counts, /\| response \| 13 \| \d+ \|/);
   });
@@ -85,9 +136,18 @@ describe('language features', () => {
   it('symbols list every pair, named by id', async () => {
     await api();
     const editor = await open('travel.sft.yaml');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-    assert.deepStrictEqual(symbols.map((s) => s.name), ['tr-0001', 'tr-0002', 'tr-0003']);
-    assert.deepStrictEqual(symbols.map((s) => s.detail), ['brainstorming · short', 'open_qa · short', 'generation · short']);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
+    assert.deepStrictEqual(
+      symbols.map((s) => s.name),
+      ['tr-0001', 'tr-0002', 'tr-0003'],
+    );
+    assert.deepStrictEqual(
+      symbols.map((s) => s.detail),
+      ['brainstorming · short', 'open_qa · short', 'generation · short'],
+    );
     assert.deepStrictEqual(symbols[1].selectionRange, rangeOf(editor.document, 'tr-0002'));
   });
 
@@ -95,8 +155,14 @@ describe('language features', () => {
     await api();
     const editor = await open('health.sft.yaml');
     await diagnosticsUntil(editor.document.uri, (d) => d.length > 0, 'first lint');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['closed_qa · short · no problems', 'generation · short · 1 problem']);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      editor.document.uri,
+    );
+    assert.deepStrictEqual(
+      lenses.map((l) => l.command?.title),
+      ['closed_qa · short · no problems', 'generation · short · 1 problem'],
+    );
     assert.strictEqual(lenses[0].command?.command, 'sft.setAnnotation');
   });
 
@@ -105,11 +171,20 @@ describe('language features', () => {
     const editor = await open('travel.sft.yaml');
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await vscode.commands.executeCommand('sft.nextPair');
-    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0001').start.line);
+    assert.strictEqual(
+      editor.selection.active.line,
+      rangeOf(editor.document, '- id: tr-0001').start.line,
+    );
     await vscode.commands.executeCommand('sft.nextPair');
-    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0002').start.line);
+    assert.strictEqual(
+      editor.selection.active.line,
+      rangeOf(editor.document, '- id: tr-0002').start.line,
+    );
     await vscode.commands.executeCommand('sft.previousPair');
-    assert.strictEqual(editor.selection.active.line, rangeOf(editor.document, '- id: tr-0001').start.line);
+    assert.strictEqual(
+      editor.selection.active.line,
+      rangeOf(editor.document, '- id: tr-0001').start.line,
+    );
   });
 
   it('set annotation makes a minimal edit', async () => {
@@ -117,11 +192,21 @@ describe('language features', () => {
     const editor = await open('travel.sft.yaml');
     const doc = editor.document;
     const before = doc.getText();
-    assert.ok(await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 1, 'task', 'closed_qa'));
+    assert.ok(
+      await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 1, 'task', 'closed_qa'),
+    );
     const open_ = before.indexOf('task: open_qa');
-    assert.strictEqual(doc.getText(), `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`);
-    assert.ok(await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 0, 'status', 'review'));
+    assert.strictEqual(
+      doc.getText(),
+      `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`,
+    );
+    assert.ok(
+      await vscode.commands.executeCommand('sft.setAnnotation', doc.uri, 0, 'status', 'review'),
+    );
     assert.match(doc.getText(), /- id: tr-0001\n[\s\S]*?\n    status: review\n/);
-    assert.strictEqual(doc.getText().replace('    status: review\n', ''), `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`);
+    assert.strictEqual(
+      doc.getText().replace('    status: review\n', ''),
+      `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`,
+    );
   });
 });

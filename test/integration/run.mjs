@@ -23,7 +23,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 // In a browser VS Code saves files a second after an edit by default (desktop VS Code does
 // not): a test that keeps a file dirty longer would change the fixture on disk for the tests
 // after it. The suite runs with desktop's default; a caller's own settings still win.
-process.env.VSCHOST_SETTINGS = JSON.stringify({ 'files.autoSave': 'off', ...(process.env.VSCHOST_SETTINGS ? JSON.parse(process.env.VSCHOST_SETTINGS) : {}) });
+process.env.VSCHOST_SETTINGS = JSON.stringify({
+  'files.autoSave': 'off',
+  ...(process.env.VSCHOST_SETTINGS ? JSON.parse(process.env.VSCHOST_SETTINGS) : {}),
+});
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sft-it-'));
 const workspace = path.join(scratch, 'workspace');
@@ -50,7 +53,9 @@ try {
     const wanted = process.env.SFT_VSCODE_VERSION || 'stable';
     options.version = wanted === 'min' ? pkg.engines.vscode.replace(/^[^\d]*/, '') : wanted;
   } else {
-    const setup = spawnSync('bash', [path.join(root, 'test/host/setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const setup = spawnSync('bash', [path.join(root, 'test/host/setup.sh')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (setup.status !== 0) throw new Error(`test/host/setup.sh failed (${setup.status})`);
     options.vscodeExecutablePath = path.join(root, 'test/host/code-test-shim.mjs');
     // The shim's child passes this on to the extension host (server env is inherited).
@@ -64,7 +69,8 @@ try {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 if (!summary) summary = '0 passed, 1 failed';
-if (code !== 0 && /, 0 failed$/.test(summary)) summary = summary.replace(/, 0 failed$/, ', 1 failed');
+if (code !== 0 && /, 0 failed$/.test(summary))
+  summary = summary.replace(/, 0 failed$/, ', 1 failed');
 process.stdout.write = write;
 console.log(summary);
 process.exit(code);

@@ -12,13 +12,19 @@ export const services = nodeTextServices();
 /** Guidelines from YAML text (throws when the text has problems, to keep tests honest). */
 export function guidelinesFrom(yaml: string): Guidelines {
   const { guidelines, problems } = loadGuidelines(yaml, 'sft.guidelines.yaml', RULE_METAS);
-  if (problems.length) throw new Error(`test guidelines have problems: ${problems.map((p) => p.message).join('; ')}`);
+  if (problems.length)
+    throw new Error(`test guidelines have problems: ${problems.map((p) => p.message).join('; ')}`);
   return guidelines;
 }
 
 /** Lint a text; `only` keeps the problems of one rule. */
-export function lint(text: string, opts: { guidelines?: Guidelines; only?: string } = {}): Problem[] {
-  const problems = new FileLinter(opts.guidelines ?? defaultGuidelines(), services).lint(text).problems;
+export function lint(
+  text: string,
+  opts: { guidelines?: Guidelines; only?: string } = {},
+): Problem[] {
+  const problems = new FileLinter(opts.guidelines ?? defaultGuidelines(), services).lint(
+    text,
+  ).problems;
   return opts.only ? problems.filter((p) => p.rule === opts.only) : problems;
 }
 

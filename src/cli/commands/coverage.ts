@@ -4,11 +4,16 @@ import type { IndexedPair } from '../../core/workspace/types';
 import { stringOption } from '../args';
 import { EXIT, type Command } from '../command';
 import { displayPath, lintWorkspace } from '../load';
-import { formatCoverageJson, formatCoverageMarkdown, formatCoverageTable, type CoverageGroup } from '../format/coverage';
+import {
+  formatCoverageJson,
+  formatCoverageMarkdown,
+  formatCoverageTable,
+  type CoverageGroup,
+} from '../format/coverage';
 
 export const coverageCommand: Command = {
   name: 'coverage',
-  summary: 'Count pairs per annotation against the guidelines\' targets',
+  summary: "Count pairs per annotation against the guidelines' targets",
   help: `Usage: sft coverage [options] [paths or globs...]
 
 Count the pairs of .sft.yaml files (default: the current folder) per annotation value
@@ -29,21 +34,53 @@ Options:
     check: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
-    const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines), lint: false, counts: true });
+    const ws = await lintWorkspace(positionals, {
+      cwd: io.cwd,
+      guidelines: stringOption(values.guidelines),
+      lint: false,
+      counts: true,
+    });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
-    for (const f of ws.files) if (!f.readable) io.err(`sft: ${f.path}: ${f.problems[0]?.message ?? 'cannot be read'}\n`);
-    const groups = new Map<string, { files: string[]; pairs: IndexedPair[]; guidelines: CoverageGroup['guidelines']; g: typeof ws.files[number]['guidelines'] }>();
+    for (const f of ws.files)
+      if (!f.readable) io.err(`sft: ${f.path}: ${f.problems[0]?.message ?? 'cannot be read'}\n`);
+    const groups = new Map<
+      string,
+      {
+        files: string[];
+        pairs: IndexedPair[];
+        guidelines: CoverageGroup['guidelines'];
+        g: (typeof ws.files)[number]['guidelines'];
+      }
+    >();
     for (const f of ws.files) {
       if (!f.readable) continue;
       const key = f.guidelinesFile ?? '';
       let group = groups.get(key);
-      if (!group) { group = { files: [], pairs: [], guidelines: f.guidelinesFile ? displayPath(io.cwd, f.guidelinesFile) : undefined, g: f.guidelines }; groups.set(key, group); }
+      if (!group) {
+        group = {
+          files: [],
+          pairs: [],
+          guidelines: f.guidelinesFile ? displayPath(io.cwd, f.guidelinesFile) : undefined,
+          g: f.guidelines,
+        };
+        groups.set(key, group);
+      }
       group.files.push(f.path);
       group.pairs.push(...(ws.index.entry(f.path)?.pairs ?? []));
     }
-    const report: CoverageGroup[] = [...groups.values()].map((g) => ({ guidelines: g.guidelines, files: g.files, coverage: computeCoverage(g.pairs, g.g) }));
+    const report: CoverageGroup[] = [...groups.values()].map((g) => ({
+      guidelines: g.guidelines,
+      files: g.files,
+      coverage: computeCoverage(g.pairs, g.g),
+    }));
     const format = stringOption(values.format) ?? 'table';
-    io.out(format === 'json' ? formatCoverageJson(report) : format === 'markdown' ? formatCoverageMarkdown(report) : formatCoverageTable(report));
+    io.out(
+      format === 'json'
+        ? formatCoverageJson(report)
+        : format === 'markdown'
+          ? formatCoverageMarkdown(report)
+          : formatCoverageTable(report),
+    );
     return values.check && report.some((g) => !g.coverage.meetsTargets) ? EXIT.problems : EXIT.ok;
   },
 };

@@ -2,7 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES } from '../../core/annotations';
-import { collectRecords, exportRecords, EXPORT_FORMATS, type ExportFormat, type SourceFile } from '../../core/export/index';
+import {
+  collectRecords,
+  exportRecords,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type SourceFile,
+} from '../../core/export/index';
 import { blocksExport } from '../../core/export/blocking';
 import { parseSft } from '../../core/parse/parse';
 import { describeFsError, readTextFile } from '../../node/files';
@@ -16,11 +22,16 @@ const STATUS_VALUES = STATUSES.map((s) => s.value);
 /** `--status a,b` as a checked list. */
 function parseStatuses(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of list) {
     if (STATUS_VALUES.includes(s)) continue;
     const hint = didYouMean(s, STATUS_VALUES);
-    throw new UsageError(`invalid status "${s}" for --status${hint ? ` (did you mean ${hint}?)` : ''}; expected ${STATUS_VALUES.join(', ')}`);
+    throw new UsageError(
+      `invalid status "${s}" for --status${hint ? ` (did you mean ${hint}?)` : ''}; expected ${STATUS_VALUES.join(', ')}`,
+    );
   }
   if (!list.length) throw new UsageError('option --status needs at least one status');
   return list;
@@ -65,7 +76,10 @@ Options:
     const format = stringOption(values.format) as ExportFormat | undefined;
     if (!format) throw new UsageError(`option --format is required (${EXPORT_FORMATS.join(', ')})`);
     const statuses = parseStatuses(stringOption(values.status));
-    const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines) });
+    const ws = await lintWorkspace(positionals, {
+      cwd: io.cwd,
+      guidelines: stringOption(values.guidelines),
+    });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
     const sources: SourceFile[] = [];
     let errors = 0;
@@ -80,22 +94,33 @@ Options:
         errorFiles.add(f.path);
       }
     }
-    for (const g of ws.guidelinesFiles) if (g.problems.some((p) => p.severity === 'error')) { errors++; errorFiles.add(g.path); }
+    for (const g of ws.guidelinesFiles)
+      if (g.problems.some((p) => p.severity === 'error')) {
+        errors++;
+        errorFiles.add(g.path);
+      }
     if (errors && !values.force) {
-      io.err(`sft: export refused: ${plural(errors, 'error')} in ${plural(errorFiles.size, 'file')} (run sft lint to see them, or pass --force)\n`);
+      io.err(
+        `sft: export refused: ${plural(errors, 'error')} in ${plural(errorFiles.size, 'file')} (run sft lint to see them, or pass --force)\n`,
+      );
       return EXIT.problems;
     }
     const { records, skipped } = collectRecords(sources, { statuses });
     for (const s of skipped) io.err(`sft: ${s}\n`);
     const text = exportRecords(records, format);
     const out = stringOption(values.out);
-    if (out === undefined) { io.out(text); return EXIT.ok; }
+    if (out === undefined) {
+      io.out(text);
+      return EXIT.ok;
+    }
     try {
       writeFileSync(resolve(io.cwd, out), text);
     } catch (e) {
       throw new UsageError(`cannot write ${out}: ${describeFsError(e)}`);
     }
-    io.err(`sft: exported ${plural(records.length, 'pair')} to ${out}${errors ? ` (with ${plural(errors, 'error')}, --force)` : ''}\n`);
+    io.err(
+      `sft: exported ${plural(records.length, 'pair')} to ${out}${errors ? ` (with ${plural(errors, 'error')}, --force)` : ''}\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -1,7 +1,13 @@
 /** `sft import`: OpenAI, Alpaca, ShareGPT or plain JSONL back into a `.sft.yaml` file. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { EXPORT_FORMATS, importRecords, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
+import {
+  EXPORT_FORMATS,
+  importRecords,
+  isValidIdPrefix,
+  recordsToSft,
+  type ExportFormat,
+} from '../../core/export/index';
 import { describeFsError, readTextFile } from '../../node/files';
 import { stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
@@ -9,7 +15,11 @@ import { plural } from '../../core/plural';
 
 /** An id prefix from the output file's name (`batch-3.sft.yaml` → `batch-3`), else `pair`. */
 function defaultPrefix(out: string | undefined): string {
-  const stem = out ? basename(out).replace(/\.sft\.ya?ml$|\.ya?ml$/, '').replace(/[^A-Za-z0-9._-]+/g, '-') : '';
+  const stem = out
+    ? basename(out)
+        .replace(/\.sft\.ya?ml$|\.ya?ml$/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+    : '';
   return stem && isValidIdPrefix(stem) ? stem : 'pair';
 }
 
@@ -40,21 +50,40 @@ Options:
   async run({ values, positionals }, io) {
     const format = stringOption(values.format) as ExportFormat | undefined;
     if (!format) throw new UsageError(`option --format is required (${EXPORT_FORMATS.join(', ')})`);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'sft import takes one input file' : 'sft import needs an input file; see sft import --help');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length
+          ? 'sft import takes one input file'
+          : 'sft import needs an input file; see sft import --help',
+      );
     const [input] = positionals;
     const out = stringOption(values.out);
     const prefix = stringOption(values['id-prefix']) ?? defaultPrefix(out);
-    if (!isValidIdPrefix(prefix)) throw new UsageError(`invalid --id-prefix "${prefix}": use letters, digits, ".", "_" and "-"`);
-    if (out !== undefined && existsSync(resolve(io.cwd, out)) && !values.force) throw new UsageError(`${out} exists; pass --force to overwrite it`);
+    if (!isValidIdPrefix(prefix))
+      throw new UsageError(
+        `invalid --id-prefix "${prefix}": use letters, digits, ".", "_" and "-"`,
+      );
+    if (out !== undefined && existsSync(resolve(io.cwd, out)) && !values.force)
+      throw new UsageError(`${out} exists; pass --force to overwrite it`);
     const read = readTextFile(resolve(io.cwd, input));
     if (!read.ok) throw new UsageError(`cannot read ${input}: ${read.reason}`);
     const { records, problems } = importRecords(read.text, format);
     for (const p of problems) io.err(`sft: ${input}: ${p}\n`);
-    if (!records.length) { io.err(`sft: ${input}: no ${format} records to import\n`); return EXIT.problems; }
-    const text = recordsToSft(records, { idPrefix: prefix, comment: `Imported by sft import from ${basename(input)} (${format}).` });
+    if (!records.length) {
+      io.err(`sft: ${input}: no ${format} records to import\n`);
+      return EXIT.problems;
+    }
+    const text = recordsToSft(records, {
+      idPrefix: prefix,
+      comment: `Imported by sft import from ${basename(input)} (${format}).`,
+    });
     if (out === undefined) io.out(text);
     else {
-      try { writeFileSync(resolve(io.cwd, out), text); } catch (e) { throw new UsageError(`cannot write ${out}: ${describeFsError(e)}`); }
+      try {
+        writeFileSync(resolve(io.cwd, out), text);
+      } catch (e) {
+        throw new UsageError(`cannot write ${out}: ${describeFsError(e)}`);
+      }
       io.err(`sft: imported ${plural(records.length, 'pair')} into ${out}\n`);
     }
     return problems.length ? EXIT.problems : EXIT.ok;

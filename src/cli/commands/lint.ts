@@ -16,7 +16,8 @@ import { DOCS_BASE, VERSION } from '../meta';
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 
 /** Description of the CLI's own file-level rule, for SARIF. */
-const UNREADABLE = 'The file could not be read as UTF-8 text (binary, too large, or not permitted).';
+const UNREADABLE =
+  'The file could not be read as UTF-8 text (binary, too large, or not permitted).';
 
 /** What a file's problems are placed in: the lines the pass kept, else the text (read only when there are problems). */
 function linesOf(f: LintedFile): LineIndex | string {
@@ -68,29 +69,51 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
     if (values.fix && dryRun) throw new UsageError('--fix and --fix-dry-run go one at a time');
     let unwritten = false;
     if (values.fix || dryRun) {
-      const fixes = await fixFiles(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines), dryRun });
+      const fixes = await fixFiles(positionals, {
+        cwd: io.cwd,
+        guidelines: stringOption(values.guidelines),
+        dryRun,
+      });
       // Beside JSON or SARIF on standard output, the summary goes to standard error.
       const say = format === 'stylish' ? io.out : io.err;
       for (const f of fixes) say(`${describeFix(f, dryRun)}\n`);
       if (format === 'stylish' && fixes.length) say('\n');
       unwritten = fixes.some((f) => f.error);
     }
-    const ws = await lintWorkspace(positionals, { cwd: io.cwd, guidelines: stringOption(values.guidelines) });
+    const ws = await lintWorkspace(positionals, {
+      cwd: io.cwd,
+      guidelines: stringOption(values.guidelines),
+    });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
     const placed: FileProblems[] = [
-      ...ws.guidelinesFiles.filter((g) => g.problems.length).map((g) => placeProblems(displayPath(io.cwd, g.path), g.text, g.problems)),
+      ...ws.guidelinesFiles
+        .filter((g) => g.problems.length)
+        .map((g) => placeProblems(displayPath(io.cwd, g.path), g.text, g.problems)),
       ...ws.files.map((f) => placeProblems(f.path, linesOf(f), f.problems)),
     ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const counts = tally(placed);
-    const shown = values.quiet ? placed.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error') })) : placed;
+    const shown = values.quiet
+      ? placed.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error') }))
+      : placed;
     if (format === 'json') io.out(formatJson(shown));
     else if (format === 'sarif') {
       const extraRules = new Map<string, string>([['unreadable-file', UNREADABLE]]);
-      for (const f of ws.files) for (const p of f.guidelines.patterns) extraRules.set(p.id, p.message);
-      io.out(formatSarif(shown, { version: VERSION, docsBase: DOCS_BASE, rules: RULE_METAS, extraRules }));
+      for (const f of ws.files)
+        for (const p of f.guidelines.patterns) extraRules.set(p.id, p.message);
+      io.out(
+        formatSarif(shown, {
+          version: VERSION,
+          docsBase: DOCS_BASE,
+          rules: RULE_METAS,
+          extraRules,
+        }),
+      );
     } else io.out(formatStylish(shown, { color: io.color, fileCount: ws.files.length }));
     const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
-    if (tooManyWarnings && format === 'stylish') io.err(`sft: ${plural(counts.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+    if (tooManyWarnings && format === 'stylish')
+      io.err(
+        `sft: ${plural(counts.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`,
+      );
     if (unwritten) return EXIT.usage;
     return counts.errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
   },

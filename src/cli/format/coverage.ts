@@ -26,12 +26,20 @@ function mark(b: CoverageBucket): string {
 }
 
 function cells(b: CoverageBucket): string[] {
-  return [b.value, String(b.count), percent(b.share), b.target === undefined ? '' : targetPercent(b.target), b.target === undefined ? '' : String(b.gap), mark(b)];
+  return [
+    b.value,
+    String(b.count),
+    percent(b.share),
+    b.target === undefined ? '' : targetPercent(b.target),
+    b.target === undefined ? '' : String(b.gap),
+    mark(b),
+  ];
 }
 
 function heading(g: CoverageGroup): string[] {
   const c = g.coverage;
-  const target = c.targetTotal === undefined ? '' : ` of a target ${c.targetTotal} (${c.totalGap} to go)`;
+  const target =
+    c.targetTotal === undefined ? '' : ` of a target ${c.targetTotal} (${c.totalGap} to go)`;
   return [
     `Coverage: ${plural(c.total, 'pair')}${target} in ${plural(g.files.length, 'file')}; guidelines: ${g.guidelines ?? 'built-in defaults'}`,
     `Tasks covered: ${c.tasks.covered}/${c.tasks.total}${c.tasks.missing.length ? ` (missing: ${c.tasks.missing.join(', ')})` : ''}; targets ${c.meetsTargets ? 'met' : 'missed'}`,
@@ -47,7 +55,11 @@ export function formatCoverageTable(groups: readonly CoverageGroup[]): string {
       const rows = g.coverage.annotations[key].buckets.map(cells);
       const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       widths[0] = Math.max(widths[0], key.length);
-      const line = (r: readonly string[]): string => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+      const line = (r: readonly string[]): string =>
+        r
+          .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+          .join('  ')
+          .trimEnd();
       out.push(line([key, ...HEADERS.slice(1)]), ...rows.map((r) => line(r)), '');
     }
   }
@@ -65,8 +77,14 @@ export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string
     const [first, second] = heading(g);
     out.push(`# ${escapeCell(first)}`, '', second, '');
     for (const key of COVERAGE_KEYS) {
-      out.push(`## ${key}`, '', '| value | count | share | target | gap | |', '|---|--:|--:|--:|--:|---|');
-      for (const b of g.coverage.annotations[key].buckets) out.push(`| ${cells(b).map(escapeCell).join(' | ')} |`);
+      out.push(
+        `## ${key}`,
+        '',
+        '| value | count | share | target | gap | |',
+        '|---|--:|--:|--:|--:|---|',
+      );
+      for (const b of g.coverage.annotations[key].buckets)
+        out.push(`| ${cells(b).map(escapeCell).join(' | ')} |`);
       out.push('');
     }
   }
@@ -75,5 +93,11 @@ export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string
 
 /** JSON: an array of groups with their full coverage numbers. */
 export function formatCoverageJson(groups: readonly CoverageGroup[]): string {
-  return JSON.stringify(groups.map((g) => ({ guidelines: g.guidelines ?? null, files: g.files, ...g.coverage })), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      groups.map((g) => ({ guidelines: g.guidelines ?? null, files: g.files, ...g.coverage })),
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -4,5 +4,11 @@ import type { FileProblems, PlacedProblem } from '../report';
 /** Render problems as a JSON array of {file, line, column, endLine, endColumn, severity, rule, message, fixable}. */
 export function formatJson(files: readonly FileProblems[]): string {
   const all: PlacedProblem[] = files.flatMap((f) => f.problems);
-  return JSON.stringify(all, ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'fixable'], 2) + '\n';
+  return (
+    JSON.stringify(
+      all,
+      ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'fixable'],
+      2,
+    ) + '\n'
+  );
 }

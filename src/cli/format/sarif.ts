@@ -16,7 +16,11 @@ export interface SarifTool {
   extraRules: ReadonlyMap<string, string>;
 }
 
-const LEVEL: Record<ReportedSeverity, string> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<ReportedSeverity, string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 function levelOf(severity: string): string {
   return LEVEL[severity as ReportedSeverity] ?? 'none';
@@ -34,35 +38,62 @@ export function formatSarif(files: readonly FileProblems[], tool: SarifTool): st
     id: m.id,
     shortDescription: { text: m.description },
     helpUri: `${tool.docsBase}docs/rules/${m.id}.md`,
-    defaultConfiguration: { level: levelOf(m.defaultSeverity), enabled: m.defaultSeverity !== 'off' },
+    defaultConfiguration: {
+      level: levelOf(m.defaultSeverity),
+      enabled: m.defaultSeverity !== 'off',
+    },
     properties: { category: m.category },
   }));
   const known = new Set(rules.map((r) => r.id));
   for (const id of [...used].sort()) {
     if (known.has(id)) continue;
-    rules.push({ id, shortDescription: { text: tool.extraRules.get(id) ?? id }, helpUri: `${tool.docsBase}docs/rules/${id}.md`, defaultConfiguration: { level: 'warning', enabled: true }, properties: { category: 'qa' } });
+    rules.push({
+      id,
+      shortDescription: { text: tool.extraRules.get(id) ?? id },
+      helpUri: `${tool.docsBase}docs/rules/${id}.md`,
+      defaultConfiguration: { level: 'warning', enabled: true },
+      properties: { category: 'qa' },
+    });
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = files.flatMap((f) => f.problems.map((p) => ({
-    ruleId: p.rule,
-    ruleIndex: index.get(p.rule),
-    level: levelOf(p.severity),
-    message: { text: p.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: uriOf(p.file), uriBaseId: '%SRCROOT%' },
-        region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-      },
-    }],
-  })));
+  const results = files.flatMap((f) =>
+    f.problems.map((p) => ({
+      ruleId: p.rule,
+      ruleIndex: index.get(p.rule),
+      level: levelOf(p.severity),
+      message: { text: p.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uriOf(p.file), uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: p.line,
+              startColumn: p.column,
+              endLine: p.endLine,
+              endColumn: p.endColumn,
+            },
+          },
+        },
+      ],
+    })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'SFT Studio', version: tool.version, informationUri: tool.docsBase, rules } },
-      originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder sft ran in.' } } },
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'SFT Studio',
+            version: tool.version,
+            informationUri: tool.docsBase,
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder sft ran in.' } } },
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

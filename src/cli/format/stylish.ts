@@ -5,11 +5,22 @@
 import { plural } from '../../core/plural';
 import { tally, type FileProblems } from '../report';
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' } as const;
+const COLORS = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+} as const;
 
 /** Render problems; `color` adds ANSI colours (for terminals). */
-export function formatStylish(files: readonly FileProblems[], opts: { color: boolean; fileCount: number }): string {
-  const paint = (code: string, s: string): string => (opts.color ? `${code}${s}${COLORS.reset}` : s);
+export function formatStylish(
+  files: readonly FileProblems[],
+  opts: { color: boolean; fileCount: number },
+): string {
+  const paint = (code: string, s: string): string =>
+    opts.color ? `${code}${s}${COLORS.reset}` : s;
   const out: string[] = [];
   for (const f of files) {
     if (!f.problems.length) continue;
@@ -20,7 +31,9 @@ export function formatStylish(files: readonly FileProblems[], opts: { color: boo
     out.push(paint(COLORS.bold, f.file));
     f.problems.forEach((p, i) => {
       const sev = paint(COLORS[p.severity], p.severity.padEnd(sevWidth));
-      out.push(`  ${places[i].padEnd(placeWidth)}  ${sev}  ${p.message.padEnd(msgWidth)}  ${paint(COLORS.dim, p.rule)}`);
+      out.push(
+        `  ${places[i].padEnd(placeWidth)}  ${sev}  ${p.message.padEnd(msgWidth)}  ${paint(COLORS.dim, p.rule)}`,
+      );
     });
     out.push('');
   }

@@ -24,7 +24,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    if (e.start < at || e.end < e.start || e.end > text.length) throw new Error(`edit [${e.start}, ${e.end}) overlaps another or falls outside the text`);
+    if (e.start < at || e.end < e.start || e.end > text.length)
+      throw new Error(`edit [${e.start}, ${e.end}) overlaps another or falls outside the text`);
     out += text.slice(at, e.start) + e.newText;
     at = e.end;
   }
@@ -36,7 +37,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * of the text after `first`). Edits of `then` that meet an edit of `first` merge with it,
  * so the result never overlaps and each changed region is one edit.
  */
-export function composeEdits(text: string, first: readonly TextEdit[], then: readonly TextEdit[]): TextEdit[] {
+export function composeEdits(
+  text: string,
+  first: readonly TextEdit[],
+  then: readonly TextEdit[],
+): TextEdit[] {
   if (!first.length) return sortEdits(then);
   if (!then.length) return sortEdits(first);
   const a = sortEdits(first);
@@ -46,7 +51,10 @@ export function composeEdits(text: string, first: readonly TextEdit[], then: rea
   let delta = 0;
   for (const e of a) {
     const start = e.start + delta;
-    regions.push({ mid: { start, end: start + e.newText.length }, orig: { start: e.start, end: e.end } });
+    regions.push({
+      mid: { start, end: start + e.newText.length },
+      orig: { start: e.start, end: e.end },
+    });
     delta += e.newText.length - (e.end - e.start);
   }
   const middle = applyEdits(text, a);
@@ -55,27 +63,39 @@ export function composeEdits(text: string, first: readonly TextEdit[], then: rea
     let d = 0;
     for (const r of regions) {
       if (r.mid.end > p) break;
-      d += (r.mid.end - r.mid.start) - (r.orig.end - r.orig.start);
+      d += r.mid.end - r.mid.start - (r.orig.end - r.orig.start);
     }
     return p - d;
   };
   // Group the regions and `then`'s edits that meet, in middle offsets.
   type Item = { mid: Span; region?: { orig: Span } };
-  const items: Item[] = [...regions.map((r) => ({ mid: r.mid, region: r })), ...b.map((e) => ({ mid: { start: e.start, end: e.end } }))]
-    .sort((x, y) => x.mid.start - y.mid.start || x.mid.end - y.mid.end);
+  const items: Item[] = [
+    ...regions.map((r) => ({ mid: r.mid, region: r })),
+    ...b.map((e) => ({ mid: { start: e.start, end: e.end } })),
+  ].sort((x, y) => x.mid.start - y.mid.start || x.mid.end - y.mid.end);
   const out: TextEdit[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const group: Item[] = [items[i]];
     let end = items[i].mid.end;
     let j = i + 1;
-    while (j < items.length && items[j].mid.start <= end) { group.push(items[j]); end = Math.max(end, items[j].mid.end); j++; }
+    while (j < items.length && items[j].mid.start <= end) {
+      group.push(items[j]);
+      end = Math.max(end, items[j].mid.end);
+      j++;
+    }
     const start = items[i].mid.start;
     const firstRegion = group.find((g) => g.region && g.mid.start === start);
     const lastRegion = [...group].reverse().find((g) => g.region && g.mid.end === end);
     const origStart = firstRegion ? firstRegion.region!.orig.start : back(start);
     const origEnd = lastRegion ? lastRegion.region!.orig.end : back(end);
-    const inner = b.filter((e) => e.start >= start && e.end <= end).map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
-    out.push({ start: origStart, end: origEnd, newText: applyEdits(middle.slice(start, end), inner) });
+    const inner = b
+      .filter((e) => e.start >= start && e.end <= end)
+      .map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+    out.push({
+      start: origStart,
+      end: origEnd,
+      newText: applyEdits(middle.slice(start, end), inner),
+    });
     i = j;
   }
   return out;

@@ -18,8 +18,18 @@ export interface DocumentEdit extends Span {
 }
 
 /** A document-offset edit. */
-export function documentEdit(start: number, end: number, newText: string, snippet?: string): DocumentEdit {
-  const e = { start, end, newText } as { start: number; end: number; newText: string; snippet?: string };
+export function documentEdit(
+  start: number,
+  end: number,
+  newText: string,
+  snippet?: string,
+): DocumentEdit {
+  const e = { start, end, newText } as {
+    start: number;
+    end: number;
+    newText: string;
+    snippet?: string;
+  };
   if (snippet !== undefined) e.snippet = snippet;
   return e as DocumentEdit;
 }

@@ -15,7 +15,11 @@ type Counts = Map<TextStyle, number>;
 function most(counts: Counts, fallback: TextStyle): TextStyle {
   let best = fallback;
   let n = 0;
-  for (const [type, c] of counts) if (c > n) { best = type; n = c; }
+  for (const [type, c] of counts)
+    if (c > n) {
+      best = type;
+      n = c;
+    }
   return best;
 }
 
@@ -25,10 +29,19 @@ function most(counts: Counts, fallback: TextStyle): TextStyle {
  */
 export function textStyles(model: SftFileModel, key?: string): TextStyles {
   const keys: readonly string[] = TEXT_FIELDS;
-  const counts = { own: { single: new Map(), multi: new Map() }, any: { single: new Map(), multi: new Map() } } satisfies Record<string, Record<keyof TextStyles, Counts>>;
+  const counts = {
+    own: { single: new Map(), multi: new Map() },
+    any: { single: new Map(), multi: new Map() },
+  } satisfies Record<string, Record<keyof TextStyles, Counts>>;
   for (const pair of model.pairs.slice(0, SAMPLE)) {
     for (const f of pair.entries) {
-      if (!keys.includes(f.key) || !isScalar(f.value) || typeof f.value.value !== 'string' || !f.value.type) continue;
+      if (
+        !keys.includes(f.key) ||
+        !isScalar(f.value) ||
+        typeof f.value.value !== 'string' ||
+        !f.value.type
+      )
+        continue;
       // What the writer wrote: a `|` block of one line ("x\n") was still written for one line.
       const shape = /\n./.test(f.value.value) ? 'multi' : 'single';
       for (const group of f.key === key ? [counts.own, counts.any] : [counts.any]) {
@@ -38,8 +51,9 @@ export function textStyles(model: SftFileModel, key?: string): TextStyles {
   }
   const pick = (shape: keyof TextStyles): TextStyle => {
     const own = counts.own[shape];
-    return own.size ? most(own, DEFAULT_TEXT_STYLES[shape]) : most(counts.any[shape], DEFAULT_TEXT_STYLES[shape]);
+    return own.size
+      ? most(own, DEFAULT_TEXT_STYLES[shape])
+      : most(counts.any[shape], DEFAULT_TEXT_STYLES[shape]);
   };
   return { single: pick('single'), multi: pick('multi') };
 }
-

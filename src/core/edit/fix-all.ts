@@ -36,7 +36,10 @@ export function fixScope(fix: Fix): Span | undefined {
   if (!fix.edits.length) return undefined;
   let start = Infinity;
   let end = -Infinity;
-  for (const e of fix.edits) { start = Math.min(start, e.start); end = Math.max(end, e.end); }
+  for (const e of fix.edits) {
+    start = Math.min(start, e.start);
+    end = Math.max(end, e.end);
+  }
   return { start, end };
 }
 
@@ -88,7 +91,11 @@ function syntaxErrors(problems: readonly Problem[]): number {
  * Apply the problems' preferred fixes to `text`, lint again with `lint`, and repeat until no
  * fix applies or `maxPasses` have run. `problems` are the text's problems when already at hand.
  */
-export function fixAll(text: string, lint: (text: string) => readonly Problem[], opts: { problems?: readonly Problem[]; maxPasses?: number } = {}): FixAllResult {
+export function fixAll(
+  text: string,
+  lint: (text: string) => readonly Problem[],
+  opts: { problems?: readonly Problem[]; maxPasses?: number } = {},
+): FixAllResult {
   let current = text;
   let problems = opts.problems ?? lint(text);
   let edits: TextEdit[] = [];

@@ -9,7 +9,16 @@
  * the editor. Functions that take an `SftFileModel` return document offsets. A function
  * that cannot edit safely (say, a pair that is not a map) returns no edits, never throws.
  */
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair as YamlPair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  Scalar,
+  type Node,
+  type Pair as YamlPair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { DEFAULT_KEYS, PAIR_KEYS } from '../annotations';
 import type { PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
@@ -39,7 +48,11 @@ function afterLine(src: string, end: number): { at: number; atEof: boolean } {
 /** End of a value without the line breaks and blank lines a block scalar or block collection owns. */
 function trimmedEnd(src: string, start: number, end: number): number {
   let e = end;
-  while (e > start && (src[e - 1] === '\n' || src[e - 1] === '\r' || src[e - 1] === ' ' || src[e - 1] === '\t')) e--;
+  while (
+    e > start &&
+    (src[e - 1] === '\n' || src[e - 1] === '\r' || src[e - 1] === ' ' || src[e - 1] === '\t')
+  )
+    e--;
   return e;
 }
 
@@ -102,11 +115,18 @@ function replaceValue(src: string, entry: Entry, value: ValueSource, inFlow: boo
     while (k < src.length && (src[k] === ' ' || src[k] === '\t')) k++;
     const comment = src[k] === '#';
     const text = sourceAt(value, { ...place, oneLine: inFlow || comment });
-    return [{ start: colon, end: k, newText: comment ? ` ${text} ` : /^\r?\n/.test(text) ? text : ` ${text}` }];
+    return [
+      {
+        start: colon,
+        end: k,
+        newText: comment ? ` ${text} ` : /^\r?\n/.test(text) ? text : ` ${text}`,
+      },
+    ];
   }
   const text = sourceAt(value, place);
-  const block = (isScalar(v) && (v.type === Scalar.BLOCK_LITERAL || v.type === Scalar.BLOCK_FOLDED))
-    || ((isMap(v) || isSeq(v)) && !v.flow);
+  const block =
+    (isScalar(v) && (v.type === Scalar.BLOCK_LITERAL || v.type === Scalar.BLOCK_FOLDED)) ||
+    ((isMap(v) || isSeq(v)) && !v.flow);
   const end = block ? trimmedEnd(src, r[0], r[1]) : r[1];
   if (src.slice(r[0], end) === text) return [];
   // A block collection starts on the next line: replace from the colon so the value sits on the key's line.
@@ -115,7 +135,11 @@ function replaceValue(src: string, entry: Entry, value: ValueSource, inFlow: boo
 }
 
 /** The entry after which a new key goes: the last one that comes before it in `order`. */
-function predecessor(items: readonly Entry[], key: string, order: readonly string[]): Entry | undefined {
+function predecessor(
+  items: readonly Entry[],
+  key: string,
+  order: readonly string[],
+): Entry | undefined {
   const rank = order.indexOf(key);
   if (rank < 0) return items[items.length - 1];
   let best: Entry | undefined;
@@ -123,22 +147,39 @@ function predecessor(items: readonly Entry[], key: string, order: readonly strin
   for (const it of items) {
     const k = keyText(it);
     const r = k === undefined ? -1 : order.indexOf(k);
-    if (r >= 0 && r < rank && r >= bestRank) { best = it; bestRank = r; }
+    if (r >= 0 && r < rank && r >= bestRank) {
+      best = it;
+      bestRank = r;
+    }
   }
   // undefined: nothing comes before it, so it goes first.
   return best;
 }
 
-function insertEntry(src: string, map: YAMLMap, key: string, value: ValueSource, order: readonly string[]): TextEdit[] {
+function insertEntry(
+  src: string,
+  map: YAMLMap,
+  key: string,
+  value: ValueSource,
+  order: readonly string[],
+): TextEdit[] {
   const items = map.items as Entry[];
   if (map.flow) {
-    const line = keyLine(key, sourceAt(value, { keyColumn: 0, eol: eolAt(src, map.range?.[0] ?? 0), oneLine: true }));
+    const line = keyLine(
+      key,
+      sourceAt(value, { keyColumn: 0, eol: eolAt(src, map.range?.[0] ?? 0), oneLine: true }),
+    );
     if (!items.length) {
       const open = map.range?.[0];
-      return open !== undefined && src[open] === '{' ? [{ start: open + 1, end: open + 1, newText: line }] : [];
+      return open !== undefined && src[open] === '{'
+        ? [{ start: open + 1, end: open + 1, newText: line }]
+        : [];
     }
     const after = predecessor(items, key, order);
-    if (after) { const at = valueEnd(after); return [{ start: at, end: at, newText: `, ${line}` }]; }
+    if (after) {
+      const at = valueEnd(after);
+      return [{ start: at, end: at, newText: `, ${line}` }];
+    }
     const first = keyRange(items[0]);
     return first ? [{ start: first[0], end: first[0], newText: `${line}, ` }] : [];
   }
@@ -164,9 +205,18 @@ function firstEntry(map: YAMLMap, key: string): Entry | undefined {
  * is the one that applies), else insert `key: value` after the last key that comes before it
  * in `order`. Offsets into `src`. `inFlow`: the map is inside a flow collection.
  */
-export function setMapValue(src: string, map: YAMLMap, key: string, value: ValueSource, order: readonly string[] = [], inFlow = map.flow === true): TextEdit[] {
+export function setMapValue(
+  src: string,
+  map: YAMLMap,
+  key: string,
+  value: ValueSource,
+  order: readonly string[] = [],
+  inFlow = map.flow === true,
+): TextEdit[] {
   const entry = firstEntry(map, key);
-  return entry ? replaceValue(src, entry, value, inFlow || map.flow === true) : insertEntry(src, map, key, value, order);
+  return entry
+    ? replaceValue(src, entry, value, inFlow || map.flow === true)
+    : insertEntry(src, map, key, value, order);
 }
 
 /** Remove one entry of a map: its whole line(s) in a block map, the item and a comma in a flow map. */
@@ -222,7 +272,8 @@ export function setList(pair: PairModel, key: string, values: readonly string[])
   const map = pairMap(pair);
   if (!map) return [];
   const entry = firstEntry(map, key);
-  if (entry && isSeq(entry.value) && !entry.value.flow && values.length) return replaceBlockList(pair.src, entry.value, values);
+  if (entry && isSeq(entry.value) && !entry.value.flow && values.length)
+    return replaceBlockList(pair.src, entry.value, values);
   return setMapValue(pair.src, map, key, yamlFlowList(values), PAIR_KEYS);
 }
 
@@ -234,7 +285,8 @@ export function removeKey(src: string, map: YAMLMap, key: string): TextEdit[] {
     for (const edit of removeMapEntry(src, map, e)) {
       // Flow-map removals of neighbours can touch; merge so the edits never overlap.
       const last = out[out.length - 1];
-      if (last && edit.start <= last.end && !edit.newText && !last.newText) last.end = Math.max(last.end, edit.end);
+      if (last && edit.start <= last.end && !edit.newText && !last.newText)
+        last.end = Math.max(last.end, edit.end);
       else out.push(edit);
     }
   }
@@ -259,20 +311,33 @@ export function insertComment(pair: PairModel, comment: string): TextEdit[] {
   const dash = pair.slice.start + pair.indent;
   if (src[dash] !== '-') return [];
   const map = pairMap(pair);
-  const firstKey = map && !map.flow && map.items.length ? keyRange(map.items[0] as Entry) : undefined;
+  const firstKey =
+    map && !map.flow && map.items.length ? keyRange(map.items[0] as Entry) : undefined;
   const indent = ' '.repeat(firstKey ? column(src, firstKey[0]) : pair.indent + 2);
   const idEntry = map && !map.flow ? firstEntry(map, 'id') : undefined;
-  const first = map && !map.flow && map.items.length ? map.items[0] as Entry : undefined;
+  const first = map && !map.flow && map.items.length ? (map.items[0] as Entry) : undefined;
   const onDashLine = first && firstKey && !/[\r\n]/.test(src.slice(dash, firstKey[0]));
-  const anchor = idEntry ? valueEnd(idEntry) : map?.flow && map.range ? map.range[1] : onDashLine ? valueEnd(first) : dash + 1;
+  const anchor = idEntry
+    ? valueEnd(idEntry)
+    : map?.flow && map.range
+      ? map.range[1]
+      : onDashLine
+        ? valueEnd(first)
+        : dash + 1;
   const eol = eolAt(src, dash);
   const text = `# ${comment.replace(/[\r\n]+/g, ' ')}`;
   const { at, atEof } = afterLine(src, anchor);
-  return [{ start: at, end: at, newText: atEof ? `${eol}${indent}${text}` : `${indent}${text}${eol}` }];
+  return [
+    { start: at, end: at, newText: atEof ? `${eol}${indent}${text}` : `${indent}${text}${eol}` },
+  ];
 }
 
 /** A reasoned silence for this pair: `# sft-ignore rule: reason`. Node offsets. */
-export function silencePair(pair: PairModel, rules: string | readonly string[], reason: string): TextEdit[] {
+export function silencePair(
+  pair: PairModel,
+  rules: string | readonly string[],
+  reason: string,
+): TextEdit[] {
   const ids = typeof rules === 'string' ? rules : rules.join(', ');
   return insertComment(pair, `sft-ignore ${ids}: ${reason.trim() || 'reason'}`);
 }
@@ -289,7 +354,12 @@ export function toDocument(pair: PairModel, edits: readonly TextEdit[]): TextEdi
  * Set an annotation in the file's `defaults` (document offsets), creating the `defaults:`
  * map after the `sft:` line when there is none. `isSource`: `value` is YAML source (a list).
  */
-export function setDefault(file: SftFileModel, key: string, value: string, isSource = false): TextEdit[] {
+export function setDefault(
+  file: SftFileModel,
+  key: string,
+  value: string,
+  isSource = false,
+): TextEdit[] {
   const { text } = file;
   const root = file.doc.contents;
   if (!isMap(root) || root.flow) return [];
@@ -301,11 +371,20 @@ export function setDefault(file: SftFileModel, key: string, value: string, isSou
     if (field.value && !(isScalar(field.value) && field.value.value === null)) return [];
     // `defaults:` with nothing under it.
     const { at, atEof } = afterLine(text, afterColon(text, field.keyNode.range?.[1] ?? 0));
-    return [{ start: at, end: at, newText: atEof ? `${eol}  ${key}: ${scalar}` : `  ${key}: ${scalar}${eol}` }];
+    return [
+      {
+        start: at,
+        end: at,
+        newText: atEof ? `${eol}  ${key}: ${scalar}` : `  ${key}: ${scalar}${eol}`,
+      },
+    ];
   }
   const sft = file.header.find((f) => f.key === 'sft');
   const block = `defaults:${eol}  ${key}: ${scalar}${eol}`;
-  if (!sft) { const at = file.header[0]?.span.start ?? 0; return [{ start: at, end: at, newText: block }]; }
+  if (!sft) {
+    const at = file.header[0]?.span.start ?? 0;
+    return [{ start: at, end: at, newText: block }];
+  }
   const { at, atEof } = afterLine(text, sft.span.end);
   return [{ start: at, end: at, newText: atEof ? `${eol}${block.slice(0, -eol.length)}` : block }];
 }
@@ -326,7 +405,12 @@ export function generateId(existing: Iterable<string>, hint?: string): string {
   const source = hint ?? [...ids].reverse().find((id) => NUMBERED.test(id));
   if (source !== undefined) {
     const m = NUMBERED.exec(source);
-    if (m) { prefix = m[1]; width = m[2].length; floor = Number(m[2]); } else if (/^[A-Za-z0-9._-]+$/.test(source)) prefix = /[-_.]$/.test(source) ? source : `${source}-`;
+    if (m) {
+      prefix = m[1];
+      width = m[2].length;
+      floor = Number(m[2]);
+    } else if (/^[A-Za-z0-9._-]+$/.test(source))
+      prefix = /[-_.]$/.test(source) ? source : `${source}-`;
   }
   let max = floor;
   for (const id of ids) {

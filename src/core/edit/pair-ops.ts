@@ -15,7 +15,15 @@ import { textStyles } from './file-style';
 import { eolAt, generateId } from './map-edit';
 import { writePair, type PairEntry } from './pair-writer';
 import {
-  afterBlankLines, beforeBlankLines, blankBetween, lineEnd, nextLine, ownEnd, pairStart, unitEnd, unitStart,
+  afterBlankLines,
+  beforeBlankLines,
+  blankBetween,
+  lineEnd,
+  nextLine,
+  ownEnd,
+  pairStart,
+  unitEnd,
+  unitStart,
 } from './pair-place';
 import { yamlScalar } from './scalar-write';
 
@@ -25,7 +33,8 @@ export interface EditPlan {
   refused?: string;
 }
 
-const NOT_A_BLOCK_LIST = 'The pairs are a flow list `[...]`; pairs are added to, copied in and moved in a block list of `- id: ...` items.';
+const NOT_A_BLOCK_LIST =
+  'The pairs are a flow list `[...]`; pairs are added to, copied in and moved in a block list of `- id: ...` items.';
 
 function refuse(refused: string): EditPlan {
   return { edits: [], refused };
@@ -48,11 +57,17 @@ function prefixed(prefix: string, block: Block): Block {
  */
 function afterLine(text: string, at: number, eol: string, block: Block): DocumentEdit {
   const next = nextLine(text, at);
-  if (next > at && text[next - 1] === '\n') return documentEdit(next, next, block.text, block.snippet);
+  if (next > at && text[next - 1] === '\n')
+    return documentEdit(next, next, block.text, block.snippet);
   const ls = lineStart(text, at);
   const line = text.slice(ls, at);
   if (!line) return documentEdit(ls, at, block.text, block.snippet);
-  return documentEdit(ls, at, `${line}${eol}${block.text}`, `${snippetText(line)}${eol}${block.snippet}`);
+  return documentEdit(
+    ls,
+    at,
+    `${line}${eol}${block.text}`,
+    `${snippetText(line)}${eol}${block.snippet}`,
+  );
 }
 
 /** Columns from a pair's `-` to its first key when they share a line (`- id:` is 2), else 2. */
@@ -61,7 +76,11 @@ function keyOffset(model: SftFileModel, pair: PairModel): number {
   const dash = pairStart(pair) + pair.indent;
   const first = pair.entries[0]?.keyNode.range?.[0];
   const keyStart = first === undefined ? undefined : pair.base + first;
-  return keyStart !== undefined && keyStart > dash && lineStart(model.text, keyStart) === lineStart(model.text, dash) ? keyStart - dash : 2;
+  return keyStart !== undefined &&
+    keyStart > dash &&
+    lineStart(model.text, keyStart) === lineStart(model.text, dash)
+    ? keyStart - dash
+    : 2;
 }
 
 /** The first pair of a file: under `pairs:` (empty or `[]`), else with the header lines it lacks. */
@@ -77,13 +96,24 @@ function firstPair(model: SftFileModel, pair: Block, eol: string): EditPlan {
   const value = pairsField.value;
   if (isEmptyValue(value)) return { edits: [afterLine(text, lineEnd(text, keyEnd), eol, pair)] };
   // `pairs: []` at column 0: the list goes on the next lines, whatever followed `[]` stays on the key's line.
-  if (isSeq(value) && value.flow && !value.items.length && value.range && lineStart(text, keyStart) === keyStart) {
+  if (
+    isSeq(value) &&
+    value.flow &&
+    !value.items.length &&
+    value.range &&
+    lineStart(text, keyStart) === keyStart
+  ) {
     const colon = text.indexOf(':', keyEnd) + 1;
     const end = lineEnd(text, value.range[1]);
-    const body = prefixed(`${text.slice(value.range[1], end)}${eol}`, { snippet: pair.snippet.slice(0, -eol.length), text: pair.text.slice(0, -eol.length) });
+    const body = prefixed(`${text.slice(value.range[1], end)}${eol}`, {
+      snippet: pair.snippet.slice(0, -eol.length),
+      text: pair.text.slice(0, -eol.length),
+    });
     return { edits: [documentEdit(colon, end, body.text, body.snippet)] };
   }
-  return refuse('`pairs:` is not a list; make it one (`pairs:` with `- id: ...` items) to add pairs.');
+  return refuse(
+    '`pairs:` is not a list; make it one (`pairs:` with `- id: ...` items) to add pairs.',
+  );
 }
 
 /**
@@ -91,16 +121,36 @@ function firstPair(model: SftFileModel, pair: Block, eol: string): EditPlan {
  * comment lines that lead the next pair. In a file without pairs it writes the missing
  * `sft: 1` and `pairs:` lines too. The edit carries the pair as a snippet as well.
  */
-export function planAddPair(model: SftFileModel, entries: readonly PairEntry[], after?: PairModel, offset?: number): EditPlan {
+export function planAddPair(
+  model: SftFileModel,
+  entries: readonly PairEntry[],
+  after?: PairModel,
+  offset?: number,
+): EditPlan {
   const { text, pairs } = model;
   const eol = eolAt(text);
   const texts = textStyles(model);
-  if (!pairs.length) return firstPair(model, writePair(entries, { indent: 2, keyOffset: 2, eol, texts }), eol);
+  if (!pairs.length)
+    return firstPair(model, writePair(entries, { indent: 2, keyOffset: 2, eol, texts }), eol);
   if (!model.pairsSeq) return refuse(NOT_A_BLOCK_LIST);
   const last = pairs[pairs.length - 1];
-  const anchor = after ?? (offset === undefined ? last : findPair(pairs, offset) ?? last);
-  const pair = writePair(entries, { indent: anchor.indent, keyOffset: keyOffset(model, anchor), eol, texts });
-  return { edits: [afterLine(text, ownEnd(text, anchor), eol, blankBetween(model, anchor) ? prefixed(eol, pair) : pair)] };
+  const anchor = after ?? (offset === undefined ? last : (findPair(pairs, offset) ?? last));
+  const pair = writePair(entries, {
+    indent: anchor.indent,
+    keyOffset: keyOffset(model, anchor),
+    eol,
+    texts,
+  });
+  return {
+    edits: [
+      afterLine(
+        text,
+        ownEnd(text, anchor),
+        eol,
+        blankBetween(model, anchor) ? prefixed(eol, pair) : pair,
+      ),
+    ],
+  };
 }
 
 /** A copy of a pair right after it, its id replaced by `id` (else the next free id of the file). */
@@ -112,15 +162,22 @@ export function planDuplicatePair(model: SftFileModel, pair: PairModel, id?: str
   let copy = text.slice(start, end);
   const idNode = pair.fields.get('id')?.value;
   if (isScalar(idNode) && idNode.range) {
-    const newId = id ?? generateId(model.pairs.flatMap((p) => (p.id === undefined ? [] : [p.id])), pair.id);
+    const newId =
+      id ??
+      generateId(
+        model.pairs.flatMap((p) => (p.id === undefined ? [] : [p.id])),
+        pair.id,
+      );
     const [a, b] = [pair.base + idNode.range[0] - start, pair.base + idNode.range[1] - start];
     // An empty `id:` has an empty node right after the colon.
-    const written = a === b && /:$/.test(copy.slice(0, a)) ? ` ${yamlScalar(newId)}` : yamlScalar(newId);
+    const written =
+      a === b && /:$/.test(copy.slice(0, a)) ? ` ${yamlScalar(newId)}` : yamlScalar(newId);
     copy = copy.slice(0, a) + written + copy.slice(b);
   }
   const eol = eolAt(text);
   const sep = blankBetween(model, pair) ? eol : '';
-  if (end === text.length && !/\n$/.test(copy)) return { edits: [documentEdit(end, end, `${eol}${sep}${copy}`)] };
+  if (end === text.length && !/\n$/.test(copy))
+    return { edits: [documentEdit(end, end, `${eol}${sep}${copy}`)] };
   return { edits: [documentEdit(end, end, `${sep}${copy}`)] };
 }
 
@@ -166,6 +223,12 @@ export function planMovePair(model: SftFileModel, pair: PairModel, to: number): 
     return { edits: [documentEdit(at, at, `${unit}${sep}`), documentEdit(r.start, r.end, '')] };
   }
   const at = unitEnd(text, target);
-  if (at === text.length && !/\n$/.test(text)) return { edits: [documentEdit(r.start, r.end, ''), documentEdit(at, at, `${eol}${sep}${unit.slice(0, -eol.length)}`)] };
+  if (at === text.length && !/\n$/.test(text))
+    return {
+      edits: [
+        documentEdit(r.start, r.end, ''),
+        documentEdit(at, at, `${eol}${sep}${unit.slice(0, -eol.length)}`),
+      ],
+    };
   return { edits: [documentEdit(r.start, r.end, ''), documentEdit(at, at, `${sep}${unit}`)] };
 }

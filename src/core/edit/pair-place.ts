@@ -46,7 +46,10 @@ export function ownEnd(text: string, pair: PairModel): number {
 /** Whether the pair ends in a `|+` block, whose value takes in the blank lines after it. */
 function endsInKeepBlock(pair: PairModel): boolean {
   const last = pair.entries[pair.entries.length - 1]?.value;
-  return isScalar(last) && /^[|>][0-9]?\+/.test(pair.src.slice(last.range?.[0] ?? 0, (last.range?.[0] ?? 0) + 3));
+  return (
+    isScalar(last) &&
+    /^[|>][0-9]?\+/.test(pair.src.slice(last.range?.[0] ?? 0, (last.range?.[0] ?? 0) + 3))
+  );
 }
 
 /**
@@ -90,7 +93,9 @@ export function blankBetween(model: SftFileModel, pair: PairModel): boolean {
   const prev = pairs[pair.index - 1];
   if (endsInKeepBlock(pair)) return false;
   if (next) return hasBlankLine(text, end, pairStart(next) + 1);
-  return prev && !endsInKeepBlock(prev) ? hasBlankLine(text, ownEnd(text, prev), pairStart(pair) + 1) : false;
+  return prev && !endsInKeepBlock(prev)
+    ? hasBlankLine(text, ownEnd(text, prev), pairStart(pair) + 1)
+    : false;
 }
 
 /** The end of the blank lines from `at` (a line start) on, no further than `limit`. */

@@ -10,7 +10,9 @@ import { yamlScalar } from './scalar-write';
 import { DEFAULT_TEXT_STYLES, writeNewText, type TextStyles } from './text-write';
 
 /** An in-context example or a review note. */
-export type PairItem = { readonly [K in 'input' | 'output' | 'by' | 'note' | 'resolved']?: string | boolean };
+export type PairItem = {
+  readonly [K in 'input' | 'output' | 'by' | 'note' | 'resolved']?: string | boolean;
+};
 
 /** A value a new pair holds: a text, a number or boolean, a list of words, or a list of examples or review notes. */
 export type PairValue = string | number | boolean | readonly string[] | readonly PairItem[];
@@ -55,11 +57,25 @@ class Lines {
 }
 
 /** The lines of a value under `lead` (`    key:`, or `  - key:`), its key at column `col`. */
-function writeValue(out: Lines, lead: string, key: string, value: PairValue, col: number, layout: PairLayout): void {
+function writeValue(
+  out: Lines,
+  lead: string,
+  key: string,
+  value: PairValue,
+  col: number,
+  layout: PairLayout,
+): void {
   if (typeof value === 'string') {
     // Texts in the file's styles; ids, annotations and notes plain where safe.
-    const styles = (TEXT_FIELDS as readonly string[]).includes(key) ? layout.texts ?? DEFAULT_TEXT_STYLES : DEFAULT_TEXT_STYLES;
-    const source = writeNewText(value, styles, { inFlow: false, indent: col, col: col + 2, eol: layout.eol });
+    const styles = (TEXT_FIELDS as readonly string[]).includes(key)
+      ? (layout.texts ?? DEFAULT_TEXT_STYLES)
+      : DEFAULT_TEXT_STYLES;
+    const source = writeNewText(value, styles, {
+      inFlow: false,
+      indent: col,
+      col: col + 2,
+      eol: layout.eol,
+    });
     out.both(...`${lead} ${source}`.split(layout.eol));
   } else if (typeof value === 'number' || typeof value === 'boolean') {
     out.both(`${lead} ${String(value)}`);
@@ -71,9 +87,14 @@ function writeValue(out: Lines, lead: string, key: string, value: PairValue, col
   } else {
     out.both(lead);
     for (const item of value) {
-      const entries = Object.entries(item).filter((e): e is [string, string | boolean] => e[1] !== undefined);
+      const entries = Object.entries(item).filter(
+        (e): e is [string, string | boolean] => e[1] !== undefined,
+      );
       entries.forEach(([k, v], i) => {
-        const itemLead = i === 0 ? `${' '.repeat(col + 2)}- ${yamlScalar(k)}:` : `${' '.repeat(col + 4)}${yamlScalar(k)}:`;
+        const itemLead =
+          i === 0
+            ? `${' '.repeat(col + 2)}- ${yamlScalar(k)}:`
+            : `${' '.repeat(col + 4)}${yamlScalar(k)}:`;
         writeValue(out, itemLead, k, v, col + 4, layout);
       });
     }
@@ -85,7 +106,10 @@ function writeValue(out: Lines, lead: string, key: string, value: PairValue, col
  * both end with a line break. Tab stops: the choices and free values in the order written,
  * then each empty text; the response's is also where the snippet ends.
  */
-export function writePair(entries: readonly PairEntry[], layout: PairLayout): { snippet: string; text: string } {
+export function writePair(
+  entries: readonly PairEntry[],
+  layout: PairLayout,
+): { snippet: string; text: string } {
   const col = layout.indent + layout.keyOffset;
   const keyPad = ' '.repeat(col);
   const asked = entries.filter((f) => f.kind === 'choice' || f.kind === 'free');
@@ -106,12 +130,21 @@ export function writePair(entries: readonly PairEntry[], layout: PairLayout): { 
       out.split(`${keyPad}  `, '', `\${${++stop}}${f.key === 'response' ? '$0' : ''}`);
     }
   });
-  return { snippet: out.snippet.join(layout.eol) + layout.eol, text: out.text.join(layout.eol) + layout.eol };
+  return {
+    snippet: out.snippet.join(layout.eol) + layout.eol,
+    text: out.text.join(layout.eol) + layout.eol,
+  };
 }
 
 /** A pair's entries from a record of values, in `order` (keys not in it after, in their own order), absent values left out. */
-export function valueEntries(values: Readonly<Record<string, PairValue | undefined>>, order: readonly string[]): PairEntry[] {
-  const keys = [...order.filter((k) => k in values), ...Object.keys(values).filter((k) => !order.includes(k))];
+export function valueEntries(
+  values: Readonly<Record<string, PairValue | undefined>>,
+  order: readonly string[],
+): PairEntry[] {
+  const keys = [
+    ...order.filter((k) => k in values),
+    ...Object.keys(values).filter((k) => !order.includes(k)),
+  ];
   return keys.flatMap((key) => {
     const value = values[key];
     return value === undefined ? [] : [{ key, kind: 'value' as const, value }];

@@ -7,7 +7,13 @@ import { headerEdits, pairEdits, type DocumentEdit } from './document-edit';
 import { fixAll, planFixes } from './fix-all';
 import { resolvePair, type EditIntent, type IntentOf } from './intent';
 import { silencePair } from './map-edit';
-import { planAddPair, planDuplicatePair, planMovePair, planRemovePair, type EditPlan } from './pair-ops';
+import {
+  planAddPair,
+  planDuplicatePair,
+  planMovePair,
+  planRemovePair,
+  type EditPlan,
+} from './pair-ops';
 import { planAddReviewNote, planResolveReviewNote } from './review';
 import { planSetDefault, planSetField } from './set-field';
 import { spansMeet } from './apply';
@@ -23,7 +29,10 @@ export function planFixEdits(text: string, intent: IntentOf<'applyFixes'>): Docu
 }
 
 /** {@link planFixEdits}, with how many problems of each rule the edits fix (what `sft lint --fix` reports). */
-export function planFixesCounted(text: string, intent: IntentOf<'applyFixes'>): { edits: DocumentEdit[]; fixedByRule: Map<string, number> } {
+export function planFixesCounted(
+  text: string,
+  intent: IntentOf<'applyFixes'>,
+): { edits: DocumentEdit[]; fixedByRule: Map<string, number> } {
   if ('fix' in intent) return { edits: headerEdits(intent.fix.edits), fixedByRule: new Map() };
   if (intent.lint) {
     const all = fixAll(text, intent.lint, { problems: intent.problems });
@@ -38,14 +47,17 @@ export function planFixesCounted(text: string, intent: IntentOf<'applyFixes'>): 
 /** The edits of an intent, or why there are none (a pair that is not there, a list that is not a block list). */
 export function plan(model: SftFileModel, intent: EditIntent): EditPlan {
   if (intent.kind === 'applyFixes') return { edits: planFixEdits(model.text, intent) };
-  if (intent.kind === 'setDefault') return { edits: planSetDefault(model, intent.key, intent.value) };
+  if (intent.kind === 'setDefault')
+    return { edits: planSetDefault(model, intent.key, intent.value) };
   if (intent.kind === 'addPair') {
     const after = intent.after ? resolvePair(model, intent.after) : undefined;
-    if (intent.after && !after) return { edits: [], refused: 'The pair to add after is not in the file.' };
+    if (intent.after && !after)
+      return { edits: [], refused: 'The pair to add after is not in the file.' };
     return planAddPair(model, intent.entries, after, intent.offset);
   }
   const pair = resolvePair(model, intent.pair);
-  if (!pair) return { edits: [], refused: 'The pair is not in the file (or its id is not unique there).' };
+  if (!pair)
+    return { edits: [], refused: 'The pair is not in the file (or its id is not unique there).' };
   switch (intent.kind) {
     case 'setField':
     case 'setAnnotation':
@@ -88,4 +100,3 @@ export function planAllEdits(model: SftFileModel, intents: readonly EditIntent[]
 function sortDocumentEdits(edits: readonly DocumentEdit[]): DocumentEdit[] {
   return [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
 }
-

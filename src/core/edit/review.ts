@@ -14,7 +14,12 @@ import { DEFAULT_TEXT_STYLES, writeNewText } from './text-write';
 /** A note as the lines of a block list item, its `-` at `col`. */
 function noteItem(by: string, note: string, col: number, eol: string): string {
   const pad = ' '.repeat(col + 2);
-  const text = writeNewText(note, DEFAULT_TEXT_STYLES, { inFlow: false, indent: col + 2, col: col + 4, eol });
+  const text = writeNewText(note, DEFAULT_TEXT_STYLES, {
+    inFlow: false,
+    indent: col + 2,
+    col: col + 4,
+    eol,
+  });
   return `${' '.repeat(col)}- by: ${yamlScalar(by, false)}${eol}${pad}note: ${text}${eol}${pad}resolved: false`;
 }
 
@@ -44,18 +49,36 @@ export function planAddReviewNote(pair: PairModel, by: string, note: string): Do
     while (end > r0 && /[ \t\r\n]/.test(src[end - 1])) end--;
     const nl = src.indexOf('\n', end);
     const item = noteItem(by, note, col, eol);
-    if (nl < 0) return pairEdits(pair, [{ start: src.length, end: src.length, newText: `${eol}${item}` }]);
+    if (nl < 0)
+      return pairEdits(pair, [{ start: src.length, end: src.length, newText: `${eol}${item}` }]);
     return pairEdits(pair, [{ start: nl + 1, end: nl + 1, newText: `${item}${eol}` }]);
   }
-  const list = (place: ValuePlace): string => (place.oneLine ? `[${noteFlow(by, note)}]` : `${place.eol}${noteItem(by, note, place.keyColumn + 2, place.eol)}`);
+  const list = (place: ValuePlace): string =>
+    place.oneLine
+      ? `[${noteFlow(by, note)}]`
+      : `${place.eol}${noteItem(by, note, place.keyColumn + 2, place.eol)}`;
   return pairEdits(pair, setMapValue(src, map, 'review', list, PAIR_KEYS));
 }
 
 /** Mark note `index` of the pair's review list `resolved: true` (or `false`). */
-export function planResolveReviewNote(pair: PairModel, index: number, resolved: boolean): DocumentEdit[] {
+export function planResolveReviewNote(
+  pair: PairModel,
+  index: number,
+  resolved: boolean,
+): DocumentEdit[] {
   const review = pair.fields.get('review')?.value;
   if (!isSeq(review)) return [];
   const note = review.items[index];
   if (!isMap(note)) return [];
-  return pairEdits(pair, setMapValue(pair.src, note as YAMLMap, 'resolved', String(resolved), REVIEW_KEYS, review.flow === true));
+  return pairEdits(
+    pair,
+    setMapValue(
+      pair.src,
+      note as YAMLMap,
+      'resolved',
+      String(resolved),
+      REVIEW_KEYS,
+      review.flow === true,
+    ),
+  );
 }

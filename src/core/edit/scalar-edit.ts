@@ -55,12 +55,18 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   if (isBlock(node)) {
     const parts = blockParts(old);
     // A block of blank lines only says no indentation: its content goes two columns in.
-    const col = parts ? blockIndent(parts, site.indent) ?? site.indent + 2 : undefined;
+    const col = parts ? (blockIndent(parts, site.indent) ?? site.indent + 2) : undefined;
     const final = /\n$/.test(old) ? eolOf(old) : '';
     // The same block style, chomping and indentation when they hold the text; else the nearest block that does.
-    const written = col !== undefined && parts ? writeText(value, node.type!, { ...site, col, eol: eolOf(old) }, parts.chomp) : undefined;
+    const written =
+      col !== undefined && parts
+        ? writeText(value, node.type!, { ...site, col, eol: eolOf(old) }, parts.chomp)
+        : undefined;
     const block = written !== undefined && /^[|>]/.test(written) ? `${written}${final}` : undefined;
-    if (block !== undefined && readsAs(block, block[0] === '|' ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, value, site)) {
+    if (
+      block !== undefined &&
+      readsAs(block, block[0] === '|' ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, value, site)
+    ) {
       return { edits: [{ start: r0, end: r1, newText: block }], scope };
     }
     // One quoted line in place of the block; the block's last line break stays.
@@ -69,15 +75,29 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
   }
   let text: string;
   let type: Scalar['type'];
-  if (node.type === Scalar.QUOTE_SINGLE && singleQuoted(value) !== undefined) { text = singleQuoted(value)!; type = Scalar.QUOTE_SINGLE; }
-  else if (node.type === Scalar.PLAIN && plainSafe(value, site.inFlow)) { text = value; type = Scalar.PLAIN; }
-  else { text = doubleQuoted(value); type = Scalar.QUOTE_DOUBLE; }
-  if (!readsAs(text, type, value, site)) { text = doubleQuoted(value); }
+  if (node.type === Scalar.QUOTE_SINGLE && singleQuoted(value) !== undefined) {
+    text = singleQuoted(value)!;
+    type = Scalar.QUOTE_SINGLE;
+  } else if (node.type === Scalar.PLAIN && plainSafe(value, site.inFlow)) {
+    text = value;
+    type = Scalar.PLAIN;
+  } else {
+    text = doubleQuoted(value);
+    type = Scalar.QUOTE_DOUBLE;
+  }
+  if (!readsAs(text, type, value, site)) {
+    text = doubleQuoted(value);
+  }
   return { edits: [{ start: r0, end: r1, newText: text }], scope };
 }
 
 /** The in-place edit with a block's indentation made explicit, for text now starting with a space. */
-function withIndicator(site: ScalarSite, old: string, edit: TextEdit, value: string): TextEdit[] | undefined {
+function withIndicator(
+  site: ScalarSite,
+  old: string,
+  edit: TextEdit,
+  value: string,
+): TextEdit[] | undefined {
   const parts = blockParts(old);
   if (!parts || parts.explicit) return undefined;
   const col = blockIndent(parts, site.indent);
@@ -86,7 +106,11 @@ function withIndicator(site: ScalarSite, old: string, edit: TextEdit, value: str
   const r0 = site.node.range![0];
   const indicators = /^[|>][-+]?/.exec(old)![0];
   const header = { start: r0, end: r0 + indicators.length, newText: `${indicators}${explicit}` };
-  const source = header.newText + old.slice(indicators.length, edit.start - r0) + edit.newText + old.slice(edit.end - r0);
+  const source =
+    header.newText +
+    old.slice(indicators.length, edit.start - r0) +
+    edit.newText +
+    old.slice(edit.end - r0);
   return readsAs(source, site.node.type, value, site) ? [header, edit] : undefined;
 }
 
@@ -94,9 +118,15 @@ function withIndicator(site: ScalarSite, old: string, edit: TextEdit, value: str
  * Replace value[start, end) of a string scalar with `insert`: in place when the result reads
  * back as the new text, else by rewriting the scalar. Undefined when nothing would change.
  */
-export function editScalarText(site: ScalarSite, start: number, end: number, insert: string): ScalarChange | undefined {
+export function editScalarText(
+  site: ScalarSite,
+  start: number,
+  end: number,
+  insert: string,
+): ScalarChange | undefined {
   const { src, node } = site;
-  if (typeof node.value !== 'string' || start < 0 || end < start || end > node.value.length) return undefined;
+  if (typeof node.value !== 'string' || start < 0 || end < start || end > node.value.length)
+    return undefined;
   const value = node.value;
   const next = value.slice(0, start) + insert + value.slice(end);
   if (next === value) return undefined;
@@ -106,11 +136,17 @@ export function editScalarText(site: ScalarSite, start: number, end: number, ins
   const b = offsetOf(site, end);
   const written = inPlaceText(node.type, insert);
   // The scalar must read back as its own value first, or what we know of its place is wrong.
-  if (a !== undefined && b !== undefined && written !== undefined && readsAs(old, node.type, value, site)) {
+  if (
+    a !== undefined &&
+    b !== undefined &&
+    written !== undefined &&
+    readsAs(old, node.type, value, site)
+  ) {
     const edit = { start: a, end: b, newText: written };
     const source = old.slice(0, a - r0) + written + old.slice(b - r0);
     const sameEnd = !isBlock(node) || /\n$/.test(source) === /\n$/.test(old);
-    if (sameEnd && readsAs(source, node.type, next, site)) return { edits: [edit], scope: { start: r0, end: r1 } };
+    if (sameEnd && readsAs(source, node.type, next, site))
+      return { edits: [edit], scope: { start: r0, end: r1 } };
     const indicated = sameEnd && isBlock(node) ? withIndicator(site, old, edit, next) : undefined;
     if (indicated) return { edits: indicated, scope: { start: r0, end: r1 } };
   }
@@ -127,8 +163,20 @@ export function replaceScalarValue(site: ScalarSite, value: string): ScalarChang
   const [r0, r1] = node.range!;
   if (node.value === value && typeof node.value === 'string') return undefined;
   const plain = plainSafe(value, site.inFlow);
-  if (!isBlock(node)) return plain ? { edits: [{ start: r0, end: r1, newText: value }], scope: { start: r0, end: r1 } } : rewrite(site, value);
-  return { edits: [{ start: r0, end: withoutFinalBreak(src, r0, r1), newText: plain ? value : doubleQuoted(value) }], scope: { start: r0, end: r1 } };
+  if (!isBlock(node))
+    return plain
+      ? { edits: [{ start: r0, end: r1, newText: value }], scope: { start: r0, end: r1 } }
+      : rewrite(site, value);
+  return {
+    edits: [
+      {
+        start: r0,
+        end: withoutFinalBreak(src, r0, r1),
+        newText: plain ? value : doubleQuoted(value),
+      },
+    ],
+    scope: { start: r0, end: r1 },
+  };
 }
 
 /** Replace a scalar's source with `yaml` (a number, `true`, ...): up to a block's last line break. */

@@ -8,7 +8,11 @@ import { editScalarText, replaceScalarValue, type ScalarChange } from './scalar-
 import { scalarSite, type NodeHome } from './scalar-site';
 
 /** A fix from a scalar change; undefined when there is none. */
-export function scalarFix(title: string, change: ScalarChange | undefined, preferred = true): Fix | undefined {
+export function scalarFix(
+  title: string,
+  change: ScalarChange | undefined,
+  preferred = true,
+): Fix | undefined {
   if (!change?.edits.length) return undefined;
   const fix: Fix = { title, edits: change.edits, scope: change.scope };
   if (preferred) fix.preferred = true;
@@ -16,13 +20,27 @@ export function scalarFix(title: string, change: ScalarChange | undefined, prefe
 }
 
 /** A fix that replaces value[start, end) of a text scalar with `insert`. */
-export function textFix(home: NodeHome, node: Scalar, start: number, end: number, insert: string, title: string, preferred = true): Fix | undefined {
+export function textFix(
+  home: NodeHome,
+  node: Scalar,
+  start: number,
+  end: number,
+  insert: string,
+  title: string,
+  preferred = true,
+): Fix | undefined {
   const site = scalarSite(home.src, home.root, node);
   return site ? scalarFix(title, editScalarText(site, start, end, insert), preferred) : undefined;
 }
 
 /** A fix that gives a scalar a whole new value (an annotation's). */
-export function valueFix(home: NodeHome, node: Scalar, value: string, title: string, preferred = true): Fix | undefined {
+export function valueFix(
+  home: NodeHome,
+  node: Scalar,
+  value: string,
+  title: string,
+  preferred = true,
+): Fix | undefined {
   const site = scalarSite(home.src, home.root, node);
   return site ? scalarFix(title, replaceScalarValue(site, value), preferred) : undefined;
 }

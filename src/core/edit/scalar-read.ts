@@ -20,7 +20,9 @@ type FlowType = 'scalar' | 'single-quoted-scalar' | 'double-quoted-scalar';
 /** The value `yaml` resolves a flow scalar token to, or undefined on any error. */
 function resolveFlow(type: FlowType, source: string, indent: number): string | undefined {
   let failed = false;
-  const r = CST.resolveAsScalar({ type, offset: 0, indent, source }, true, () => { failed = true; });
+  const r = CST.resolveAsScalar({ type, offset: 0, indent, source }, true, () => {
+    failed = true;
+  });
   return failed || !r ? undefined : r.value;
 }
 
@@ -29,7 +31,11 @@ function plainSourceOk(source: string, inFlow: boolean): boolean {
   if (!source || /^[ \t\r\n]|[ \t\r\n]$/.test(source)) return false;
   const c = source[0];
   if (',[]{}#&*!|>\'"%@`'.includes(c)) return false;
-  if ((c === '-' || c === '?' || c === ':') && (source.length === 1 || /[ \t\r\n]/.test(source[1]) || (inFlow && /[,[\]{}]/.test(source[1])))) return false;
+  if (
+    (c === '-' || c === '?' || c === ':') &&
+    (source.length === 1 || /[ \t\r\n]/.test(source[1]) || (inFlow && /[,[\]{}]/.test(source[1])))
+  )
+    return false;
   if (/:(?:[ \t\r\n]|$)|[ \t\r\n]#/.test(source)) return false;
   // A continuation line that starts a document marker ends the scalar.
   if (/\n(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(source)) return false;
@@ -43,9 +49,15 @@ function quotedSourceOk(source: string, double: boolean): boolean {
   let i = 1;
   while (i < source.length - 1) {
     const ch = source[i];
-    if (double && ch === '\\') { i += 2; continue; }
+    if (double && ch === '\\') {
+      i += 2;
+      continue;
+    }
     if (ch === q) {
-      if (!double && source[i + 1] === q && i + 1 < source.length - 1) { i += 2; continue; }
+      if (!double && source[i + 1] === q && i + 1 < source.length - 1) {
+        i += 2;
+        continue;
+      }
       return false;
     }
     i++;
@@ -70,7 +82,13 @@ export interface BlockParts {
 export function blockParts(source: string): BlockParts | undefined {
   const m = HEADER.exec(source);
   if (!m || (m[2] && m[4])) return undefined;
-  return { literal: m[1] === '|', explicit: Number(m[2] || m[4] || 0), chomp: m[3] as BlockParts['chomp'], header: m[0], content: source.slice(m[0].length) };
+  return {
+    literal: m[1] === '|',
+    explicit: Number(m[2] || m[4] || 0),
+    chomp: m[3] as BlockParts['chomp'],
+    header: m[0],
+    content: source.slice(m[0].length),
+  };
 }
 
 /** Indentation of a block's content: the explicit one, else that of its first line with text. */
@@ -100,12 +118,24 @@ function resolveBlock(source: string, ctx: ScalarContext): string | undefined {
   // The indicators as the header token; the rest of the header line (spaces, comment, break) as one more token.
   const headerSource = /^[|>][0-9+-]*/.exec(parts.header)![0];
   const token = {
-    type: 'block-scalar' as const, offset: 0, indent: ctx.indent, source: parts.content,
-    props: [{ type: 'block-scalar-header' as const, offset: 0, indent: ctx.indent, source: headerSource },
-      { type: 'newline' as const, offset: headerSource.length, indent: ctx.indent, source: parts.header.slice(headerSource.length) }],
+    type: 'block-scalar' as const,
+    offset: 0,
+    indent: ctx.indent,
+    source: parts.content,
+    props: [
+      { type: 'block-scalar-header' as const, offset: 0, indent: ctx.indent, source: headerSource },
+      {
+        type: 'newline' as const,
+        offset: headerSource.length,
+        indent: ctx.indent,
+        source: parts.header.slice(headerSource.length),
+      },
+    ],
   };
   let failed = false;
-  const r = CST.resolveAsScalar(token, true, () => { failed = true; });
+  const r = CST.resolveAsScalar(token, true, () => {
+    failed = true;
+  });
   return failed || !r ? undefined : r.value;
 }
 
@@ -113,14 +143,29 @@ function resolveBlock(source: string, ctx: ScalarContext): string | undefined {
  * Whether `source`, written in place of a scalar of style `type`, reads back as the string
  * `value` and nothing else: the same style, the same extent, text (not a number or null).
  */
-export function readsAs(source: string, type: Scalar.Type | undefined, value: string, ctx: ScalarContext): boolean {
+export function readsAs(
+  source: string,
+  type: Scalar.Type | undefined,
+  value: string,
+  ctx: ScalarContext,
+): boolean {
   switch (type) {
     case Scalar.PLAIN:
-      return plainSourceOk(source, ctx.inFlow) && resolveFlow('scalar', source, ctx.indent) === value && readsAsText(value);
+      return (
+        plainSourceOk(source, ctx.inFlow) &&
+        resolveFlow('scalar', source, ctx.indent) === value &&
+        readsAsText(value)
+      );
     case Scalar.QUOTE_SINGLE:
-      return quotedSourceOk(source, false) && resolveFlow('single-quoted-scalar', source, ctx.indent) === value;
+      return (
+        quotedSourceOk(source, false) &&
+        resolveFlow('single-quoted-scalar', source, ctx.indent) === value
+      );
     case Scalar.QUOTE_DOUBLE:
-      return quotedSourceOk(source, true) && resolveFlow('double-quoted-scalar', source, ctx.indent) === value;
+      return (
+        quotedSourceOk(source, true) &&
+        resolveFlow('double-quoted-scalar', source, ctx.indent) === value
+      );
     case Scalar.BLOCK_LITERAL:
     case Scalar.BLOCK_FOLDED:
       return resolveBlock(source, ctx) === value;

@@ -61,17 +61,27 @@ function parentIndent(src: string, at: number): number {
   let dash = -1;
   for (;;) {
     while (src[i] === ' ') i++;
-    if (src[i] === '-' && (src[i + 1] === ' ' || src[i + 1] === '\t') && i < at) { dash = i; i++; continue; }
+    if (src[i] === '-' && (src[i + 1] === ' ' || src[i + 1] === '\t') && i < at) {
+      dash = i;
+      i++;
+      continue;
+    }
     break;
   }
   return i < at ? i - ls : dash >= 0 ? dash - ls : Math.max(0, at - ls - 1);
 }
 
 /** The site of a scalar below `root` (a pair's node, or the document's contents); offsets in `src`. */
-export function scalarSite(src: string, root: Node | null | undefined, node: Scalar): ScalarSite | undefined {
+export function scalarSite(
+  src: string,
+  root: Node | null | undefined,
+  node: Scalar,
+): ScalarSite | undefined {
   if (!node.range) return undefined;
   const inFlow = flowAround(root, node);
-  return inFlow === undefined ? undefined : { src, node, inFlow, indent: parentIndent(src, node.range[0]) };
+  return inFlow === undefined
+    ? undefined
+    : { src, node, inFlow, indent: parentIndent(src, node.range[0]) };
 }
 
 /** Source offset where value character `i` starts (the end of the value for i = length); undefined when the scalar does not map exactly. */
@@ -84,14 +94,22 @@ export function offsetOf(site: { src: string; node: Scalar }, i: number): number
  * The value range of a scalar whose characters sit in the source span `span`, or undefined
  * when the scalar does not map exactly (the inverse of the scalar map, by binary search).
  */
-export function valueRangeOf(home: NodeHome, node: Scalar, span: Span): { start: number; end: number } | undefined {
+export function valueRangeOf(
+  home: NodeHome,
+  node: Scalar,
+  span: Span,
+): { start: number; end: number } | undefined {
   if (typeof node.value !== 'string') return undefined;
   const site = { src: home.src, node };
   if (offsetOf(site, 0) === undefined) return undefined;
   const first = (offset: number): number => {
     let lo = 0;
     let hi = (node.value as string).length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (offsetOf(site, mid)! >= offset) hi = mid; else lo = mid + 1; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsetOf(site, mid)! >= offset) hi = mid;
+      else lo = mid + 1;
+    }
     return lo;
   };
   const start = first(span.start);

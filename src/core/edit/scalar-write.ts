@@ -5,10 +5,12 @@
  */
 
 // Values a YAML 1.2 or 1.1 reader takes for something other than text when written plain.
-const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|=|<<|[-+]?(?:0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[0-9_.]+(?:e[-+]?[0-9]+)?|\.inf|\.nan)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/i;
+const NOT_TEXT =
+  /^(?:~|null|true|false|yes|no|on|off|y|n|=|<<|[-+]?(?:0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[0-9_.]+(?:e[-+]?[0-9]+)?|\.inf|\.nan)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/i;
 // Characters YAML does not allow unescaped (C0 controls but tab, DEL, C1 controls, the BOM,
 // lone surrogates), plus the Unicode line and paragraph separators, which YAML 1.1 reads as breaks.
-const UNPRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPRINTABLE =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNPRINTABLE_G = new RegExp(UNPRINTABLE.source, 'g');
 const FLOW = /[,[\]{}]/;
 
@@ -27,7 +29,11 @@ export function plainSafe(value: string, inFlow: boolean): boolean {
   if (/^[ \t]|[ \t]$/.test(value)) return false;
   const c = value[0];
   if (',[]{}#&*!|>\'"%@`'.includes(c)) return false;
-  if ((c === '-' || c === '?' || c === ':') && (value.length === 1 || /[ \t]/.test(value[1]) || (inFlow && FLOW.test(value[1])))) return false;
+  if (
+    (c === '-' || c === '?' || c === ':') &&
+    (value.length === 1 || /[ \t]/.test(value[1]) || (inFlow && FLOW.test(value[1])))
+  )
+    return false;
   if (/:(?:[ \t]|$)|[ \t]#/.test(value)) return false;
   if (inFlow && (FLOW.test(value) || /:[,[\]{}]/.test(value))) return false;
   return true;

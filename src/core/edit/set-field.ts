@@ -12,7 +12,14 @@ import type { TextEdit } from '../types';
 import { headerEdits, pairEdits, type DocumentEdit } from './document-edit';
 import { textStyles } from './file-style';
 import type { FieldValue } from './intent';
-import { removeField, removeKey, setDefault, setList, setMapValue, type ValuePlace } from './map-edit';
+import {
+  removeField,
+  removeKey,
+  setDefault,
+  setList,
+  setMapValue,
+  type ValuePlace,
+} from './map-edit';
 import { editScalarText } from './scalar-edit';
 import { blockParts } from './scalar-read';
 import { scalarSite } from './scalar-site';
@@ -38,12 +45,18 @@ function commonStart(a: string, b: string): number {
 /** Length of the common end of two strings after their first `skip` characters, never starting inside a surrogate pair. */
 function commonEnd(a: string, b: string, skip: number): number {
   let i = 0;
-  while (i < a.length - skip && i < b.length - skip && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  while (i < a.length - skip && i < b.length - skip && a[a.length - 1 - i] === b[b.length - 1 - i])
+    i++;
   return i > 0 && /[\udc00-\udfff]/.test(a[a.length - i]) ? i - 1 : i;
 }
 
 /** Edits that make a string scalar read `text`, in its own style, rewriting only what differs where it can. */
-function setScalarText(src: string, root: PairModel['node'], node: Scalar, text: string): TextEdit[] {
+function setScalarText(
+  src: string,
+  root: PairModel['node'],
+  node: Scalar,
+  text: string,
+): TextEdit[] {
   const site = scalarSite(src, root, node);
   if (!site || typeof node.value !== 'string') return [];
   const old = node.value;
@@ -56,20 +69,42 @@ function setScalarText(src: string, root: PairModel['node'], node: Scalar, text:
 
 /** A text written new, in the file's styles for `key`. */
 function newText(text: string, styles: TextStyles) {
-  return (place: ValuePlace): string => writeNewText(text, styles, { inFlow: place.oneLine, indent: place.keyColumn, col: place.keyColumn + 2, eol: place.eol });
+  return (place: ValuePlace): string =>
+    writeNewText(text, styles, {
+      inFlow: place.oneLine,
+      indent: place.keyColumn,
+      col: place.keyColumn + 2,
+      eol: place.eol,
+    });
 }
 
 /** Set a key of a map (a pair, a default): a list, a text (kept in its style when it is one), or no key at all. */
-function setInMap(model: SftFileModel, src: string, map: YAMLMap, root: PairModel['node'], key: string, value: string, order: readonly string[]): TextEdit[] {
+function setInMap(
+  model: SftFileModel,
+  src: string,
+  map: YAMLMap,
+  root: PairModel['node'],
+  key: string,
+  value: string,
+  order: readonly string[],
+): TextEdit[] {
   const entry = map.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
   const node = entry?.value;
-  if (isScalar(node) && typeof node.value === 'string' && node.range) return setScalarText(src, root, node, value);
-  const styles = (TEXT_FIELDS as readonly string[]).includes(key) ? textStyles(model, key) : DEFAULT_TEXT_STYLES;
+  if (isScalar(node) && typeof node.value === 'string' && node.range)
+    return setScalarText(src, root, node, value);
+  const styles = (TEXT_FIELDS as readonly string[]).includes(key)
+    ? textStyles(model, key)
+    : DEFAULT_TEXT_STYLES;
   return setMapValue(src, map, key, newText(value, styles), order);
 }
 
 /** Set, or with `undefined` remove, a field of a pair. */
-export function planSetField(model: SftFileModel, pair: PairModel, key: string, value: FieldValue): DocumentEdit[] {
+export function planSetField(
+  model: SftFileModel,
+  pair: PairModel,
+  key: string,
+  value: FieldValue,
+): DocumentEdit[] {
   if (!isMap(pair.node)) return [];
   if (value === undefined) return pairEdits(pair, removeField(pair, key));
   if (typeof value !== 'string') return pairEdits(pair, setList(pair, key, value));
@@ -77,14 +112,26 @@ export function planSetField(model: SftFileModel, pair: PairModel, key: string, 
 }
 
 /** Set, or with `undefined` remove, an annotation in `defaults` (made after `sft:` when the file has none). */
-export function planSetDefault(model: SftFileModel, key: string, value: FieldValue): DocumentEdit[] {
+export function planSetDefault(
+  model: SftFileModel,
+  key: string,
+  value: FieldValue,
+): DocumentEdit[] {
   const defaults = model.header.find((f) => f.key === 'defaults')?.value;
   const root = model.doc.contents;
   if (isMap(defaults)) {
     if (value === undefined) return headerEdits(removeKey(model.text, defaults, key));
-    if (typeof value !== 'string') return headerEdits(setMapValue(model.text, defaults, key, yamlFlowList(value), DEFAULT_KEYS));
+    if (typeof value !== 'string')
+      return headerEdits(setMapValue(model.text, defaults, key, yamlFlowList(value), DEFAULT_KEYS));
     return headerEdits(setInMap(model, model.text, defaults, root, key, value, DEFAULT_KEYS));
   }
   if (value === undefined) return [];
-  return headerEdits(setDefault(model, key, typeof value === 'string' ? value : yamlFlowList(value), typeof value !== 'string'));
+  return headerEdits(
+    setDefault(
+      model,
+      key,
+      typeof value === 'string' ? value : yamlFlowList(value),
+      typeof value !== 'string',
+    ),
+  );
 }

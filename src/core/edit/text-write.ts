@@ -36,7 +36,12 @@ function chompFor(value: string): Chomp {
  * one), or undefined when the block would not read back as `value`. `folded` writes each
  * line break as a blank line, which a folded block reads back as one break.
  */
-function writeBlock(value: string, folded: boolean, chomp: Chomp, place: BlockPlace): string | undefined {
+function writeBlock(
+  value: string,
+  folded: boolean,
+  chomp: Chomp,
+  place: BlockPlace,
+): string | undefined {
   if (!value.replace(/\n+$/, '') || /\r/.test(value) || place.col <= place.indent) return undefined;
   const body = chomp !== '-' && value.endsWith('\n') ? value.slice(0, -1) : value;
   const lines = folded ? body.split('\n').flatMap((l, i) => (i ? ['', l] : [l])) : body.split('\n');
@@ -64,11 +69,21 @@ function writeFlow(value: string, type: TextStyle, ctx: ScalarContext): string |
  * a block in the other block style, a one-line text plain (when the block is for many lines
  * only), else double-quoted, which holds any text.
  */
-export function writeText(value: string, type: TextStyle, place: BlockPlace, chomp: Chomp = chompFor(value)): string {
+export function writeText(
+  value: string,
+  type: TextStyle,
+  place: BlockPlace,
+  chomp: Chomp = chompFor(value),
+): string {
   if (isBlockStyle(type) && !place.inFlow) {
     const folded = type === Scalar.BLOCK_FOLDED;
     // The chomping first, then the block style: a text that needs another chomping keeps the style.
-    for (const [f, c] of [[folded, chomp], [!folded, chomp], [folded, chompFor(value)], [!folded, chompFor(value)]] as const) {
+    for (const [f, c] of [
+      [folded, chomp],
+      [!folded, chomp],
+      [folded, chompFor(value)],
+      [!folded, chompFor(value)],
+    ] as const) {
       const block = writeBlock(value, f, c, place);
       if (block !== undefined) return block;
     }
@@ -84,7 +99,10 @@ export interface TextStyles {
 }
 
 /** What a file without texts to go by gets: plain where safe, `|` blocks for several lines. */
-export const DEFAULT_TEXT_STYLES: TextStyles = { single: Scalar.PLAIN, multi: Scalar.BLOCK_LITERAL };
+export const DEFAULT_TEXT_STYLES: TextStyles = {
+  single: Scalar.PLAIN,
+  multi: Scalar.BLOCK_LITERAL,
+};
 
 /** `value` as a new scalar in the file's styles. */
 export function writeNewText(value: string, styles: TextStyles, place: BlockPlace): string {

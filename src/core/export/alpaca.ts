@@ -16,7 +16,11 @@ interface AlpacaItem {
 /** Write records as an Alpaca JSON array. */
 export function writeAlpaca(records: readonly PairRecord[]): string {
   const items = records.map((r): AlpacaItem => {
-    const item: AlpacaItem = { instruction: foldUser({ examples: r.examples, prompt: r.prompt }), input: r.context ?? '', output: r.response };
+    const item: AlpacaItem = {
+      instruction: foldUser({ examples: r.examples, prompt: r.prompt }),
+      input: r.context ?? '',
+      output: r.response,
+    };
     if (r.system) item.system = r.system;
     return item;
   });
@@ -31,7 +35,9 @@ export function readAlpaca(text: string): ImportResult {
     const output = stringOf(value.output);
     const input = value.input === undefined ? '' : stringOf(value.input);
     if (instruction === undefined || output === undefined || input === undefined) {
-      result.problems.push(`${where}: needs "instruction" and "output" strings (and "input" a string when given); skipped`);
+      result.problems.push(
+        `${where}: needs "instruction" and "output" strings (and "input" a string when given); skipped`,
+      );
       continue;
     }
     const parts = unfoldUser(instruction);

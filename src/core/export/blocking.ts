@@ -17,7 +17,11 @@ function statusOf(model: SftFileModel, pair: PairModel): string {
  * Whether a problem blocks an export of pairs with these statuses (undefined: every pair).
  * `model` is the file's parse, undefined when it could not be read: then every error blocks.
  */
-export function blocksExport(problem: Problem, model: SftFileModel | undefined, statuses: readonly string[] | undefined): boolean {
+export function blocksExport(
+  problem: Problem,
+  model: SftFileModel | undefined,
+  statuses: readonly string[] | undefined,
+): boolean {
   if (problem.severity !== 'error') return false;
   const pair = model && statuses ? findPair(model.pairs, problem.start) : undefined;
   return !(pair && statuses && !statuses.includes(statusOf(model!, pair)));

@@ -11,7 +11,9 @@ function firstItemKeys(text: string): string[] | undefined {
   try {
     const value: unknown = JSON.parse(text);
     const first: unknown = Array.isArray(value) ? value[0] : undefined;
-    return first && typeof first === 'object' && !Array.isArray(first) ? Object.keys(first) : undefined;
+    return first && typeof first === 'object' && !Array.isArray(first)
+      ? Object.keys(first)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -23,7 +25,9 @@ function firstLineKeys(text: string): string[] | undefined {
   if (line === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(line);
-    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.keys(value)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -48,6 +52,9 @@ export function guessFormat(fileName: string, text: string): ExportFormat | unde
 
 /** An id prefix from a `.sft.yaml` file's name (`batch-3.sft.yaml` → `batch-3`), else `pair`. */
 export function defaultIdPrefix(fileName: string): string {
-  const stem = sftStem(fileName).replace(/\.jsonl?$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = sftStem(fileName)
+    .replace(/\.jsonl?$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return stem && isValidIdPrefix(stem) ? stem : 'pair';
 }

@@ -37,7 +37,9 @@ export interface UserParts {
 }
 
 function foldExamples(examples: readonly ExampleRecord[]): string {
-  const items = examples.map((e) => `<example>\n<input>\n${e.input}\n</input>\n<output>\n${e.output}\n</output>\n</example>`);
+  const items = examples.map(
+    (e) => `<example>\n<input>\n${e.input}\n</input>\n<output>\n${e.output}\n</output>\n</example>`,
+  );
   return `<examples>\n${items.join('\n')}\n</examples>`;
 }
 
@@ -52,14 +54,18 @@ export function foldUser(parts: UserParts): string {
 
 const CONTEXT = /^<context>\n([\s\S]*?)\n<\/context>\n\n/;
 const EXAMPLES = /^<examples>\n([\s\S]*?)\n<\/examples>\n\n/;
-const EXAMPLE = /<example>\n<input>\n([\s\S]*?)\n<\/input>\n<output>\n([\s\S]*?)\n<\/output>\n<\/example>/g;
+const EXAMPLE =
+  /<example>\n<input>\n([\s\S]*?)\n<\/input>\n<output>\n([\s\S]*?)\n<\/output>\n<\/example>/g;
 
 /** Split a folded message back into its parts (exact inverse of {@link foldUser}, else the whole text is the prompt). */
 export function unfoldUser(message: string): UserParts {
   let rest = message;
   const parts: UserParts = { prompt: message };
   const context = CONTEXT.exec(rest);
-  if (context) { parts.context = context[1]; rest = rest.slice(context[0].length); }
+  if (context) {
+    parts.context = context[1];
+    rest = rest.slice(context[0].length);
+  }
   const examples = EXAMPLES.exec(rest);
   if (examples) {
     parts.examples = [...examples[1].matchAll(EXAMPLE)].map((m) => ({ input: m[1], output: m[2] }));

@@ -20,13 +20,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** The objects of a JSONL text; bad lines become problems. Blank lines are skipped. */
 export function objectLines(text: string, problems: string[]): Located[] {
   const out: Located[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try { value = JSON.parse(line); } catch { problems.push(`line ${i + 1}: not valid JSON; skipped`); return; }
-    if (isObject(value)) out.push({ where: `line ${i + 1}`, value });
-    else problems.push(`line ${i + 1}: not a JSON object; skipped`);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        problems.push(`line ${i + 1}: not valid JSON; skipped`);
+        return;
+      }
+      if (isObject(value)) out.push({ where: `line ${i + 1}`, value });
+      else problems.push(`line ${i + 1}: not a JSON object; skipped`);
+    });
   return out;
 }
 
@@ -48,11 +56,16 @@ export function jsonErrorMessage(text: string, e: unknown): string {
 export function objectArray(text: string, problems: string[]): Located[] {
   let value: unknown;
   const body = text.replace(/^\uFEFF/, '');
-  try { value = JSON.parse(body); } catch (e) {
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
     problems.push(`not valid JSON: ${jsonErrorMessage(body, e)}`);
     return [];
   }
-  if (!Array.isArray(value)) { problems.push('expected a JSON array of records'); return []; }
+  if (!Array.isArray(value)) {
+    problems.push('expected a JSON array of records');
+    return [];
+  }
   const out: Located[] = [];
   value.forEach((item: unknown, i) => {
     if (isObject(item)) out.push({ where: `item ${i + 1}`, value: item });

@@ -50,10 +50,27 @@ export interface PairRecord {
 
 /** Every key of a record, in the order the plain JSONL format writes them. */
 export const RECORD_KEYS = [
-  'id', 'task', 'prompt_type', 'response_type', 'domain', 'language', 'traits', 'status', 'prompt_length', 'author', 'reviewer',
-  'system', 'context', 'examples', 'labels', 'prompt', 'response', 'review', 'tags', 'file',
+  'id',
+  'task',
+  'prompt_type',
+  'response_type',
+  'domain',
+  'language',
+  'traits',
+  'status',
+  'prompt_length',
+  'author',
+  'reviewer',
+  'system',
+  'context',
+  'examples',
+  'labels',
+  'prompt',
+  'response',
+  'review',
+  'tags',
+  'file',
 ] as const satisfies readonly (keyof PairRecord)[];
-
 
 /**
  * A text field as training data wants it: without the newline a `|` block scalar adds
@@ -90,7 +107,8 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
     if (by === undefined || note === undefined) continue;
     const resolvedNode = item.get('resolved', true) as Node | undefined;
     const r: ReviewRecord = { by, note: cleanText(note) };
-    if (isScalar(resolvedNode) && typeof resolvedNode.value === 'boolean') r.resolved = resolvedNode.value;
+    if (isScalar(resolvedNode) && typeof resolvedNode.value === 'boolean')
+      r.resolved = resolvedNode.value;
     out.push(r);
   }
   return out;
@@ -100,7 +118,11 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
  * The record of one pair, or undefined when it has no prompt or no response text (a
  * pair that is not yet a demonstration).
  */
-export function pairRecord(model: SftFileModel, pair: PairModel, file?: string): PairRecord | undefined {
+export function pairRecord(
+  model: SftFileModel,
+  pair: PairModel,
+  file?: string,
+): PairRecord | undefined {
   const own = (key: string): Node | null | undefined => pair.fields.get(key)?.value;
   const eff = (key: string): Node | null | undefined => effectiveField(model, pair, key)?.value;
   const prompt = textOf(own('prompt'));
@@ -108,8 +130,14 @@ export function pairRecord(model: SftFileModel, pair: PairModel, file?: string):
   if (prompt === undefined || response === undefined) return undefined;
   const r: PairRecord = { prompt, response };
   if (pair.id !== undefined) r.id = pair.id;
-  for (const key of SCALAR_DEFAULT_KEYS) { const v = scalarText(eff(key)); if (v !== undefined) r[key] = v; }
-  for (const key of LIST_DEFAULT_KEYS) { const v = stringList(eff(key)); if (v !== undefined) r[key] = v; }
+  for (const key of SCALAR_DEFAULT_KEYS) {
+    const v = scalarText(eff(key));
+    if (v !== undefined) r[key] = v;
+  }
+  for (const key of LIST_DEFAULT_KEYS) {
+    const v = stringList(eff(key));
+    if (v !== undefined) r[key] = v;
+  }
   const declared = scalarText(own('prompt_length'));
   if (declared !== undefined) r.prompt_length = declared;
   const system = textOf(own('system'));
@@ -148,13 +176,21 @@ export interface CollectedRecords {
 }
 
 /** Records of every pair of the files, in file order, optionally only some statuses. */
-export function collectRecords(files: readonly SourceFile[], opts: { statuses?: readonly string[] } = {}): CollectedRecords {
+export function collectRecords(
+  files: readonly SourceFile[],
+  opts: { statuses?: readonly string[] } = {},
+): CollectedRecords {
   const records: PairRecord[] = [];
   const skipped: string[] = [];
   for (const f of files) {
     for (const pair of f.model.pairs) {
       const r = pairRecord(f.model, pair, f.path);
-      if (!r) { skipped.push(`${f.path}: pair ${pair.id ?? `#${pair.index + 1}`} has no prompt or response text; left out`); continue; }
+      if (!r) {
+        skipped.push(
+          `${f.path}: pair ${pair.id ?? `#${pair.index + 1}`} has no prompt or response text; left out`,
+        );
+        continue;
+      }
       if (opts.statuses && !opts.statuses.includes(r.status ?? '')) continue;
       records.push(r);
     }

@@ -26,12 +26,26 @@ export function writeShareGpt(records: readonly PairRecord[]): string {
 export function readShareGpt(text: string): ImportResult {
   const result: ImportResult = { records: [], problems: [] };
   for (const { where, value } of objectArray(text, result.problems)) {
-    const turns = Array.isArray(value.conversations) ? (value.conversations as unknown[]) : undefined;
-    const parsed = turns?.map((t) => ({ from: stringOf((t as Record<string, unknown> | null)?.from), value: stringOf((t as Record<string, unknown> | null)?.value) }));
+    const turns = Array.isArray(value.conversations)
+      ? (value.conversations as unknown[])
+      : undefined;
+    const parsed = turns?.map((t) => ({
+      from: stringOf((t as Record<string, unknown> | null)?.from),
+      value: stringOf((t as Record<string, unknown> | null)?.value),
+    }));
     const system = parsed?.[0]?.from === 'system' ? parsed[0].value : undefined;
     const rest = system === undefined ? parsed : parsed?.slice(1);
-    if (!rest || rest.length !== 2 || rest[0].from !== 'human' || rest[1].from !== 'gpt' || rest[0].value === undefined || rest[1].value === undefined) {
-      result.problems.push(`${where}: expected conversations [system?, human, gpt] with text values; skipped`);
+    if (
+      !rest ||
+      rest.length !== 2 ||
+      rest[0].from !== 'human' ||
+      rest[1].from !== 'gpt' ||
+      rest[0].value === undefined ||
+      rest[1].value === undefined
+    ) {
+      result.problems.push(
+        `${where}: expected conversations [system?, human, gpt] with text values; skipped`,
+      );
       continue;
     }
     const r: PairRecord = { ...unfoldUser(rest[0].value), response: rest[1].value };

@@ -23,7 +23,8 @@ function assignIds(records: readonly PairRecord[], prefix: string): string[] {
   return records.map((r) => {
     if (r.id !== undefined) return r.id;
     let id: string;
-    do id = `${prefix}-${String(++n).padStart(4, '0')}`; while (taken.has(id));
+    do id = `${prefix}-${String(++n).padStart(4, '0')}`;
+    while (taken.has(id));
     taken.add(id);
     return id;
   });
@@ -37,10 +38,18 @@ export function isValidIdPrefix(prefix: string): boolean {
 /** A `.sft.yaml` text holding the records, ids generated where missing. */
 export function recordsToSft(records: readonly PairRecord[], opts: ToSftOptions): string {
   const ids = assignIds(records, opts.idPrefix);
-  const head = opts.comment ? `${opts.comment.split(/\r?\n/).map((l) => `# ${l}`).join('\n')}\n\n` : '';
+  const head = opts.comment
+    ? `${opts.comment
+        .split(/\r?\n/)
+        .map((l) => `# ${l}`)
+        .join('\n')}\n\n`
+    : '';
   if (!records.length) return `${head}sft: 1\npairs: []\n`;
   const layout = { indent: 2, keyOffset: 2, eol: '\n' };
   // The format's key order, as Insert Pair writes a new pair too; `file` is where an export found it, not a field.
-  const pairs = records.map(({ file: _file, ...r }, i) => writePair(valueEntries({ ...r, id: ids[i] }, PAIR_KEYS), layout).text);
+  const pairs = records.map(
+    ({ file: _file, ...r }, i) =>
+      writePair(valueEntries({ ...r, id: ids[i] }, PAIR_KEYS), layout).text,
+  );
   return `${head}sft: 1\npairs:\n${pairs.join('\n')}`;
 }

@@ -19,8 +19,15 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Node, type Sch
 /** The schema `parseDocument` uses by default (YAML 1.2 core), for plain scalar types. */
 const SCHEMA: Schema = new Document().schema;
 const RESOLVE_OPTIONS = { intAsBigInt: false } as const;
-interface ScalarTagLike { default?: boolean | 'key'; test?: RegExp; format?: string; resolve(value: string, onError: (m: string) => void, options: object): unknown }
-const PLAIN_TAGS = (SCHEMA.tags as unknown as ScalarTagLike[]).filter((t) => t.default === true && t.test);
+interface ScalarTagLike {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve(value: string, onError: (m: string) => void, options: object): unknown;
+}
+const PLAIN_TAGS = (SCHEMA.tags as unknown as ScalarTagLike[]).filter(
+  (t) => t.default === true && t.test,
+);
 
 /** Thrown to decline; never escapes this module. */
 const DECLINE = Symbol('decline');
@@ -68,7 +75,13 @@ function plainScalar(text: string, start: number, end: number, nodeEnd: number):
     for (const tag of PLAIN_TAGS) {
       if (!tag.test!.test(text)) continue;
       let failed = false;
-      const res = tag.resolve(text, () => { failed = true; }, RESOLVE_OPTIONS);
+      const res = tag.resolve(
+        text,
+        () => {
+          failed = true;
+        },
+        RESOLVE_OPTIONS,
+      );
       if (failed) throw DECLINE;
       // Like yaml's composer: a tag may resolve to a node (null, booleans, some floats) or a value.
       node = isScalar(res) ? res : new Scalar(res);
@@ -84,7 +97,11 @@ function plainScalar(text: string, start: number, end: number, nodeEnd: number):
   return node;
 }
 
-function textScalar(value: string, type: Scalar.Type, range: [number, number, number]): Scalar<string> {
+function textScalar(
+  value: string,
+  type: Scalar.Type,
+  range: [number, number, number],
+): Scalar<string> {
   const node = new Scalar(value);
   node.range = range;
   node.source = value;
@@ -94,7 +111,10 @@ function textScalar(value: string, type: Scalar.Type, range: [number, number, nu
 
 /** Reads one sequence item (a pair) of `src[start, end)`; offsets are in `src`. */
 class Reader {
-  constructor(private readonly src: string, private readonly end: number) {}
+  constructor(
+    private readonly src: string,
+    private readonly end: number,
+  ) {}
 
   /**
    * The collection at column `col` ends at `next`. Comment lines between its last value
@@ -154,7 +174,7 @@ class Reader {
    */
   valueEnd(next: number, col: number): number {
     let end = next;
-    for (let p = next; p < this.end; ) {
+    for (let p = next; p < this.end;) {
       const sp = this.spaces(p);
       const c = this.src.charCodeAt(p + sp);
       if (p + sp < this.end && !isBreak(c) && c !== HASH) break;
@@ -170,7 +190,12 @@ class Reader {
   /** The item whose `-` is at column `indent` of the line starting at `start`. */
   item(start: number, indent: number): { node: YAMLMap; next: number } {
     const { src } = this;
-    if (this.spaces(start) !== indent || src.charCodeAt(start + indent) !== DASH || src.charCodeAt(start + indent + 1) !== SPACE) throw DECLINE;
+    if (
+      this.spaces(start) !== indent ||
+      src.charCodeAt(start + indent) !== DASH ||
+      src.charCodeAt(start + indent + 1) !== SPACE
+    )
+      throw DECLINE;
     const p = start + indent + 1 + this.spaces(start + indent + 1);
     if (this.keyEnd(p) < 0) throw DECLINE;
     const map = this.map(p, p - start);
@@ -211,7 +236,8 @@ class Reader {
         const below = this.nextLine(r);
         const n = this.nextContent(below);
         const ind = n < this.end ? this.spaces(n) : -1;
-        const isDash = ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
+        const isDash =
+          ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
         if (ind > col || (ind === col && isDash)) {
           const child = isDash ? this.seq(n + ind, ind) : this.map(n + ind, ind);
           value = child.node;
@@ -263,7 +289,11 @@ class Reader {
       const end = item.range![2];
       const ind = next < this.end ? this.spaces(next) : -1;
       if (ind > col) throw DECLINE;
-      if (ind < col || src.charCodeAt(next + ind) !== DASH || src.charCodeAt(next + ind + 1) !== SPACE) {
+      if (
+        ind < col ||
+        src.charCodeAt(next + ind) !== DASH ||
+        src.charCodeAt(next + ind + 1) !== SPACE
+      ) {
         this.closing(end, next, col);
         seq.range = [start, end, end];
         return { node: seq, next };
@@ -289,7 +319,10 @@ class Reader {
     let stop = e;
     for (let i = r; i < e; i++) {
       const ch = src.charCodeAt(i);
-      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) { stop = i; break; }
+      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
       if (ch === COLON && (i + 1 >= e || src.charCodeAt(i + 1) === SPACE)) throw DECLINE;
     }
     let v = stop;
@@ -307,9 +340,16 @@ class Reader {
       const ch = src.charCodeAt(i);
       if (double) {
         if (ch === 92) throw DECLINE; // backslash escapes
-        if (ch === 34) { close = i; break; }
+        if (ch === 34) {
+          close = i;
+          break;
+        }
       } else if (ch === 39) {
-        if (src.charCodeAt(i + 1) === 39 && i + 1 < e) { escaped = true; i++; continue; }
+        if (src.charCodeAt(i + 1) === 39 && i + 1 < e) {
+          escaped = true;
+          i++;
+          continue;
+        }
         close = i;
         break;
       }
@@ -317,7 +357,11 @@ class Reader {
     if (close < 0) throw DECLINE;
     const inner = src.slice(r + 1, close);
     const next = this.restOfLine(close + 1);
-    const node = textScalar(escaped ? inner.replaceAll("''", "'") : inner, double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [r, close + 1, this.valueEnd(next, col)]);
+    const node = textScalar(
+      escaped ? inner.replaceAll("''", "'") : inner,
+      double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE,
+      [r, close + 1, this.valueEnd(next, col)],
+    );
     return { node, next };
   }
 
@@ -334,7 +378,8 @@ class Reader {
     if (/^ *$/.test(body)) {
       // `[]`: no items
     } else {
-      if (!/^ *[A-Za-z0-9_][A-Za-z0-9_. -]*(?:, *[A-Za-z0-9_][A-Za-z0-9_. -]*)* *$/.test(body)) throw DECLINE;
+      if (!/^ *[A-Za-z0-9_][A-Za-z0-9_. -]*(?:, *[A-Za-z0-9_][A-Za-z0-9_. -]*)* *$/.test(body))
+        throw DECLINE;
       while (i < close) {
         i += this.spaces(i);
         let j = i;
@@ -355,16 +400,22 @@ class Reader {
     const { src } = this;
     let q = r + 1;
     let strip = false;
-    if (src.charCodeAt(q) === DASH) { strip = true; q++; }
+    if (src.charCodeAt(q) === DASH) {
+      strip = true;
+      q++;
+    }
     if (!isBreak(src.charCodeAt(q))) throw DECLINE; // indentation indicators, `+`, header comments
     let p = this.nextLine(q);
     // Content indentation: that of the first line with text.
     let n = -1;
     let leadingBlanks = 0;
-    for (let s = p; s < this.end; ) {
+    for (let s = p; s < this.end;) {
       const sp = this.spaces(s);
       if (s + sp >= this.end) break;
-      if (!isBreak(src.charCodeAt(s + sp))) { n = sp; break; }
+      if (!isBreak(src.charCodeAt(s + sp))) {
+        n = sp;
+        break;
+      }
       if (sp > 0) throw DECLINE; // blank lines with spaces before the text
       leadingBlanks++;
       s = this.nextLine(s);
@@ -373,12 +424,16 @@ class Reader {
     const lines: string[] = [];
     let lastTextEnd = -1; // after the newline of the last line with text
     let lastTextLines = 0;
-    for (let i = 0; i < leadingBlanks; i++) { lines.push(''); p = this.nextLine(p); }
+    for (let i = 0; i < leadingBlanks; i++) {
+      lines.push('');
+      p = this.nextLine(p);
+    }
     while (p < this.end) {
       const sp = this.spaces(p);
       const e = this.lineEnd(p + sp);
       const next = this.nextLine(e);
-      if (p + sp === e) { // blank line
+      if (p + sp === e) {
+        // blank line
         if (sp > n) throw DECLINE;
         if (e >= this.end) break;
         lines.push('');
@@ -406,14 +461,28 @@ class Reader {
       let breaks = 0;
       let first = true;
       for (const line of lines) {
-        if (line === '') { breaks++; continue; }
-        value += first ? '\n'.repeat(breaks) + line : breaks === 0 ? ` ${line}` : '\n'.repeat(breaks) + line;
+        if (line === '') {
+          breaks++;
+          continue;
+        }
+        value += first
+          ? '\n'.repeat(breaks) + line
+          : breaks === 0
+            ? ` ${line}`
+            : '\n'.repeat(breaks) + line;
         first = false;
         breaks = 0;
       }
       if (!strip) value += '\n';
     }
-    return { node: textScalar(value, literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, [r, lastTextEnd, lastTextEnd]), next: lastTextEnd };
+    return {
+      node: textScalar(value, literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, [
+        r,
+        lastTextEnd,
+        lastTextEnd,
+      ]),
+      next: lastTextEnd,
+    };
   }
 }
 
@@ -422,7 +491,12 @@ class Reader {
  * `indent`) and ends at `end`, as `yaml` would compose it; undefined when this reader does
  * not handle something in it.
  */
-export function fastItem(src: string, start: number, end: number, indent: number): YAMLMap | undefined {
+export function fastItem(
+  src: string,
+  start: number,
+  end: number,
+  indent: number,
+): YAMLMap | undefined {
   if (unhandled(src.slice(start, end))) return undefined;
   try {
     return new Reader(src, end).item(start, indent).node;

@@ -6,7 +6,15 @@
  * with base 0; an incremental re-parse of one pair uses that pair's slice, and later pairs
  * only move their base. This keeps per-keystroke work in proportion to one pair.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair as YamlPair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair as YamlPair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import { scalarMap, type ScalarMap } from './scalar-map';
 import type { Span } from '../types';
 
@@ -70,7 +78,12 @@ export function mapEntries(node: YAMLMap, src: string): Field[] {
     if (!isScalar(k) || !k.range) continue;
     const value = item.value ?? null;
     const end = value?.range ? value.range[1] : k.range[1];
-    out.push({ key: String(k.value ?? src.slice(k.range[0], k.range[1])), keyNode: k, value, span: { start: k.range[0], end } });
+    out.push({
+      key: String(k.value ?? src.slice(k.range[0], k.range[1])),
+      keyNode: k,
+      value,
+      span: { start: k.range[0], end },
+    });
   }
   return out;
 }
@@ -80,7 +93,10 @@ const scalarMaps = new WeakMap<Scalar, ScalarMap>();
 /** Node-offset span of value[start, end) of a scalar (exact, through the scalar map). */
 export function valueSpan(pair: { src: string }, node: Scalar, start: number, end: number): Span {
   let map = scalarMaps.get(node);
-  if (!map) { map = scalarMap(pair.src, node); scalarMaps.set(node, map); }
+  if (!map) {
+    map = scalarMap(pair.src, node);
+    scalarMaps.set(node, map);
+  }
   return map.span(start, end);
 }
 
@@ -95,7 +111,10 @@ export function stringList(node: Node | null | undefined): string[] | undefined 
   if (isScalar(node) && typeof node.value === 'string') return [node.value];
   if (!isSeq(node)) return undefined;
   const out: string[] = [];
-  for (const it of node.items as (Node | null)[]) { const t = scalarText(it); if (t !== undefined) out.push(t); }
+  for (const it of node.items as (Node | null)[]) {
+    const t = scalarText(it);
+    if (t !== undefined) out.push(t);
+  }
   return out;
 }
 

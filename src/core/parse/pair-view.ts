@@ -137,13 +137,20 @@ function localView(model: SftFileModel, pair: PairModel): PairView {
     name: pair.id ?? `(pair ${pair.index + 1}, no id)`,
     range: { start, end },
     dash,
-    idRange: idValue?.range ? { start: idValue.range[0], end: idValue.range[1] } : { start: dash, end: dash + 1 },
+    idRange: idValue?.range
+      ? { start: idValue.range[0], end: idValue.range[1] }
+      : { start: dash, end: dash + 1 },
     annotations,
     traits: stringList(effective('traits')?.value) ?? [],
     declaredLength: scalarText(pair.fields.get('prompt_length')?.value),
     preview: preview(promptText ?? ''),
-    promptRange: isScalar(prompt) && prompt.range ? { start: prompt.range[0], end: prompt.range[1] } : undefined,
-    get fields() { return fields(); },
+    promptRange:
+      isScalar(prompt) && prompt.range
+        ? { start: prompt.range[0], end: prompt.range[1] }
+        : undefined,
+    get fields() {
+      return fields();
+    },
     silenced: silenced.length ? silenced : undefined,
     contentHash: textHash(pair.src, pair.slice.start, pair.slice.end),
     promptText: () => promptText,
@@ -193,20 +200,34 @@ const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + 
 /** A view moved by `delta` (a pair whose base is not 0). */
 function moved(v: PairView, delta: number): PairView {
   if (!delta) return v;
-  const fields = lazy(() => v.fields.map((f) => ({
-    key: f.key,
-    keyRange: shift(f.keyRange, delta),
-    valueRange: f.valueRange && shift(f.valueRange, delta),
-    entryRange: shift(f.entryRange, delta),
-    items: f.items.map((i) => ({ text: i.text, range: shift(i.range, delta) })),
-  })));
+  const fields = lazy(() =>
+    v.fields.map((f) => ({
+      key: f.key,
+      keyRange: shift(f.keyRange, delta),
+      valueRange: f.valueRange && shift(f.valueRange, delta),
+      entryRange: shift(f.entryRange, delta),
+      items: f.items.map((i) => ({ text: i.text, range: shift(i.range, delta) })),
+    })),
+  );
   return {
-    index: v.index, id: v.id, name: v.name, annotations: v.annotations, traits: v.traits, declaredLength: v.declaredLength,
-    preview: v.preview, silenced: v.silenced, contentHash: v.contentHash, promptText: v.promptText, counts: v.counts, tokens: v.tokens,
+    index: v.index,
+    id: v.id,
+    name: v.name,
+    annotations: v.annotations,
+    traits: v.traits,
+    declaredLength: v.declaredLength,
+    preview: v.preview,
+    silenced: v.silenced,
+    contentHash: v.contentHash,
+    promptText: v.promptText,
+    counts: v.counts,
+    tokens: v.tokens,
     range: shift(v.range, delta),
     dash: v.dash + delta,
     idRange: shift(v.idRange, delta),
     promptRange: v.promptRange && shift(v.promptRange, delta),
-    get fields() { return fields(); },
+    get fields() {
+      return fields();
+    },
   };
 }

@@ -4,9 +4,27 @@
  * Aliases are never expanded (nothing here calls `toJS`), so a "billion laughs" file costs
  * what its text costs.
  */
-import { parseDocument, isMap, isSeq, isScalar, Pair, YAMLSeq, type Document, type Node, type Range, type YAMLError } from 'yaml';
+import {
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  Pair,
+  YAMLSeq,
+  type Document,
+  type Node,
+  type Range,
+  type YAMLError,
+} from 'yaml';
 import { fastItem } from './fast';
-import { mapEntries, scalarText, type Field, type PairModel, type Silence, type SyntaxIssue } from './model';
+import {
+  mapEntries,
+  scalarText,
+  type Field,
+  type PairModel,
+  type Silence,
+  type SyntaxIssue,
+} from './model';
 import type { Span, TextEdit } from '../types';
 import { lineStart } from '../text/lines';
 
@@ -32,7 +50,12 @@ export interface SftFileModel {
   incremental: boolean;
 }
 
-const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false, strict: true } as const;
+const PARSE_OPTIONS = {
+  keepSourceTokens: false,
+  prettyErrors: false,
+  uniqueKeys: false,
+  strict: true,
+} as const;
 
 function nextLineStart(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
@@ -48,11 +71,16 @@ function lastSliceEnd(text: string, nodeEnd: number, floor: number): number {
 }
 
 /** The top-level entries, the `defaults` entries (first of each key) and the `pairs` entry. */
-function headerOf(root: unknown, text: string): Pick<SftFileModel, 'header' | 'defaults' | 'pairsField'> {
+function headerOf(
+  root: unknown,
+  text: string,
+): Pick<SftFileModel, 'header' | 'defaults' | 'pairsField'> {
   const header = isMap(root) ? mapEntries(root, text) : [];
   const defaults = new Map<string, Field>();
   const defaultsNode = header.find((f) => f.key === 'defaults')?.value;
-  if (isMap(defaultsNode)) for (const f of mapEntries(defaultsNode, text)) if (!defaults.has(f.key)) defaults.set(f.key, f);
+  if (isMap(defaultsNode))
+    for (const f of mapEntries(defaultsNode, text))
+      if (!defaults.has(f.key)) defaults.set(f.key, f);
   return { header, defaults, pairsField: header.find((f) => f.key === 'pairs') };
 }
 
@@ -77,13 +105,23 @@ const SILENCE = /#[ \t]*sft-ignore\b([^\r\n]*)/g;
  * Keys whose values hold the writer's prose (text fields, examples, review notes, labels):
  * a `# sft-ignore` inside one is text, not a silence. Not the text fields (TEXT_FIELDS).
  */
-const PROSE_KEYS = new Set(['system', 'context', 'prompt', 'response', 'examples', 'review', 'labels']);
+const PROSE_KEYS = new Set([
+  'system',
+  'context',
+  'prompt',
+  'response',
+  'examples',
+  'review',
+  'labels',
+]);
 
 /** Silence comments inside the pair's slice, skipping `#` that is part of a text field's value. */
 function findSilences(src: string, slice: Span, fields: Field[]): Silence[] {
   const text = src.slice(slice.start, slice.end);
   if (!text.includes('sft-ignore')) return [];
-  const blocked: Span[] = fields.filter((f) => PROSE_KEYS.has(f.key) && f.value?.range).map((f) => ({ start: f.value!.range![0], end: f.value!.range![1] }));
+  const blocked: Span[] = fields
+    .filter((f) => PROSE_KEYS.has(f.key) && f.value?.range)
+    .map((f) => ({ start: f.value!.range![0], end: f.value!.range![1] }));
   const out: Silence[] = [];
   for (const m of text.matchAll(SILENCE)) {
     const start = slice.start + m.index;
@@ -105,13 +143,33 @@ function findSilences(src: string, slice: Span, fields: Field[]): Silence[] {
 }
 
 /** Build a pair from its item node; offsets are in `src`. */
-function buildPair(src: string, node: Node | null, index: number, base: number, slice: Span, indent: number): PairModel {
+function buildPair(
+  src: string,
+  node: Node | null,
+  index: number,
+  base: number,
+  slice: Span,
+  indent: number,
+): PairModel {
   const entries = isMap(node) ? mapEntries(node, src) : [];
   const fields = new Map<string, Field>();
   for (const f of entries) if (!fields.has(f.key)) fields.set(f.key, f);
   const idNode = fields.get('id')?.value;
   const id = isScalar(idNode) ? scalarText(idNode) : undefined;
-  return { index, base, src, node, slice, indent, fields, entries, id, silences: findSilences(src, slice, entries), syntax: [], memo: new Map() };
+  return {
+    index,
+    base,
+    src,
+    node,
+    slice,
+    indent,
+    fields,
+    entries,
+    id,
+    silences: findSilences(src, slice, entries),
+    syntax: [],
+    memo: new Map(),
+  };
 }
 
 /**
@@ -150,7 +208,12 @@ function parseSlice(sliceText: string, indent: number): Node | null | undefined 
 function valueOnDashLine(text: string, dash: number): boolean {
   let v = dash + 1;
   while (text.charCodeAt(v) === 32) v++;
-  return v < text.length && text.charCodeAt(v) !== 10 && text.charCodeAt(v) !== 13 && text.charCodeAt(v) !== 35;
+  return (
+    v < text.length &&
+    text.charCodeAt(v) !== 10 &&
+    text.charCodeAt(v) !== 13 &&
+    text.charCodeAt(v) !== 35
+  );
 }
 
 /** The fast path of `parseSft`; undefined when the file is not of the usual shape or has syntax errors. */
@@ -163,14 +226,15 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   const root = doc.contents;
   if (!isMap(root) || root.flow || !root.range) return undefined;
   const last = root.items[root.items.length - 1];
-  if (!last || !isScalar(last.key) || last.key.value !== 'pairs' || last.key.range?.[0] !== m.index) return undefined;
+  if (!last || !isScalar(last.key) || last.key.value !== 'pairs' || last.key.range?.[0] !== m.index)
+    return undefined;
   if (last.value !== null && !(isScalar(last.value) && last.value.value === null)) return undefined;
 
   // Item lines: the `- ` lines at the column of the first; any other line at or left of
   // that column means the list does not simply run to the end of the file.
   const starts: number[] = [];
   let indent = -1;
-  for (let p = headEnd; p < text.length; ) {
+  for (let p = headEnd; p < text.length;) {
     let q = p;
     while (text.charCodeAt(q) === 32) q++;
     const c = text.charCodeAt(q);
@@ -178,7 +242,10 @@ function parseSftSplit(text: string): SftFileModel | undefined {
     const next = nl < 0 ? text.length : nl + 1;
     if (q < text.length && c !== 10 && c !== 13 && c !== 35) {
       const dash = c === 45 && text.charCodeAt(q + 1) === 32;
-      if (indent < 0) { if (!dash) return undefined; indent = q - p; }
+      if (indent < 0) {
+        if (!dash) return undefined;
+        indent = q - p;
+      }
       if (dash && q - p === indent) {
         if (!valueOnDashLine(text, q)) return undefined;
         starts.push(p);
@@ -212,7 +279,14 @@ function parseSftSplit(text: string): SftFileModel | undefined {
     }
     seqEnd = base + node.range![2];
     const sliceEnd = more ? end : lastSliceEnd(text, seqEnd, start + indent);
-    const pair = buildPair(src, node, i, base, { start: start - base, end: sliceEnd - base }, indent);
+    const pair = buildPair(
+      src,
+      node,
+      i,
+      base,
+      { start: start - base, end: sliceEnd - base },
+      indent,
+    );
     nodes.push(pair.node);
     pairs.push(pair);
   }
@@ -234,14 +308,32 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   root.range = [root.range[0], seqEnd, seqEnd];
   // The document parsed is the header alone: give it the whole text's range, as a whole parse does.
   doc.range = [0, seqEnd, text.length];
-  return { text, doc, ...headerOf(root, text), pairsSeq: seq, pairs, syntax: [], incremental: true };
+  return {
+    text,
+    doc,
+    ...headerOf(root, text),
+    pairsSeq: seq,
+    pairs,
+    syntax: [],
+    incremental: true,
+  };
 }
 
 /** Parse the whole text with `yaml` in one go (files of any shape, syntax errors included). */
 export function parseSftWhole(text: string): SftFileModel {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  const syntax: SyntaxIssue[] = [...doc.errors.map((e) => toIssue(e, false)), ...doc.warnings.map((e) => toIssue(e, true))];
-  const model: SftFileModel = { text, doc, ...headerOf(doc.contents, text), pairs: [], syntax: [], incremental: false };
+  const syntax: SyntaxIssue[] = [
+    ...doc.errors.map((e) => toIssue(e, false)),
+    ...doc.warnings.map((e) => toIssue(e, true)),
+  ];
+  const model: SftFileModel = {
+    text,
+    doc,
+    ...headerOf(doc.contents, text),
+    pairs: [],
+    syntax: [],
+    incremental: false,
+  };
   const seq = model.pairsField?.value;
   if (isSeq(seq) && seq.range && !seq.flow) {
     model.pairsSeq = seq;
@@ -259,12 +351,17 @@ export function parseSftWhole(text: string): SftFileModel {
     }
     const seqEnd = lastSliceEnd(text, seq.range[1], seqStart);
     items.forEach((item, i) => {
-      const slice = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : Math.max(seqEnd, starts[i]) };
+      const slice = {
+        start: starts[i],
+        end: i + 1 < starts.length ? starts[i + 1] : Math.max(seqEnd, starts[i]),
+      };
       model.pairs.push(buildPair(text, item, i, 0, slice, indent));
     });
   } else if (isSeq(seq)) {
     (seq.items as (Node | null)[]).forEach((item, i) => {
-      const span = item?.range ? { start: item.range[0], end: item.range[1] } : { start: seq.range?.[0] ?? 0, end: seq.range?.[0] ?? 0 };
+      const span = item?.range
+        ? { start: item.range[0], end: item.range[1] }
+        : { start: seq.range?.[0] ?? 0, end: seq.range?.[0] ?? 0 };
       model.pairs.push(buildPair(text, item, i, 0, span, 0));
     });
   }
@@ -299,7 +396,11 @@ export function findPair(pairs: readonly PairModel[], offset: number): PairModel
  * `newText`, when the caller has it (an editor does), is the text after the edits: it is
  * taken as is, after checking its length and the edited pair, instead of building it again.
  */
-export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newText?: string): SftFileModel | undefined {
+export function updateSft(
+  model: SftFileModel,
+  edits: readonly TextEdit[],
+  newText?: string,
+): SftFileModel | undefined {
   if (!model.incremental || edits.length === 0) return undefined;
   // A top-level key after the list would move with the edit: only a whole parse says where.
   if (model.header[model.header.length - 1] !== model.pairsField) return undefined;
@@ -322,14 +423,16 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   let sliceText = model.text.slice(absStart, absEnd);
   let delta = 0;
   for (const e of sorted) {
-    sliceText = sliceText.slice(0, e.start - absStart) + e.newText + sliceText.slice(e.end - absStart);
+    sliceText =
+      sliceText.slice(0, e.start - absStart) + e.newText + sliceText.slice(e.end - absStart);
     delta += e.newText.length - (e.end - e.start);
   }
   let text = model.text;
   if (newText === undefined) {
     for (const e of sorted) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   } else {
-    if (newText.length !== model.text.length + delta || !newText.startsWith(sliceText, absStart)) return undefined;
+    if (newText.length !== model.text.length + delta || !newText.startsWith(sliceText, absStart))
+      return undefined;
     text = newText;
   }
   if (!valueOnDashLine(sliceText, pair.indent)) return undefined;
@@ -339,12 +442,25 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
   // after it): as the pair is read in its file.
   if (!last) sliceText += ' '.repeat(pair.indent);
   else sliceText += model.text.slice(absEnd);
-  const node = fastItem(sliceText, 0, last ? sliceText.length : sliceLength, pair.indent) ?? parseSlice(sliceText, pair.indent);
+  const node =
+    fastItem(sliceText, 0, last ? sliceText.length : sliceLength, pair.indent) ??
+    parseSlice(sliceText, pair.indent);
   if (!node?.range) return undefined;
   if (last) sliceLength = lastSliceEnd(sliceText, node.range[2], pair.indent);
-  const fresh = buildPair(sliceText, node, pair.index, absStart, { start: 0, end: sliceLength }, pair.indent);
-  const pairs = model.pairs.map((p) => (p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta }));
-  const syntax = model.syntax.map((s) => (s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s));
+  const fresh = buildPair(
+    sliceText,
+    node,
+    pair.index,
+    absStart,
+    { start: 0, end: sliceLength },
+    pair.indent,
+  );
+  const pairs = model.pairs.map((p) =>
+    p.index < pair.index ? p : p === pair ? fresh : { ...p, base: p.base + delta },
+  );
+  const syntax = model.syntax.map((s) =>
+    s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s,
+  );
   return { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
 }
 
@@ -354,22 +470,37 @@ export function updateSft(model: SftFileModel, edits: readonly TextEdit[], newTe
  * `isMap` and `isSeq` test included.
  */
 function withProps<T extends object>(o: T, props: Partial<T>): T {
-  return Object.assign(Object.create(Object.getPrototypeOf(o) as object, Object.getOwnPropertyDescriptors(o)) as T, props);
+  return Object.assign(
+    Object.create(Object.getPrototypeOf(o) as object, Object.getOwnPropertyDescriptors(o)) as T,
+    props,
+  );
 }
 
 /**
  * The header and document after an edit inside a pair: the `pairs` list (the last top-level
  * entry) and the root end `delta` later; everything before them stays where it was.
  */
-function movedEnd(model: SftFileModel, pairs: PairModel[], delta: number): Pick<SftFileModel, 'doc' | 'header' | 'pairsField' | 'pairsSeq'> {
+function movedEnd(
+  model: SftFileModel,
+  pairs: PairModel[],
+  delta: number,
+): Pick<SftFileModel, 'doc' | 'header' | 'pairsField' | 'pairsSeq'> {
   const { doc, header, pairsField, pairsSeq } = model;
   const root = doc.contents;
-  if (!pairsField || !pairsSeq?.range || !isMap(root) || !root.range) return { doc, header, pairsField, pairsSeq };
+  if (!pairsField || !pairsSeq?.range || !isMap(root) || !root.range)
+    return { doc, header, pairsField, pairsSeq };
   const moved = (r: Range): Range => [r[0], r[1] + delta, r[2] + delta];
-  const seq = withProps(pairsSeq as YAMLSeq.Parsed, { items: pairs.map((p) => p.node) as YAMLSeq.Parsed['items'], range: moved(pairsSeq.range) });
+  const seq = withProps(pairsSeq as YAMLSeq.Parsed, {
+    items: pairs.map((p) => p.node) as YAMLSeq.Parsed['items'],
+    range: moved(pairsSeq.range),
+  });
   const items = root.items.map((it) => (it.value === pairsSeq ? new Pair(it.key, seq) : it));
   const contents = withProps(root, { items, range: moved(root.range) });
-  const field: Field = { ...pairsField, value: seq, span: { start: pairsField.span.start, end: pairsField.span.end + delta } };
+  const field: Field = {
+    ...pairsField,
+    value: seq,
+    span: { start: pairsField.span.start, end: pairsField.span.end + delta },
+  };
   return {
     doc: withProps(doc, { contents, range: moved(doc.range) }),
     header: header.map((f) => (f === pairsField ? field : f)),

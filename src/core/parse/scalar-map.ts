@@ -18,8 +18,24 @@ export interface ScalarMap {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
@@ -41,17 +57,24 @@ function contentStart(src: string, start: number, type: Scalar['type']): number 
  * Align `value` with `src[from, to)`. Returns per-character start and end offsets, or null
  * when some value character could not be placed.
  */
-function align(value: string, src: string, from: number, to: number, double: boolean): { starts: Int32Array; ends: Int32Array } | null {
+function align(
+  value: string,
+  src: string,
+  from: number,
+  to: number,
+  double: boolean,
+): { starts: Int32Array; ends: Int32Array } | null {
   const starts = new Int32Array(value.length);
   const ends = new Int32Array(value.length);
   let j = from;
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     if (j >= to) return null;
     const v = value[i];
     const s = src[j];
     if (double && s === '\\') {
       const e = src[j + 1];
-      if (isBreak(e)) { // escaped line break: joins lines, adds nothing to the value
+      if (isBreak(e)) {
+        // escaped line break: joins lines, adds nothing to the value
         j += e === '\r' && src[j + 2] === '\n' ? 3 : 2;
         while (j < to && (src[j] === ' ' || src[j] === '\t')) j++;
         continue;
@@ -61,7 +84,10 @@ function align(value: string, src: string, from: number, to: number, double: boo
         const code = Number.parseInt(src.slice(j + 2, j + 2 + hex), 16);
         const decoded = Number.isNaN(code) ? '' : String.fromCodePoint(code);
         if (decoded && value.startsWith(decoded, i)) {
-          for (let k = 0; k < decoded.length; k++) { starts[i + k] = j; ends[i + k] = j + 2 + hex; }
+          for (let k = 0; k < decoded.length; k++) {
+            starts[i + k] = j;
+            ends[i + k] = j + 2 + hex;
+          }
           i += decoded.length;
           j += 2 + hex;
           continue;
@@ -69,15 +95,28 @@ function align(value: string, src: string, from: number, to: number, double: boo
         return null;
       }
       if (e !== undefined && SIMPLE_ESCAPES[e] === v) {
-        starts[i] = j; ends[i] = j + 2; i++; j += 2;
+        starts[i] = j;
+        ends[i] = j + 2;
+        i++;
+        j += 2;
         continue;
       }
       return null;
     }
-    if (v === s) { starts[i] = j; ends[i] = j + 1; i++; j++; continue; }
-    if ((v === '\n' || v === ' ') && isBreak(s)) { // a line break, kept or folded to a space
+    if (v === s) {
+      starts[i] = j;
+      ends[i] = j + 1;
+      i++;
+      j++;
+      continue;
+    }
+    if ((v === '\n' || v === ' ') && isBreak(s)) {
+      // a line break, kept or folded to a space
       const len = s === '\r' && src[j + 1] === '\n' ? 2 : 1;
-      starts[i] = j; ends[i] = j + len; i++; j += len;
+      starts[i] = j;
+      ends[i] = j + len;
+      i++;
+      j += len;
       continue;
     }
     j++; // source-only character: indentation, quote, escaped quote's twin, trailing space
@@ -94,11 +133,22 @@ export function scalarMap(src: string, node: Scalar): ScalarMap {
   return {
     span(a, b) {
       if (table === undefined) {
-        table = align(value, src, contentStart(src, start, node.type), valueEnd, node.type === Scalar.QUOTE_DOUBLE);
+        table = align(
+          value,
+          src,
+          contentStart(src, start, node.type),
+          valueEnd,
+          node.type === Scalar.QUOTE_DOUBLE,
+        );
       }
       if (!table || a < 0 || b > value.length || a >= b) {
         if (table && a === b && a <= value.length) {
-          const at = a < value.length ? table.starts[a] : (value.length ? table.ends[value.length - 1] : whole.start);
+          const at =
+            a < value.length
+              ? table.starts[a]
+              : value.length
+                ? table.ends[value.length - 1]
+                : whole.start;
           return { start: at, end: at };
         }
         return whole;

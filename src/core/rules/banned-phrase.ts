@@ -36,22 +36,47 @@ function compile(g: Guidelines): Compiled {
   const own = new Set(g.bannedPhrases.map((p) => norm(p.text)));
   for (const d of DEFAULT_BANNED_PHRASES) {
     if (own.has(norm(d.text))) continue; // the guidelines' entry replaces (or turns off) it
-    entries.push({ text: d.text, message: d.message, source: phraseSource(d.text) + (d.after ?? ''), fields: new Set(['response']) });
+    entries.push({
+      text: d.text,
+      message: d.message,
+      source: phraseSource(d.text) + (d.after ?? ''),
+      fields: new Set(['response']),
+    });
   }
   for (const p of g.bannedPhrases) {
     if (p.severity === 'off' || !p.text.trim()) continue;
-    entries.push({ text: p.text, message: p.message ?? 'The guidelines ban this phrase.', severity: p.severity, source: phraseSource(p.text), fields: fieldSet(p.fields ?? ['response']) });
+    entries.push({
+      text: p.text,
+      message: p.message ?? 'The guidelines ban this phrase.',
+      severity: p.severity,
+      source: phraseSource(p.text),
+      fields: fieldSet(p.fields ?? ['response']),
+    });
   }
   const fields = new Set(entries.flatMap((e) => [...e.fields]));
   const byField = new Map<string, PhraseList<Entry>>();
-  for (const f of fields) byField.set(f, new PhraseList(entries.filter((e) => e.fields.has(f)), (e) => e.source));
+  for (const f of fields)
+    byField.set(
+      f,
+      new PhraseList(
+        entries.filter((e) => e.fields.has(f)),
+        (e) => e.source,
+      ),
+    );
   c = { byField, fields };
   compiled.set(g, c);
   return c;
 }
 
 /** The fix that removes text[a, b) of a scalar as a writer would (see phraseRemoval), keeping the YAML valid. */
-function removal(ctx: PairContext, node: Scalar, text: string, a: number, b: number, title: string): Fix | undefined {
+function removal(
+  ctx: PairContext,
+  node: Scalar,
+  text: string,
+  a: number,
+  b: number,
+  title: string,
+): Fix | undefined {
   const r = phraseRemoval(text, a, b);
   return textFix(pairHome(ctx.pair), node, r.start, r.end, r.insert, title);
 }
@@ -59,8 +84,12 @@ function removal(ctx: PairContext, node: Scalar, text: string, a: number, b: num
 /** Phrases the responses must not contain: the built-in list plus the guidelines' `banned_phrases`. */
 export const bannedPhrase: LintRule = {
   meta: {
-    id: 'banned-phrase', category: 'hhh', defaultSeverity: 'warning', fixable: true,
-    description: 'A banned phrase ("As an AI language model", the guidelines\' list) is in the text.',
+    id: 'banned-phrase',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'A banned phrase ("As an AI language model", the guidelines\' list) is in the text.',
   },
   checkPair(ctx) {
     const c = compile(ctx.guidelines);

@@ -4,14 +4,16 @@ import { annotationValue, trimmedSpan } from './support/content-fields';
 /** A list line: "1.", "2)", "-", "*", "•" at the start of a line. */
 const LIST_LINE = /^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S/gm;
 /** Sequencing words in a few languages. */
-const STEP_WORD = /(?<![\p{L}\p{N}])(?:step\s*\d|paso\s*\d|étape\s*\d|schritt\s*\d|passo\s*\d|चरण\s*\d|第\s*\d+\s*步|first(?:ly)?,|then|next|second(?:ly)?,|after that|finally|primero|luego|después|d'abord|ensuite|puis|zuerst|dann|danach|primeiro|depois|पहले|फिर|首先|然后|接着|まず|次に|أولا|ثم|קודם|אחר כך)(?![\p{L}\p{N}])/giu;
+const STEP_WORD =
+  /(?<![\p{L}\p{N}])(?:step\s*\d|paso\s*\d|étape\s*\d|schritt\s*\d|passo\s*\d|चरण\s*\d|第\s*\d+\s*步|first(?:ly)?,|then|next|second(?:ly)?,|after that|finally|primero|luego|después|d'abord|ensuite|puis|zuerst|dann|danach|primeiro|depois|पहले|फिर|首先|然后|接着|まず|次に|أولا|ثم|קודם|אחר כך)(?![\p{L}\p{N}])/giu;
 /** Where a sentence ends. */
 const SENTENCE_END = /[.!?。！？।॥][\s"”')]*(?=\s|$)|[。！？।॥]|\n/g;
 /**
  * How a final answer begins, in a few languages: "So", "Therefore", "Thus", "Hence",
  * "Answer:", "Final answer", "The answer is", "In conclusion" ...
  */
-const FINAL = /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|(?:अंतिम\s+)?उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
+const FINAL =
+  /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|(?:अंतिम\s+)?उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
 
 function countAtLeast(re: RegExp, text: string, n: number): boolean {
   re.lastIndex = 0;
@@ -41,22 +43,34 @@ function sentences(text: string): Array<{ start: number; end: number }> {
 }
 
 /** What a chain_of_thought response lacks: worked steps, a final answer, or both. */
-export function missingParts(text: string): { steps: boolean; final: boolean; last?: { start: number; end: number } } {
+export function missingParts(text: string): {
+  steps: boolean;
+  final: boolean;
+  last?: { start: number; end: number };
+} {
   const parts = sentences(text);
   const last = parts[parts.length - 1];
-  const prev = parts.length > 1 ? text.slice(parts[parts.length - 2].start, parts[parts.length - 2].end) : '';
+  const prev =
+    parts.length > 1 ? text.slice(parts[parts.length - 2].start, parts[parts.length - 2].end) : '';
   // "Answer:" on its own line, the answer on the next, counts too.
-  const final = last !== undefined && (FINAL.test(text.slice(last.start, last.end)) || (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)));
+  const final =
+    last !== undefined &&
+    (FINAL.test(text.slice(last.start, last.end)) ||
+      (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)));
   const reasoning = final ? parts.length - 1 : parts.length;
   // Several sentences settle it without scanning the text for list lines or step words.
-  const steps = reasoning >= 2 || countAtLeast(LIST_LINE, text, 2) || countAtLeast(STEP_WORD, text, 2);
+  const steps =
+    reasoning >= 2 || countAtLeast(LIST_LINE, text, 2) || countAtLeast(STEP_WORD, text, 2);
   return { steps: !steps, final: !final, last };
 }
 
 /** A chain_of_thought response shows its reasoning steps, then a final answer. */
 export const chainOfThoughtSteps: LintRule = {
   meta: {
-    id: 'chain-of-thought-steps', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
+    id: 'chain-of-thought-steps',
+    category: 'task-shape',
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'A chain_of_thought response shows its steps, then a final answer.',
   },
   checkPair(ctx) {
@@ -66,12 +80,24 @@ export const chainOfThoughtSteps: LintRule = {
     const missing = missingParts(response.text);
     if (!missing.steps && !missing.final) return;
     if (missing.steps && missing.final) {
-      ctx.report({ ...trimmedSpan(ctx, response.node, response.text), message: 'A chain_of_thought response shows its reasoning steps (numbered lines, "First, ... Then ...", or several sentences) and ends with a final answer ("So ...", "Therefore ...", "Answer: ...").' });
+      ctx.report({
+        ...trimmedSpan(ctx, response.node, response.text),
+        message:
+          'A chain_of_thought response shows its reasoning steps (numbered lines, "First, ... Then ...", or several sentences) and ends with a final answer ("So ...", "Therefore ...", "Answer: ...").',
+      });
     } else if (missing.steps) {
-      ctx.report({ ...trimmedSpan(ctx, response.node, response.text), message: 'A chain_of_thought response shows its reasoning steps before the answer: numbered lines, "First, ... Then ...", or several sentences.' });
+      ctx.report({
+        ...trimmedSpan(ctx, response.node, response.text),
+        message:
+          'A chain_of_thought response shows its reasoning steps before the answer: numbered lines, "First, ... Then ...", or several sentences.',
+      });
     } else {
       const last = missing.last!;
-      ctx.report({ ...ctx.span(response.node, last.start, last.end), message: 'A chain_of_thought response ends with a final answer: a last line or sentence starting "So", "Therefore", "Thus" or "Answer:".' });
+      ctx.report({
+        ...ctx.span(response.node, last.start, last.end),
+        message:
+          'A chain_of_thought response ends with a final answer: a last line or sentence starting "So", "Therefore", "Thus" or "Answer:".',
+      });
     }
   },
 };

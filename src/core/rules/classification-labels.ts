@@ -12,7 +12,11 @@ function matchKey(text: string): string {
 
 /** Looser: punctuation, `_`, `-` and spacing ignored too ("Very positive!" ~ "very_positive"). */
 function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Replace the response's text (without its surrounding spaces) with the label, keeping the YAML valid. */
@@ -25,14 +29,21 @@ function replaceFix(ctx: PairContext, node: Scalar, text: string, label: string)
 /** closed_classification lists its labels, and the response is one of them. */
 export const classificationLabels: LintRule = {
   meta: {
-    id: 'classification-labels', category: 'task-shape', defaultSeverity: 'warning', fixable: true,
+    id: 'classification-labels',
+    category: 'task-shape',
+    defaultSeverity: 'warning',
+    fixable: true,
     description: 'A closed_classification pair lists its labels and the response is one of them.',
   },
   checkPair(ctx) {
     if (annotationValue(ctx, 'task') !== 'closed_classification') return;
     const labels = (ctx.annotation('labels').list ?? []).map((l) => l.trim()).filter((l) => l);
     if (!ctx.pair.fields.get('labels') || !labels.length) {
-      ctx.report({ ...anchorSpan(ctx, 'task'), message: 'A closed_classification pair lists the labels the answer chooses from under `labels`.' });
+      ctx.report({
+        ...anchorSpan(ctx, 'task'),
+        message:
+          'A closed_classification pair lists the labels the answer chooses from under `labels`.',
+      });
       return;
     }
     const response = ctx.text('response');
@@ -44,7 +55,8 @@ export const classificationLabels: LintRule = {
     if (key !== undefined && labels.some((l) => matchKey(l) === key)) return;
     const loose = short ? looseKey(response.text) : '';
     const near = loose ? labels.find((l) => looseKey(l) === loose) : undefined;
-    const fix = near === undefined ? undefined : replaceFix(ctx, response.node, response.text, near);
+    const fix =
+      near === undefined ? undefined : replaceFix(ctx, response.node, response.text, near);
     const shown = response.text.trim().slice(0, 80).replace(/\s+/g, ' ');
     ctx.report({
       ...trimmedSpan(ctx, response.node, response.text),

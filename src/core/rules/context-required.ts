@@ -7,7 +7,8 @@ const NEEDS_CONTEXT = new Set(['closed_qa', 'extraction', 'summarization']);
 const INLINE_MIN_WORDS = 100;
 // A passage set off inside the prompt: after a line ending in a colon, after a blank line,
 // between fences or triple quotes, as `>` quoted lines, or a quotation of 120+ characters.
-const INLINE_PASSAGE = /:[ \t]*\r?\n[ \t]*\S|\n[ \t]*\r?\n[ \t]*\S|```|"""|^[ \t]*>|["“«„「『][^"”»“」』]{120,}["”»“」』]/m;
+const INLINE_PASSAGE =
+  /:[ \t]*\r?\n[ \t]*\S|\n[ \t]*\r?\n[ \t]*\S|```|"""|^[ \t]*>|["“«„「『][^"”»“」』]{120,}["”»“」』]/m;
 
 /** Whether the prompt carries the passage itself: long, and with the passage set off. */
 export function hasInlinePassage(prompt: string): boolean {
@@ -17,7 +18,10 @@ export function hasInlinePassage(prompt: string): boolean {
 /** closed_qa, extraction and summarization answer from a passage: the pair must give it. */
 export const contextRequired: LintRule = {
   meta: {
-    id: 'context-required', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
+    id: 'context-required',
+    category: 'task-shape',
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'A closed_qa, extraction or summarization pair gives the passage it works from.',
   },
   checkPair(ctx) {

@@ -13,21 +13,37 @@ import { fixList, valueFix } from '../edit/scalar-fix';
 export function languageAllowed(tag: string, allowed: readonly string[]): boolean {
   const lower = tag.toLowerCase();
   const primary = lower.split('-')[0];
-  return allowed.some((a) => { const l = a.toLowerCase(); return l === lower || l === primary; });
+  return allowed.some((a) => {
+    const l = a.toLowerCase();
+    return l === lower || l === primary;
+  });
 }
 
-function checkLanguage(home: NodeHome, node: Node | null | undefined, allowed: readonly string[] | undefined, report: (r: Report) => void): void {
+function checkLanguage(
+  home: NodeHome,
+  node: Node | null | undefined,
+  allowed: readonly string[] | undefined,
+  report: (r: Report) => void,
+): void {
   if (!allowed) return;
   const text = scalarText(node);
   // A malformed tag is invalid-value's finding; don't report it twice.
-  if (!isScalar(node) || !node.range || !text || !LANGUAGE_TAG.test(text) || languageAllowed(text, allowed)) return;
+  if (
+    !isScalar(node) ||
+    !node.range ||
+    !text ||
+    !LANGUAGE_TAG.test(text) ||
+    languageAllowed(text, allowed)
+  )
+    return;
   // Edit distance would turn "ha" (Hausa) into "hi" (Hindi): only suggest the listed form of the same language.
   const primary = text.toLowerCase().split('-')[0];
   const same = allowed.filter((a) => a.toLowerCase().split('-')[0] === primary);
   const hint = same.length === 1 ? same[0] : undefined;
   const [start, end] = node.range;
   report({
-    start, end,
+    start,
+    end,
     message: `Language ${languageLabel(text)} is not one of the guidelines' languages: ${allowed.map(languageLabel).join(', ')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
     fixes: hint ? fixList(valueFix(home, node, hint, `Change to ${hint}`)) : undefined,
   });
@@ -36,14 +52,27 @@ function checkLanguage(home: NodeHome, node: Node | null | undefined, allowed: r
 /** When the guidelines list languages, each pair's language is one of them. */
 export const disallowedLanguage: LintRule = {
   meta: {
-    id: 'disallowed-language', category: 'annotations', defaultSeverity: 'warning', fixable: true,
-    description: 'The language is not in the guidelines\' list of languages.',
+    id: 'disallowed-language',
+    category: 'annotations',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: "The language is not in the guidelines' list of languages.",
   },
   checkFile(ctx) {
-    checkLanguage(fileHome(ctx.file), ctx.file.defaults.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(
+      fileHome(ctx.file),
+      ctx.file.defaults.get('language')?.value,
+      ctx.guidelines.languages,
+      ctx.report,
+    );
   },
   checkPair(ctx) {
     if (!isMap(ctx.pair.node)) return;
-    checkLanguage(pairHome(ctx.pair), ctx.pair.fields.get('language')?.value, ctx.guidelines.languages, ctx.report);
+    checkLanguage(
+      pairHome(ctx.pair),
+      ctx.pair.fields.get('language')?.value,
+      ctx.guidelines.languages,
+      ctx.report,
+    );
   },
 };

@@ -9,11 +9,17 @@ const BLANK = /^\s*$/;
 function isBlank(node: Node | null | undefined): boolean {
   if (!node) return true;
   if (!isScalar(node)) return false;
-  return node.value === null || node.value === undefined || (typeof node.value === 'string' && BLANK.test(node.value));
+  return (
+    node.value === null ||
+    node.value === undefined ||
+    (typeof node.value === 'string' && BLANK.test(node.value))
+  );
 }
 
 function isEmptyList(node: Node | null | undefined): boolean {
-  return !node || (isScalar(node) && node.value === null) || (isSeq(node) && node.items.length === 0);
+  return (
+    !node || (isScalar(node) && node.value === null) || (isSeq(node) && node.items.length === 0)
+  );
 }
 
 /** The span without the line breaks a block scalar's range ends with (`response: |` and nothing under it). */
@@ -27,7 +33,8 @@ function entrySpan(src: string, item: YamlPair<unknown, unknown>, fallback: Span
   const key = item.key as Node | null;
   const value = item.value as Node | null;
   const start = key?.range?.[0] ?? fallback.start;
-  const end = value?.range && value.range[1] > start ? value.range[1] : key?.range?.[1] ?? fallback.end;
+  const end =
+    value?.range && value.range[1] > start ? value.range[1] : (key?.range?.[1] ?? fallback.end);
   return trimEnd(src, { start, end });
 }
 
@@ -35,15 +42,23 @@ function checkExamples(ctx: PairContext): void {
   const field = ctx.pair.fields.get('examples');
   if (!field) return;
   if (isEmptyList(field.value)) {
-    ctx.report({ ...trimEnd(ctx.pair.src, field.span), message: '`examples` is empty: add at least one input and output, or remove the key.' });
+    ctx.report({
+      ...trimEnd(ctx.pair.src, field.span),
+      message: '`examples` is empty: add at least one input and output, or remove the key.',
+    });
     return;
   }
   if (!isSeq(field.value)) return;
   for (const ex of field.value.items as (Node | null)[]) {
     if (!isMap(ex)) continue;
     for (const item of ex.items) {
-      if (!isScalar(item.key) || (item.key.value !== 'input' && item.key.value !== 'output')) continue;
-      if (isBlank(item.value as Node | null)) ctx.report({ ...entrySpan(ctx.pair.src, item, field.span), message: `An example's \`${String(item.key.value)}\` is empty.` });
+      if (!isScalar(item.key) || (item.key.value !== 'input' && item.key.value !== 'output'))
+        continue;
+      if (isBlank(item.value as Node | null))
+        ctx.report({
+          ...entrySpan(ctx.pair.src, item, field.span),
+          message: `An example's \`${String(item.key.value)}\` is empty.`,
+        });
     }
   }
 }
@@ -52,25 +67,36 @@ function checkLabels(ctx: PairContext): void {
   const field = ctx.pair.fields.get('labels');
   if (!field) return;
   if (isEmptyList(field.value)) {
-    ctx.report({ ...trimEnd(ctx.pair.src, field.span), message: '`labels` is empty: list the labels the answer chooses from.' });
+    ctx.report({
+      ...trimEnd(ctx.pair.src, field.span),
+      message: '`labels` is empty: list the labels the answer chooses from.',
+    });
     return;
   }
   if (!isSeq(field.value)) return;
   for (const it of field.value.items as (Node | null)[]) {
-    if (isScalar(it) && isBlank(it) && it.range) ctx.report({ start: it.range[0], end: it.range[1], message: 'A label is empty.' });
+    if (isScalar(it) && isBlank(it) && it.range)
+      ctx.report({ start: it.range[0], end: it.range[1], message: 'A label is empty.' });
   }
 }
 
 /** A text field, example or label list that is there but says nothing. */
 export const emptyField: LintRule = {
   meta: {
-    id: 'empty-field', category: 'hhh', defaultSeverity: 'error', fixable: false,
+    id: 'empty-field',
+    category: 'hhh',
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'A text field, example or label list is present but empty.',
   },
   checkPair(ctx) {
     for (const key of TEXT_FIELDS) {
       const field = ctx.pair.fields.get(key);
-      if (field && isBlank(field.value)) ctx.report({ ...trimEnd(ctx.pair.src, field.span), message: `\`${key}\` is empty${key === 'system' || key === 'context' ? ': write it, or remove the key' : ''}.` });
+      if (field && isBlank(field.value))
+        ctx.report({
+          ...trimEnd(ctx.pair.src, field.span),
+          message: `\`${key}\` is empty${key === 'system' || key === 'context' ? ': write it, or remove the key' : ''}.`,
+        });
     }
     checkExamples(ctx);
     checkLabels(ctx);

@@ -36,7 +36,10 @@ function completeExamples(node: Node | null | undefined): number {
 /** An in_context prompt shows worked examples before the task. */
 export const examplesRequired: LintRule = {
   meta: {
-    id: 'examples-required', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
+    id: 'examples-required',
+    category: 'task-shape',
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'An in_context pair gives at least one worked example.',
   },
   checkPair(ctx) {
@@ -45,12 +48,18 @@ export const examplesRequired: LintRule = {
     if (completeExamples(examples?.value) > 0) return;
     if (hasInlineExamples(ctx.text('prompt')?.text ?? '')) return;
     if (examples) {
-      ctx.report({ start: examples.keyNode.range![0], end: examples.keyNode.range![1], message: 'An in_context pair needs at least one example with both an `input` and an `output`.' });
+      ctx.report({
+        start: examples.keyNode.range![0],
+        end: examples.keyNode.range![1],
+        message:
+          'An in_context pair needs at least one example with both an `input` and an `output`.',
+      });
       return;
     }
     ctx.report({
       ...anchorSpan(ctx, 'prompt_type'),
-      message: 'An in_context pair needs worked examples: add `examples` (each an `input` and an `output`), or write at least two "Input:"/"Output:" (or "Q:"/"A:") pairs into the prompt.',
+      message:
+        'An in_context pair needs worked examples: add `examples` (each an `input` and an `output`), or write at least two "Input:"/"Output:" (or "Q:"/"A:") pairs into the prompt.',
     });
   },
 };

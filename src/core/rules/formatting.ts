@@ -26,7 +26,13 @@ function removeTrailing(ctx: PairContext, s: FieldScalar, span: Span, line: Span
   const home = pairHome(ctx.pair);
   const range = valueRangeOf(home, s.node, span);
   const fix = range && textFix(home, s.node, range.start, range.end, '', 'Remove trailing spaces');
-  if (fix && fix.edits.length === 1 && fix.edits[0].start >= line.start && fix.edits[0].end <= line.end) fix.scope = line;
+  if (
+    fix &&
+    fix.edits.length === 1 &&
+    fix.edits[0].start >= line.start &&
+    fix.edits[0].end <= line.end
+  )
+    fix.scope = line;
   return fix;
 }
 
@@ -38,12 +44,16 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
   const [start, end] = s.node.range!;
   const header = src.indexOf('\n', start);
   if (header < 0) return;
-  for (let from = header + 1; from < end; ) {
+  for (let from = header + 1; from < end;) {
     let nl = src.indexOf('\n', from);
     if (nl < 0 || nl > end) nl = end;
     let lineEnd = nl > from && src.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     const contentEnd = lineEnd;
-    while (lineEnd > from && (src.charCodeAt(lineEnd - 1) === 0x20 || src.charCodeAt(lineEnd - 1) === 0x09)) lineEnd--;
+    while (
+      lineEnd > from &&
+      (src.charCodeAt(lineEnd - 1) === 0x20 || src.charCodeAt(lineEnd - 1) === 0x09)
+    )
+      lineEnd--;
     if (lineEnd > from && lineEnd < contentEnd) {
       const span = { start: lineEnd, end: contentEnd };
       ctx.report({
@@ -63,13 +73,21 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
  */
 export const formatting: LintRule = {
   meta: {
-    id: 'formatting', category: 'hhh', defaultSeverity: 'warning', fixable: true,
+    id: 'formatting',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: true,
     description: 'Unbalanced code fences, brackets or quotes, and trailing spaces in a text field.',
   },
   checkPair(ctx) {
     for (const s of fieldScalars(ctx, FIELDS)) {
-      for (const u of findUnbalanced(s.text)) ctx.report({ ...ctx.span(s.node, u.start, u.end), message: `${u.message.slice(0, -1)} in ${s.name}.` });
-      if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED) trailingSpaces(ctx, s);
+      for (const u of findUnbalanced(s.text))
+        ctx.report({
+          ...ctx.span(s.node, u.start, u.end),
+          message: `${u.message.slice(0, -1)} in ${s.name}.`,
+        });
+      if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED)
+        trailingSpaces(ctx, s);
     }
   },
 };

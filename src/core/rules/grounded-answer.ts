@@ -21,7 +21,12 @@ function stem(word: string): string {
   if (last !== 0x73 && last !== 0x64 && last !== 0x67 && last !== 0x79) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4 && !(suffix === 's' && word.endsWith('ss'))) return word.slice(0, -suffix.length);
+    if (
+      word.endsWith(suffix) &&
+      word.length - suffix.length >= 4 &&
+      !(suffix === 's' && word.endsWith('ss'))
+    )
+      return word.slice(0, -suffix.length);
   }
   return word;
 }
@@ -45,7 +50,12 @@ const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x80)
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39)
+    );
   return WORD_CHAR.test(String.fromCharCode(code));
 }
 
@@ -66,7 +76,8 @@ function wordStarts(lower: string): Map<number, number[]> {
     if (i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
     const key = pairKey(lower, i);
     const group = byPrefix.get(key);
-    if (group) group.push(i); else byPrefix.set(key, [i]);
+    if (group) group.push(i);
+    else byPrefix.set(key, [i]);
   }
   return byPrefix;
 }
@@ -87,7 +98,8 @@ class ContextIndex {
     if (!this.numbers) {
       const numbers = new Set<string>();
       NUMBER.lastIndex = 0;
-      for (let m = NUMBER.exec(this.context); m; m = NUMBER.exec(this.context)) for (const k of numberKeys(m[0])) numbers.add(k);
+      for (let m = NUMBER.exec(this.context); m; m = NUMBER.exec(this.context))
+        for (const k of numberKeys(m[0])) numbers.add(k);
       this.numbers = numbers;
     }
     const numbers = this.numbers;
@@ -99,7 +111,8 @@ class ContextIndex {
     const key = stem(word);
     const lower = (this.lower ??= this.context.toLowerCase());
     if (key.length < 2) {
-      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) if (at === 0 || !isWordChar(lower.charCodeAt(at - 1))) return true;
+      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1))
+        if (at === 0 || !isWordChar(lower.charCodeAt(at - 1))) return true;
       return false;
     }
     this.starts ??= wordStarts(lower);
@@ -123,18 +136,28 @@ function isAsciiLetter(code: number): boolean {
  * scanned by character codes with the same rules (where the regex's match objects cost
  * more than the rest of the rule); other text goes through the regex.
  */
-function forEachToken(text: string, from: number, to: number, ascii: boolean, visit: (start: number, end: number, isNumber: boolean) => void): void {
+function forEachToken(
+  text: string,
+  from: number,
+  to: number,
+  ascii: boolean,
+  visit: (start: number, end: number, isNumber: boolean) => void,
+): void {
   if (!ascii) {
     const part = text.slice(from, to);
     TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(part); m; m = TOKEN.exec(part)) visit(from + m.index, from + m.index + m[0].length, m[1] !== undefined);
+    for (let m = TOKEN.exec(part); m; m = TOKEN.exec(part))
+      visit(from + m.index, from + m.index + m[0].length, m[1] !== undefined);
     return;
   }
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
     const isNumber = isAsciiDigit(code);
-    if (!isNumber && !isAsciiLetter(code)) { i++; continue; }
+    if (!isNumber && !isAsciiLetter(code)) {
+      i++;
+      continue;
+    }
     // A run of digits (letters), then more runs joined by "." or "," (an apostrophe).
     const inRun = isNumber ? isAsciiDigit : isAsciiLetter;
     let j = i + 1;
@@ -142,7 +165,8 @@ function forEachToken(text: string, from: number, to: number, ascii: boolean, vi
       while (j < to && inRun(text.charCodeAt(j))) j++;
       const joiner = text.charCodeAt(j);
       const joins = isNumber ? joiner === 0x2e || joiner === 0x2c : joiner === 0x27;
-      if (joins && j + 1 < to && inRun(text.charCodeAt(j + 1))) j += 2; else break;
+      if (joins && j + 1 < to && inRun(text.charCodeAt(j + 1))) j += 2;
+      else break;
     }
     visit(i, j, isNumber);
     i = j;
@@ -172,7 +196,10 @@ function share(options: Readonly<Record<string, unknown>>): number {
  */
 export const groundedAnswer: LintRule = {
   meta: {
-    id: 'grounded-answer', category: 'task-shape', defaultSeverity: 'info', fixable: false,
+    id: 'grounded-answer',
+    category: 'task-shape',
+    defaultSeverity: 'info',
+    fixable: false,
     description: 'A closed_qa or extraction answer uses only what the context says.',
     options: () => ({ threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
   },
@@ -184,14 +211,18 @@ export const groundedAnswer: LintRule = {
     const known = new ContextIndex(context);
     const text = response.text;
     const language = annotationValue(ctx, 'language').toLowerCase();
-    const checkWords = (language === '' || language === 'en' || language.startsWith('en-')) && !needsSegmenter(text);
+    const checkWords =
+      (language === '' || language === 'en' || language.startsWith('en-')) && !needsSegmenter(text);
     const minShare = share(ctx.options);
     const lower = checkWords ? lowerSameLength(text) : undefined;
     const source = lower ?? text;
     const ascii = !NON_ASCII.test(source);
     SENTENCE.lastIndex = 0;
     for (let s = SENTENCE.exec(text); s; s = SENTENCE.exec(text)) {
-      if (!s[0]) { SENTENCE.lastIndex++; continue; }
+      if (!s[0]) {
+        SENTENCE.lastIndex++;
+        continue;
+      }
       const missing: string[] = [];
       let words = 0;
       forEachToken(source, s.index, s.index + s[0].length, ascii, (at, end, isNumber) => {
@@ -200,7 +231,10 @@ export const groundedAnswer: LintRule = {
         const token = source.slice(at, end);
         if (isNumber) {
           if (isListMarker(text, at, token.length) || known.hasNumber(token)) return;
-          ctx.report({ ...ctx.span(response.node, at, end), message: `The number ${token} is not in the context: a ${annotationValue(ctx, 'task')} answer comes from the context.` });
+          ctx.report({
+            ...ctx.span(response.node, at, end),
+            message: `The number ${token} is not in the context: a ${annotationValue(ctx, 'task')} answer comes from the context.`,
+          });
           return;
         }
         const word = lower ? token : token.toLowerCase();
@@ -213,8 +247,15 @@ export const groundedAnswer: LintRule = {
         let b = s.index + s[0].length;
         while (a < b && /\s/.test(text[a])) a++;
         while (b > a && /\s/.test(text[b - 1])) b--;
-        const list = missing.slice(0, 5).map((w) => `"${w}"`).join(', ') + (missing.length > 5 ? ', ...' : '');
-        ctx.report({ ...ctx.span(response.node, a, b), message: `This sentence says things the context does not: ${list} ${missing.length === 1 ? 'is' : 'are'} not in it.` });
+        const list =
+          missing
+            .slice(0, 5)
+            .map((w) => `"${w}"`)
+            .join(', ') + (missing.length > 5 ? ', ...' : '');
+        ctx.report({
+          ...ctx.span(response.node, a, b),
+          message: `This sentence says things the context does not: ${list} ${missing.length === 1 ? 'is' : 'are'} not in it.`,
+        });
       }
     }
   },

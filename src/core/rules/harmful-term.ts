@@ -31,13 +31,21 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
   const entries: Entry[] = [];
   const own = new Set(g.harmfulTerms.map((t) => t.text.trim().toLowerCase()));
   if (options.builtin !== false) {
-    for (const word of DEFAULT_PROFANITY) if (!own.has(word)) entries.push({ text: word, message: PROFANITY });
+    for (const word of DEFAULT_PROFANITY)
+      if (!own.has(word)) entries.push({ text: word, message: PROFANITY });
   }
   for (const t of g.harmfulTerms) {
     if (t.severity === 'off' || !t.text.trim()) continue;
-    entries.push({ text: t.text, message: t.message ?? 'The guidelines list this as a harmful term.', severity: t.severity });
+    entries.push({
+      text: t.text,
+      message: t.message ?? 'The guidelines list this as a harmful term.',
+      severity: t.severity,
+    });
   }
-  c = { list: new PhraseList(entries), fields: fieldSet(stringList(options.fields) ?? ['response']) };
+  c = {
+    list: new PhraseList(entries),
+    fields: fieldSet(stringList(options.fields) ?? ['response']),
+  };
   compiled.set(g, c);
   return c;
 }
@@ -45,16 +53,27 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
 /** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
 export const harmfulTerm: LintRule = {
   meta: {
-    id: 'harmful-term', category: 'hhh', defaultSeverity: 'warning', fixable: false,
-    description: 'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
-    options: () => ({ fields: z.optional(z.array(z.enum(FIELD_NAMES))), builtin: z.optional(z.boolean()) }),
+    id: 'harmful-term',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'A term from the harmful-terms lexicon or the built-in profanity list is in the response.',
+    options: () => ({
+      fields: z.optional(z.array(z.enum(FIELD_NAMES))),
+      builtin: z.optional(z.boolean()),
+    }),
   },
   checkPair(ctx) {
     const c = compile(ctx.guidelines, ctx.options);
     for (const s of fieldScalars(ctx, c.fields)) {
       for (const m of c.list.find(s.text)) {
         const shown = s.text.slice(m.start, m.end).replace(/\s+/g, ' ');
-        ctx.report({ ...ctx.span(s.node, m.start, m.end), message: `"${shown}" in ${fieldLabel(s.field)}: ${m.entry.message}`, severity: m.entry.severity });
+        ctx.report({
+          ...ctx.span(s.node, m.start, m.end),
+          message: `"${shown}" in ${fieldLabel(s.field)}: ${m.entry.message}`,
+          severity: m.entry.severity,
+        });
       }
     }
   },

@@ -47,15 +47,45 @@ import { INTERNAL_META } from './internal';
 
 /** Rules the file linter runs. */
 export const LINT_RULES: readonly LintRule[] = [
-  yamlSyntax, noAliases, schema, unknownKey, missingId,
-  missingAnnotation, invalidValue, lengthMismatch, responseTypeMismatch, disallowedDomain, disallowedLanguage,
-  contextRequired, examplesRequired, continuationAnchor, classificationLabels, chainOfThoughtSteps, summaryShorter, groundedAnswer,
-  emptyField, placeholder, bannedPhrase, harmfulTerm, pattern,
-  pii, repetition, formatting, responseLength, languageMismatch,
-  reviewOpen, statusInvalid,
+  yamlSyntax,
+  noAliases,
+  schema,
+  unknownKey,
+  missingId,
+  missingAnnotation,
+  invalidValue,
+  lengthMismatch,
+  responseTypeMismatch,
+  disallowedDomain,
+  disallowedLanguage,
+  contextRequired,
+  examplesRequired,
+  continuationAnchor,
+  classificationLabels,
+  chainOfThoughtSteps,
+  summaryShorter,
+  groundedAnswer,
+  emptyField,
+  placeholder,
+  bannedPhrase,
+  harmfulTerm,
+  pattern,
+  pii,
+  repetition,
+  formatting,
+  responseLength,
+  languageMismatch,
+  reviewOpen,
+  statusInvalid,
 ];
 
 /** Every rule's description, file and workspace rules alike. */
-export const RULE_METAS: readonly RuleMeta[] = [...LINT_RULES.map((r) => r.meta), ...WORKSPACE_RULE_METAS, SILENCE_META, UNREADABLE_FILE_META, INTERNAL_META];
+export const RULE_METAS: readonly RuleMeta[] = [
+  ...LINT_RULES.map((r) => r.meta),
+  ...WORKSPACE_RULE_METAS,
+  SILENCE_META,
+  UNREADABLE_FILE_META,
+  INTERNAL_META,
+];
 
 export const ALL_RULE_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((m) => m.id));

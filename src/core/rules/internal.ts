@@ -7,8 +7,12 @@ import type { Problem, ReportedSeverity, RuleMeta, Span } from '../types';
  * own; this is its description for docs, SARIF and settings.
  */
 export const INTERNAL_META: RuleMeta = {
-  id: 'internal', category: 'structure', defaultSeverity: 'error', fixable: false,
-  description: 'A rule failed while checking this pair or file (a bug in SFT Studio); the other rules still ran.',
+  id: 'internal',
+  category: 'structure',
+  defaultSeverity: 'error',
+  fixable: false,
+  description:
+    'A rule failed while checking this pair or file (a bug in SFT Studio); the other rules still ran.',
 };
 
 /** What a thrown value says, in one line. */
@@ -18,9 +22,19 @@ export function errorText(error: unknown): string {
 }
 
 /** The one problem that stands for a rule that threw while checking `what` ("this pair", "this file"). */
-export function internalProblem(rule: string, error: unknown, what: string, at: Span, severity: ReportedSeverity, pairId?: string): Problem {
+export function internalProblem(
+  rule: string,
+  error: unknown,
+  what: string,
+  at: Span,
+  severity: ReportedSeverity,
+  pairId?: string,
+): Problem {
   const p: Problem = {
-    rule: INTERNAL_META.id, severity, start: at.start, end: at.end,
+    rule: INTERNAL_META.id,
+    severity,
+    start: at.start,
+    end: at.end,
     message: `The ${rule} rule failed on ${what} and was skipped (${errorText(error)}). The other rules still ran. This is a bug in SFT Studio; the SFT Studio log has the details.`,
   };
   if (pairId !== undefined) p.pairId = pairId;

@@ -18,7 +18,10 @@ const CODE = /^[a-z]{2,3}$/;
  */
 export const languageMismatch: LintRule = {
   meta: {
-    id: 'language-mismatch', category: 'hhh', defaultSeverity: 'warning', fixable: true,
+    id: 'language-mismatch',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: true,
     description: 'The prompt and response read as another language than the declared `language`.',
   },
   checkPair(ctx) {
@@ -45,7 +48,18 @@ export const languageMismatch: LintRule = {
       const codes = new Set(found.map((f) => f.verdict.lang));
       const code = codes.size === 1 ? [...codes][0] : undefined;
       // Not preferred: detection can be wrong, and a translation pair may be meant.
-      const fix = code && CODE.test(code) && isScalar(node) ? fixList(valueFix(pairHome(ctx.pair), node, code, `Set language to ${languageLabel(code)}`, false)) : undefined;
+      const fix =
+        code && CODE.test(code) && isScalar(node)
+          ? fixList(
+              valueFix(
+                pairHome(ctx.pair),
+                node,
+                code,
+                `Set language to ${languageLabel(code)}`,
+                false,
+              ),
+            )
+          : undefined;
       ctx.report({ start: node.range[0], end: node.range[1], message, fixes: fix });
       return;
     }

@@ -14,8 +14,12 @@ const BUCKETS = new Set(PROMPT_LENGTHS.map((b) => b.value));
  */
 export const lengthMismatch: LintRule = {
   meta: {
-    id: 'length-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
-    description: 'The declared prompt_length differs from the bucket of the counted prompt words; fix: set the counted bucket.',
+    id: 'length-mismatch',
+    category: 'annotations',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'The declared prompt_length differs from the bucket of the counted prompt words; fix: set the counted bucket.',
   },
   checkPair(ctx) {
     // Not from defaults: one length for every pair of a file is not a declaration about any of them.
@@ -26,7 +30,8 @@ export const lengthMismatch: LintRule = {
     if (bucket === declared) return;
     const { short, long } = ctx.guidelines.length;
     ctx.report({
-      start: node.range[0], end: node.range[1],
+      start: node.range[0],
+      end: node.range[1],
       message: `prompt_length is ${declared}, but the model reads ${plural(promptWords, 'word')} before answering (system, context, examples and prompt), which is ${bucket} (short < ${short}, medium ${short} to ${long}, long > ${plural(long, 'word')}).`,
       fixes: fixList(valueFix(pairHome(ctx.pair), node, bucket, `Change to ${bucket}`)),
     });

@@ -13,7 +13,10 @@ import type { Fix } from '../types';
  */
 export const missingAnnotation: LintRule = {
   meta: {
-    id: 'missing-annotation', category: 'annotations', defaultSeverity: 'warning', fixable: true,
+    id: 'missing-annotation',
+    category: 'annotations',
+    defaultSeverity: 'warning',
+    fixable: true,
     description: 'A required annotation is set neither on the pair nor in defaults.',
   },
   checkPair(ctx) {
@@ -25,11 +28,22 @@ export const missingAnnotation: LintRule = {
       if (key === 'id') continue;
       // The fields directly, not ctx.annotation(): this runs for every key of every pair.
       const field = effectiveField(ctx.file, pair, key);
-      if (!field) { missing.push(key); continue; }
+      if (!field) {
+        missing.push(key);
+        continue;
+      }
       if (!isEmptyValue(field.value)) continue; // an alias is not empty either
-      if (!pair.fields.has(key)) { missing.push(key); continue; } // `task:` in defaults sets nothing
+      if (!pair.fields.has(key)) {
+        missing.push(key);
+        continue;
+      } // `task:` in defaults sets nothing
       const r = field.keyNode.range!;
-      ctx.report({ start: r[0], end: r[1], message: `${key} is empty (${why}); fill it in, or remove the line to use the file's defaults.`, fixes: fillFix(ctx, key) });
+      ctx.report({
+        start: r[0],
+        end: r[1],
+        message: `${key} is empty (${why}); fill it in, or remove the line to use the file's defaults.`,
+        fixes: fillFix(ctx, key),
+      });
     }
     if (!missing.length) return;
     const list = missing.join(', ');
@@ -46,5 +60,7 @@ function fillFix(ctx: PairContext, key: string): Fix[] | undefined {
   if (key !== 'prompt_length') return undefined;
   const bucket = ctx.counts().bucket;
   const edits = setAnnotation(ctx.pair, key, bucket);
-  return edits.length ? [{ title: `Set prompt_length to ${bucket}`, edits, preferred: true }] : undefined;
+  return edits.length
+    ? [{ title: `Set prompt_length to ${bucket}`, edits, preferred: true }]
+    : undefined;
 }

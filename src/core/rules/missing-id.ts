@@ -26,7 +26,10 @@ function allocate(file: SftFileModel): Map<number, string> {
   for (const p of file.pairs) if (p.id) taken.add(p.id);
   let lastId = file.pairs.find((p) => p.id)?.id;
   for (const p of file.pairs) {
-    if (p.id) { lastId = p.id; continue; }
+    if (p.id) {
+      lastId = p.id;
+      continue;
+    }
     if (!lacksId(p)) continue;
     const id = generateId(taken, lastId);
     taken.add(id);
@@ -39,17 +42,22 @@ function allocate(file: SftFileModel): Map<number, string> {
 /** A pair without an id cannot be referred to by reviews, exports or duplicate checks. */
 export const missingId: LintRule = {
   meta: {
-    id: 'missing-id', category: 'structure', defaultSeverity: 'error', fixable: true,
+    id: 'missing-id',
+    category: 'structure',
+    defaultSeverity: 'error',
+    fixable: true,
     description: 'Every pair has an id; fix: generate one that is unique in the file.',
   },
   checkPair(ctx) {
     const { pair } = ctx;
     if (!lacksId(pair)) return;
-    const id = allocate(ctx.file).get(pair.index) ?? generateId(ctx.file.pairs.flatMap((p) => (p.id ? [p.id] : [])));
+    const id =
+      allocate(ctx.file).get(pair.index) ??
+      generateId(ctx.file.pairs.flatMap((p) => (p.id ? [p.id] : [])));
     const edits = setAnnotation(pair, 'id', id);
     ctx.report({
       ...pairHead(pair),
-      message: pair.fields.has('id') ? 'This pair\'s id is empty.' : 'This pair has no id.',
+      message: pair.fields.has('id') ? "This pair's id is empty." : 'This pair has no id.',
       fixes: edits.length ? [{ title: `Add id ${id}`, edits, preferred: true }] : undefined,
     });
   },

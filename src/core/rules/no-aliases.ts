@@ -5,7 +5,8 @@ const MARKS = /[&*]|<</;
 
 const MESSAGE = {
   alias: (name: string) => `Aliases are not allowed in .sft.yaml (*${name}); write the value out.`,
-  anchor: (name: string) => `Anchors are not allowed in .sft.yaml (&${name}); write the value out where it is used.`,
+  anchor: (name: string) =>
+    `Anchors are not allowed in .sft.yaml (&${name}); write the value out where it is used.`,
   merge: 'Merge keys (<<) are not allowed in .sft.yaml; write the keys out.',
 };
 
@@ -16,19 +17,25 @@ const MESSAGE = {
 function scan(src: string, node: Node | null | undefined, report: (r: Report) => void): void {
   if (!node) return;
   if (isAlias(node)) {
-    if (node.range) report({ start: node.range[0], end: node.range[1], message: MESSAGE.alias(node.source) });
+    if (node.range)
+      report({ start: node.range[0], end: node.range[1], message: MESSAGE.alias(node.source) });
     return;
   }
   if (node.anchor && node.range) {
     const mark = `&${node.anchor}`;
     const at = src.lastIndexOf(mark, node.range[0]);
     const start = at >= 0 ? at : node.range[0];
-    report({ start, end: at >= 0 ? at + mark.length : start, message: MESSAGE.anchor(node.anchor) });
+    report({
+      start,
+      end: at >= 0 ? at + mark.length : start,
+      message: MESSAGE.anchor(node.anchor),
+    });
   }
   if (isMap(node)) {
     for (const item of node.items) {
       const key = item.key as Node | null;
-      if (isScalar(key) && key.value === '<<' && key.range) report({ start: key.range[0], end: key.range[1], message: MESSAGE.merge });
+      if (isScalar(key) && key.value === '<<' && key.range)
+        report({ start: key.range[0], end: key.range[1], message: MESSAGE.merge });
       else scan(src, key, report);
       scan(src, item.value as Node | null, report);
     }
@@ -40,13 +47,19 @@ function scan(src: string, node: Node | null | undefined, report: (r: Report) =>
 /** Anchors, aliases and merge keys make parsing slow and let a small file expand: report them. */
 export const noAliases: LintRule = {
   meta: {
-    id: 'no-aliases', category: 'structure', defaultSeverity: 'error', fixable: false,
+    id: 'no-aliases',
+    category: 'structure',
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'Anchors, aliases and merge keys are not allowed.',
   },
   checkFile(ctx) {
     // The header only: pairs are scanned per pair, so an edit re-scans one pair.
     const root = ctx.file.doc.contents;
-    if (!isMap(root)) { scan(ctx.file.text, root, ctx.report); return; }
+    if (!isMap(root)) {
+      scan(ctx.file.text, root, ctx.report);
+      return;
+    }
     for (const f of ctx.file.header) {
       if (f.key === 'pairs' && ctx.file.pairs.length) continue;
       scan(ctx.file.text, f.keyNode, ctx.report);

@@ -19,8 +19,11 @@ export function patternMessage(p: ProjectPattern, g: Pick<Guidelines, 'handbook'
  */
 export const pattern: LintRule = {
   meta: {
-    id: 'pattern', category: 'hhh', defaultSeverity: 'warning', fixable: false,
-    description: 'Text matches one of the guidelines\' own patterns.',
+    id: 'pattern',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: "Text matches one of the guidelines' own patterns.",
   },
   checkPair(ctx) {
     const g = ctx.guidelines;
@@ -32,7 +35,12 @@ export const pattern: LintRule = {
       const message = patternMessage(p, g);
       for (const s of fieldScalars(ctx, fieldSet(p.fields))) {
         scanRegex(p.regex, s.text, MAX_MATCHES, (m) => {
-          ctx.report({ ...ctx.span(s.node, m.index, m.index + m[0].length), rule: p.id, severity, message });
+          ctx.report({
+            ...ctx.span(s.node, m.index, m.index + m[0].length),
+            rule: p.id,
+            severity,
+            message,
+          });
         });
       }
     }

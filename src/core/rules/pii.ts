@@ -13,8 +13,12 @@ const FIELDS = fieldSet(['system', 'context', 'examples', 'prompt', 'response'])
  */
 export const pii: LintRule = {
   meta: {
-    id: 'pii', category: 'hhh', defaultSeverity: 'warning', fixable: true,
-    description: 'Personal data (email, phone, card, IBAN, national id, IP address) in a text field.',
+    id: 'pii',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'Personal data (email, phone, card, IBAN, national id, IP address) in a text field.',
   },
   checkPair(ctx) {
     for (const s of fieldScalars(ctx, FIELDS)) {
@@ -26,7 +30,9 @@ export const pii: LintRule = {
           ...span,
           message: `Possible ${hit.what} in ${s.name}: "${found}". Replace it with ${mask} or an invented, clearly fake value.`,
           // In place when the scalar's style allows; a plain scalar that would start with `[` is quoted.
-          fixes: fixList(textFix(pairHome(ctx.pair), s.node, hit.start, hit.end, mask, `Mask as ${mask}`)),
+          fixes: fixList(
+            textFix(pairHome(ctx.pair), s.node, hit.start, hit.end, mask, `Mask as ${mask}`),
+          ),
         });
       }
     }

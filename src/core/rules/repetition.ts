@@ -16,7 +16,8 @@ function clip(s: string, max = 60): string {
 
 const MESSAGES: Record<Repeat['kind'], (r: Repeat, field: string) => string> = {
   doubled: (r, f) => `Doubled word "${r.unit}" in ${f}.`,
-  loop: (r, f) => `"${clip(r.unit)}" repeats ${r.copies} times in a row in ${f}: a generation loop.`,
+  loop: (r, f) =>
+    `"${clip(r.unit)}" repeats ${r.copies} times in a row in ${f}: a generation loop.`,
   sentence: (r, f) => `This sentence already appears earlier in ${f}: "${clip(r.unit)}".`,
   line: (r, f) => `This line already appears earlier in ${f}: "${clip(r.unit)}".`,
 };
@@ -31,7 +32,9 @@ const FIX_TITLES: Record<Repeat['kind'], string> = {
 /** The words whose doubling is allowed: `rules: { repetition: { allow: [...] } }` replaces the defaults. */
 function allowedDoubles(ctx: PairContext): ReadonlySet<string> {
   const allow = ctx.options.allow;
-  return Array.isArray(allow) ? new Set(allow.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())) : DEFAULT_ALLOWED;
+  return Array.isArray(allow)
+    ? new Set(allow.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase()))
+    : DEFAULT_ALLOWED;
 }
 
 /**
@@ -41,8 +44,12 @@ function allowedDoubles(ctx: PairContext): ReadonlySet<string> {
  */
 export const repetition: LintRule = {
   meta: {
-    id: 'repetition', category: 'hhh', defaultSeverity: 'warning', fixable: true,
-    description: 'Doubled words, repeated sentences or lines, and generation loops in a text field.',
+    id: 'repetition',
+    category: 'hhh',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'Doubled words, repeated sentences or lines, and generation loops in a text field.',
     options: () => ({ allow: z.optional(z.array(z.string())) }),
   },
   checkPair(ctx) {
@@ -52,7 +59,17 @@ export const repetition: LintRule = {
       allowed ??= allowedDoubles(ctx);
       for (const r of findRepeats(s.text, allowed)) {
         const span = ctx.span(s.node, r.start, r.end);
-        const fix = r.remove ? textFix(pairHome(ctx.pair), s.node, r.remove.start, r.remove.end, '', FIX_TITLES[r.kind], r.kind === 'doubled') : undefined;
+        const fix = r.remove
+          ? textFix(
+              pairHome(ctx.pair),
+              s.node,
+              r.remove.start,
+              r.remove.end,
+              '',
+              FIX_TITLES[r.kind],
+              r.kind === 'doubled',
+            )
+          : undefined;
         ctx.report({
           ...span,
           message: MESSAGES[r.kind](r, s.name),

@@ -16,13 +16,15 @@ const SHORT_PHRASE_MAX_WORDS = 10;
 const DESCRIPTIVE_MIN_WORDS = 25;
 
 /** What the rule counts in a response. */
-interface Shape { words: number; sentences: number }
+interface Shape {
+  words: number;
+  sentences: number;
+}
 
 function option(ctx: PairContext, name: string, fallback: number): number {
   const v = ctx.options[name];
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }
-
 
 /** The response types a shape fits, under the thresholds. */
 function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
@@ -41,9 +43,16 @@ function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
  */
 export const responseTypeMismatch: LintRule = {
   meta: {
-    id: 'response-type-mismatch', category: 'annotations', defaultSeverity: 'warning', fixable: true,
-    description: 'The response does not have the shape its response_type names (word and sentence counts).',
-    options: () => ({ short_phrase_max_words: z.optional(z.number().check(z.positive())), descriptive_min_words: z.optional(z.number().check(z.positive())) }),
+    id: 'response-type-mismatch',
+    category: 'annotations',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'The response does not have the shape its response_type names (word and sentence counts).',
+    options: () => ({
+      short_phrase_max_words: z.optional(z.number().check(z.positive())),
+      descriptive_min_words: z.optional(z.number().check(z.positive())),
+    }),
   },
   checkPair(ctx) {
     // The fields directly, not ctx.annotation()/ctx.text(): this runs for every pair, and
@@ -74,7 +83,11 @@ export const responseTypeMismatch: LintRule = {
     const ownField = pair.fields.get('response_type');
     const own = ownField && isScalar(ownField.value) ? ownField.value : undefined;
     const keyRange = response.keyNode.range;
-    const span: Span | undefined = own?.range ? { start: own.range[0], end: own.range[1] } : keyRange ? { start: keyRange[0], end: keyRange[1] } : undefined;
+    const span: Span | undefined = own?.range
+      ? { start: own.range[0], end: own.range[1] }
+      : keyRange
+        ? { start: keyRange[0], end: keyRange[1] }
+        : undefined;
     if (!span) return;
     let fixes: Fix[] | undefined;
     if (fitting.length === 1) {
@@ -82,6 +95,10 @@ export const responseTypeMismatch: LintRule = {
       const edits = setAnnotation(ctx.pair, 'response_type', fitting[0]);
       if (edits.length) fixes = [{ title: `Set response_type to ${fitting[0]}`, edits }];
     }
-    ctx.report({ ...span, message: `response_type is ${type}, but the response has ${plural(words, 'word')} in ${plural(sentences, 'sentence')}${suggestion}.`, fixes });
+    ctx.report({
+      ...span,
+      message: `response_type is ${type}, but the response has ${plural(words, 'word')} in ${plural(sentences, 'sentence')}${suggestion}.`,
+      fixes,
+    });
   },
 };

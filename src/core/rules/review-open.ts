@@ -30,7 +30,10 @@ export function hasOpenReviewNote(pair: PairModel): boolean {
 /** An approved pair goes into the training set: every reviewer's note must be dealt with first. */
 export const reviewOpen: LintRule = {
   meta: {
-    id: 'review-open', category: 'qa', defaultSeverity: 'warning', fixable: true,
+    id: 'review-open',
+    category: 'qa',
+    defaultSeverity: 'warning',
+    fixable: true,
     description: 'The pair is approved while a review note is not resolved.',
   },
   checkPair(ctx) {
@@ -40,7 +43,9 @@ export const reviewOpen: LintRule = {
       const text = note.get('note', true) as Node | undefined;
       const span = rangeOf(text, pair.src) ?? itemHead(pair.src, note, note.range?.[0] ?? 0);
       const resolved = note.get('resolved', true) as Node | undefined;
-      const state = resolved ? `resolved: ${isScalar(resolved) ? String(resolved.value) : '…'}` : 'no resolved: true';
+      const state = resolved
+        ? `resolved: ${isScalar(resolved) ? String(resolved.value) : '…'}`
+        : 'no resolved: true';
       const edits = setMapValue(pair.src, note, 'resolved', 'true', REVIEW_KEYS);
       ctx.report({
         ...span,

@@ -7,6 +7,9 @@ import type { RuleMeta } from '../types';
  * rule id gets a did-you-mean and a fix that corrects it.
  */
 export const SILENCE_META: RuleMeta = {
-  id: 'silence', category: 'qa', defaultSeverity: 'warning', fixable: true,
+  id: 'silence',
+  category: 'qa',
+  defaultSeverity: 'warning',
+  fixable: true,
   description: 'A silence comment names known rules and says why.',
 };

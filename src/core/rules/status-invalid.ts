@@ -21,8 +21,12 @@ function sameName(a: string, b: string): boolean {
  */
 export const statusInvalid: LintRule = {
   meta: {
-    id: 'status-invalid', category: 'qa', defaultSeverity: 'warning', fixable: false,
-    description: 'The status contradicts the QA record (no reviewer, no open note, or approved by its own author).',
+    id: 'status-invalid',
+    category: 'qa',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'The status contradicts the QA record (no reviewer, no open note, or approved by its own author).',
   },
   checkPair(ctx) {
     // annotationText, not ctx.annotation(): this runs for every pair, most of them drafts.
@@ -31,18 +35,28 @@ export const statusInvalid: LintRule = {
     const at = placeOf(ctx.pair, 'status') ?? pairHead(ctx.pair);
     if (status === 'changes_requested') {
       if (!hasOpenReviewNote(ctx.pair)) {
-        ctx.report({ ...at, message: 'The status is changes_requested, but no open review note says what to change; add one (- by: …, note: …, resolved: false).' });
+        ctx.report({
+          ...at,
+          message:
+            'The status is changes_requested, but no open review note says what to change; add one (- by: …, note: …, resolved: false).',
+        });
       }
       return;
     }
     const reviewer = annotationText(ctx, 'reviewer')?.trim();
     if (!reviewer) {
-      ctx.report({ ...at, message: `The status is ${status}, but no reviewer is named; add reviewer: <name> to the pair or to defaults.` });
+      ctx.report({
+        ...at,
+        message: `The status is ${status}, but no reviewer is named; add reviewer: <name> to the pair or to defaults.`,
+      });
       return;
     }
     const author = annotationText(ctx, 'author')?.trim();
     if (status === 'approved' && author && sameName(author, reviewer)) {
-      ctx.report({ ...(placeOf(ctx.pair, 'reviewer') ?? at), message: `This pair is approved by its own author (${author}); someone else must review it.` });
+      ctx.report({
+        ...(placeOf(ctx.pair, 'reviewer') ?? at),
+        message: `This pair is approved by its own author (${author}); someone else must review it.`,
+      });
     }
   },
 };

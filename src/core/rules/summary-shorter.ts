@@ -7,7 +7,10 @@ import { plural } from '../plural';
 /** A summary is shorter than what it summarises: the context, else the prompt. */
 export const summaryShorter: LintRule = {
   meta: {
-    id: 'summary-shorter', category: 'task-shape', defaultSeverity: 'warning', fixable: false,
+    id: 'summary-shorter',
+    category: 'task-shape',
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'A summarization response is shorter than its source.',
   },
   checkPair(ctx) {
@@ -16,7 +19,7 @@ export const summaryShorter: LintRule = {
     if (!response || !response.text.trim()) return;
     const context = ctx.text('context');
     const fromContext = !!context?.text.trim();
-    const source = fromContext ? context!.text : ctx.text('prompt')?.text ?? '';
+    const source = fromContext ? context!.text : (ctx.text('prompt')?.text ?? '');
     // A source longer than the response is all this needs to know: its words are counted
     // only as far as the response's count.
     const words = responseWords(ctx.pair);

@@ -6,6 +6,9 @@ import type { RuleMeta } from '../types';
  * file, so the rule has no check here; this is its description for docs, SARIF and settings.
  */
 export const UNREADABLE_FILE_META: RuleMeta = {
-  id: 'unreadable-file', category: 'structure', defaultSeverity: 'error', fixable: false,
+  id: 'unreadable-file',
+  category: 'structure',
+  defaultSeverity: 'error',
+  fixable: false,
   description: 'The file cannot be read as text: too large, binary, not UTF-8, or not readable.',
 };

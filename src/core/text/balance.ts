@@ -13,7 +13,15 @@ export interface Unbalanced {
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '“': '”', '„': '“' };
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '”': '“' };
 const NAMES: Record<string, string> = {
-  '(': 'parenthesis', ')': 'parenthesis', '[': 'bracket', ']': 'bracket', '{': 'brace', '}': 'brace', '“': 'quotation mark', '”': 'quotation mark', '„': 'quotation mark',
+  '(': 'parenthesis',
+  ')': 'parenthesis',
+  '[': 'bracket',
+  ']': 'bracket',
+  '{': 'brace',
+  '}': 'brace',
+  '“': 'quotation mark',
+  '”': 'quotation mark',
+  '„': 'quotation mark',
 };
 // Cheap gate: text with none of these has nothing to balance.
 const MARKS = /[()[\]{}“”„"`]/;
@@ -39,7 +47,9 @@ function isListMarker(text: string, i: number): boolean {
   const token = text.slice(s, i);
   if (!/^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})$/.test(token)) return false;
   const before = s === 0 ? 0x20 : text.charCodeAt(s - 1);
-  return before === 0x20 || before === 0x0a || before === 0x09 || before === 0x0d || before === 0x28;
+  return (
+    before === 0x20 || before === 0x0a || before === 0x09 || before === 0x0d || before === 0x28
+  );
 }
 
 const INTERVAL = /^[^,()[\]]{1,20},[^,()[\]]{1,20}$/;
@@ -70,7 +80,11 @@ export function findUnbalanced(text: string): Unbalanced[] {
       while (text.charCodeAt(i + r) === 0x60) r++;
       const close = text.indexOf('`'.repeat(r), i + r);
       if (close < 0) {
-        if (r >= 3) { fenceAt = i; fenceLength = r; break; }
+        if (r >= 3) {
+          fenceAt = i;
+          fenceLength = r;
+          break;
+        }
         MARKS_G.lastIndex = i + r; // a lone backtick is just a character
         continue;
       }
@@ -81,25 +95,43 @@ export function findUnbalanced(text: string): Unbalanced[] {
     }
     if (ch === '"') {
       // 5'11" and 12" are inches, unless a quote is open.
-      if (quoteAt < 0 && i > 0 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39) continue;
+      if (quoteAt < 0 && i > 0 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39)
+        continue;
       quoteAt = quoteAt < 0 ? i : -1;
       continue;
     }
     const top = stack[stack.length - 1];
     // In German quoting („…“) the “ closes; elsewhere it opens.
-    if (ch === '“' && german && top?.ch === '„') { stack.pop(); continue; }
-    if (ch === '”' && top?.ch === '„') { stack.pop(); continue; } // Polish „…”
+    if (ch === '“' && german && top?.ch === '„') {
+      stack.pop();
+      continue;
+    }
+    if (ch === '”' && top?.ch === '„') {
+      stack.pop();
+      continue;
+    } // Polish „…”
     const closes = CLOSERS[ch];
     if (closes !== undefined) {
       if (ch !== '”' && i > 0 && isEmoticon(text, i)) continue;
-      if (top && top.ch === closes) { stack.pop(); continue; }
+      if (top && top.ch === closes) {
+        stack.pop();
+        continue;
+      }
       // [0, 1) and (0, 1] are intervals.
-      if (top && ((top.ch === '[' && ch === ')') || (top.ch === '(' && ch === ']')) && INTERVAL.test(text.slice(top.at + 1, i))) { stack.pop(); continue; }
+      if (
+        top &&
+        ((top.ch === '[' && ch === ')') || (top.ch === '(' && ch === ']')) &&
+        INTERVAL.test(text.slice(top.at + 1, i))
+      ) {
+        stack.pop();
+        continue;
+      }
       let match = stack.length - 1;
       while (match >= 0 && stack[match].ch !== closes) match--;
       if (match >= 0) {
         // It closes an outer opener: the ones opened inside it were never closed.
-        for (const o of stack.splice(match).slice(1)) report(out, o.at, `"${o.ch}" is never closed (no matching "${OPENERS[o.ch]}").`);
+        for (const o of stack.splice(match).slice(1))
+          report(out, o.at, `"${o.ch}" is never closed (no matching "${OPENERS[o.ch]}").`);
         continue;
       }
       if (ch === ')' && isListMarker(text, i)) continue;
@@ -111,8 +143,15 @@ export function findUnbalanced(text: string): Unbalanced[] {
       stack.push({ ch, at: i });
     }
   }
-  if (fenceAt >= 0) out.push({ start: fenceAt, end: fenceAt + fenceLength, message: 'Code fence ``` is never closed.' });
-  for (const o of stack) report(out, o.at, `"${o.ch}" is never closed (no matching "${OPENERS[o.ch]}").`);
-  if (quoteAt >= 0) out.push({ start: quoteAt, end: quoteAt + 1, message: 'Double quote " is never closed.' });
+  if (fenceAt >= 0)
+    out.push({
+      start: fenceAt,
+      end: fenceAt + fenceLength,
+      message: 'Code fence ``` is never closed.',
+    });
+  for (const o of stack)
+    report(out, o.at, `"${o.ch}" is never closed (no matching "${OPENERS[o.ch]}").`);
+  if (quoteAt >= 0)
+    out.push({ start: quoteAt, end: quoteAt + 1, message: 'Double quote " is never closed.' });
   return out.sort((a, b) => a.start - b.start);
 }

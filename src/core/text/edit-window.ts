@@ -27,9 +27,13 @@ export interface EditWindow {
 }
 
 /** Fold one event's changes into the window; undefined when they cannot be composed. */
-export function composeChanges(window: EditWindow | undefined, changes: readonly ContentChange[]): EditWindow | undefined {
+export function composeChanges(
+  window: EditWindow | undefined,
+  changes: readonly ContentChange[],
+): EditWindow | undefined {
   for (let i = 1; i < changes.length; i++) {
-    if (changes[i].rangeOffset + changes[i].rangeLength > changes[i - 1].rangeOffset) return undefined;
+    if (changes[i].rangeOffset + changes[i].rangeLength > changes[i - 1].rangeOffset)
+      return undefined;
   }
   let w = window;
   for (const c of changes) {

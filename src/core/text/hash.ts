@@ -14,7 +14,11 @@ export function textHash(text: string, start = 0, end = text.length): number {
     b ^= b >>> 15;
   }
   // Avalanche each stream so nearby texts land far apart, then keep 32 + 20 bits.
-  a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13;
-  b ^= b >>> 16; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b ^= b >>> 16;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
   return (a >>> 0) * 0x100000 + (b >>> 12);
 }

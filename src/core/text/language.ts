@@ -26,19 +26,73 @@ const SAMPLE_CHARS = 400;
 const MIN_WORDS = 8;
 const STOPWORD_WORDS = 60;
 
-type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Devanagari' | 'Bengali' | 'Gurmukhi' | 'Gujarati' | 'Oriya' | 'Tamil' | 'Telugu'
-  | 'Kannada' | 'Malayalam' | 'Sinhala' | 'Thai' | 'Lao' | 'Tibetan' | 'Myanmar' | 'Georgian' | 'Hangul' | 'Ethiopic' | 'Khmer' | 'Armenian' | 'Han' | 'Kana';
+type Script =
+  | 'Latin'
+  | 'Cyrillic'
+  | 'Greek'
+  | 'Arabic'
+  | 'Hebrew'
+  | 'Devanagari'
+  | 'Bengali'
+  | 'Gurmukhi'
+  | 'Gujarati'
+  | 'Oriya'
+  | 'Tamil'
+  | 'Telugu'
+  | 'Kannada'
+  | 'Malayalam'
+  | 'Sinhala'
+  | 'Thai'
+  | 'Lao'
+  | 'Tibetan'
+  | 'Myanmar'
+  | 'Georgian'
+  | 'Hangul'
+  | 'Ethiopic'
+  | 'Khmer'
+  | 'Armenian'
+  | 'Han'
+  | 'Kana';
 
 // Contiguous script blocks, [from, to, script], sorted.
 const BLOCKS: ReadonlyArray<readonly [number, number, Script]> = [
-  [0x41, 0x24f, 'Latin'], [0x370, 0x3ff, 'Greek'], [0x400, 0x52f, 'Cyrillic'], [0x531, 0x58f, 'Armenian'], [0x591, 0x5ff, 'Hebrew'],
-  [0x600, 0x6ff, 'Arabic'], [0x750, 0x77f, 'Arabic'], [0x900, 0x97f, 'Devanagari'], [0x980, 0x9ff, 'Bengali'], [0xa00, 0xa7f, 'Gurmukhi'],
-  [0xa80, 0xaff, 'Gujarati'], [0xb00, 0xb7f, 'Oriya'], [0xb80, 0xbff, 'Tamil'], [0xc00, 0xc7f, 'Telugu'], [0xc80, 0xcff, 'Kannada'],
-  [0xd00, 0xd7f, 'Malayalam'], [0xd80, 0xdff, 'Sinhala'], [0xe00, 0xe7f, 'Thai'], [0xe80, 0xeff, 'Lao'], [0xf00, 0xfff, 'Tibetan'],
-  [0x1000, 0x109f, 'Myanmar'], [0x10a0, 0x10ff, 'Georgian'], [0x1100, 0x11ff, 'Hangul'], [0x1200, 0x139f, 'Ethiopic'], [0x1780, 0x17ff, 'Khmer'],
-  [0x1e00, 0x1eff, 'Latin'], [0x3040, 0x30ff, 'Kana'], [0x3130, 0x318f, 'Hangul'], [0x31f0, 0x31ff, 'Kana'], [0x3400, 0x4dbf, 'Han'],
-  [0x4e00, 0x9fff, 'Han'], [0xac00, 0xd7af, 'Hangul'], [0xf900, 0xfaff, 'Han'], [0xfb1d, 0xfb4f, 'Hebrew'], [0xfb50, 0xfdff, 'Arabic'],
-  [0xfe70, 0xfeff, 'Arabic'], [0xff66, 0xff9f, 'Kana'],
+  [0x41, 0x24f, 'Latin'],
+  [0x370, 0x3ff, 'Greek'],
+  [0x400, 0x52f, 'Cyrillic'],
+  [0x531, 0x58f, 'Armenian'],
+  [0x591, 0x5ff, 'Hebrew'],
+  [0x600, 0x6ff, 'Arabic'],
+  [0x750, 0x77f, 'Arabic'],
+  [0x900, 0x97f, 'Devanagari'],
+  [0x980, 0x9ff, 'Bengali'],
+  [0xa00, 0xa7f, 'Gurmukhi'],
+  [0xa80, 0xaff, 'Gujarati'],
+  [0xb00, 0xb7f, 'Oriya'],
+  [0xb80, 0xbff, 'Tamil'],
+  [0xc00, 0xc7f, 'Telugu'],
+  [0xc80, 0xcff, 'Kannada'],
+  [0xd00, 0xd7f, 'Malayalam'],
+  [0xd80, 0xdff, 'Sinhala'],
+  [0xe00, 0xe7f, 'Thai'],
+  [0xe80, 0xeff, 'Lao'],
+  [0xf00, 0xfff, 'Tibetan'],
+  [0x1000, 0x109f, 'Myanmar'],
+  [0x10a0, 0x10ff, 'Georgian'],
+  [0x1100, 0x11ff, 'Hangul'],
+  [0x1200, 0x139f, 'Ethiopic'],
+  [0x1780, 0x17ff, 'Khmer'],
+  [0x1e00, 0x1eff, 'Latin'],
+  [0x3040, 0x30ff, 'Kana'],
+  [0x3130, 0x318f, 'Hangul'],
+  [0x31f0, 0x31ff, 'Kana'],
+  [0x3400, 0x4dbf, 'Han'],
+  [0x4e00, 0x9fff, 'Han'],
+  [0xac00, 0xd7af, 'Hangul'],
+  [0xf900, 0xfaff, 'Han'],
+  [0xfb1d, 0xfb4f, 'Hebrew'],
+  [0xfb50, 0xfdff, 'Arabic'],
+  [0xfe70, 0xfeff, 'Arabic'],
+  [0xff66, 0xff9f, 'Kana'],
 ];
 
 function scriptOf(c: number): Script | undefined {
@@ -56,21 +110,74 @@ function scriptOf(c: number): Script | undefined {
 }
 
 const SCRIPT_LANGS: Partial<Record<Script, string>> = {
-  Devanagari: 'hi mr ne sa mai bho kok new', Arabic: 'ar fa ur ps sd ug ckb ku', Hebrew: 'he yi iw', Cyrillic: 'ru uk bg be sr mk kk ky mn tg tt ba cv',
-  Greek: 'el', Thai: 'th', Lao: 'lo', Georgian: 'ka', Armenian: 'hy', Bengali: 'bn as', Gurmukhi: 'pa', Gujarati: 'gu', Oriya: 'or', Tamil: 'ta',
-  Telugu: 'te', Kannada: 'kn', Malayalam: 'ml', Sinhala: 'si', Myanmar: 'my', Khmer: 'km', Ethiopic: 'am ti', Tibetan: 'bo dz', Hangul: 'ko',
-  Han: 'zh yue wuu', Kana: 'ja',
-  Latin: 'en fr de es pt it nl sv da no nb nn fi pl cs sk sl hr bs tr vi id ms ro hu sw tl fil ca eu gl et lv lt is ga cy mt sq az uz af yo ha ig zu xh so la eo lb fo',
+  Devanagari: 'hi mr ne sa mai bho kok new',
+  Arabic: 'ar fa ur ps sd ug ckb ku',
+  Hebrew: 'he yi iw',
+  Cyrillic: 'ru uk bg be sr mk kk ky mn tg tt ba cv',
+  Greek: 'el',
+  Thai: 'th',
+  Lao: 'lo',
+  Georgian: 'ka',
+  Armenian: 'hy',
+  Bengali: 'bn as',
+  Gurmukhi: 'pa',
+  Gujarati: 'gu',
+  Oriya: 'or',
+  Tamil: 'ta',
+  Telugu: 'te',
+  Kannada: 'kn',
+  Malayalam: 'ml',
+  Sinhala: 'si',
+  Myanmar: 'my',
+  Khmer: 'km',
+  Ethiopic: 'am ti',
+  Tibetan: 'bo dz',
+  Hangul: 'ko',
+  Han: 'zh yue wuu',
+  Kana: 'ja',
+  Latin:
+    'en fr de es pt it nl sv da no nb nn fi pl cs sk sl hr bs tr vi id ms ro hu sw tl fil ca eu gl et lv lt is ga cy mt sq az uz af yo ha ig zu xh so la eo lb fo',
 };
 const LANG_SCRIPT = new Map<string, Script>();
-for (const [script, langs] of Object.entries(SCRIPT_LANGS)) for (const l of langs!.split(' ')) LANG_SCRIPT.set(l, script as Script);
-const SCRIPT_SUBTAGS: Record<string, Script> = { latn: 'Latin', cyrl: 'Cyrillic', arab: 'Arabic', deva: 'Devanagari', hans: 'Han', hant: 'Han', jpan: 'Kana', kore: 'Hangul', grek: 'Greek', hebr: 'Hebrew' };
-const SINGLE_LANG: Partial<Record<Script, string>> = { Greek: 'el', Thai: 'th', Lao: 'lo', Georgian: 'ka', Armenian: 'hy', Hangul: 'ko', Kana: 'ja', Gurmukhi: 'pa', Gujarati: 'gu', Tamil: 'ta', Telugu: 'te', Kannada: 'kn', Malayalam: 'ml', Sinhala: 'si' };
+for (const [script, langs] of Object.entries(SCRIPT_LANGS))
+  for (const l of langs!.split(' ')) LANG_SCRIPT.set(l, script as Script);
+const SCRIPT_SUBTAGS: Record<string, Script> = {
+  latn: 'Latin',
+  cyrl: 'Cyrillic',
+  arab: 'Arabic',
+  deva: 'Devanagari',
+  hans: 'Han',
+  hant: 'Han',
+  jpan: 'Kana',
+  kore: 'Hangul',
+  grek: 'Greek',
+  hebr: 'Hebrew',
+};
+const SINGLE_LANG: Partial<Record<Script, string>> = {
+  Greek: 'el',
+  Thai: 'th',
+  Lao: 'lo',
+  Georgian: 'ka',
+  Armenian: 'hy',
+  Hangul: 'ko',
+  Kana: 'ja',
+  Gurmukhi: 'pa',
+  Gujarati: 'gu',
+  Tamil: 'ta',
+  Telugu: 'te',
+  Kannada: 'kn',
+  Malayalam: 'ml',
+  Sinhala: 'si',
+};
 
 /** The base language of a BCP 47 tag, with old and alias codes mapped to eld's (pt-BR → pt, nb → no). */
 export function baseLanguage(tag: string): string {
   const base = tag.split(/[-_]/)[0].toLowerCase();
-  return ({ nb: 'no', nn: 'no', fil: 'tl', iw: 'he', in: 'id', ji: 'yi' } as Record<string, string>)[base] ?? base;
+  return (
+    ({ nb: 'no', nn: 'no', fil: 'tl', iw: 'he', in: 'id', ji: 'yi' } as Record<string, string>)[
+      base
+    ] ?? base
+  );
 }
 
 function expectedScript(tag: string): Script | undefined {
@@ -92,7 +199,10 @@ const STOPWORDS: Record<string, string> = {
 const LANG_BITS = Object.keys(STOPWORDS);
 const STOPWORD_TABLE = new Map<number, number>();
 LANG_BITS.forEach((lang, bit) => {
-  for (const w of STOPWORDS[lang].split(' ')) { const h = hashWord(w); STOPWORD_TABLE.set(h, (STOPWORD_TABLE.get(h) ?? 0) | (1 << bit)); }
+  for (const w of STOPWORDS[lang].split(' ')) {
+    const h = hashWord(w);
+    STOPWORD_TABLE.set(h, (STOPWORD_TABLE.get(h) ?? 0) | (1 << bit));
+  }
 });
 /** A language's English name when known, else its code. */
 const nameOf = (code: string): string => languageName(code) ?? code;
@@ -103,7 +213,11 @@ function eldSays(text: string, detector: LanguageDetector | undefined): string |
   return detector.detect(text.slice(0, SAMPLE_CHARS));
 }
 
-function mismatch(lang: string, by: 'script' | 'stopwords' | 'eld', label = nameOf(lang)): LanguageVerdict {
+function mismatch(
+  lang: string,
+  by: 'script' | 'stopwords' | 'eld',
+  label = nameOf(lang),
+): LanguageVerdict {
   return { kind: 'mismatch', lang, label, by };
 }
 
@@ -111,7 +225,11 @@ function mismatch(lang: string, by: 'script' | 'stopwords' | 'eld', label = name
  * The verdict for one text against a declared language tag. Without a detector, what only
  * the n-gram stage could settle counts as a match.
  */
-export function checkLanguage(text: string, tag: string, detector?: LanguageDetector): LanguageVerdict {
+export function checkLanguage(
+  text: string,
+  tag: string,
+  detector?: LanguageDetector,
+): LanguageVerdict {
   const want = expectedScript(tag);
   if (!want) return { kind: 'unknown' };
   const words = scanWords(text, SAMPLE_CHARS);
@@ -123,11 +241,20 @@ export function checkLanguage(text: string, tag: string, detector?: LanguageDete
   const end = Math.min(text.length, SAMPLE_CHARS);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) { if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ascii++; continue; }
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ascii++;
+      continue;
+    }
     const s = scriptOf(c);
-    if (s) { counts.set(s, (counts.get(s) ?? 0) + 1); letters++; }
+    if (s) {
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      letters++;
+    }
   }
-  if (ascii) { counts.set('Latin', (counts.get('Latin') ?? 0) + ascii); letters += ascii; }
+  if (ascii) {
+    counts.set('Latin', (counts.get('Latin') ?? 0) + ascii);
+    letters += ascii;
+  }
   if (letters === 0) return { kind: 'unknown' };
   const share = (s: Script): number => (counts.get(s) ?? 0) / letters;
   const han = share('Han') + share('Kana');
@@ -139,7 +266,9 @@ export function checkLanguage(text: string, tag: string, detector?: LanguageDete
     if (top === 'Latin') {
       // Romanised text for a language with its own script is a mismatch too (declare e.g. hi-Latn if meant).
       const known = stopwordGuess(words);
-      return known.strong ? mismatch(known.lang, 'stopwords') : mismatch('Latin', 'script', 'Latin script');
+      return known.strong
+        ? mismatch(known.lang, 'stopwords')
+        : mismatch('Latin', 'script', 'Latin script');
     }
     const lang = SINGLE_LANG[top];
     return mismatch(lang ?? top, 'script', lang ? nameOf(lang) : `${top} script`);
@@ -150,21 +279,34 @@ export function checkLanguage(text: string, tag: string, detector?: LanguageDete
   if (want === 'Han' || want === 'Kana') {
     // Japanese is written with kana; Chinese never is.
     const kana = share('Kana');
-    if (base === 'ja' && kana === 0 && (counts.get('Han') ?? 0) >= 20) return mismatch('zh', 'script');
+    if (base === 'ja' && kana === 0 && (counts.get('Han') ?? 0) >= 20)
+      return mismatch('zh', 'script');
     if (base !== 'ja' && kana > 0.05 * han) return mismatch('ja', 'script');
     return { kind: 'match' };
   }
   if (want === 'Latin') return latinGuess(text, base, words, detector);
-  if (want === 'Cyrillic' && (base === 'ru' || base === 'uk')) return cyrillicGuess(text, base, detector);
+  if (want === 'Cyrillic' && (base === 'ru' || base === 'uk'))
+    return cyrillicGuess(text, base, detector);
   return { kind: 'match' };
 }
 
 /** Russian and Ukrainian by their own letters, confirmed by eld. */
-function cyrillicGuess(text: string, base: string, detector: LanguageDetector | undefined): LanguageVerdict {
+function cyrillicGuess(
+  text: string,
+  base: string,
+  detector: LanguageDetector | undefined,
+): LanguageVerdict {
   const sample = text.slice(0, SAMPLE_CHARS);
   const uk = (sample.match(/[іїєґІЇЄҐ]/g) ?? []).length;
   const ru = (sample.match(/[ыэёЫЭЁ]/g) ?? []).length;
-  const other = base === 'ru' ? (uk >= 2 && ru === 0 ? 'uk' : undefined) : (ru >= 2 && uk === 0 ? 'ru' : undefined);
+  const other =
+    base === 'ru'
+      ? uk >= 2 && ru === 0
+        ? 'uk'
+        : undefined
+      : ru >= 2 && uk === 0
+        ? 'ru'
+        : undefined;
   if (!other) return { kind: 'match' };
   return eldSays(text, detector) === other ? mismatch(other, 'eld') : { kind: 'match' };
 }
@@ -187,11 +329,21 @@ function stopwordGuess(w: WordScan): StopwordScores {
   }
   let best = 0;
   for (let b = 1; b < scores.length; b++) if (scores[b] > scores[best]) best = b;
-  return { scores, words: n, lang: LANG_BITS[best], strong: scores[best] >= 4 && scores[best] >= 0.2 * n };
+  return {
+    scores,
+    words: n,
+    lang: LANG_BITS[best],
+    strong: scores[best] >= 4 && scores[best] >= 0.2 * n,
+  };
 }
 
 /** Latin-script text: stopwords first, eld only to confirm a suspected mismatch or settle an unclear case. */
-function latinGuess(text: string, base: string, words: WordScan, detector: LanguageDetector | undefined): LanguageVerdict {
+function latinGuess(
+  text: string,
+  base: string,
+  words: WordScan,
+  detector: LanguageDetector | undefined,
+): LanguageVerdict {
   const g = stopwordGuess(words);
   const own = LANG_BITS.indexOf(base);
   const ownScore = own >= 0 ? g.scores[own] : 0;

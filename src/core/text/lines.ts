@@ -30,8 +30,13 @@ export class LineIndex {
   constructor(text: string);
   constructor(starts: ArrayLike<number>, length: number);
   constructor(source: string | ArrayLike<number>, length?: number) {
-    if (typeof source === 'string') { this.starts = lineStarts(source); this.length = source.length; }
-    else { this.starts = source; this.length = length ?? 0; }
+    if (typeof source === 'string') {
+      this.starts = lineStarts(source);
+      this.length = source.length;
+    } else {
+      this.starts = source;
+      this.length = length ?? 0;
+    }
   }
 
   get lineCount(): number {

@@ -48,7 +48,14 @@ export function phraseRemoval(text: string, a: number, b: number): ValueChange {
   while (before > 0 && SPACE.test(text[before - 1])) before--;
   const stop = /^[.!?…]+/.exec(text.slice(end))?.[0];
   const lineEnds = isBreak(text[after]);
-  if (opensSentence && (lineEnds || (stop && isBreak(text[end + stop.length + (/^[ \t]*/.exec(text.slice(end + stop.length))![0].length)])))) {
+  if (
+    opensSentence &&
+    (lineEnds ||
+      (stop &&
+        isBreak(
+          text[end + stop.length + /^[ \t]*/.exec(text.slice(end + stop.length))![0].length],
+        )))
+  ) {
     // The phrase is the whole line (or its last sentence): remove it with its stop, and the
     // spaces before it; a whole line takes its line break too.
     let to = stop ? end + stop.length : end;
@@ -67,7 +74,9 @@ export function phraseRemoval(text: string, a: number, b: number): ValueChange {
   if (opensSentence) {
     // "As an AI language model, the answer…" → "The answer…", when the phrase carried the capital.
     const cap = /\p{Lu}/u.test(text[a] ?? '') ? capitalised(text, after) : undefined;
-    return cap ? { start: a, end: cap.end, insert: cap.insert } : { start: a, end: after, insert: '' };
+    return cap
+      ? { start: a, end: cap.end, insert: cap.insert }
+      : { start: a, end: after, insert: '' };
   }
   if (stop || lineEnds) {
     // The phrase ends a sentence or a line: the spaces before it go, and a comma that set it off.

@@ -21,7 +21,12 @@ export interface PiiHit {
 
 /** The text a quick fix puts in place of each kind. */
 export const PII_MASKS: Readonly<Record<PiiKind, string>> = {
-  email: '[EMAIL]', phone: '[PHONE]', card: '[CARD]', iban: '[IBAN]', id: '[ID]', ip: '[IP]',
+  email: '[EMAIL]',
+  phone: '[PHONE]',
+  card: '[CARD]',
+  iban: '[IBAN]',
+  id: '[ID]',
+  ip: '[IP]',
 };
 
 // A run of at least six digit-ish characters: every digit-based shape has one.
@@ -31,20 +36,26 @@ const IPV6_GATE = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]/;
 const CARD = /(?<![\w.+-])[2-6]\d{3}(?:[ -]?\d){9,15}(?!\w|[.-]\d)/g;
 const SSN = /(?<![\w-])(?!000|666|9)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\w|-\d)/g;
 const AADHAAR = /(?<![\w-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?!\w|[ -]\d)/g;
-const UK_NI = /(?<!\w)(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)/g;
+const UK_NI =
+  /(?<!\w)(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)/g;
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:])/g;
+const IPV6 =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:])/g;
 const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?!\w|[.-]\d)/g;
 const PHONE_NANP = /(?<![\w.+-])(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\w|[.-]\d)/g;
 const PHONE_NATIONAL = /(?<![\w.+-])0\d{1,4}(?:[ .\-/]?\d{2,4}){2,4}(?!\w|[.-]\d)/g;
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\brelease|\bbuild)\s*$/i;
 
 const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.fromEntries(
-  ('AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24 FI18 FO18 FR27 ' +
+  (
+    'AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24 FI18 FO18 FR27 ' +
     'GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ' +
     'ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 ' +
-    'TR26 UA29 VA22 VG24 XK20').split(' ').map((e) => [e.slice(0, 2), Number(e.slice(2))]),
+    'TR26 UA29 VA22 VG24 XK20'
+  )
+    .split(' ')
+    .map((e) => [e.slice(0, 2), Number(e.slice(2))]),
 );
 
 // Reserved for documentation (RFC 2606, 6761): writers use them on purpose.
@@ -69,7 +80,10 @@ export function luhnValid(s: string): boolean {
     const c = s.charCodeAt(i);
     if (!isDigit(c)) continue;
     let d = c - 0x30;
-    if (double) { d *= 2; if (d > 9) d -= 9; }
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
     double = !double;
   }
@@ -90,13 +104,26 @@ export function ibanValid(compact: string): boolean {
 }
 
 const VERHOEFF_D = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
 ];
 const VERHOEFF_P = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
 ];
 
 /** Verhoeff check (Aadhaar's last digit) over the digits of s. */
@@ -142,7 +169,8 @@ function findEmails(text: string, hits: PiiHit[]): void {
     if (dot <= 0 || domain.includes('..')) continue;
     const tld = domain.slice(dot + 1);
     if (!/^[A-Za-z]{2,}$/.test(tld)) continue;
-    if (EXAMPLE_TLDS.has(tld.toLowerCase()) || EXAMPLE_DOMAINS.test(domain) || local === 'git') continue;
+    if (EXAMPLE_TLDS.has(tld.toLowerCase()) || EXAMPLE_DOMAINS.test(domain) || local === 'git')
+      continue;
     hits.push({ kind: 'email', start: s, end: e, what: 'email address' });
   }
 }
@@ -152,8 +180,21 @@ function ipv4Ok(text: string, m: RegExpExecArray): boolean {
   if (octets.some((o) => o > 255)) return false;
   const [a, b, c] = octets;
   // Addresses that identify nobody: unspecified, loopback, private, masks, documentation.
-  if (a === 0 || a === 127 || a === 10 || a === 255 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31)) return false;
-  if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return false;
+  if (
+    a === 0 ||
+    a === 127 ||
+    a === 10 ||
+    a === 255 ||
+    (a === 192 && b === 168) ||
+    (a === 172 && b >= 16 && b <= 31)
+  )
+    return false;
+  if (
+    (a === 192 && b === 0 && c === 2) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113)
+  )
+    return false;
   return !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
 }
 
@@ -162,8 +203,11 @@ function ipv6Ok(s: string): boolean {
   let body = s;
   let extra = 0;
   const v4 = /:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
-  if (v4) { body = s.slice(0, v4.index + 1) + '0'; extra = 1; if (v4[1].split('.').some((o) => Number(o) > 255)) return false; }
-  else if (s.includes('.')) return false;
+  if (v4) {
+    body = s.slice(0, v4.index + 1) + '0';
+    extra = 1;
+    if (v4[1].split('.').some((o) => Number(o) > 255)) return false;
+  } else if (s.includes('.')) return false;
   const halves = body.split('::');
   if (halves.length > 2) return false;
   const groups = halves.map((h) => (h ? h.split(':') : []));
@@ -183,7 +227,8 @@ export function findPii(text: string): PiiHit[] {
   if (NUMERIC_GATE.test(text)) findNumeric(text, hits);
   if (text.includes(':') && IPV6_GATE.test(text)) {
     each(IPV6, text, (m) => {
-      if (ipv6Ok(m[0]) && !taken(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, what: 'IPv6 address' });
+      if (ipv6Ok(m[0]) && !taken(hits, m.index, m.index + m[0].length))
+        hits.push({ kind: 'ip', start: m.index, end: m.index + m[0].length, what: 'IPv6 address' });
     });
   }
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
@@ -211,19 +256,32 @@ function findNumeric(text: string, hits: PiiHit[]): void {
   }
   each(CARD, text, (m) => {
     const n = digitCount(m[0]);
-    if (n >= 13 && n <= 19 && luhnValid(m[0]) && !/^[0 -]+$/.test(m[0].slice(1))) push(hits, 'card', m.index, m.index + m[0].length, 'payment card number');
+    if (n >= 13 && n <= 19 && luhnValid(m[0]) && !/^[0 -]+$/.test(m[0].slice(1)))
+      push(hits, 'card', m.index, m.index + m[0].length, 'payment card number');
   });
-  if (text.includes('-')) each(SSN, text, (m) => push(hits, 'id', m.index, m.index + m[0].length, 'US social security number'));
-  each(AADHAAR, text, (m) => { if (verhoeffValid(m[0])) push(hits, 'id', m.index, m.index + m[0].length, 'Aadhaar number'); });
-  each(UK_NI, text, (m) => push(hits, 'id', m.index, m.index + m[0].length, 'UK National Insurance number'));
-  if (text.includes('.')) each(IPV4, text, (m) => { if (ipv4Ok(text, m)) push(hits, 'ip', m.index, m.index + m[0].length, 'IPv4 address'); });
+  if (text.includes('-'))
+    each(SSN, text, (m) =>
+      push(hits, 'id', m.index, m.index + m[0].length, 'US social security number'),
+    );
+  each(AADHAAR, text, (m) => {
+    if (verhoeffValid(m[0])) push(hits, 'id', m.index, m.index + m[0].length, 'Aadhaar number');
+  });
+  each(UK_NI, text, (m) =>
+    push(hits, 'id', m.index, m.index + m[0].length, 'UK National Insurance number'),
+  );
+  if (text.includes('.'))
+    each(IPV4, text, (m) => {
+      if (ipv4Ok(text, m)) push(hits, 'ip', m.index, m.index + m[0].length, 'IPv4 address');
+    });
   if (text.includes('+')) {
     each(PHONE_INTL, text, (m) => {
       const n = digitCount(m[0]);
       if (n >= 9 && n <= 15) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
     });
   }
-  each(PHONE_NANP, text, (m) => push(hits, 'phone', m.index, m.index + m[0].length, 'phone number'));
+  each(PHONE_NANP, text, (m) =>
+    push(hits, 'phone', m.index, m.index + m[0].length, 'phone number'),
+  );
   each(PHONE_NATIONAL, text, (m) => {
     const n = digitCount(m[0]);
     if (n >= 9 && n <= 12) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');

@@ -14,10 +14,22 @@ export function unsafeRegexReason(source: string): string | undefined {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (ch === '\\') { i++; continue; }
-    if (inClass) { if (ch === ']') inClass = false; continue; }
-    if (ch === '[') { inClass = true; continue; }
-    if (ch === '(') { stack.push(false); continue; }
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      continue;
+    }
+    if (ch === '(') {
+      stack.push(false);
+      continue;
+    }
     if (ch === ')') {
       const innerUnbounded = stack.pop() ?? false;
       const after = source.slice(i + 1);

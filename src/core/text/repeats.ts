@@ -20,7 +20,18 @@ export interface Repeat {
 }
 
 /** Doubled words that are usually meant ("that that", "had had", "bye bye"). */
-export const DEFAULT_ALLOWED_DOUBLES: readonly string[] = ['that', 'had', 'bye', 'ha', 'no', 'so', 'tut', 'chop', 'knock', 'well'];
+export const DEFAULT_ALLOWED_DOUBLES: readonly string[] = [
+  'that',
+  'had',
+  'bye',
+  'ha',
+  'no',
+  'so',
+  'tut',
+  'chop',
+  'knock',
+  'well',
+];
 
 const MIN_SENTENCE_WORDS = 4;
 const MIN_LINE_WORDS = 3;
@@ -48,10 +59,13 @@ let stamp = 0;
 
 function prepareTable(entries: number): void {
   let bits = tableBits;
-  while ((1 << bits) < entries * 2) bits++;
+  while (1 << bits < entries * 2) bits++;
   if (bits !== tableBits) {
     tableBits = bits;
-    keys = new Int32Array(1 << bits); last = new Int32Array(1 << bits); prev = new Int32Array(1 << bits); stamps = new Int32Array(1 << bits);
+    keys = new Int32Array(1 << bits);
+    last = new Int32Array(1 << bits);
+    prev = new Int32Array(1 << bits);
+    stamps = new Int32Array(1 << bits);
     stamp = 0;
   }
   stamp++;
@@ -78,13 +92,23 @@ function findLoops(w: WordScan): number[] {
   const bits = tableBits;
   const mask = (1 << bits) - 1;
   const h = w.hashes;
-  const k = keys, l0 = last, p0 = prev, st = stamps, now = stamp;
+  const k = keys,
+    l0 = last,
+    p0 = prev,
+    st = stamps,
+    now = stamp;
   let covered = 0;
   for (let i = 0; i < n; i++) {
     const key = h[i];
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
     while (st[slot] === now && k[slot] !== key) slot = (slot + 1) & mask;
-    if (st[slot] !== now) { st[slot] = now; k[slot] = key; l0[slot] = i; p0[slot] = -1; continue; }
+    if (st[slot] !== now) {
+      st[slot] = now;
+      k[slot] = key;
+      l0[slot] = i;
+      p0[slot] = -1;
+      continue;
+    }
     const l = l0[slot];
     const p = p0[slot];
     p0[slot] = l;
@@ -116,7 +140,10 @@ export function findRepeats(text: string, allowed: ReadonlySet<string>): Repeat[
     const [s, d, length] = [loops[j], loops[j + 1], loops[j + 2]];
     const copies = Math.floor(length / d);
     out.push({
-      kind: 'loop', start: starts[s + d], end: ends[s + length - 1], copies,
+      kind: 'loop',
+      start: starts[s + d],
+      end: ends[s + length - 1],
+      copies,
       remove: { start: ends[s + d - 1], end: ends[s + copies * d - 1] },
       unit: text.slice(starts[s], ends[s + d - 1]),
     });
@@ -130,9 +157,18 @@ export function findRepeats(text: string, allowed: ReadonlySet<string>): Repeat[
     const a = text.slice(starts[i - 1], ends[i - 1]).toLowerCase();
     const b = text.slice(starts[i], ends[i]);
     if (a !== b.toLowerCase() || allowed.has(a)) continue;
-    out.push({ kind: 'doubled', start: starts[i], end: ends[i], remove: { start: ends[i - 1], end: ends[i] }, unit: b });
+    out.push({
+      kind: 'doubled',
+      start: starts[i],
+      end: ends[i],
+      remove: { start: ends[i - 1], end: ends[i] },
+      unit: b,
+    });
   }
-  const lineSpans = text.indexOf('\n') >= 0 && text.indexOf('\n', text.indexOf('\n') + 1) >= 0 ? findRepeatedLines(text, w, out) : [];
+  const lineSpans =
+    text.indexOf('\n') >= 0 && text.indexOf('\n', text.indexOf('\n') + 1) >= 0
+      ? findRepeatedLines(text, w, out)
+      : [];
   findRepeatedSentences(text, w, lineSpans, loops, out);
   return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
 }
@@ -151,7 +187,7 @@ function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[num
   const reported: Array<[number, number]> = [];
   let inFence = false;
   let word = 0;
-  for (let from = 0; from <= text.length; ) {
+  for (let from = 0; from <= text.length;) {
     const nl = text.indexOf('\n', from);
     const end = nl < 0 ? text.length : nl;
     let s = from;
@@ -168,7 +204,13 @@ function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[num
         if (!addKey(hash)) {
           let e = end;
           while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-          out.push({ kind: 'line', start: s, end: e, remove: from > 0 ? { start: from - 1, end } : undefined, unit: text.slice(s, e) });
+          out.push({
+            kind: 'line',
+            start: s,
+            end: e,
+            remove: from > 0 ? { start: from - 1, end } : undefined,
+            unit: text.slice(s, e),
+          });
           reported.push([s, e]);
         }
       }
@@ -180,7 +222,13 @@ function findRepeatedLines(text: string, w: WordScan, out: Repeat[]): Array<[num
 }
 
 /** Sentences of at least four words that occur twice, outside repeated lines and loops. */
-function findRepeatedSentences(text: string, w: WordScan, lines: Array<[number, number]>, loops: number[], out: Repeat[]): void {
+function findRepeatedSentences(
+  text: string,
+  w: WordScan,
+  lines: Array<[number, number]>,
+  loops: number[],
+  out: Repeat[],
+): void {
   if (w.sentenceCount < 2) return;
   prepareTable(w.sentenceCount);
   let first = 0;
@@ -196,8 +244,15 @@ function findRepeatedSentences(text: string, w: WordScan, lines: Array<[number, 
         let end = w.ends[endWord - 1];
         if (end < text.length && !isSpace(text.charCodeAt(end))) end++; // the terminator
         let ws = start;
-        while (ws > 0 && (text.charCodeAt(ws - 1) === 0x20 || text.charCodeAt(ws - 1) === 0x09)) ws--;
-        out.push({ kind: 'sentence', start, end, remove: ws < start ? { start: ws, end } : undefined, unit: text.slice(start, end) });
+        while (ws > 0 && (text.charCodeAt(ws - 1) === 0x20 || text.charCodeAt(ws - 1) === 0x09))
+          ws--;
+        out.push({
+          kind: 'sentence',
+          start,
+          end,
+          remove: ws < start ? { start: ws, end } : undefined,
+          unit: text.slice(start, end),
+        });
       }
     }
     first = endWord;
@@ -210,6 +265,7 @@ function inside(offset: number, spans: Array<[number, number]>): boolean {
 }
 
 function inLoop(word: number, loops: number[]): boolean {
-  for (let j = 0; j < loops.length; j += 3) if (word >= loops[j] && word < loops[j] + loops[j + 2]) return true;
+  for (let j = 0; j < loops.length; j += 3)
+    if (word >= loops[j] && word < loops[j] + loops[j + 2]) return true;
   return false;
 }

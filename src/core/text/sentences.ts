@@ -8,12 +8,58 @@
 
 // 1: Latin-style terminators, followed by closing quotes/brackets, then space or the end.
 // 2: terminators of scripts that need no space after them.  3: paragraph or list-item break.
-const BOUNDARY = /([.!?…]+)["'”’»)\]]*(?=\s|$)|([。！？｡।॥؟۔]+)|(\n[ \t]*(?:\r?\n|(?=(?:[-*•]|\d+[.)])[ \t])))/g;
+const BOUNDARY =
+  /([.!?…]+)["'”’»)\]]*(?=\s|$)|([。！？｡।॥؟۔]+)|(\n[ \t]*(?:\r?\n|(?=(?:[-*•]|\d+[.)])[ \t])))/g;
 const NON_SPACE = /\S/g;
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'cf', 'approx', 'ca', 'viz', 'al', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr',
-  'no', 'nos', 'fig', 'figs', 'vol', 'p', 'pp', 'ch', 'sec', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'gen',
-  'gov', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'approx',
+  'ca',
+  'viz',
+  'al',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'no',
+  'nos',
+  'fig',
+  'figs',
+  'vol',
+  'p',
+  'pp',
+  'ch',
+  'sec',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'est',
+  'gen',
+  'gov',
+  'mt',
+  'ft',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
 const LETTER_OR_DOT = /[\p{L}.]/u;
@@ -76,7 +122,8 @@ function isAbbreviation(text: string, dot: number): boolean {
 /** True when a `.` at `dot` ends a list number at the start of a line ("1. Mix"). */
 function isListNumber(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && dot - i < 4 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39) i--;
+  while (i > 0 && dot - i < 4 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39)
+    i--;
   if (i === dot) return false;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   return i === 0 || text[i - 1] === '\n';

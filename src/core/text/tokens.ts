@@ -16,14 +16,23 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
 
 /** The token count when it exceeds `limit`, else undefined; tokenizes only when it might. */
-export function tokensOver(counter: TokenCounter, text: string, limit: number, name: TokenizerName): number | undefined {
+export function tokensOver(
+  counter: TokenCounter,
+  text: string,
+  limit: number,
+  name: TokenizerName,
+): number | undefined {
   if (utf8Length(text) <= limit) return undefined;
-  return counter.isWithinTokenLimit(text, limit, name) ? undefined : counter.countTokens(text, name);
+  return counter.isWithinTokenLimit(text, limit, name)
+    ? undefined
+    : counter.countTokens(text, name);
 }

@@ -23,13 +23,22 @@ export interface WordScan {
 
 let cap = 256;
 const scan: WordScan = {
-  count: 0, starts: new Int32Array(cap), ends: new Int32Array(cap), hashes: new Int32Array(cap),
-  alphabetic: new Uint8Array(cap), sentenceEnds: new Int32Array(cap), sentenceCount: 0,
+  count: 0,
+  starts: new Int32Array(cap),
+  ends: new Int32Array(cap),
+  hashes: new Int32Array(cap),
+  alphabetic: new Uint8Array(cap),
+  sentenceEnds: new Int32Array(cap),
+  sentenceCount: 0,
 };
 
 function grow(): void {
   cap *= 2;
-  const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(cap); b.set(a); return b; };
+  const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(cap);
+    b.set(a);
+    return b;
+  };
   scan.starts = copy(scan.starts, (n) => new Int32Array(n));
   scan.ends = copy(scan.ends, (n) => new Int32Array(n));
   scan.hashes = copy(scan.hashes, (n) => new Int32Array(n));
@@ -42,21 +51,60 @@ const ASCII_CLASS = new Uint8Array(128);
 const ASCII_FOLD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   ASCII_FOLD[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  ASCII_CLASS[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f ? 1 : c === 0x2e || c === 0x21 || c === 0x3f ? 2 : c === 0x27 ? 3 : 0;
+  ASCII_CLASS[c] =
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+      ? 1
+      : c === 0x2e || c === 0x21 || c === 0x3f
+        ? 2
+        : c === 0x27
+          ? 3
+          : 0;
 }
 
 /** 0 not a word character, 1 word character, 2 sentence terminator. */
 function classify(c: number): 0 | 1 | 2 {
   if (c < 0x80) {
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return 1;
+    if (
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f
+    )
+      return 1;
     return c === 0x2e || c === 0x21 || c === 0x3f ? 2 : 0;
   }
   if (c <= 0xbf) return c === 0xaa || c === 0xb5 || c === 0xba ? 1 : 0;
   if (c === 0xd7 || c === 0xf7) return 0;
-  if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f || c === 0x6d4 || c === 0x964 || c === 0x965) return 2;
-  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe00 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f)) return 0;
-  if ((c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return 0;
-  if (c === 0x60c || c === 0x61b || (c >= 0x66a && c <= 0x66d) || c === 0x5be || c === 0x5c0 || c === 0x5c3 || c === 0x5f3 || c === 0x5f4) return 0;
+  if (
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x61f ||
+    c === 0x6d4 ||
+    c === 0x964 ||
+    c === 0x965
+  )
+    return 2;
+  if (
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xfe00 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff0f)
+  )
+    return 0;
+  if ((c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65))
+    return 0;
+  if (
+    c === 0x60c ||
+    c === 0x61b ||
+    (c >= 0x66a && c <= 0x66d) ||
+    c === 0x5be ||
+    c === 0x5c0 ||
+    c === 0x5c3 ||
+    c === 0x5f3 ||
+    c === 0x5f4
+  )
+    return 0;
   return 1;
 }
 
@@ -72,11 +120,21 @@ function fold(c: number): number {
 }
 
 function isIdeograph(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
 }
 
 function isAlphabet(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f)
+  );
 }
 
 /** The hash `scanWords` gives a word (for look-up tables of words). */
@@ -114,7 +172,13 @@ export function scanWords(text: string, limit = text.length): WordScan {
         if (c >= 0x41) alpha = 1;
         continue;
       }
-      if (inWord) { scan.ends[n] = i; scan.hashes[n] = hash; scan.alphabetic[n] = alpha; n++; inWord = false; }
+      if (inWord) {
+        scan.ends[n] = i;
+        scan.hashes[n] = hash;
+        scan.alphabetic[n] = alpha;
+        n++;
+        inWord = false;
+      }
       if ((a === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20)) || c === 0x0a) {
         if (sentences === 0 ? n > 0 : scan.sentenceEnds[sentences - 1] < n) {
           if (sentences === cap) grow();
@@ -125,12 +189,29 @@ export function scanWords(text: string, limit = text.length): WordScan {
     }
     // Emoji (surrogate pairs of the symbol planes) separate words; other astral letters join them.
     let k = c >= 0xd83c && c <= 0xd83e ? 0 : classify(c);
-    if (k !== 1 && inWord && (c === 0x27 || c === 0x2019) && i + 1 < len && classify(text.charCodeAt(i + 1)) === 1) k = 1;
+    if (
+      k !== 1 &&
+      inWord &&
+      (c === 0x27 || c === 0x2019) &&
+      i + 1 < len &&
+      classify(text.charCodeAt(i + 1)) === 1
+    )
+      k = 1;
     if (k === 1 && isIdeograph(c)) {
       // Han and kana are written without spaces: one character, one word (close enough to comparing words).
-      if (inWord) { scan.ends[n] = i; scan.hashes[n] = hash; scan.alphabetic[n] = alpha; n++; inWord = false; }
+      if (inWord) {
+        scan.ends[n] = i;
+        scan.hashes[n] = hash;
+        scan.alphabetic[n] = alpha;
+        n++;
+        inWord = false;
+      }
       if (n === cap) grow();
-      scan.starts[n] = i; scan.ends[n] = i + 1; scan.hashes[n] = Math.imul(-2128831035 ^ c, 16777619); scan.alphabetic[n] = 0; n++;
+      scan.starts[n] = i;
+      scan.ends[n] = i + 1;
+      scan.hashes[n] = Math.imul(-2128831035 ^ c, 16777619);
+      scan.alphabetic[n] = 0;
+      n++;
       continue;
     }
     if (k === 1) {
@@ -152,9 +233,15 @@ export function scanWords(text: string, limit = text.length): WordScan {
       n++;
       inWord = false;
     }
-    if (c >= 0xd83c && c <= 0xd83e) { i++; continue; }
+    if (c >= 0xd83c && c <= 0xd83e) {
+      i++;
+      continue;
+    }
     const terminator = k === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20 || c >= 0x80);
-    if ((terminator || c === 0x0a) && (sentences === 0 ? n > 0 : scan.sentenceEnds[sentences - 1] < n)) {
+    if (
+      (terminator || c === 0x0a) &&
+      (sentences === 0 ? n > 0 : scan.sentenceEnds[sentences - 1] < n)
+    ) {
       if (sentences === cap) grow();
       scan.sentenceEnds[sentences++] = n;
     }

@@ -9,11 +9,17 @@
  * (Han, Kana, Thai, Lao, Khmer, Myanmar, Tibetan) goes to the segmenter, one field at a time.
  */
 
-const NEEDS_SEGMENTER = /[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87f][\udc00-\udfff]/;
+const NEEDS_SEGMENTER =
+  /[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|[\ud840-\ud87f][\udc00-\udfff]/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
 // `:` joins letters in UAX #29 (MidLetter) too; `'`, `.`, `’` are MidNumLet.
-const MID_LETTER = new Set([0x27, 0x2e, 0x3a, 0x2019, 0xb7, 0x2027, 0xfe13, 0xfe52, 0xfe55, 0xff07, 0xff0e, 0xff1a]);
-const MID_NUM = new Set([0x27, 0x2c, 0x2e, 0x3b, 0x2019, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0x2044, 0xfe10, 0xfe14, 0xfe50, 0xfe54, 0xff07, 0xff0c, 0xff0e, 0xff1b]);
+const MID_LETTER = new Set([
+  0x27, 0x2e, 0x3a, 0x2019, 0xb7, 0x2027, 0xfe13, 0xfe52, 0xfe55, 0xff07, 0xff0e, 0xff1a,
+]);
+const MID_NUM = new Set([
+  0x27, 0x2c, 0x2e, 0x3b, 0x2019, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0x2044, 0xfe10, 0xfe14,
+  0xfe50, 0xfe54, 0xff07, 0xff0c, 0xff0e, 0xff1b,
+]);
 
 type Kind = 0 | 1 | 2; // 0 other, 1 letter-like, 2 digit
 
@@ -43,7 +49,10 @@ function kindAt(text: string, i: number): Kind {
   if (code >= 0xd800 && code <= 0xdfff) return kindOf(String.fromCodePoint(text.codePointAt(i)!));
   bmpKind ??= new Uint8Array(0x10000);
   let k = bmpKind[code];
-  if (k === 0) { k = kindOf(text[i]) + 1; bmpKind[code] = k; }
+  if (k === 0) {
+    k = kindOf(text[i]) + 1;
+    bmpKind[code] = k;
+  }
   return (k - 1) as Kind;
 }
 
@@ -86,7 +95,10 @@ export function countWordsSegmented(text: string, most = Infinity): number {
   for (let start = 0; start < text.length;) {
     const lf = text.indexOf('\n', start);
     const end = lf < 0 ? text.length : lf + 1;
-    for (const s of segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end))) if (s.isWordLike) count++;
+    for (const s of segmenter.segment(
+      start === 0 && end === text.length ? text : text.slice(start, end),
+    ))
+      if (s.isWordLike) count++;
     if (count > most) return count;
     start = end;
   }

@@ -10,7 +10,11 @@ import { MAX_RELATED, placeOf, type WorkspaceRuleContext } from './rule-context'
 
 /** duplicate-id problems of one file, document offsets. */
 export function duplicateIdProblems(ctx: WorkspaceRuleContext): Problem[] {
-  const severity = severityOf(ctx.guidelines, DUPLICATE_ID_META.id, DUPLICATE_ID_META.defaultSeverity);
+  const severity = severityOf(
+    ctx.guidelines,
+    DUPLICATE_ID_META.id,
+    DUPLICATE_ID_META.defaultSeverity,
+  );
   if (severity === 'off') return [];
   const out: Problem[] = [];
   for (const pair of ctx.pairs) {
@@ -20,10 +24,18 @@ export function duplicateIdProblems(ctx: WorkspaceRuleContext): Problem[] {
     const first = others[0];
     const more = others.length > 1 ? ` and ${others.length - 1} more` : '';
     out.push({
-      rule: DUPLICATE_ID_META.id, severity, pairId: pair.id, start: pair.idSpan.start, end: pair.idSpan.end,
+      rule: DUPLICATE_ID_META.id,
+      severity,
+      pairId: pair.id,
+      start: pair.idSpan.start,
+      end: pair.idSpan.end,
       message: `Duplicate id "${pair.id}": also used at ${placeOf(first, ctx.displayName)}${more}. Ids are unique across the workspace.`,
       related: others.slice(0, MAX_RELATED).map((o) => ({
-        file: o.file, start: o.idSpan.start, end: o.idSpan.end, line: o.line, character: o.character,
+        file: o.file,
+        start: o.idSpan.start,
+        end: o.idSpan.end,
+        line: o.line,
+        character: o.character,
         message: `Also has id "${pair.id}"`,
       })),
     });

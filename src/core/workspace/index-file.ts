@@ -18,16 +18,38 @@ import type { IndexedFile, IndexedPair } from './types';
  * with the same text takes over instead of counting and signing again. `count`: false leaves
  * the counts at 0 (see indexFile).
  */
-function indexView(file: string, view: PairView, guidelines: Guidelines, lines: LineIndex, before?: Map<number, IndexedPair>, count = true): IndexedPair {
+function indexView(
+  file: string,
+  view: PairView,
+  guidelines: Guidelines,
+  lines: LineIndex,
+  before?: Map<number, IndexedPair>,
+  count = true,
+): IndexedPair {
   const idSpan = view.idRange;
   const pos = lines.positionAt(idSpan.start);
   const same = before?.get(view.contentHash);
-  const counts = !count ? { promptWords: 0, responseWords: 0, bucket: lengthBucket(0, guidelines.length) }
-    : same ? { promptWords: same.promptWords, responseWords: same.responseWords, bucket: lengthBucket(same.promptWords, guidelines.length) }
-    : view.counts(guidelines);
+  const counts = !count
+    ? { promptWords: 0, responseWords: 0, bucket: lengthBucket(0, guidelines.length) }
+    : same
+      ? {
+          promptWords: same.promptWords,
+          responseWords: same.responseWords,
+          bucket: lengthBucket(same.promptWords, guidelines.length),
+        }
+      : view.counts(guidelines);
   const out: IndexedPair = {
-    file, index: view.index, id: view.id, idSpan, line: pos.line, character: pos.character, traits: [...view.traits],
-    promptWords: counts.promptWords, bucket: counts.bucket, responseWords: counts.responseWords, contentHash: view.contentHash,
+    file,
+    index: view.index,
+    id: view.id,
+    idSpan,
+    line: pos.line,
+    character: pos.character,
+    traits: [...view.traits],
+    promptWords: counts.promptWords,
+    bucket: counts.bucket,
+    responseWords: counts.responseWords,
+    contentHash: view.contentHash,
   };
   for (const key of SCALAR_DEFAULT_KEYS) {
     const text = view.annotations[key];
@@ -54,12 +76,21 @@ function indexView(file: string, view: PairView, guidelines: Guidelines, lines: 
  * false for an index that only the workspace rules read (they need ids, places and
  * signatures): words are then not counted, and every pair's counts are 0.
  */
-export function indexFile(file: string, model: SftFileModel, guidelines: Guidelines, previous?: IndexedFile, counts = true): IndexedFile {
+export function indexFile(
+  file: string,
+  model: SftFileModel,
+  guidelines: Guidelines,
+  previous?: IndexedFile,
+  counts = true,
+): IndexedFile {
   const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
     for (const p of previous.pairs) before.set(p.contentHash, p);
   }
-  return { file, pairs: pairViews(model).map((v) => indexView(file, v, guidelines, lines, before, counts)) };
+  return {
+    file,
+    pairs: pairViews(model).map((v) => indexView(file, v, guidelines, lines, before, counts)),
+  };
 }

@@ -81,9 +81,14 @@ export class WorkspaceIndex implements WorkspaceView {
    * The index keeps compact copies of the pairs: read them back with `entry()` or `pairs()`.
    */
   setEntry(entry: IndexedFile): void {
-    const before = this.listeners.size ? this.neighbourFiles(this.entries.get(entry.file)?.pairs ?? NO_PAIRS) : undefined;
+    const before = this.listeners.size
+      ? this.neighbourFiles(this.entries.get(entry.file)?.pairs ?? NO_PAIRS)
+      : undefined;
     this.removePairs(entry.file);
-    const stored: IndexedFile = { file: entry.file, pairs: entry.pairs.map((p) => this.compact(p, entry.file)) };
+    const stored: IndexedFile = {
+      file: entry.file,
+      pairs: entry.pairs.map((p) => this.compact(p, entry.file)),
+    };
     this.entries.set(entry.file, stored);
     for (const p of stored.pairs) this.addPair(p);
     this.pairCount += stored.pairs.length;
@@ -130,7 +135,12 @@ export class WorkspaceIndex implements WorkspaceView {
   problemsFor(file: string, guidelinesFor: (file: string) => Guidelines): Problem[] {
     const entry = this.entries.get(file);
     if (!entry) return [];
-    const ctx = { view: this, pairs: entry.pairs, guidelines: guidelinesFor(file), displayName: this.displayName };
+    const ctx = {
+      view: this,
+      pairs: entry.pairs,
+      guidelines: guidelinesFor(file),
+      displayName: this.displayName,
+    };
     const out = [...duplicateIdProblems(ctx), ...nearDuplicateProblems(ctx)];
     return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   }
@@ -138,7 +148,11 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Be told about every change; returns a subscription to dispose. */
   onDidChange(listener: (change: WorkspaceIndexChange) => void): IndexSubscription {
     this.listeners.add(listener);
-    return { dispose: () => { this.listeners.delete(listener); } };
+    return {
+      dispose: () => {
+        this.listeners.delete(listener);
+      },
+    };
   }
 
   /**
@@ -155,11 +169,28 @@ export class WorkspaceIndex implements WorkspaceView {
       return v;
     };
     return {
-      file, index: p.index, id: p.id, idSpan: { start: p.idSpan.start, end: p.idSpan.end }, line: p.line, character: p.character,
-      task: s(p.task), prompt_type: s(p.prompt_type), response_type: s(p.response_type), domain: s(p.domain), language: s(p.language),
-      traits: p.traits.length ? p.traits.map((t) => s(t)!) : NO_TRAITS, status: s(p.status), author: s(p.author), reviewer: s(p.reviewer),
-      prompt_length: s(p.prompt_length), promptWords: p.promptWords, bucket: p.bucket, responseWords: p.responseWords,
-      signature: p.signature, promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end }, silenced: p.silenced,
+      file,
+      index: p.index,
+      id: p.id,
+      idSpan: { start: p.idSpan.start, end: p.idSpan.end },
+      line: p.line,
+      character: p.character,
+      task: s(p.task),
+      prompt_type: s(p.prompt_type),
+      response_type: s(p.response_type),
+      domain: s(p.domain),
+      language: s(p.language),
+      traits: p.traits.length ? p.traits.map((t) => s(t)!) : NO_TRAITS,
+      status: s(p.status),
+      author: s(p.author),
+      reviewer: s(p.reviewer),
+      prompt_length: s(p.prompt_length),
+      promptWords: p.promptWords,
+      bucket: p.bucket,
+      responseWords: p.responseWords,
+      signature: p.signature,
+      promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end },
+      silenced: p.silenced,
       contentHash: p.contentHash,
     };
   }
@@ -201,7 +232,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return out;
   }
 
-  private changed(files: string[], before: Set<string> | undefined, added: readonly IndexedPair[]): void {
+  private changed(
+    files: string[],
+    before: Set<string> | undefined,
+    added: readonly IndexedPair[],
+  ): void {
     this._version++;
     if (!this.listeners.size) return;
     const affected = new Set<string>([...files, ...(before ?? []), ...this.neighbourFiles(added)]);

@@ -43,7 +43,12 @@ class BandTable {
     const mask = this.keys.length - 1;
     for (let i = key & mask; ; i = (i + 1) & mask) {
       const h = this.heads[i];
-      if (h === 0) { this.keys[i] = key; this.heads[i] = -1; this.used++; return i; }
+      if (h === 0) {
+        this.keys[i] = key;
+        this.heads[i] = -1;
+        this.used++;
+        return i;
+      }
       if (this.keys[i] === key) return i;
     }
   }
@@ -85,7 +90,7 @@ export class LshBuckets {
     const h = this.free.pop() ?? this.pairs.length;
     this.pairs[h] = pair;
     if ((h + 1) * BANDS > this.next.length) {
-      const grown = new Int32Array(Math.ceil(this.next.length * 1.5 / BANDS) * BANDS);
+      const grown = new Int32Array(Math.ceil((this.next.length * 1.5) / BANDS) * BANDS);
       grown.set(this.next);
       this.next = grown;
     }
@@ -108,7 +113,11 @@ export class LshBuckets {
       const slot = t.find(keys[b]);
       if (slot < 0) continue;
       let prev = -1;
-      for (let cur = t.heads[slot]; cur > 0; prev = cur - 1, cur = this.next[(cur - 1) * BANDS + b]) {
+      for (
+        let cur = t.heads[slot];
+        cur > 0;
+        prev = cur - 1, cur = this.next[(cur - 1) * BANDS + b]
+      ) {
         if (this.pairs[cur - 1] !== pair) continue;
         handle = cur - 1;
         const after = this.next[handle * BANDS + b];
@@ -149,6 +158,11 @@ export class LshBuckets {
       const similarity = estimatedJaccard(pair.signature, other.signature!);
       if (similarity >= threshold) out.push({ pair: other, similarity });
     }
-    return out.sort((a, b) => b.similarity - a.similarity || a.pair.file.localeCompare(b.pair.file) || a.pair.index - b.pair.index);
+    return out.sort(
+      (a, b) =>
+        b.similarity - a.similarity ||
+        a.pair.file.localeCompare(b.pair.file) ||
+        a.pair.index - b.pair.index,
+    );
   }
 }

@@ -28,7 +28,12 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 // instead of a Unicode regex per prompt: the regex replace cost more than the hashing.
 const FOLD = new Int32Array(65536);
 for (let c = 0; c < 128; c++) {
-  FOLD[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? c + 1 : c >= 0x41 && c <= 0x5a ? c + 33 : -1;
+  FOLD[c] =
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+      ? c + 1
+      : c >= 0x41 && c <= 0x5a
+        ? c + 33
+        : -1;
 }
 
 function fold(c: number): number {
@@ -52,8 +57,14 @@ function wordHashes(text: string): number[] {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const f = fold(text.charCodeAt(i));
-    if (f > 0) { h = Math.imul(h ^ (f - 1), 0x01000193); inWord = true; }
-    else if (inWord) { out.push(h | 0); h = 0x811c9dc5; inWord = false; }
+    if (f > 0) {
+      h = Math.imul(h ^ (f - 1), 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h | 0);
+      h = 0x811c9dc5;
+      inWord = false;
+    }
   }
   if (inWord) out.push(h | 0);
   return out;
@@ -62,7 +73,10 @@ function wordHashes(text: string): number[] {
 /** The word characters of a text, lowercased, separators dropped (for character shingles). */
 function wordChars(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) { const f = fold(text.charCodeAt(i)); if (f > 0) out.push(f - 1); }
+  for (let i = 0; i < text.length; i++) {
+    const f = fold(text.charCodeAt(i));
+    if (f > 0) out.push(f - 1);
+  }
   return out;
 }
 
@@ -75,8 +89,10 @@ function mix(h: number, k: number): number {
 }
 
 function fmix(h: number): number {
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
 
@@ -86,13 +102,15 @@ export function shingleHashes(text: string): Int32Array | undefined {
     const chars = wordChars(text);
     if (chars.length < MIN_CHARS) return undefined;
     const out = new Int32Array(chars.length - SHINGLE_CHARS + 1);
-    for (let i = 0; i < out.length; i++) out[i] = fmix(mix(mix(mix(0x5bd1, chars[i]), chars[i + 1]), chars[i + 2]));
+    for (let i = 0; i < out.length; i++)
+      out[i] = fmix(mix(mix(mix(0x5bd1, chars[i]), chars[i + 1]), chars[i + 2]));
     return out;
   }
   const words = wordHashes(text);
   if (words.length < MIN_WORDS) return undefined;
   const out = new Int32Array(words.length - SHINGLE_WORDS + 1);
-  for (let i = 0; i < out.length; i++) out[i] = fmix(mix(mix(mix(0x2f1b, words[i]), words[i + 1]), words[i + 2]));
+  for (let i = 0; i < out.length; i++)
+    out[i] = fmix(mix(mix(mix(0x2f1b, words[i]), words[i + 1]), words[i + 2]));
   return out;
 }
 
@@ -128,7 +146,8 @@ export function minhash(prompt: string): Uint16Array | undefined {
   const sig = new Uint16Array(NUM_HASHES);
   for (let i = 0; i < NUM_HASHES; i++) {
     let v = mins[i];
-    for (let attempt = 1; v < 0 && attempt <= 4 * NUM_HASHES; attempt++) v = mins[probe(i, attempt)];
+    for (let attempt = 1; v < 0 && attempt <= 4 * NUM_HASHES; attempt++)
+      v = mins[probe(i, attempt)];
     // A probe sequence that kept missing (vanishingly rare; at least one bin is filled): the next filled bin.
     for (let k = 1; v < 0; k++) v = mins[(i + k) & (NUM_HASHES - 1)];
     sig[i] = v ^ (v >>> 16);

@@ -19,7 +19,11 @@ export function nearDuplicateThreshold(g: Guidelines): number {
 
 /** near-duplicate problems of one file, at each prompt, document offsets. */
 export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
-  const severity = severityOf(ctx.guidelines, NEAR_DUPLICATE_META.id, NEAR_DUPLICATE_META.defaultSeverity);
+  const severity = severityOf(
+    ctx.guidelines,
+    NEAR_DUPLICATE_META.id,
+    NEAR_DUPLICATE_META.defaultSeverity,
+  );
   if (severity === 'off') return [];
   const threshold = nearDuplicateThreshold(ctx.guidelines);
   const out: Problem[] = [];
@@ -31,11 +35,18 @@ export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
     const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : '';
     const span = pair.promptSpan ?? pair.idSpan;
     const problem: Problem = {
-      rule: NEAR_DUPLICATE_META.id, severity, start: span.start, end: span.end,
+      rule: NEAR_DUPLICATE_META.id,
+      severity,
+      start: span.start,
+      end: span.end,
       message: `Prompt is nearly the same as ${nameOf(best.pair)}'s at ${placeOf(best.pair, ctx.displayName)} (${Math.round(best.similarity * 100)}% similar)${more}; vary it or drop one.`,
       // The related place is the other pair's id: its line/column is known without its text.
       related: matches.slice(0, MAX_RELATED).map((m) => ({
-        file: m.pair.file, start: m.pair.idSpan.start, end: m.pair.idSpan.end, line: m.pair.line, character: m.pair.character,
+        file: m.pair.file,
+        start: m.pair.idSpan.start,
+        end: m.pair.idSpan.end,
+        line: m.pair.line,
+        character: m.pair.character,
         message: `Similar prompt (${Math.round(m.similarity * 100)}%) in ${nameOf(m.pair)}`,
       })),
     };

@@ -35,7 +35,10 @@ export interface ExportSources {
 const decoder = new TextDecoder();
 
 /** The `.sft.yaml` files in scope (a folder, one file, or the whole workspace), sorted. */
-export async function filesInScope(scope: vscode.Uri | undefined, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+export async function filesInScope(
+  scope: vscode.Uri | undefined,
+  token: vscode.CancellationToken,
+): Promise<vscode.Uri[]> {
   if (scope && isSftUri(scope)) return [scope];
   const pattern = scope ? new vscode.RelativePattern(scope, SFT_GLOB) : SFT_GLOB;
   const files = await vscode.workspace.findFiles(pattern, '**/node_modules/**', undefined, token);
@@ -67,20 +70,35 @@ export async function lintSources(
       ({ model, problems } = current.result);
     } else {
       let text: string;
-      try { text = decoder.decode(await vscode.workspace.fs.readFile(uri)); } catch { continue; } // deleted meanwhile
+      try {
+        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        continue;
+      } // deleted meanwhile
       ({ model, problems } = governedBy.linter.lint(text));
     }
     const path = vscode.workspace.asRelativePath(uri, false);
     out.sources.push({ path, model });
-    const errors = [...problems, ...linting.workspace.problemsFor(uri)].filter((p) => blocksExport(p, model, statuses)).length;
-    if (errors) { out.errors += errors; out.errorFiles.push(uri); }
+    const errors = [...problems, ...linting.workspace.problemsFor(uri)].filter((p) =>
+      blocksExport(p, model, statuses),
+    ).length;
+    if (errors) {
+      out.errors += errors;
+      out.errorFiles.push(uri);
+    }
     if (governedBy.key && governedBy.uri && !guidelinesSeen.has(governedBy.key)) {
       guidelinesSeen.add(governedBy.key);
       const own = governedBy.loaded.problems.filter((p) => p.severity === 'error').length;
-      if (own) { out.errors += own; out.errorFiles.push(governedBy.uri); }
+      if (own) {
+        out.errors += own;
+        out.errorFiles.push(governedBy.uri);
+      }
     }
     done++;
-    progress.report({ message: `${done}/${plural(files.length, 'file')}`, increment: 100 / files.length });
+    progress.report({
+      message: `${done}/${plural(files.length, 'file')}`,
+      increment: 100 / files.length,
+    });
   }
   return out;
 }

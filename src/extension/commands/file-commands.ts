@@ -36,10 +36,19 @@ export class FileCommands extends Disposable {
     return new FileCommands(guidelines, log);
   }
 
-  private constructor(private readonly guidelines: GuidelinesStore, private readonly log: vscode.LogOutputChannel) {
+  private constructor(
+    private readonly guidelines: GuidelinesStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     super();
-    this._register(vscode.commands.registerCommand('sft.newFile', (arg?: unknown) => this.newFile(arg instanceof vscode.Uri ? arg : undefined)));
-    this._register(vscode.commands.registerCommand('sft.newGuidelines', () => this.newGuidelines()));
+    this._register(
+      vscode.commands.registerCommand('sft.newFile', (arg?: unknown) =>
+        this.newFile(arg instanceof vscode.Uri ? arg : undefined),
+      ),
+    );
+    this._register(
+      vscode.commands.registerCommand('sft.newGuidelines', () => this.newGuidelines()),
+    );
   }
 
   /**
@@ -54,7 +63,11 @@ export class FileCommands extends Disposable {
     if (file === 'untitled') {
       doc = await vscode.workspace.openTextDocument(untitledUri());
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, new vscode.Position(0, 0), newFileHeader((await this.guidelines.forUri(doc.uri)).loaded.guidelines));
+      edit.insert(
+        doc.uri,
+        new vscode.Position(0, 0),
+        newFileHeader((await this.guidelines.forUri(doc.uri)).loaded.guidelines),
+      );
       await vscode.workspace.applyEdit(edit);
     } else {
       if (await exists(file)) {
@@ -74,7 +87,11 @@ export class FileCommands extends Disposable {
   /** The new file's name and place, from a save dialog in the workspace; `untitled` without a workspace folder. */
   private async askForFile(folder?: vscode.Uri): Promise<vscode.Uri | 'untitled' | undefined> {
     const active = vscode.window.activeTextEditor?.document.uri;
-    const near = folder ?? (active && isSftUri(active) && vscode.workspace.getWorkspaceFolder(active) ? vscode.Uri.joinPath(active, '..') : vscode.workspace.workspaceFolders?.[0]?.uri);
+    const near =
+      folder ??
+      (active && isSftUri(active) && vscode.workspace.getWorkspaceFolder(active)
+        ? vscode.Uri.joinPath(active, '..')
+        : vscode.workspace.workspaceFolders?.[0]?.uri);
     if (!near) return 'untitled';
     const picked = await vscode.window.showSaveDialog({
       title: 'New SFT File',
@@ -87,26 +104,39 @@ export class FileCommands extends Disposable {
   }
 
   private async newGuidelines(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0]
-      : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for sft.guidelines.yaml' });
+    const folder =
+      vscode.workspace.workspaceFolders?.length === 1
+        ? vscode.workspace.workspaceFolders[0]
+        : await vscode.window.showWorkspaceFolderPick({
+            placeHolder: 'Folder for sft.guidelines.yaml',
+          });
     if (!folder) {
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_GUIDELINES }));
+      await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_GUIDELINES }),
+      );
       return;
     }
     const uri = vscode.Uri.joinPath(folder.uri, GUIDELINES_FILE);
     const there = await exists(uri);
     if (!there) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(NEW_GUIDELINES));
     await vscode.window.showTextDocument(uri);
-    if (there) void vscode.window.showInformationMessage(`${GUIDELINES_FILE} already exists; opened it.`);
+    if (there)
+      void vscode.window.showInformationMessage(`${GUIDELINES_FILE} already exists; opened it.`);
   }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
-  return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    (s) => (s.type & vscode.FileType.Directory) !== 0,
+    () => false,
+  );
 }
 
 /** `folder/stem.sft.yaml`, or `stem-2.sft.yaml` and on when that exists. */
@@ -119,7 +149,11 @@ async function freeName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
 
 /** `untitled:Untitled-N.sft.yaml` with the first N no open document has. */
 function untitledUri(): vscode.Uri {
-  const taken = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').map((d) => d.uri.path));
+  const taken = new Set(
+    vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'untitled')
+      .map((d) => d.uri.path),
+  );
   for (let n = 1; ; n++) {
     const path = `Untitled-${n}.sft.yaml`;
     if (!taken.has(path)) return vscode.Uri.parse(`untitled:${path}`);

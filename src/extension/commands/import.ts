@@ -7,7 +7,13 @@
  * input ends in a message naming the line or record, never an exception.
  */
 import * as vscode from 'vscode';
-import { importRecords, isExportFormat, isValidIdPrefix, recordsToSft, type ExportFormat } from '../../core/export/index';
+import {
+  importRecords,
+  isExportFormat,
+  isValidIdPrefix,
+  recordsToSft,
+  type ExportFormat,
+} from '../../core/export/index';
 import { defaultIdPrefix, guessFormat } from '../../core/export/guess';
 import { Disposable } from '../dispose';
 import { withSftName } from '../documents';
@@ -45,7 +51,12 @@ const CANCELLED: ImportResult = { outcome: 'cancelled' };
 
 /** A failure whose message is for the user. */
 class ImportError extends Error {
-  constructor(message: string, readonly problems: string[] = []) { super(message); }
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export class ImportCommand extends Disposable {
@@ -56,47 +67,82 @@ export class ImportCommand extends Disposable {
   private constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     // From the explorer the argument is the clicked file.
-    this._register(vscode.commands.registerCommand('sft.import', async (arg?: unknown): Promise<ImportResult> => {
-      try {
-        return await this.run(arg instanceof vscode.Uri ? { source: arg } : (arg ?? {}) as ImportArgs);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        const problems = e instanceof ImportError ? e.problems : [];
-        if (!(e instanceof ImportError)) this.log.error('Import failed:', e);
-        else if (problems.length) logList(this.log, `Import failed: ${message}`, problems);
-        else this.log.error(`Import failed: ${message}`);
-        void vscode.window.showErrorMessage(`SFT import: ${message}`, ...(problems.length > 1 ? ['Show Details'] : [])).then((c) => { if (c) this.log.show(); });
-        return { outcome: 'failed', message, problems };
-      }
-    }));
+    this._register(
+      vscode.commands.registerCommand(
+        'sft.import',
+        async (arg?: unknown): Promise<ImportResult> => {
+          try {
+            return await this.run(
+              arg instanceof vscode.Uri ? { source: arg } : ((arg ?? {}) as ImportArgs),
+            );
+          } catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            const problems = e instanceof ImportError ? e.problems : [];
+            if (!(e instanceof ImportError)) this.log.error('Import failed:', e);
+            else if (problems.length) logList(this.log, `Import failed: ${message}`, problems);
+            else this.log.error(`Import failed: ${message}`);
+            void vscode.window
+              .showErrorMessage(
+                `SFT import: ${message}`,
+                ...(problems.length > 1 ? ['Show Details'] : []),
+              )
+              .then((c) => {
+                if (c) this.log.show();
+              });
+            return { outcome: 'failed', message, problems };
+          }
+        },
+      ),
+    );
   }
 
   private async run(args: ImportArgs): Promise<ImportResult> {
-    if (typeof args !== 'object' || args === null) throw new ImportError('the argument must be an object');
-    if (args.format !== undefined && !isExportFormat(args.format)) throw new ImportError(`unknown format "${String(args.format)}"`);
-    if (args.idPrefix !== undefined && !isValidIdPrefix(args.idPrefix)) throw new ImportError(`invalid id prefix "${args.idPrefix}": use letters, digits, ".", "_" and "-"`);
-    const source = uriArg(args.source) ?? (await vscode.window.showOpenDialog({
-      title: 'Import Training Data',
-      openLabel: 'Import',
-      canSelectMany: false,
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      filters: { 'Training data': ['jsonl', 'json'], 'All files': ['*'] },
-    }))?.[0];
+    if (typeof args !== 'object' || args === null)
+      throw new ImportError('the argument must be an object');
+    if (args.format !== undefined && !isExportFormat(args.format))
+      throw new ImportError(`unknown format "${String(args.format)}"`);
+    if (args.idPrefix !== undefined && !isValidIdPrefix(args.idPrefix))
+      throw new ImportError(
+        `invalid id prefix "${args.idPrefix}": use letters, digits, ".", "_" and "-"`,
+      );
+    const source =
+      uriArg(args.source) ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Import Training Data',
+          openLabel: 'Import',
+          canSelectMany: false,
+          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+          filters: { 'Training data': ['jsonl', 'json'], 'All files': ['*'] },
+        })
+      )?.[0];
     if (!source) return CANCELLED;
     const text = await readText(source);
-    const format = args.format ?? await pickFormat(`Format of ${nameOf(source)}`, guessFormat(nameOf(source), text));
+    const format =
+      args.format ??
+      (await pickFormat(`Format of ${nameOf(source)}`, guessFormat(nameOf(source), text)));
     if (!format) return CANCELLED;
     const { records, problems } = importRecords(text, format);
     if (!records.length) {
       const first = problems[0] ?? 'the file holds no records';
-      throw new ImportError(`no ${FORMAT_DESCRIPTIONS[format].label} records in ${nameOf(source)}: ${first}${problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')})` : ''}`, problems);
+      throw new ImportError(
+        `no ${FORMAT_DESCRIPTIONS[format].label} records in ${nameOf(source)}: ${first}${problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')})` : ''}`,
+        problems,
+      );
     }
     const target = await this.target(args, source);
     if (!target) return CANCELLED;
     const needsIds = records.some((r) => r.id === undefined);
-    const idPrefix = args.idPrefix ?? (needsIds && args.target === undefined ? await askPrefix(target) : defaultIdPrefix(nameOf(target)));
+    const idPrefix =
+      args.idPrefix ??
+      (needsIds && args.target === undefined
+        ? await askPrefix(target)
+        : defaultIdPrefix(nameOf(target)));
     if (idPrefix === undefined) return CANCELLED;
-    const sft = recordsToSft(records, { idPrefix, comment: `Imported by SFT Studio from ${nameOf(source)} (${format}).` });
+    const sft = recordsToSft(records, {
+      idPrefix,
+      comment: `Imported by SFT Studio from ${nameOf(source)} (${format}).`,
+    });
     // One WorkspaceEdit: the file and its text in one step. `target` already said whether a file there may be replaced.
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(target, { overwrite: true, contents: encoder.encode(sft) });
@@ -104,7 +150,9 @@ export class ImportCommand extends Disposable {
     try {
       written = await vscode.workspace.applyEdit(edit);
     } catch (e) {
-      throw new ImportError(`cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ImportError(
+        `cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (!written) throw new ImportError(`cannot write ${nameOf(target)}`);
     if (args.open !== false) await vscode.window.showTextDocument(target);
@@ -112,7 +160,14 @@ export class ImportCommand extends Disposable {
     this.log.info(`${done} from ${nameOf(source)} (${format}, ids ${idPrefix}-…).`);
     if (problems.length) {
       logList(this.log, `${done} from ${nameOf(source)}; skipped or changed:`, problems);
-      void vscode.window.showWarningMessage(`${done}; ${plural(problems.length, 'problem')} in ${nameOf(source)}, first: ${problems[0]}`, 'Show Details').then((c) => { if (c) this.log.show(); });
+      void vscode.window
+        .showWarningMessage(
+          `${done}; ${plural(problems.length, 'problem')} in ${nameOf(source)}, first: ${problems[0]}`,
+          'Show Details',
+        )
+        .then((c) => {
+          if (c) this.log.show();
+        });
     } else {
       void vscode.window.showInformationMessage(`${done}.`);
     }
@@ -124,10 +179,15 @@ export class ImportCommand extends Disposable {
     const given = uriArg(args.target);
     if (given) {
       const target = withSftName(given);
-      if (!args.overwrite && (await exists(target))) throw new ImportError(`${nameOf(target)} exists; not replaced (pass overwrite: true to replace it)`);
+      if (!args.overwrite && (await exists(target)))
+        throw new ImportError(
+          `${nameOf(target)} exists; not replaced (pass overwrite: true to replace it)`,
+        );
       return target;
     }
-    const folder = vscode.workspace.getWorkspaceFolder(source) ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = vscode.workspace.getWorkspaceFolder(source)
+      ? vscode.Uri.joinPath(source, '..')
+      : vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${defaultIdPrefix(nameOf(source))}.sft.yaml`;
     const picked = await vscode.window.showSaveDialog({
       title: 'Save Imported Pairs',
@@ -141,14 +201,20 @@ export class ImportCommand extends Disposable {
     const target = withSftName(picked);
     if (!(await exists(target))) return target;
     // The save dialog may have asked already, but not for a name we changed, and not on every platform.
-    const replace = await vscode.window.showWarningMessage(`${nameOf(target)} already exists. Replace it with the imported pairs?`, { modal: true }, 'Replace');
+    const replace = await vscode.window.showWarningMessage(
+      `${nameOf(target)} already exists. Replace it with the imported pairs?`,
+      { modal: true },
+      'Replace',
+    );
     return replace === 'Replace' ? target : undefined;
   }
-
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The file as UTF-8 text, or an {@link ImportError} saying why not. */
@@ -157,12 +223,18 @@ async function readText(uri: vscode.Uri): Promise<string> {
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    const reason = e instanceof vscode.FileSystemError && e.code === 'FileNotFound' ? 'no such file'
-      : e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory' ? 'it is a folder'
-        : e instanceof Error ? e.message : String(e);
+    const reason =
+      e instanceof vscode.FileSystemError && e.code === 'FileNotFound'
+        ? 'no such file'
+        : e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory'
+          ? 'it is a folder'
+          : e instanceof Error
+            ? e.message
+            : String(e);
     throw new ImportError(`cannot read ${nameOf(uri)}: ${reason}`);
   }
-  if (bytes.includes(0)) throw new ImportError(`${nameOf(uri)} is not a text file (it holds NUL bytes)`);
+  if (bytes.includes(0))
+    throw new ImportError(`${nameOf(uri)} is not a text file (it holds NUL bytes)`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -176,6 +248,7 @@ function askPrefix(target: vscode.Uri): Thenable<string | undefined> {
     title: 'Id prefix',
     prompt: 'Records without an id get <prefix>-0001, <prefix>-0002, …',
     value: defaultIdPrefix(nameOf(target)),
-    validateInput: (v) => (isValidIdPrefix(v) ? undefined : 'Use letters, digits, ".", "_" and "-"'),
+    validateInput: (v) =>
+      isValidIdPrefix(v) ? undefined : 'Use letters, digits, ".", "_" and "-"',
   });
 }

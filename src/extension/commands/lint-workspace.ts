@@ -4,7 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
-import { lintSummaryText, type DiagnosticsProvider, type WorkspaceLintSummary } from '../lint/diagnostics';
+import {
+  lintSummaryText,
+  type DiagnosticsProvider,
+  type WorkspaceLintSummary,
+} from '../lint/diagnostics';
 
 export class LintWorkspaceCommand extends Disposable {
   static register(diagnostics: DiagnosticsProvider): LintWorkspaceCommand {
@@ -21,9 +25,14 @@ export class LintWorkspaceCommand extends Disposable {
     // One scan reads every file once: the index takes it (duplicate ids from exactly the files that exist), diagnostics lint it.
     const summary = await this.diagnostics.lintWorkspace();
     const show = 'Show Problems';
-    void vscode.window.showInformationMessage(`${lintSummaryText(summary)}.`, ...(summary.filesWithProblems ? [show] : [])).then((choice) => {
-      if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+    void vscode.window
+      .showInformationMessage(
+        `${lintSummaryText(summary)}.`,
+        ...(summary.filesWithProblems ? [show] : []),
+      )
+      .then((choice) => {
+        if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
     return summary;
   }
 }

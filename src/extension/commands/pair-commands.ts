@@ -28,14 +28,33 @@ export class PairCommands extends Disposable {
     return new PairCommands(docs, workspaceIds);
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly workspaceIds: IdSource) {
+  private constructor(
+    private readonly docs: DocumentStore,
+    private readonly workspaceIds: IdSource,
+  ) {
     super();
     this._register(vscode.commands.registerCommand('sft.nextPair', () => this.move(1)));
     this._register(vscode.commands.registerCommand('sft.previousPair', () => this.move(-1)));
-    this._register(vscode.commands.registerCommand('sft.setAnnotation', (uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]) => this.setAnnotation(uri, pairIndex, key, value)));
+    this._register(
+      vscode.commands.registerCommand(
+        'sft.setAnnotation',
+        (uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]) =>
+          this.setAnnotation(uri, pairIndex, key, value),
+      ),
+    );
     this._register(vscode.commands.registerCommand('sft.insertPair', () => this.insertPair()));
-    this._register(vscode.commands.registerCommand('sft.generateMissingIds', (uri?: vscode.Uri) => this.generateMissingIds(uri)));
-    this._register(vscode.commands.registerCommand('sft.silenceRule', (uri: vscode.Uri, offset: number, rule: string, reason?: string) => this.silence(uri, offset, rule, reason)));
+    this._register(
+      vscode.commands.registerCommand('sft.generateMissingIds', (uri?: vscode.Uri) =>
+        this.generateMissingIds(uri),
+      ),
+    );
+    this._register(
+      vscode.commands.registerCommand(
+        'sft.silenceRule',
+        (uri: vscode.Uri, offset: number, rule: string, reason?: string) =>
+          this.silence(uri, offset, rule, reason),
+      ),
+    );
   }
 
   private async editorFor(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
@@ -51,14 +70,20 @@ export class PairCommands extends Disposable {
     const { result } = await this.docs.current(editor.document);
     const offset = editor.document.offsetAt(editor.selection.active);
     const starts = result.model.pairs.map((p) => pairSpan(p).dash);
-    const target = direction > 0 ? starts.find((s) => s > offset) : [...starts].reverse().find((s) => s < offset);
+    const target =
+      direction > 0
+        ? starts.find((s) => s > offset)
+        : [...starts].reverse().find((s) => s < offset);
     if (target === undefined) return;
     const pos = editor.document.positionAt(target);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
   }
 
-  private async pairFor(doc: vscode.TextDocument, pairIndex?: number): Promise<PairModel | undefined> {
+  private async pairFor(
+    doc: vscode.TextDocument,
+    pairIndex?: number,
+  ): Promise<PairModel | undefined> {
     const { result } = await this.docs.current(doc);
     if (pairIndex !== undefined) return result.model.pairs[pairIndex];
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
@@ -66,26 +91,54 @@ export class PairCommands extends Disposable {
   }
 
   /** Set an annotation of a pair; asks for what it does not get. */
-  async setAnnotation(uri?: vscode.Uri, pairIndex?: number, key?: string, value?: string | string[]): Promise<boolean> {
+  async setAnnotation(
+    uri?: vscode.Uri,
+    pairIndex?: number,
+    key?: string,
+    value?: string | string[],
+  ): Promise<boolean> {
     const doc = await this.editorFor(uri);
     if (!doc) return false;
     const pair = await this.pairFor(doc, pairIndex);
-    if (!pair) { void vscode.window.showInformationMessage('Put the cursor in a pair to set its annotations.'); return false; }
+    if (!pair) {
+      void vscode.window.showInformationMessage('Put the cursor in a pair to set its annotations.');
+      return false;
+    }
     const g = (await this.docs.current(doc)).governedBy.loaded.guidelines;
-    const k = key ?? (await vscode.window.showQuickPick(ANNOTATION_KEYS.map((a) => ({ label: a, detail: KEY_DESCRIPTIONS[a] })), { title: `Set annotation of ${pair.id ?? 'pair'}` }))?.label;
+    const k =
+      key ??
+      (
+        await vscode.window.showQuickPick(
+          ANNOTATION_KEYS.map((a) => ({ label: a, detail: KEY_DESCRIPTIONS[a] })),
+          { title: `Set annotation of ${pair.id ?? 'pair'}` },
+        )
+      )?.label;
     if (!k) return false;
     let chosen = value;
     if (chosen === undefined) {
       const values = valuesFor(k, g);
       if (!values) {
-        chosen = await vscode.window.showInputBox({ title: `${k} of ${pair.id ?? 'pair'}`, value: scalarText(pair.fields.get(k)?.value) ?? '' });
+        chosen = await vscode.window.showInputBox({
+          title: `${k} of ${pair.id ?? 'pair'}`,
+          value: scalarText(pair.fields.get(k)?.value) ?? '',
+        });
       } else if (k === 'traits') {
         const have = new Set(stringList(pair.fields.get(k)?.value) ?? []);
-        const picked = await vscode.window.showQuickPick(values.map((v) => ({ label: v.value, detail: v.description, picked: have.has(v.value) })), { canPickMany: true, title: `traits of ${pair.id ?? 'pair'}` });
+        const picked = await vscode.window.showQuickPick(
+          values.map((v) => ({ label: v.value, detail: v.description, picked: have.has(v.value) })),
+          { canPickMany: true, title: `traits of ${pair.id ?? 'pair'}` },
+        );
         chosen = picked?.map((p) => p.label);
       } else {
         const now = scalarText(pair.fields.get(k)?.value);
-        const picked = await vscode.window.showQuickPick(values.map((v) => ({ label: v.value, detail: v.description, description: v.value === now ? 'current' : undefined })), { title: `${k} of ${pair.id ?? 'pair'}`, matchOnDetail: true });
+        const picked = await vscode.window.showQuickPick(
+          values.map((v) => ({
+            label: v.value,
+            detail: v.description,
+            description: v.value === now ? 'current' : undefined,
+          })),
+          { title: `${k} of ${pair.id ?? 'pair'}`, matchOnDetail: true },
+        );
         chosen = picked?.label;
       }
     }
@@ -93,7 +146,10 @@ export class PairCommands extends Disposable {
     // The document may have changed while the picker was open: plan on the text as it is now.
     const { model } = (await this.docs.current(doc)).result;
     const ref = pairRef(model, pair);
-    return applyPlanned(doc, planEdits(model, { kind: 'setAnnotation', pair: ref, key: k, value: chosen }));
+    return applyPlanned(
+      doc,
+      planEdits(model, { kind: 'setAnnotation', pair: ref, key: k, value: chosen }),
+    );
   }
 
   /**
@@ -111,11 +167,25 @@ export class PairCommands extends Disposable {
     const model = result.model;
     const g = governedBy.loaded.guidelines;
     const offset = doc.offsetAt(editor.selection.active);
-    const ids = new Set([...model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
+    const ids = new Set([
+      ...model.pairs.map((p) => p.id).filter((x): x is string => !!x),
+      ...this.workspaceIds(),
+    ]);
     const near = pairAtOffset(model, offset) ?? model.pairs[model.pairs.length - 1];
     const id = generateId(ids, near?.id ?? filePrefix(doc.uri));
-    const planned = plan(model, insertPairIntent(model, { offset, guidelines: g, id, choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value) }));
-    if (planned.refused) { void vscode.window.showInformationMessage(`Insert Pair: ${planned.refused}`); return false; }
+    const planned = plan(
+      model,
+      insertPairIntent(model, {
+        offset,
+        guidelines: g,
+        id,
+        choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value),
+      }),
+    );
+    if (planned.refused) {
+      void vscode.window.showInformationMessage(`Insert Pair: ${planned.refused}`);
+      return false;
+    }
     return vscode.workspace.applyEdit(toWorkspaceEdit(doc, planned.edits));
   }
 
@@ -124,11 +194,17 @@ export class PairCommands extends Disposable {
     const doc = await this.editorFor(uri);
     if (!doc) return 0;
     const { result } = await this.docs.current(doc);
-    const ids = new Set([...result.model.pairs.map((p) => p.id).filter((x): x is string => !!x), ...this.workspaceIds()]);
+    const ids = new Set([
+      ...result.model.pairs.map((p) => p.id).filter((x): x is string => !!x),
+      ...this.workspaceIds(),
+    ]);
     const intents: EditIntent[] = [];
     let hint: string | undefined = filePrefix(doc.uri);
     for (const pair of result.model.pairs) {
-      if (pair.id) { hint = pair.id; continue; }
+      if (pair.id) {
+        hint = pair.id;
+        continue;
+      }
       const id = generateId(ids, hint);
       ids.add(id);
       hint = id;
@@ -143,15 +219,22 @@ export class PairCommands extends Disposable {
   /** Silence a rule for the pair at `offset`, with a reason (asked for when not given). */
   async silence(uri: vscode.Uri, offset: number, rule: string, reason?: string): Promise<boolean> {
     const doc = await vscode.workspace.openTextDocument(uri);
-    const why = reason ?? await vscode.window.showInputBox({
-      title: `Silence ${rule} for this pair`, prompt: 'Why is this right here? The reason is kept in the file for reviewers.',
-      placeHolder: 'e.g. the phrase is quoted from the source text', validateInput: (v) => (v.trim() ? undefined : 'A silence needs a reason.'),
-    });
+    const why =
+      reason ??
+      (await vscode.window.showInputBox({
+        title: `Silence ${rule} for this pair`,
+        prompt: 'Why is this right here? The reason is kept in the file for reviewers.',
+        placeHolder: 'e.g. the phrase is quoted from the source text',
+        validateInput: (v) => (v.trim() ? undefined : 'A silence needs a reason.'),
+      }));
     if (!why?.trim()) return false;
     const { model } = (await this.docs.current(doc)).result;
     const pair = pairAtOffset(model, offset);
     if (!pair) return false;
-    return applyPlanned(doc, planEdits(model, { kind: 'silence', pair: pairRef(model, pair), rules: rule, reason: why }));
+    return applyPlanned(
+      doc,
+      planEdits(model, { kind: 'silence', pair: pairRef(model, pair), rules: rule, reason: why }),
+    );
   }
 }
 

@@ -37,12 +37,23 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
   static register(docs: DocumentStore, guidelines: GuidelinesStore): vscode.Disposable {
     const provider = new CodeActionProvider(docs, guidelines);
     const metadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
-    provider._register(vscode.languages.registerCodeActionsProvider(SFT_SELECTOR, provider, metadata));
-    provider._register(vscode.languages.registerCodeActionsProvider({ pattern: GUIDELINES_GLOB }, provider, metadata));
+    provider._register(
+      vscode.languages.registerCodeActionsProvider(SFT_SELECTOR, provider, metadata),
+    );
+    provider._register(
+      vscode.languages.registerCodeActionsProvider(
+        { pattern: GUIDELINES_GLOB },
+        provider,
+        metadata,
+      ),
+    );
     return provider;
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore) {
+  private constructor(
+    private readonly docs: DocumentStore,
+    private readonly guidelines: GuidelinesStore,
+  ) {
     super();
   }
 
@@ -50,15 +61,25 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
   private async problemsOf(doc: vscode.TextDocument): Promise<FoundProblems | undefined> {
     if (isGuidelinesUri(doc.uri)) {
       const g = await this.guidelines.forGuidelines(doc.uri);
-      const lint = (text: string) => loadGuidelines(text, g.loaded.guidelines.source, RULE_METAS).problems;
+      const lint = (text: string) =>
+        loadGuidelines(text, g.loaded.guidelines.source, RULE_METAS).problems;
       return g.text === doc.getText() ? { problems: g.loaded.problems, lint } : undefined;
     }
     if (!isSftDocument(doc)) return undefined;
     const { result, governedBy } = await this.docs.current(doc);
-    return { problems: result.problems, model: result.model, lint: (text) => governedBy.linter.lint(text).problems };
+    return {
+      problems: result.problems,
+      model: result.model,
+      lint: (text) => governedBy.linter.lint(text).problems,
+    };
   }
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     const found = await this.problemsOf(doc);
     if (!found || token.isCancellationRequested) return [];
     const result = found;
@@ -73,27 +94,42 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const rule = ruleOf(d);
-      const problem = result.problems.find((p) => p.rule === rule && p.message === d.message && doc.offsetAt(d.range.start) === p.start);
+      const problem = result.problems.find(
+        (p) =>
+          p.rule === rule && p.message === d.message && doc.offsetAt(d.range.start) === p.start,
+      );
       if (!problem) continue;
       for (const fix of problem.fixes ?? []) actions.push(this.quickFix(doc, fix, d));
       const pair = result.model ? findPair(result.model.pairs, problem.start) : undefined;
       const key = `${pair?.index}\u0000${problem.rule}`;
       if (rule && pair && !UNSILENCEABLE.has(rule) && !silenced.has(key)) {
         silenced.add(key);
-        const a = new vscode.CodeAction(`Silence ${rule} for this pair…`, vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          `Silence ${rule} for this pair…`,
+          vscode.CodeActionKind.QuickFix,
+        );
         a.diagnostics = [d];
-        a.command = { command: 'sft.silenceRule', title: a.title, arguments: [doc.uri, problem.start, rule] };
+        a.command = {
+          command: 'sft.silenceRule',
+          title: a.title,
+          arguments: [doc.uri, problem.start, rule],
+        };
         actions.push(a);
       }
     }
-    if (actions.some((a) => a.edit) && hasPreferredFix(result.problems)) actions.push(new LazyFixAll(doc, result));
+    if (actions.some((a) => a.edit) && hasPreferredFix(result.problems))
+      actions.push(new LazyFixAll(doc, result));
     return actions;
   }
 
   /** Work out the edit of "Fix all" when it is chosen, not each time the light bulb asks. */
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
     if (action instanceof LazyFixAll && !action.edit && action.doc.version === action.version) {
-      const edits = planFixEdits(action.doc.getText(), { kind: 'applyFixes', problems: action.found.problems, lint: action.found.lint });
+      const edits = planFixEdits(action.doc.getText(), {
+        kind: 'applyFixes',
+        problems: action.found.problems,
+        lint: action.found.lint,
+      });
       if (edits.length) action.edit = toWorkspaceEdit(action.doc, edits);
     }
     return action;
@@ -111,9 +147,17 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
    * Every preferred fix, applied as `sft lint --fix` applies them (core's fixAll: fixes that
    * meet wait for another pass over the re-linted text), as one edit of the current text.
    */
-  private fixAll(doc: vscode.TextDocument, found: FoundProblems, title = 'Fix all SFT problems'): vscode.CodeAction | undefined {
+  private fixAll(
+    doc: vscode.TextDocument,
+    found: FoundProblems,
+    title = 'Fix all SFT problems',
+  ): vscode.CodeAction | undefined {
     if (!hasPreferredFix(found.problems)) return undefined;
-    const edits = planFixEdits(doc.getText(), { kind: 'applyFixes', problems: found.problems, lint: found.lint });
+    const edits = planFixEdits(doc.getText(), {
+      kind: 'applyFixes',
+      problems: found.problems,
+      lint: found.lint,
+    });
     if (!edits.length) return undefined;
     const a = new vscode.CodeAction(title, FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, edits);
@@ -127,7 +171,10 @@ export class CodeActionProvider extends Disposable implements vscode.CodeActionP
  */
 class LazyFixAll extends vscode.CodeAction {
   readonly version: number;
-  constructor(readonly doc: vscode.TextDocument, readonly found: FoundProblems) {
+  constructor(
+    readonly doc: vscode.TextDocument,
+    readonly found: FoundProblems,
+  ) {
     super('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
     this.version = doc.version;
   }

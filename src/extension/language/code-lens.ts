@@ -17,7 +17,11 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
     const p = new CodeLensProvider(docs);
     p._register(vscode.languages.registerCodeLensProvider(SFT_SELECTOR, p));
     p._register(refresh(() => p.changed.fire()));
-    p._register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sft.codeLens')) p.changed.fire(); }));
+    p._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sft.codeLens')) p.changed.fire();
+      }),
+    );
     return p;
   }
 
@@ -36,10 +40,17 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
     const g = governedBy.loaded.guidelines;
     return pairViews(result.model).map((v) => {
       const n = perPair.get(v.index) ?? 0;
-      const title = [v.annotations.task ?? 'set task', v.counts(g).bucket, n === 0 ? 'no problems' : plural(n, 'problem')].join(' · ');
+      const title = [
+        v.annotations.task ?? 'set task',
+        v.counts(g).bucket,
+        n === 0 ? 'no problems' : plural(n, 'problem'),
+      ].join(' · ');
       const at = doc.positionAt(v.dash);
       return new vscode.CodeLens(new vscode.Range(at, at), {
-        title, tooltip: 'Set the task of this pair', command: 'sft.setAnnotation', arguments: [doc.uri, v.index, 'task'],
+        title,
+        tooltip: 'Set the task of this pair',
+        command: 'sft.setAnnotation',
+        arguments: [doc.uri, v.index, 'task'],
       });
     });
   }

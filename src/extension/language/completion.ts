@@ -18,7 +18,9 @@ const FLOW_ITEM_AT = /^\s*(?:-\s+)?([A-Za-z_]+):\s*\[(?:[^\]]*,)?\s*([A-Za-z0-9_
 export class CompletionProvider extends Disposable implements vscode.CompletionItemProvider {
   static register(docs: DocumentStore): vscode.Disposable {
     const p = new CompletionProvider(docs);
-    p._register(vscode.languages.registerCompletionItemProvider(SFT_SELECTOR, p, ':', ' ', '[', ','));
+    p._register(
+      vscode.languages.registerCompletionItemProvider(SFT_SELECTOR, p, ':', ' ', '[', ','),
+    );
     return p;
   }
 
@@ -26,7 +28,10 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
     super();
   }
 
-  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[]> {
+  async provideCompletionItems(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+  ): Promise<vscode.CompletionItem[]> {
     const before = doc.lineAt(pos.line).text.slice(0, pos.character);
     const value = FLOW_ITEM_AT.exec(before) ?? VALUE_AT.exec(before);
     if (value) {
@@ -35,8 +40,13 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
       if (!values) return [];
       const range = new vscode.Range(pos.translate(0, -value[2].length), pos);
       return values.map((v, i) => {
-        const item = new vscode.CompletionItem({ label: v.value, description: value[1] }, vscode.CompletionItemKind.EnumMember);
-        item.documentation = new vscode.MarkdownString(`**${value[1]}: ${v.value}**\n\n${v.description}`);
+        const item = new vscode.CompletionItem(
+          { label: v.value, description: value[1] },
+          vscode.CompletionItemKind.EnumMember,
+        );
+        item.documentation = new vscode.MarkdownString(
+          `**${value[1]}: ${v.value}**\n\n${v.description}`,
+        );
         item.detail = v.description;
         item.range = range;
         item.sortText = String(i).padStart(3, '0');
@@ -49,12 +59,17 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
     const range = new vscode.Range(pos.translate(0, -key[3].length), pos);
     return keys.map((k, i) => {
       const meaning = fieldSpec(k)?.meaning;
-      const item = new vscode.CompletionItem({ label: k, description: meaning }, vscode.CompletionItemKind.Property);
+      const item = new vscode.CompletionItem(
+        { label: k, description: meaning },
+        vscode.CompletionItemKind.Property,
+      );
       item.insertText = new vscode.SnippetString(`${k}: $0`);
       item.documentation = new vscode.MarkdownString(meaning ?? '');
       item.range = range;
       item.sortText = String(i).padStart(3, '0');
-      if (valuesFor(k, this.docs.peek(doc.uri)?.governedBy.loaded.guidelines ?? DEFAULT_GUIDELINES)) {
+      if (
+        valuesFor(k, this.docs.peek(doc.uri)?.governedBy.loaded.guidelines ?? DEFAULT_GUIDELINES)
+      ) {
         item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
       }
       return item;
@@ -62,7 +77,11 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
   }
 
   /** Which keys fit at this column: top-level, under `defaults`, in a pair, or in an item of a pair's list of maps (examples, review). */
-  private keysAt(doc: vscode.TextDocument, pos: vscode.Position, column: number): readonly string[] {
+  private keysAt(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    column: number,
+  ): readonly string[] {
     if (column === 0) return FILE_KEYS;
     for (let line = pos.line - 1; line >= 0; line--) {
       const text = doc.lineAt(line).text;

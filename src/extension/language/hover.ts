@@ -5,7 +5,12 @@
 import * as vscode from 'vscode';
 import { describeValue } from '../../core/annotations';
 import { fieldSpec } from '../../core/fields';
-import { defaultFieldViews, pairViewAt, type PairView, type ValueItem } from '../../core/parse/pair-view';
+import {
+  defaultFieldViews,
+  pairViewAt,
+  type PairView,
+  type ValueItem,
+} from '../../core/parse/pair-view';
 import { plural } from '../../core/plural';
 import type { TokenCounter } from '../../core/services';
 import { Disposable } from '../dispose';
@@ -20,35 +25,58 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     return p;
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly tokens: TokenCounter) {
+  private constructor(
+    private readonly docs: DocumentStore,
+    private readonly tokens: TokenCounter,
+  ) {
     super();
   }
 
-  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+  ): Promise<vscode.Hover | undefined> {
     const current = await this.docs.current(doc);
     const offset = doc.offsetAt(pos);
     const model = current.result.model;
     const pair = pairViewAt(model, offset);
-    const range = (s: { start: number; end: number }) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-    const within = (s: { start: number; end: number } | undefined) => s !== undefined && offset >= s.start && offset <= s.end;
+    const range = (s: { start: number; end: number }) =>
+      new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+    const within = (s: { start: number; end: number } | undefined) =>
+      s !== undefined && offset >= s.start && offset <= s.end;
     // Values and keys of a pair's entries, or of the file's defaults.
     for (const f of pair ? pair.fields : defaultFieldViews(model)) {
       if (within(f.valueRange)) {
         const meaning = valueMeaning(f.key, f.items, offset);
-        if (meaning) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}: ${meaning.text}**\n\n${meaning.description}`), range(meaning.range));
+        if (meaning)
+          return new vscode.Hover(
+            new vscode.MarkdownString(`**${f.key}: ${meaning.text}**\n\n${meaning.description}`),
+            range(meaning.range),
+          );
         if (f.key === 'id' && pair) return this.countsHover(pair, current, range(f.valueRange!));
       }
       if (within(f.keyRange)) {
         const text = fieldSpec(f.key, 'pair')?.meaning;
-        if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair) return this.countsHover(pair, current, range(f.keyRange), text);
-        if (text) return new vscode.Hover(new vscode.MarkdownString(`**${f.key}**: ${text}`), range(f.keyRange));
+        if ((f.key === 'prompt' || f.key === 'response' || f.key === 'id') && pair)
+          return this.countsHover(pair, current, range(f.keyRange), text);
+        if (text)
+          return new vscode.Hover(
+            new vscode.MarkdownString(`**${f.key}**: ${text}`),
+            range(f.keyRange),
+          );
       }
     }
-    if (pair && offset >= pair.range.start && offset <= pair.dash + 1) return this.countsHover(pair, current, range({ start: pair.dash, end: pair.dash + 1 }));
+    if (pair && offset >= pair.range.start && offset <= pair.dash + 1)
+      return this.countsHover(pair, current, range({ start: pair.dash, end: pair.dash + 1 }));
     return undefined;
   }
 
-  private countsHover(pair: PairView, current: CurrentLint, range: vscode.Range, lead?: string): vscode.Hover {
+  private countsHover(
+    pair: PairView,
+    current: CurrentLint,
+    range: vscode.Range,
+    lead?: string,
+  ): vscode.Hover {
     const g = current.governedBy.loaded.guidelines;
     const counts = pair.counts(g);
     const tokenizer = g.source ? g.response.tokenizer : settings().tokenizer;
@@ -57,15 +85,23 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     if (lead) md.appendMarkdown(`${lead}\n\n`);
     md.appendMarkdown(`**Pair ${pair.id ?? `#${pair.index + 1}`}**\n\n`);
     md.appendMarkdown('| | words | tokens |\n|---|---:|---:|\n');
-    md.appendMarkdown(`| prompt (all the model reads first) | ${counts.promptWords} | ${tokens.prompt} |\n`);
+    md.appendMarkdown(
+      `| prompt (all the model reads first) | ${counts.promptWords} | ${tokens.prompt} |\n`,
+    );
     md.appendMarkdown(`| response | ${counts.responseWords} | ${tokens.response} |\n\n`);
-    md.appendMarkdown(`Length bucket: **${counts.bucket}** (short < ${plural(g.length.short, 'word')}, long > ${g.length.long}); tokens by ${tokenizer}.`);
+    md.appendMarkdown(
+      `Length bucket: **${counts.bucket}** (short < ${plural(g.length.short, 'word')}, long > ${g.length.long}); tokens by ${tokenizer}.`,
+    );
     return new vscode.Hover(md, range);
   }
 }
 
 /** The annotation value under a document offset (the value itself, or the list item there), with its meaning. */
-function valueMeaning(key: string, items: readonly ValueItem[], at: number): (ValueItem & { description: string }) | undefined {
+function valueMeaning(
+  key: string,
+  items: readonly ValueItem[],
+  at: number,
+): (ValueItem & { description: string }) | undefined {
   const item = items.find((i) => at >= i.range.start && at <= i.range.end);
   const description = item && describeValue(key, item.text);
   return description ? { ...item, description } : undefined;

@@ -8,10 +8,15 @@ import { Disposable } from '../dispose';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
 
-export class OutlineProvider extends Disposable implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
+export class OutlineProvider
+  extends Disposable
+  implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider
+{
   static register(docs: DocumentStore): vscode.Disposable {
     const p = new OutlineProvider(docs);
-    p._register(vscode.languages.registerDocumentSymbolProvider(SFT_SELECTOR, p, { label: 'SFT pairs' }));
+    p._register(
+      vscode.languages.registerDocumentSymbolProvider(SFT_SELECTOR, p, { label: 'SFT pairs' }),
+    );
     p._register(vscode.languages.registerFoldingRangeProvider(SFT_SELECTOR, p));
     return p;
   }
@@ -23,12 +28,21 @@ export class OutlineProvider extends Disposable implements vscode.DocumentSymbol
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const { result, governedBy } = await this.docs.current(doc);
     const g = governedBy.loaded.guidelines;
-    const range = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    const range = (start: number, end: number) =>
+      new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     return pairViews(result.model).map((v) => {
       const idField = v.fields.find((f) => f.key === 'id');
-      const sel = idField ? idField.valueRange ?? idField.keyRange : { start: v.dash, end: v.dash + 1 };
+      const sel = idField
+        ? (idField.valueRange ?? idField.keyRange)
+        : { start: v.dash, end: v.dash + 1 };
       const detail = [v.annotations.task ?? 'no task', v.counts(g).bucket].join(' · ');
-      return new vscode.DocumentSymbol(v.name, detail, vscode.SymbolKind.Object, range(v.range.start, Math.max(v.range.end, sel.end)), range(sel.start, sel.end));
+      return new vscode.DocumentSymbol(
+        v.name,
+        detail,
+        vscode.SymbolKind.Object,
+        range(v.range.start, Math.max(v.range.end, sel.end)),
+        range(sel.start, sel.end),
+      );
     });
   }
 

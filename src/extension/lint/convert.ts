@@ -30,7 +30,10 @@ export class DiagnosticConverter {
   ruleDoc(rule: string): vscode.Uri {
     const page = ALL_RULE_IDS.has(rule) ? rule : 'pattern';
     let uri = this.docs.get(page);
-    if (!uri) { uri = vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${page}.md`); this.docs.set(page, uri); }
+    if (!uri) {
+      uri = vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${page}.md`);
+      this.docs.set(page, uri);
+    }
     return uri;
   }
 
@@ -44,19 +47,29 @@ export class DiagnosticConverter {
    * Diagnostics for problems, at most `max` of them (errors first) plus one summary
    * diagnostic saying how many more there are.
    */
-  toDiagnostics(problems: readonly Problem[], at: PositionSource, max: number, resolve: (file: string) => vscode.Uri | undefined): vscode.Diagnostic[] {
+  toDiagnostics(
+    problems: readonly Problem[],
+    at: PositionSource,
+    max: number,
+    resolve: (file: string) => vscode.Uri | undefined,
+  ): vscode.Diagnostic[] {
     let shown = problems;
     let hidden = 0;
     if (problems.length > max) {
       const rank = { error: 0, warning: 1, info: 2 } as const;
-      shown = [...problems].sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start).slice(0, max - 1).sort((a, b) => a.start - b.start);
+      shown = [...problems]
+        .sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start)
+        .slice(0, max - 1)
+        .sort((a, b) => a.start - b.start);
       hidden = problems.length - shown.length;
     }
     const out = shown.map((p) => this.toDiagnostic(p, at, resolve));
     if (hidden) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
         `${plural(hidden, 'more problem')} in this file ${hidden === 1 ? 'is' : 'are'} not shown (sft.lint.maxProblemsPerFile = ${max}). Fix the ones shown, or run \`sft lint\` to see all.`,
-        vscode.DiagnosticSeverity.Information);
+        vscode.DiagnosticSeverity.Information,
+      );
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'too-many-problems';
       out.unshift(d);
@@ -64,14 +77,29 @@ export class DiagnosticConverter {
     return out;
   }
 
-  toDiagnostic(p: Problem, at: PositionSource, resolve: (file: string) => vscode.Uri | undefined): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(this.range(at, p.start, p.end), p.message, SEVERITY[p.severity]);
+  toDiagnostic(
+    p: Problem,
+    at: PositionSource,
+    resolve: (file: string) => vscode.Uri | undefined,
+  ): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(
+      this.range(at, p.start, p.end),
+      p.message,
+      SEVERITY[p.severity],
+    );
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: p.rule, target: this.ruleDoc(p.rule) };
     if (p.related?.length) {
       d.relatedInformation = p.related.flatMap((r) => {
         const uri = resolve(r.file);
-        return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Position(r.line, r.character)), r.message)] : [];
+        return uri
+          ? [
+              new vscode.DiagnosticRelatedInformation(
+                new vscode.Location(uri, new vscode.Position(r.line, r.character)),
+                r.message,
+              ),
+            ]
+          : [];
       });
     }
     return d;

@@ -42,7 +42,10 @@ export class DiagnosticsProvider extends Disposable {
    * the workspace problems (duplicate ids, near-duplicates) merges into them without reading
    * and linting the file again.
    */
-  private readonly fromDisk = new Map<string, { problems: readonly Problem[]; lines: PositionSource }>();
+  private readonly fromDisk = new Map<
+    string,
+    { problems: readonly Problem[]; lines: PositionSource }
+  >();
   /** Updates already published (a workspace lint publishes at once what the update handler would later). */
   private readonly published = new WeakSet<SftFileUpdate>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -52,26 +55,54 @@ export class DiagnosticsProvider extends Disposable {
   /** Fires after diagnostics of a file were published (for status, CodeLens, tests). */
   readonly onDidPublish = this.changed.event;
 
-  static register(context: { extensionUri: vscode.Uri }, workspace: SftWorkspace, guidelines: GuidelinesStore, log: vscode.LogOutputChannel, perf: PerfProbe): DiagnosticsProvider {
-    return new DiagnosticsProvider(new DiagnosticConverter(context.extensionUri), workspace, guidelines, log, perf);
+  static register(
+    context: { extensionUri: vscode.Uri },
+    workspace: SftWorkspace,
+    guidelines: GuidelinesStore,
+    log: vscode.LogOutputChannel,
+    perf: PerfProbe,
+  ): DiagnosticsProvider {
+    return new DiagnosticsProvider(
+      new DiagnosticConverter(context.extensionUri),
+      workspace,
+      guidelines,
+      log,
+      perf,
+    );
   }
 
   private constructor(
-    readonly converter: DiagnosticConverter, private readonly workspace: SftWorkspace, private readonly guidelines: GuidelinesStore,
-    private readonly log: vscode.LogOutputChannel, private readonly perf: PerfProbe,
+    readonly converter: DiagnosticConverter,
+    private readonly workspace: SftWorkspace,
+    private readonly guidelines: GuidelinesStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly perf: PerfProbe,
   ) {
     super();
-    this._register({ dispose: () => { for (const t of this.timers) clearTimeout(t); this.workspaceRun?.cancel(); } });
+    this._register({
+      dispose: () => {
+        for (const t of this.timers) clearTimeout(t);
+        this.workspaceRun?.cancel();
+      },
+    });
     this._register(workspace.onDidUpdate((u) => this.onUpdate(u)));
     this._register(workspace.onDidForget((uri) => this.clear(uri)));
     // Guidelines files are not the workspace service's: their own problems are published here.
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (isGuidelinesUri(d.uri)) void this.publishGuidelines(d.uri); }));
+    this._register(
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isGuidelinesUri(d.uri)) void this.publishGuidelines(d.uri);
+      }),
+    );
     this._register(guidelines.onDidChange(() => void this.publishAllGuidelines()));
-    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sft.lint')) this.republishAll();
-      if (e.affectsConfiguration('sft.lint.workspace') && settings().lintWorkspace) void this.lintWorkspace({ quiet: true });
-    }));
-    for (const d of vscode.workspace.textDocuments) if (isGuidelinesUri(d.uri)) void this.publishGuidelines(d.uri);
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sft.lint')) this.republishAll();
+        if (e.affectsConfiguration('sft.lint.workspace') && settings().lintWorkspace)
+          void this.lintWorkspace({ quiet: true });
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments)
+      if (isGuidelinesUri(d.uri)) void this.publishGuidelines(d.uri);
   }
 
   /**
@@ -88,9 +119,15 @@ export class DiagnosticsProvider extends Disposable {
       this.publish(u);
       return;
     }
-    if (!settings().lintWorkspace || !u.inWorkspace) { this.clear(u.uri); return; }
+    if (!settings().lintWorkspace || !u.inWorkspace) {
+      this.clear(u.uri);
+      return;
+    }
     if (u.reason === 'scan' && !this.workspace.isBuilt) return;
-    const timer = setTimeout(() => { this.timers.delete(timer); if (this.workspace.isLatest(u)) this.publish(u); }, 0);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.workspace.isLatest(u)) this.publish(u);
+    }, 0);
     this.timers.add(timer);
   }
 
@@ -102,9 +139,23 @@ export class DiagnosticsProvider extends Disposable {
     const result = u.lint();
     if (u.document) {
       this.fromDisk.delete(u.key);
-      this.collection.set(u.uri, this.converter.toDiagnostics(this.withWorkspace(u.uri, result.problems), u.document, settings(u.uri).maxProblemsPerFile, resolveFile));
+      this.collection.set(
+        u.uri,
+        this.converter.toDiagnostics(
+          this.withWorkspace(u.uri, result.problems),
+          u.document,
+          settings(u.uri).maxProblemsPerFile,
+          resolveFile,
+        ),
+      );
       const c = u.current!;
-      this.perf.lastLint = { uri: u.key, version: c.version, ms: c.lintMs + performance.now() - started, lintMs: c.lintMs, incremental: c.incremental };
+      this.perf.lastLint = {
+        uri: u.key,
+        version: c.version,
+        ms: c.lintMs + performance.now() - started,
+        lintMs: c.lintMs,
+        incremental: c.incremental,
+      };
       this.changed.fire(u.uri);
       return;
     }
@@ -125,7 +176,12 @@ export class DiagnosticsProvider extends Disposable {
     this.workspaceSource = source;
     const sub = source.onDidChange((uris) => this.republish(uris));
     this.republishAll();
-    return { dispose: () => { sub.dispose(); if (this.workspaceSource === source) this.workspaceSource = undefined; } };
+    return {
+      dispose: () => {
+        sub.dispose();
+        if (this.workspaceSource === source) this.workspaceSource = undefined;
+      },
+    };
   }
 
   /** Files whose workspace problems changed: merge the new ones into what they have, without linting again. */
@@ -141,7 +197,15 @@ export class DiagnosticsProvider extends Disposable {
   private republishOpen(doc: vscode.TextDocument): void {
     const last = this.collection.has(doc.uri) ? this.workspace.lastLint(doc) : undefined;
     if (!last) return;
-    this.collection.set(doc.uri, this.converter.toDiagnostics(this.withWorkspace(doc.uri, last.result.problems), doc, settings(doc.uri).maxProblemsPerFile, resolveFile));
+    this.collection.set(
+      doc.uri,
+      this.converter.toDiagnostics(
+        this.withWorkspace(doc.uri, last.result.problems),
+        doc,
+        settings(doc.uri).maxProblemsPerFile,
+        resolveFile,
+      ),
+    );
     this.changed.fire(doc.uri);
   }
 
@@ -159,7 +223,15 @@ export class DiagnosticsProvider extends Disposable {
   private republishFromDisk(uri: vscode.Uri): void {
     const own = this.fromDisk.get(uri.toString());
     if (!own || this.workspace.openDocument(uri)) return;
-    this.collection.set(uri, this.converter.toDiagnostics(this.withWorkspace(uri, own.problems), own.lines, settings(uri).maxProblemsPerFile, resolveFile));
+    this.collection.set(
+      uri,
+      this.converter.toDiagnostics(
+        this.withWorkspace(uri, own.problems),
+        own.lines,
+        settings(uri).maxProblemsPerFile,
+        resolveFile,
+      ),
+    );
     this.changed.fire(uri);
   }
 
@@ -169,7 +241,15 @@ export class DiagnosticsProvider extends Disposable {
     const doc = this.workspace.openDocument(uri);
     // The problems' offsets refer to the text they were loaded from.
     if (doc && doc.getText() !== g.text) return;
-    this.collection.set(uri, this.converter.toDiagnostics(g.loaded.problems, doc ?? linesOf(g.text), settings(uri).maxProblemsPerFile, resolveFile));
+    this.collection.set(
+      uri,
+      this.converter.toDiagnostics(
+        g.loaded.problems,
+        doc ?? linesOf(g.text),
+        settings(uri).maxProblemsPerFile,
+        resolveFile,
+      ),
+    );
     this.changed.fire(uri);
   }
 
@@ -177,17 +257,23 @@ export class DiagnosticsProvider extends Disposable {
   private async publishAllGuidelines(): Promise<void> {
     const loaded = await this.guidelines.all();
     for (const g of loaded) if (g.uri) await this.publishGuidelines(g.uri);
-    for (const d of vscode.workspace.textDocuments) if (isGuidelinesUri(d.uri) && !loaded.some((g) => g.key === d.uri.toString())) await this.publishGuidelines(d.uri);
+    for (const d of vscode.workspace.textDocuments)
+      if (isGuidelinesUri(d.uri) && !loaded.some((g) => g.key === d.uri.toString()))
+        await this.publishGuidelines(d.uri);
   }
 
   /** Settings changed: publish what is known again (limits); without workspace lint, closed files lose their problems. */
   private republishAll(): void {
-    for (const d of vscode.workspace.textDocuments) if (isSftDocument(d) && this.workspace.files.isOpen(d)) this.republishOpen(d);
+    for (const d of vscode.workspace.textDocuments)
+      if (isSftDocument(d) && this.workspace.files.isOpen(d)) this.republishOpen(d);
     void this.publishAllGuidelines();
     if (settings().lintWorkspace) {
       for (const key of [...this.fromDisk.keys()]) this.republishFromDisk(vscode.Uri.parse(key));
     } else {
-      for (const key of [...this.fromDisk.keys()]) { const uri = vscode.Uri.parse(key); if (!this.workspace.openDocument(uri)) this.clear(uri); }
+      for (const key of [...this.fromDisk.keys()]) {
+        const uri = vscode.Uri.parse(key);
+        if (!this.workspace.openDocument(uri)) this.clear(uri);
+      }
     }
   }
 
@@ -204,23 +290,33 @@ export class DiagnosticsProvider extends Disposable {
     const run = new vscode.CancellationTokenSource();
     this.workspaceRun = run;
     const started = performance.now();
-    const location = opts.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
+    const location = opts.quiet
+      ? vscode.ProgressLocation.Window
+      : vscode.ProgressLocation.Notification;
     try {
-      const linted = await vscode.window.withProgress({ location, title: 'SFT: linting workspace', cancellable: !opts.quiet }, async (progress, token) => {
-        const sub = token.onCancellationRequested(() => run.cancel());
-        let done = 0;
-        try {
-          return await this.workspace.scan('scan', run.token, (update, total) => {
-            if (update) this.publish(update);
-            done++;
-            progress.report({ message: `${done}/${plural(total, 'file')}`, increment: 100 / total });
-          });
-        } finally {
-          sub.dispose();
-        }
-      });
+      const linted = await vscode.window.withProgress(
+        { location, title: 'SFT: linting workspace', cancellable: !opts.quiet },
+        async (progress, token) => {
+          const sub = token.onCancellationRequested(() => run.cancel());
+          let done = 0;
+          try {
+            return await this.workspace.scan('scan', run.token, (update, total) => {
+              if (update) this.publish(update);
+              done++;
+              progress.report({
+                message: `${done}/${plural(total, 'file')}`,
+                increment: 100 / total,
+              });
+            });
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
       const summary = this.summarise(linted, run.token.isCancellationRequested);
-      this.log.info(`Workspace lint${opts.quiet ? ' (index built)' : ''}: ${lintSummaryText(summary)} (${Math.round(performance.now() - started)} ms)`);
+      this.log.info(
+        `Workspace lint${opts.quiet ? ' (index built)' : ''}: ${lintSummaryText(summary)} (${Math.round(performance.now() - started)} ms)`,
+      );
       return summary;
     } finally {
       if (this.workspaceRun === run) this.workspaceRun = undefined;
@@ -229,7 +325,14 @@ export class DiagnosticsProvider extends Disposable {
   }
 
   private summarise(files: readonly vscode.Uri[], cancelled: boolean): WorkspaceLintSummary {
-    const s: WorkspaceLintSummary = { files: files.length, errors: 0, warnings: 0, infos: 0, filesWithProblems: 0, cancelled };
+    const s: WorkspaceLintSummary = {
+      files: files.length,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      filesWithProblems: 0,
+      cancelled,
+    };
     for (const uri of files) {
       const ds = this.collection.get(uri) ?? [];
       if (ds.length) s.filesWithProblems++;

@@ -46,34 +46,52 @@ export class DocumentStore extends Disposable {
 
   constructor(private readonly guidelines: GuidelinesStore) {
     super();
-    this._register(guidelines.onDidChange((key) => {
-      for (const s of this.states.values()) {
-        if (key === undefined || s.current?.governedBy.key === key || s.current?.governedBy.key === undefined) s.guidelinesEpoch++;
-      }
-    }));
+    this._register(
+      guidelines.onDidChange((key) => {
+        for (const s of this.states.values()) {
+          if (
+            key === undefined ||
+            s.current?.governedBy.key === key ||
+            s.current?.governedBy.key === undefined
+          )
+            s.guidelinesEpoch++;
+        }
+      }),
+    );
   }
 
   /** The lint result for the document's current version (lints now if needed). */
   async current(doc: vscode.TextDocument): Promise<CurrentLint> {
     const key = doc.uri.toString();
     let state = this.states.get(key);
-    if (!state) { state = { guidelinesEpoch: 0 }; this.states.set(key, state); }
+    if (!state) {
+      state = { guidelinesEpoch: 0 };
+      this.states.set(key, state);
+    }
     for (;;) {
       const epoch = state.guidelinesEpoch;
       const fresh = state.current;
       if (fresh && fresh.version === doc.version && !this.stale(state, epoch)) return fresh;
-      const governedBy = fresh && !this.stale(state, epoch) ? fresh.governedBy : await this.guidelines.forUri(doc.uri);
+      const governedBy =
+        fresh && !this.stale(state, epoch)
+          ? fresh.governedBy
+          : await this.guidelines.forUri(doc.uri);
       if (doc.isClosed) throw new vscode.CancellationError();
       // A guidelines change while loading: resolve again.
       if (state.guidelinesEpoch !== epoch) continue;
       const text = doc.getText();
-      const reuse = fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
+      const reuse =
+        fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
       let result: FileLintResult;
       const started = performance.now();
       let incremental = false;
       if (reuse && state.window) {
         const w = state.window as EditWindow;
-        result = governedBy.linter.update(reuse.result, [{ start: w.start, end: w.oldEnd, newText: text.slice(w.start, w.newEnd) }], text);
+        result = governedBy.linter.update(
+          reuse.result,
+          [{ start: w.start, end: w.oldEnd, newText: text.slice(w.start, w.newEnd) }],
+          text,
+        );
         this.stats.incremental++;
         incremental = true;
       } else if (reuse && reuse.result.model.text === text) {
@@ -82,7 +100,13 @@ export class DocumentStore extends Disposable {
         result = governedBy.linter.lint(text);
         this.stats.full++;
       }
-      state.current = { version: doc.version, result, governedBy, lintMs: performance.now() - started, incremental };
+      state.current = {
+        version: doc.version,
+        result,
+        governedBy,
+        lintMs: performance.now() - started,
+        incremental,
+      };
       state.window = undefined;
       state.epochSeen = epoch;
       return state.current;

@@ -6,7 +6,13 @@
  * the file on disk, so unsaved guidelines edits apply at once.
  */
 import * as vscode from 'vscode';
-import { defaultGuidelines, guidelinesCandidates, loadGuidelines, type Guidelines, type LoadedGuidelines } from '../../core/guidelines';
+import {
+  defaultGuidelines,
+  guidelinesCandidates,
+  loadGuidelines,
+  type Guidelines,
+  type LoadedGuidelines,
+} from '../../core/guidelines';
 import { FileLinter, type LintLog } from '../../core/lint';
 import { RULE_METAS } from '../../core/rules/index';
 import type { TextServices } from '../../core/services';
@@ -44,25 +50,45 @@ export class GuidelinesStore extends Disposable {
    * @param services what the linters count tokens and detect languages with.
    * @param log the SFT Studio output channel, where a rule that throws is logged.
    */
-  constructor(private readonly services: TextServices, log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly services: TextServices,
+    log: vscode.LogOutputChannel,
+  ) {
     super();
     this.logRuleFailure = (message, error) => log.error(message, error);
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(GUIDELINES_GLOB));
     // Creating or deleting a guidelines file can change which one governs any file.
     this._register(watcher.onDidCreate(() => this.invalidateAll()));
     this._register(watcher.onDidDelete(() => this.invalidateAll()));
-    this._register(watcher.onDidChange((uri) => { if (!this.isOpen(uri)) this.invalidate(uri.toString()); }));
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (isGuidelinesUri(e.document.uri) && e.contentChanges.length) this.scheduleReload(e.document.uri.toString());
-    }));
+    this._register(
+      watcher.onDidChange((uri) => {
+        if (!this.isOpen(uri)) this.invalidate(uri.toString());
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isGuidelinesUri(e.document.uri) && e.contentChanges.length)
+          this.scheduleReload(e.document.uri.toString());
+      }),
+    );
     // A closed guidelines document falls back to the file on disk. Reload whether or not it
     // looks dirty: a revert-and-close can report a clean document whose edits were never reloaded.
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => { if (isGuidelinesUri(d.uri)) this.invalidate(d.uri.toString()); }));
-    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sft.guidelines.path')) this.invalidateAll();
-    }));
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isGuidelinesUri(d.uri)) this.invalidate(d.uri.toString());
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sft.guidelines.path')) this.invalidateAll();
+      }),
+    );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidateAll()));
-    this._register({ dispose: () => { for (const t of this.reloadTimers.values()) clearTimeout(t); } });
+    this._register({
+      dispose: () => {
+        for (const t of this.reloadTimers.values()) clearTimeout(t);
+      },
+    });
   }
 
   /** The guidelines for a file. */
@@ -89,7 +115,11 @@ export class GuidelinesStore extends Disposable {
     if (!this.defaults) {
       const g = defaultGuidelines();
       g.trusted = vscode.workspace.isTrusted;
-      this.defaults = { loaded: { guidelines: g, problems: [] }, linter: this.newLinter(g), text: '' };
+      this.defaults = {
+        loaded: { guidelines: g, problems: [] },
+        linter: this.newLinter(g),
+        text: '',
+      };
     }
     return this.defaults;
   }
@@ -99,7 +129,8 @@ export class GuidelinesStore extends Disposable {
     const configured = settings(uri).guidelinesPath.trim();
     if (configured) {
       const base = folder?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-      if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured)) return vscode.Uri.file(configured);
+      if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured))
+        return vscode.Uri.file(configured);
       return base ? vscode.Uri.joinPath(base, configured) : undefined;
     }
     if (uri.scheme === 'untitled') {
@@ -121,7 +152,10 @@ export class GuidelinesStore extends Disposable {
     if (!p) {
       p = this.isOpen(uri)
         ? Promise.resolve(true)
-        : Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => (s.type & vscode.FileType.File) !== 0, () => false);
+        : Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+            (s) => (s.type & vscode.FileType.File) !== 0,
+            () => false,
+          );
       this.exists.set(key, p);
     }
     return p;
@@ -160,7 +194,13 @@ export class GuidelinesStore extends Disposable {
 
   private scheduleReload(key: string): void {
     clearTimeout(this.reloadTimers.get(key));
-    this.reloadTimers.set(key, setTimeout(() => { this.reloadTimers.delete(key); this.invalidate(key); }, settings().debounceMs));
+    this.reloadTimers.set(
+      key,
+      setTimeout(() => {
+        this.reloadTimers.delete(key);
+        this.invalidate(key);
+      }, settings().debounceMs),
+    );
   }
 
   private invalidate(key: string): void {

@@ -4,7 +4,14 @@
  * problem count.
  */
 import * as vscode from 'vscode';
-import { INVALID, NONE, pairsIn, type AnnotationCoverage, type CoverageBucket, type CoverageKey } from '../../core/coverage';
+import {
+  INVALID,
+  NONE,
+  pairsIn,
+  type AnnotationCoverage,
+  type CoverageBucket,
+  type CoverageKey,
+} from '../../core/coverage';
 import { plural } from '../../core/plural';
 import type { IndexedPair } from '../../core/workspace/types';
 import { Disposable } from '../dispose';
@@ -35,32 +42,74 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
 
   private constructor(private readonly index: IndexService) {
     super();
-    this.view = this._register(vscode.window.createTreeView('sft.coverage', { treeDataProvider: this, showCollapseAll: true }));
+    this.view = this._register(
+      vscode.window.createTreeView('sft.coverage', {
+        treeDataProvider: this,
+        showCollapseAll: true,
+      }),
+    );
     this._register(index.onDidChangeCoverage(() => this.changed.fire(undefined)));
     // Pairs show their problem counts: follow the Problems panel while the view is visible.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let missed = false;
     const refresh = (): void => {
-      if (!this.view.visible) { missed = true; return; }
-      timer ??= setTimeout(() => { timer = undefined; this.changed.fire(undefined); }, PROBLEMS_REFRESH_MS);
+      if (!this.view.visible) {
+        missed = true;
+        return;
+      }
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        this.changed.fire(undefined);
+      }, PROBLEMS_REFRESH_MS);
     };
-    this._register(vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some(isSftUri)) refresh(); }));
-    this._register(this.view.onDidChangeVisibility(() => { if (this.view.visible && missed) { missed = false; refresh(); } }));
+    this._register(
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some(isSftUri)) refresh();
+      }),
+    );
+    this._register(
+      this.view.onDidChangeVisibility(() => {
+        if (this.view.visible && missed) {
+          missed = false;
+          refresh();
+        }
+      }),
+    );
     this._register({ dispose: () => clearTimeout(timer) });
-    this._register(vscode.commands.registerCommand('sft.showCoverage', () => vscode.commands.executeCommand('sft.coverage.focus')));
-    this._register(vscode.commands.registerCommand('sft.refreshCoverage', () => this.changed.fire(undefined)));
-    this._register(vscode.commands.registerCommand('sft.revealPair', (file: string, offset: number) => this.reveal(file, offset)));
+    this._register(
+      vscode.commands.registerCommand('sft.showCoverage', () =>
+        vscode.commands.executeCommand('sft.coverage.focus'),
+      ),
+    );
+    this._register(
+      vscode.commands.registerCommand('sft.refreshCoverage', () => this.changed.fire(undefined)),
+    );
+    this._register(
+      vscode.commands.registerCommand('sft.revealPair', (file: string, offset: number) =>
+        this.reveal(file, offset),
+      ),
+    );
   }
 
   async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
     const { coverage } = await this.index.coverage();
     if (!node) {
       if (!coverage.total) return [];
-      return Object.values(coverage.annotations).map((annotation) => ({ kind: 'annotation', annotation }));
+      return Object.values(coverage.annotations).map((annotation) => ({
+        kind: 'annotation',
+        annotation,
+      }));
     }
-    if (node.kind === 'annotation') return node.annotation.buckets.map((bucket) => ({ kind: 'bucket', key: node.annotation.key, bucket }));
+    if (node.kind === 'annotation')
+      return node.annotation.buckets.map((bucket) => ({
+        kind: 'bucket',
+        key: node.annotation.key,
+        bucket,
+      }));
     if (node.kind === 'bucket') {
-      return pairsIn(this.index.pairs(), node.key, node.bucket.value).slice(0, MAX_PAIRS).map((pair) => ({ kind: 'pair', pair }));
+      return pairsIn(this.index.pairs(), node.key, node.bucket.value)
+        .slice(0, MAX_PAIRS)
+        .map((pair) => ({ kind: 'pair', pair }));
     }
     return [];
   }
@@ -70,26 +119,41 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
       const a = node.annotation;
       const item = new vscode.TreeItem(a.key, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `a:${a.key}`;
-      item.description = a.missed ? `${a.missed} below target` : plural(a.buckets.filter((b) => b.value !== NONE && b.value !== INVALID).length, 'value');
-      item.iconPath = new vscode.ThemeIcon(a.missed ? 'warning' : 'symbol-enum', a.missed ? new vscode.ThemeColor('list.warningForeground') : undefined);
+      item.description = a.missed
+        ? `${a.missed} below target`
+        : plural(a.buckets.filter((b) => b.value !== NONE && b.value !== INVALID).length, 'value');
+      item.iconPath = new vscode.ThemeIcon(
+        a.missed ? 'warning' : 'symbol-enum',
+        a.missed ? new vscode.ThemeColor('list.warningForeground') : undefined,
+      );
       item.contextValue = 'annotation';
       return item;
     }
     if (node.kind === 'bucket') {
       const b = node.bucket;
-      const item = new vscode.TreeItem(b.value, b.count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        b.value,
+        b.count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       item.id = `b:${node.key}:${b.value}`;
       const target = b.target !== undefined ? ` · target ${pct(b.target)}` : '';
       const gap = b.meets === false ? ` · ${b.gap} short` : '';
       item.description = `${b.count} · ${pct(b.share)}${target}${gap}`;
       item.tooltip = `${node.key}: ${b.value}\n${plural(b.count, 'pair')} (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${plural(b.gap, 'more pair')} needed`}` : ''}`;
-      item.iconPath = b.meets === false ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-        : b.meets ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-small');
+      item.iconPath =
+        b.meets === false
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : b.meets
+            ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+            : new vscode.ThemeIcon('circle-small');
       item.contextValue = b.meets === false ? 'bucket-gap' : 'bucket';
       return item;
     }
     const p = node.pair;
-    const item = new vscode.TreeItem(p.id ?? `(pair ${p.index + 1}, no id)`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      p.id ?? `(pair ${p.index + 1}, no id)`,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `p:${p.file}:${p.index}:${p.id ?? ''}`;
     const file = vscode.Uri.parse(p.file);
     // No resourceUri: VS Code would decorate every pair with its whole file's problem count.
@@ -97,21 +161,36 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
     const path = vscode.workspace.asRelativePath(file);
     item.description = problems.count ? `${path} · ${plural(problems.count, 'problem')}` : path;
     item.tooltip = `${p.id ?? 'pair'} in ${path}${problems.count ? `\n${plural(problems.count, 'problem')} in this pair` : ''}`;
-    item.iconPath = problems.worst === vscode.DiagnosticSeverity.Error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-      : problems.worst === vscode.DiagnosticSeverity.Warning ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-        : new vscode.ThemeIcon('comment-discussion');
-    item.command = { command: 'sft.revealPair', title: 'Reveal pair', arguments: [p.file, p.idSpan.start] };
+    item.iconPath =
+      problems.worst === vscode.DiagnosticSeverity.Error
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : problems.worst === vscode.DiagnosticSeverity.Warning
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('comment-discussion');
+    item.command = {
+      command: 'sft.revealPair',
+      title: 'Reveal pair',
+      arguments: [p.file, p.idSpan.start],
+    };
     return item;
   }
 
   /** The pair's own problems in the Problems panel: those on its lines, up to the next pair's. */
-  private problemsOf(p: IndexedPair, file: vscode.Uri): { count: number; worst?: vscode.DiagnosticSeverity } {
+  private problemsOf(
+    p: IndexedPair,
+    file: vscode.Uri,
+  ): { count: number; worst?: vscode.DiagnosticSeverity } {
     const next = this.index.index.entry(p.file)?.pairs[p.index + 1];
     const end = next ? next.line : Infinity;
     let count = 0;
     let worst: vscode.DiagnosticSeverity | undefined;
     for (const d of vscode.languages.getDiagnostics(file)) {
-      if (d.source !== DIAGNOSTIC_SOURCE || d.range.start.line < p.line || d.range.start.line >= end) continue;
+      if (
+        d.source !== DIAGNOSTIC_SOURCE ||
+        d.range.start.line < p.line ||
+        d.range.start.line >= end
+      )
+        continue;
       count++;
       if (worst === undefined || d.severity < worst) worst = d.severity;
     }

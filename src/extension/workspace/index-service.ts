@@ -9,7 +9,14 @@
  * never enter it.
  */
 import * as vscode from 'vscode';
-import { addCounts, countCoverage, coverageFromCounts, newCoverageCounts, type Coverage, type CoverageCounts } from '../../core/coverage';
+import {
+  addCounts,
+  countCoverage,
+  coverageFromCounts,
+  newCoverageCounts,
+  type Coverage,
+  type CoverageCounts,
+} from '../../core/coverage';
 import type { Guidelines } from '../../core/guidelines';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
@@ -25,7 +32,9 @@ import type { SftFileUpdate, SftWorkspace } from './sft-workspace';
 const COVERAGE_NOTICE_MS = 50;
 
 export class IndexService extends Disposable implements WorkspaceProblemSource {
-  readonly index = new WorkspaceIndex((key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), true));
+  readonly index = new WorkspaceIndex((key) =>
+    vscode.workspace.asRelativePath(vscode.Uri.parse(key), true),
+  );
   private readonly guidelinesOf = new Map<string, Guidelines>();
   /**
    * The model and document version last indexed from an open document (offsets of its
@@ -55,20 +64,32 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
 
-  static register(workspace: SftWorkspace, guidelines: GuidelinesStore, log: vscode.LogOutputChannel, perf: PerfProbe): IndexService {
+  static register(
+    workspace: SftWorkspace,
+    guidelines: GuidelinesStore,
+    log: vscode.LogOutputChannel,
+    perf: PerfProbe,
+  ): IndexService {
     return new IndexService(workspace, guidelines, log, perf);
   }
 
   private constructor(
-    private readonly workspace: SftWorkspace, private readonly guidelines: GuidelinesStore,
-    private readonly log: vscode.LogOutputChannel, private readonly perf: PerfProbe,
+    private readonly workspace: SftWorkspace,
+    private readonly guidelines: GuidelinesStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly perf: PerfProbe,
   ) {
     super();
     // Workspace problems are published once the first scan is done (see onBuilt), not file by file before.
     const sub = this.index.onDidChange((change) => {
       if (this.built) this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
     });
-    this._register({ dispose: () => { sub.dispose(); clearTimeout(this.coverageTimer); } });
+    this._register({
+      dispose: () => {
+        sub.dispose();
+        clearTimeout(this.coverageTimer);
+      },
+    });
     this._register(workspace.onDidUpdate((u) => this.take(u)));
     this._register(workspace.onDidForget((uri) => this.drop(uri)));
     this._register(workspace.onDidBuild(() => this.onBuilt()));
@@ -91,8 +112,14 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     if (this.built) return;
     this.built = true;
     const build = this.workspace.stats.build;
-    this.perf.indexBuild = { ms: build?.ms ?? 0, files: [...this.index.files()].length, pairs: this.index.size };
-    this.log.info(`Index built: ${this.perf.indexBuild.files} files, ${this.index.size} pairs in ${Math.round(this.perf.indexBuild.ms)} ms`);
+    this.perf.indexBuild = {
+      ms: build?.ms ?? 0,
+      files: [...this.index.files()].length,
+      pairs: this.index.size,
+    };
+    this.log.info(
+      `Index built: ${this.perf.indexBuild.files} files, ${this.index.size} pairs in ${Math.round(this.perf.indexBuild.ms)} ms`,
+    );
     // Now workspace problems (duplicate ids, near duplicates) are known: publish them.
     this.changed.fire([...this.index.files()].map((f) => vscode.Uri.parse(f)));
   }
@@ -101,9 +128,18 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private take(u: SftFileUpdate): void {
     if (!u.inWorkspace) return;
     const g = u.governedBy.loaded.guidelines;
-    if (u.document) { this.set(u.uri, u.model, g, u.version); return; }
+    if (u.document) {
+      this.set(u.uri, u.model, g, u.version);
+      return;
+    }
     // The same text under the same guidelines (a rescan): nothing to do.
-    if (u.diskHash !== undefined && this.diskHashes.get(u.key) === u.diskHash && !this.models.has(u.key) && this.guidelinesOf.get(u.key) === g) return;
+    if (
+      u.diskHash !== undefined &&
+      this.diskHashes.get(u.key) === u.diskHash &&
+      !this.models.has(u.key) &&
+      this.guidelinesOf.get(u.key) === g
+    )
+      return;
     this.set(u.uri, u.model, g);
     if (u.diskHash !== undefined) this.diskHashes.set(u.key, u.diskHash);
   }
@@ -126,13 +162,21 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
       this.recount(key, countCoverage(pairs));
       this.coverageMayHaveChanged();
     }
-    this.perf.lastIndexUpdate = { uri: key, ms: performance.now() - started, pairs: model.pairs.length };
-    if (this.built && this.log.logLevel === vscode.LogLevel.Trace) this.log.trace(`Re-indexed ${vscode.workspace.asRelativePath(uri)}: ${model.pairs.length} pairs in ${this.perf.lastIndexUpdate.ms.toFixed(1)} ms`);
+    this.perf.lastIndexUpdate = {
+      uri: key,
+      ms: performance.now() - started,
+      pairs: model.pairs.length,
+    };
+    if (this.built && this.log.logLevel === vscode.LogLevel.Trace)
+      this.log.trace(
+        `Re-indexed ${vscode.workspace.asRelativePath(uri)}: ${model.pairs.length} pairs in ${this.perf.lastIndexUpdate.ms.toFixed(1)} ms`,
+      );
   }
 
   private drop(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (this.index.entry(key)) this.log.debug(`Dropped ${vscode.workspace.asRelativePath(uri)} from the index`);
+    if (this.index.entry(key))
+      this.log.debug(`Dropped ${vscode.workspace.asRelativePath(uri)} from the index`);
     this.models.delete(key);
     this.diskHashes.delete(key);
     this.guidelinesOf.delete(key);
@@ -145,8 +189,10 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private recount(key: string, counts: CoverageCounts | undefined): void {
     const old = this.fileCounts.get(key);
     if (old) addCounts(this.totalCounts, old, -1);
-    if (counts) { addCounts(this.totalCounts, counts, 1); this.fileCounts.set(key, counts); }
-    else this.fileCounts.delete(key);
+    if (counts) {
+      addCounts(this.totalCounts, counts, 1);
+      this.fileCounts.set(key, counts);
+    } else this.fileCounts.delete(key);
   }
 
   /**
@@ -174,7 +220,10 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     // An open document not indexed at its current version yet: its turn comes (debounced),
     // then onDidChange republishes it. (A version check, not a 4 MB text comparison.)
     if (open && this.models.get(key)?.version !== open.version) return [];
-    return this.index.problemsFor(key, (f) => this.guidelinesOf.get(f) ?? this.fallbackGuidelines());
+    return this.index.problemsFor(
+      key,
+      (f) => this.guidelinesOf.get(f) ?? this.fallbackGuidelines(),
+    );
   }
 
   private fallbackGuidelines(): Guidelines {
@@ -190,14 +239,25 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   async coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines }> {
     await this.ready();
     const g = await this.rootGuidelines();
-    if (this.coverageCache && this.coverageCache.version === this.coverageVersion && this.coverageCache.guidelines === g) return this.coverageCache;
-    this.coverageCache = { version: this.coverageVersion, coverage: coverageFromCounts(this.totalCounts, g), guidelines: g };
+    if (
+      this.coverageCache &&
+      this.coverageCache.version === this.coverageVersion &&
+      this.coverageCache.guidelines === g
+    )
+      return this.coverageCache;
+    this.coverageCache = {
+      version: this.coverageVersion,
+      coverage: coverageFromCounts(this.totalCounts, g),
+      guidelines: g,
+    };
     return this.coverageCache;
   }
 
   private async rootGuidelines(): Promise<Guidelines> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const probe = root ? vscode.Uri.joinPath(root, 'coverage.sft.yaml') : vscode.Uri.parse('untitled:coverage.sft.yaml');
+    const probe = root
+      ? vscode.Uri.joinPath(root, 'coverage.sft.yaml')
+      : vscode.Uri.parse('untitled:coverage.sft.yaml');
     return (await this.guidelines.forUri(probe)).loaded.guidelines;
   }
 

@@ -38,18 +38,39 @@ export class SftFiles extends Disposable {
 
   private constructor() {
     super();
-    this._register(this.watcher.onDidCreate((u) => { this.gone.delete(u.toString()); this.created.fire(u); }));
+    this._register(
+      this.watcher.onDidCreate((u) => {
+        this.gone.delete(u.toString());
+        this.created.fire(u);
+      }),
+    );
     this._register(this.watcher.onDidChange((u) => this.changed.fire(u)));
-    this._register(this.watcher.onDidDelete((u) => { this.gone.add(u.toString()); this.deleted.fire(u); }));
+    this._register(
+      this.watcher.onDidDelete((u) => {
+        this.gone.add(u.toString());
+        this.deleted.fire(u);
+      }),
+    );
     // Folders deleted or renamed in VS Code: the glob watcher may report nothing for the files in them.
-    this._register(vscode.workspace.onDidDeleteFiles((e) => { for (const u of e.files) if (!isSftUri(u)) this.folderGone(u); }));
-    this._register(vscode.workspace.onDidRenameFiles((e) => { for (const f of e.files) if (!isSftUri(f.oldUri)) this.folderGone(f.oldUri); }));
-    this._register(vscode.workspace.onDidSaveTextDocument((d) => this.gone.delete(d.uri.toString())));
+    this._register(
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const u of e.files) if (!isSftUri(u)) this.folderGone(u);
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) if (!isSftUri(f.oldUri)) this.folderGone(f.oldUri);
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((d) => this.gone.delete(d.uri.toString())),
+    );
   }
 
   private folderGone(folder: vscode.Uri): void {
     const key = folder.toString();
-    for (const d of vscode.workspace.textDocuments) if (isSftUri(d.uri) && under(d.uri.toString(), key)) this.gone.add(d.uri.toString());
+    for (const d of vscode.workspace.textDocuments)
+      if (isSftUri(d.uri) && under(d.uri.toString(), key)) this.gone.add(d.uri.toString());
     this.deleted.fire(folder);
   }
 

@@ -79,7 +79,10 @@ interface Known {
 export class SftWorkspace extends Disposable {
   readonly files = this._register(SftFiles.register());
   readonly stats: WorkspaceStats = { reads: 0, parses: 0, lints: 0, built: false };
-  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; reason: UpdateReason }>();
+  private readonly timers = new Map<
+    string,
+    { timer: ReturnType<typeof setTimeout>; reason: UpdateReason }
+  >();
   /** Per file: the generation of its last read or schedule, and of its last update published (or forget). */
   private readonly generations = new Map<string, number>();
   private readonly published = new Map<string, number>();
@@ -97,28 +100,63 @@ export class SftWorkspace extends Disposable {
   /** The first scan has ended (fires before {@link SftWorkspace.ready} resolves). */
   readonly onDidBuild = this.builtEmitter.event;
 
-  static register(docs: DocumentStore, guidelines: GuidelinesStore, log: vscode.LogOutputChannel): SftWorkspace {
+  static register(
+    docs: DocumentStore,
+    guidelines: GuidelinesStore,
+    log: vscode.LogOutputChannel,
+  ): SftWorkspace {
     return new SftWorkspace(docs, guidelines, log);
   }
 
-  private constructor(private readonly docs: DocumentStore, private readonly guidelines: GuidelinesStore, private readonly log: vscode.LogOutputChannel) {
+  private constructor(
+    private readonly docs: DocumentStore,
+    private readonly guidelines: GuidelinesStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     super();
-    this._register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t.timer); } });
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => { if (isSftDocument(d)) this.schedule(d, 0, 'open'); }));
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!e.contentChanges.length || !isSftDocument(e.document)) return;
-      this.docs.track(e);
-      this.schedule(e.document, settings(e.document.uri).debounceMs, 'edit');
-    }));
+    this._register({
+      dispose: () => {
+        for (const t of this.timers.values()) clearTimeout(t.timer);
+      },
+    });
+    this._register(
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isSftDocument(d)) this.schedule(d, 0, 'open');
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.contentChanges.length || !isSftDocument(e.document)) return;
+        this.docs.track(e);
+        this.schedule(e.document, settings(e.document.uri).debounceMs, 'edit');
+      }),
+    );
     // A save settles the text: publish now rather than after the typing debounce.
-    this._register(vscode.workspace.onDidSaveTextDocument((d) => { if (isSftDocument(d)) this.schedule(d, 0, 'save'); }));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => { if (isSftDocument(d)) this.onClose(d); }));
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (isSftDocument(d)) this.schedule(d, 0, 'save');
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isSftDocument(d)) this.onClose(d);
+      }),
+    );
     // Closed files: the first scan reads them all, so events before it starts are not needed.
-    this._register(this.files.onDidCreate((u) => { if (this.building) this.fromDiskLater(u); }));
-    this._register(this.files.onDidChange((u) => { if (this.building) this.fromDiskLater(u); }));
+    this._register(
+      this.files.onDidCreate((u) => {
+        if (this.building) this.fromDiskLater(u);
+      }),
+    );
+    this._register(
+      this.files.onDidChange((u) => {
+        if (this.building) this.fromDiskLater(u);
+      }),
+    );
     this._register(this.files.onDidDelete((gone) => this.forgetUnder(gone)));
     this._register(guidelines.onDidChange(() => this.onGuidelinesChange()));
-    for (const d of vscode.workspace.textDocuments) if (isSftDocument(d)) this.schedule(d, 0, 'open');
+    for (const d of vscode.workspace.textDocuments)
+      if (isSftDocument(d)) this.schedule(d, 0, 'open');
   }
 
   /** Start the first scan (once); resolves when it has ended, every file of the workspace published. */
@@ -165,8 +203,14 @@ export class SftWorkspace extends Disposable {
    * disk) and forget the files that do not. Returns the `.sft.yaml` files found on disk;
    * `onFile` is called after each of them is published, with how many there are.
    */
-  async scan(reason: UpdateReason, token?: vscode.CancellationToken, onFile?: (update: SftFileUpdate | undefined, total: number) => void): Promise<vscode.Uri[]> {
-    const found = (await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**', undefined, token)).filter(isSftUri);
+  async scan(
+    reason: UpdateReason,
+    token?: vscode.CancellationToken,
+    onFile?: (update: SftFileUpdate | undefined, total: number) => void,
+  ): Promise<vscode.Uri[]> {
+    const found = (
+      await vscode.workspace.findFiles(SFT_GLOB, '**/node_modules/**', undefined, token)
+    ).filter(isSftUri);
     const seen = new Set<string>();
     const done: vscode.Uri[] = [];
     for (const uri of found) {
@@ -174,13 +218,23 @@ export class SftWorkspace extends Disposable {
       seen.add(uri.toString());
       const doc = this.openDocument(uri);
       // Not inside `onFile?.(...)`: without a callback its arguments would not be evaluated.
-      const update = doc ? await this.refreshDocument(doc, reason) : await this.fromDisk(uri, reason);
+      const update = doc
+        ? await this.refreshDocument(doc, reason)
+        : await this.fromDisk(uri, reason);
       onFile?.(update, found.length);
       done.push(uri);
     }
     for (const d of vscode.workspace.textDocuments) {
       const key = d.uri.toString();
-      if (isSftDocument(d) && SftFiles.inWorkspace(d.uri) && !seen.has(key) && this.files.isOpen(d)) { seen.add(key); await this.refreshDocument(d, reason); }
+      if (
+        isSftDocument(d) &&
+        SftFiles.inWorkspace(d.uri) &&
+        !seen.has(key) &&
+        this.files.isOpen(d)
+      ) {
+        seen.add(key);
+        await this.refreshDocument(d, reason);
+      }
     }
     for (const key of [...this.known.keys()]) {
       const uri = vscode.Uri.parse(key);
@@ -191,17 +245,25 @@ export class SftWorkspace extends Disposable {
 
   /** Guidelines changed: open documents now, closed files in one rescan once the first scan is done. */
   private onGuidelinesChange(): void {
-    for (const d of vscode.workspace.textDocuments) if (isSftDocument(d) && this.files.isOpen(d)) this.schedule(d, 0, 'guidelines');
+    for (const d of vscode.workspace.textDocuments)
+      if (isSftDocument(d) && this.files.isOpen(d)) this.schedule(d, 0, 'guidelines');
     if (!this.building) return;
     // Rescans do not overlap: changes during one are taken by one more after it.
-    if (this.rescanning) { this.rescanAgain = true; return; }
+    if (this.rescanning) {
+      this.rescanAgain = true;
+      return;
+    }
     this.rescanning = (async () => {
       do {
         this.rescanAgain = false;
         await this.building;
         await this.scan('guidelines');
       } while (this.rescanAgain);
-    })().catch((e: unknown) => this.log.error('Rescanning the workspace failed:', e)).finally(() => { this.rescanning = undefined; });
+    })()
+      .catch((e: unknown) => this.log.error('Rescanning the workspace failed:', e))
+      .finally(() => {
+        this.rescanning = undefined;
+      });
   }
 
   private bump(key: string): number {
@@ -229,32 +291,61 @@ export class SftWorkspace extends Disposable {
     // A pending open, save or guidelines change is not demoted to a mere edit.
     const why = pending && pending !== 'edit' && pending !== 'disk' ? pending : reason;
     const generation = this.bump(key);
-    this.timers.set(key, { reason: why, timer: setTimeout(() => { this.timers.delete(key); void this.fromDocument(doc, generation, why); }, delay) });
+    this.timers.set(key, {
+      reason: why,
+      timer: setTimeout(() => {
+        this.timers.delete(key);
+        void this.fromDocument(doc, generation, why);
+      }, delay),
+    });
   }
 
   /** Publish a document now (no debounce); resolves with the update, or undefined when it was superseded. */
-  refreshDocument(doc: vscode.TextDocument, reason: UpdateReason): Promise<SftFileUpdate | undefined> {
+  refreshDocument(
+    doc: vscode.TextDocument,
+    reason: UpdateReason,
+  ): Promise<SftFileUpdate | undefined> {
     const key = doc.uri.toString();
     this.cancelTimer(key);
     return this.fromDocument(doc, this.bump(key), reason);
   }
 
-  private async fromDocument(doc: vscode.TextDocument, generation: number, reason: UpdateReason): Promise<SftFileUpdate | undefined> {
+  private async fromDocument(
+    doc: vscode.TextDocument,
+    generation: number,
+    reason: UpdateReason,
+  ): Promise<SftFileUpdate | undefined> {
     const key = doc.uri.toString();
     if (!this.files.isOpen(doc)) return undefined;
     let current: CurrentLint;
     try {
       current = await this.docs.current(doc);
     } catch (e) {
-      if (!(e instanceof vscode.CancellationError)) this.log.error(`Linting ${vscode.workspace.asRelativePath(doc.uri)} failed:`, e);
+      if (!(e instanceof vscode.CancellationError))
+        this.log.error(`Linting ${vscode.workspace.asRelativePath(doc.uri)} failed:`, e);
       return undefined;
     }
     const inWorkspace = await this.documentInWorkspace(doc);
     // A newer schedule, a newer version or a close wins over this one.
-    if (this.generations.get(key) !== generation || !this.files.isOpen(doc) || doc.version !== current.version) return undefined;
+    if (
+      this.generations.get(key) !== generation ||
+      !this.files.isOpen(doc) ||
+      doc.version !== current.version
+    )
+      return undefined;
     const update: SftFileUpdate = {
-      uri: doc.uri, key, reason, generation, document: doc, version: current.version, model: current.result.model,
-      governedBy: current.governedBy, inWorkspace, current, lint: () => current.result, lines: () => doc,
+      uri: doc.uri,
+      key,
+      reason,
+      generation,
+      document: doc,
+      version: current.version,
+      model: current.result.model,
+      governedBy: current.governedBy,
+      inWorkspace,
+      current,
+      lint: () => current.result,
+      lines: () => doc,
     };
     this.known.set(key, { inWorkspace });
     this.published.set(key, generation);
@@ -269,14 +360,23 @@ export class SftWorkspace extends Disposable {
   private async documentInWorkspace(doc: vscode.TextDocument): Promise<boolean> {
     if (!SftFiles.inWorkspace(doc.uri)) return false;
     if (doc.isDirty || this.known.get(doc.uri.toString())?.inWorkspace) return true;
-    return Promise.resolve(vscode.workspace.fs.stat(doc.uri)).then(() => true, () => false);
+    return Promise.resolve(vscode.workspace.fs.stat(doc.uri)).then(
+      () => true,
+      () => false,
+    );
   }
 
   private fromDiskLater(uri: vscode.Uri): void {
     if (this.openDocument(uri)) return;
     const key = uri.toString();
     this.cancelTimer(key);
-    this.timers.set(key, { reason: 'disk', timer: setTimeout(() => { this.timers.delete(key); void this.fromDisk(uri, 'disk'); }, DISK_DEBOUNCE_MS) });
+    this.timers.set(key, {
+      reason: 'disk',
+      timer: setTimeout(() => {
+        this.timers.delete(key);
+        void this.fromDisk(uri, 'disk');
+      }, DISK_DEBOUNCE_MS),
+    });
   }
 
   /**
@@ -284,7 +384,10 @@ export class SftWorkspace extends Disposable {
    * event for text that did not change (a touch) publishes nothing. Reads may overlap (a
    * watcher event during a scan): each publishes unless a later one already has.
    */
-  private async fromDisk(uri: vscode.Uri, reason: UpdateReason): Promise<SftFileUpdate | undefined> {
+  private async fromDisk(
+    uri: vscode.Uri,
+    reason: UpdateReason,
+  ): Promise<SftFileUpdate | undefined> {
     const key = uri.toString();
     const generation = this.bump(key);
     let text: string;
@@ -299,16 +402,27 @@ export class SftWorkspace extends Disposable {
     if (this.newerPublished(key, generation) || this.openDocument(uri)) return undefined;
     const diskHash = textHash(text);
     const before = this.known.get(key);
-    if (reason === 'disk' && before?.diskHash === diskHash && before.governedBy === governedBy) return undefined;
+    if (reason === 'disk' && before?.diskHash === diskHash && before.governedBy === governedBy)
+      return undefined;
     this.stats.parses++;
     const model = parseSft(text);
     // Files read from disk are the watcher's and the scan's: both cover the workspace folders only.
     const inWorkspace = true;
     let result: FileLintResult | undefined;
     const update: SftFileUpdate = {
-      uri, key, reason, generation, model, governedBy, inWorkspace, diskHash,
+      uri,
+      key,
+      reason,
+      generation,
+      model,
+      governedBy,
+      inWorkspace,
+      diskHash,
       lint: () => {
-        if (!result) { this.stats.lints++; result = governedBy.linter.lintModel(model); }
+        if (!result) {
+          this.stats.lints++;
+          result = governedBy.linter.lintModel(model);
+        }
         return result;
       },
       lines: () => linesOf(text),
@@ -349,4 +463,3 @@ export class SftWorkspace extends Disposable {
     this.forgotten.fire(uri);
   }
 }
-

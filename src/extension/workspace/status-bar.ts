@@ -12,7 +12,8 @@ import type { PerfProbe } from '../perf';
 
 /** The status bar text for a coverage. */
 export function statusText(c: Coverage): string {
-  const count = (v: string) => c.annotations.prompt_length.buckets.find((b) => b.value === v)?.count ?? 0;
+  const count = (v: string) =>
+    c.annotations.prompt_length.buckets.find((b) => b.value === v)?.count ?? 0;
   return `S ${count('short')} · M ${count('medium')} · L ${count('long')} | tasks ${c.tasks.covered}/${c.tasks.total}`;
 }
 
@@ -22,22 +23,30 @@ const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 export function statusTooltip(c: Coverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['sft.showCoverage'] };
-  md.appendMarkdown(`**SFT coverage** · ${plural(c.total, 'pair')}${c.targetTotal !== undefined ? ` of ${c.targetTotal} targeted` : ''}\n\n`);
+  md.appendMarkdown(
+    `**SFT coverage** · ${plural(c.total, 'pair')}${c.targetTotal !== undefined ? ` of ${c.targetTotal} targeted` : ''}\n\n`,
+  );
   md.appendMarkdown('| annotation | value | pairs | share | target |\n|---|---|---:|---:|---:|\n');
   for (const a of Object.values(c.annotations)) {
-    const rows = a.key === 'prompt_length' ? a.buckets : a.buckets.filter((b) => b.target !== undefined);
+    const rows =
+      a.key === 'prompt_length' ? a.buckets : a.buckets.filter((b) => b.target !== undefined);
     for (const b of rows) {
       const mark = b.meets === false ? ' $(warning)' : '';
-      md.appendMarkdown(`| ${a.key} | ${b.value} | ${b.count} | ${pct(b.share)} | ${b.target !== undefined ? pct(b.target) : ''}${mark} |\n`);
+      md.appendMarkdown(
+        `| ${a.key} | ${b.value} | ${b.count} | ${pct(b.share)} | ${b.target !== undefined ? pct(b.target) : ''}${mark} |\n`,
+      );
     }
   }
-  if (c.tasks.missing.length) md.appendMarkdown(`\nTasks with no pair yet: ${c.tasks.missing.join(', ')}\n`);
+  if (c.tasks.missing.length)
+    md.appendMarkdown(`\nTasks with no pair yet: ${c.tasks.missing.join(', ')}\n`);
   md.appendMarkdown('\n[Show coverage](command:sft.showCoverage)');
   return md;
 }
 
 export class StatusBar extends Disposable {
-  private readonly item = this._register(vscode.window.createStatusBarItem('sft.coverage', vscode.StatusBarAlignment.Left, 50));
+  private readonly item = this._register(
+    vscode.window.createStatusBarItem('sft.coverage', vscode.StatusBarAlignment.Left, 50),
+  );
   private generation = 0;
   private readonly updated = this._register(new vscode.EventEmitter<string>());
   /** Fires with the new text after each update (tests wait on it). */
@@ -47,12 +56,19 @@ export class StatusBar extends Disposable {
     return new StatusBar(index, perf);
   }
 
-  private constructor(private readonly index: IndexService, private readonly perf: PerfProbe) {
+  private constructor(
+    private readonly index: IndexService,
+    private readonly perf: PerfProbe,
+  ) {
     super();
     this.item.name = 'SFT coverage';
     this.item.command = 'sft.showCoverage';
     this._register(index.onDidChangeCoverage(() => void this.update()));
-    this._register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sft.statusBar')) void this.update(); }));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sft.statusBar')) void this.update();
+      }),
+    );
     void this.update();
   }
 
@@ -64,13 +80,26 @@ export class StatusBar extends Disposable {
   async update(): Promise<void> {
     const gen = ++this.generation;
     const started = performance.now();
-    if (!settings().statusBar) { this.item.hide(); this.updated.fire(''); return; }
+    if (!settings().statusBar) {
+      this.item.hide();
+      this.updated.fire('');
+      return;
+    }
     const { coverage } = await this.index.coverage();
     if (gen !== this.generation) return;
-    if (!coverage.total && !vscode.workspace.textDocuments.some((d) => d.languageId === 'sft-yaml')) { this.item.hide(); this.updated.fire(''); return; }
+    if (
+      !coverage.total &&
+      !vscode.workspace.textDocuments.some((d) => d.languageId === 'sft-yaml')
+    ) {
+      this.item.hide();
+      this.updated.fire('');
+      return;
+    }
     this.item.text = statusText(coverage);
     this.item.tooltip = statusTooltip(coverage);
-    this.item.backgroundColor = coverage.meetsTargets ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.backgroundColor = coverage.meetsTargets
+      ? undefined
+      : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
     this.perf.lastStatusBarMs = performance.now() - started;
     this.updated.fire(this.item.text);

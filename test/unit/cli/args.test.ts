@@ -24,16 +24,28 @@ describe('cli: commands, help and usage errors', function () {
   const cases: [string[], RegExp][] = [
     [['lnt'], /^sft: unknown command "lnt" \(did you mean lint\?\); see sft --help\n$/],
     [['lint', '--fromat', 'json'], /^sft: unknown option --fromat \(did you mean --format\?\)\n$/],
-    [['lint', '--format', 'jsn'], /^sft: invalid value "jsn" for --format \(did you mean json\?\); expected one of stylish, json, sarif\n$/],
-    [['lint', '--max-warnings', 'many'], /^sft: option --max-warnings needs a whole number, not "many"\n$/],
+    [
+      ['lint', '--format', 'jsn'],
+      /^sft: invalid value "jsn" for --format \(did you mean json\?\); expected one of stylish, json, sarif\n$/,
+    ],
+    [
+      ['lint', '--max-warnings', 'many'],
+      /^sft: option --max-warnings needs a whole number, not "many"\n$/,
+    ],
     [['lint', '--format'], /^sft: option --format needs a value\n$/],
     [['lint', '--quiet=yes'], /^sft: option --quiet takes no value\n$/],
     [['lint', 'no/such/path'], /^sft: no such file or directory: no\/such\/path\n$/],
     [['lint', 'nothing-*.sft.yaml'], /^sft: no \.sft\.yaml files match nothing-\*\.sft\.yaml\n$/],
     [['export', 'examples'], /^sft: option --format is required/],
-    [['export', '--format', 'openai', '--status', 'aproved', 'examples'], /^sft: invalid status "aproved" for --status \(did you mean approved\?\)/],
+    [
+      ['export', '--format', 'openai', '--status', 'aproved', 'examples'],
+      /^sft: invalid status "aproved" for --status \(did you mean approved\?\)/,
+    ],
     [['import', '--format', 'jsonl'], /^sft: sft import needs an input file/],
-    [['import', '--format', 'jsonl', '--id-prefix', 'a b', 'x.jsonl'], /^sft: invalid --id-prefix "a b"/],
+    [
+      ['import', '--format', 'jsonl', '--id-prefix', 'a b', 'x.jsonl'],
+      /^sft: invalid --id-prefix "a b"/,
+    ],
   ];
   for (const [args, message] of cases) {
     it(`sft ${args.join(' ')}: one line, exit 2`, () => {

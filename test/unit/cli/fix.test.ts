@@ -35,7 +35,10 @@ describe('cli: sft lint --fix', function () {
       const old = new Date('2020-01-01T00:00:00Z');
       utimesSync(clean, old, old);
       const r = sft(['lint', '--fix', '.'], { cwd: dir });
-      assert.equal(r.stdout.split('\n')[0], 'broken.sft.yaml: fixed 5 problems: banned-phrase ×1, invalid-value ×1, missing-id ×1, pii ×1, repetition ×1');
+      assert.equal(
+        r.stdout.split('\n')[0],
+        'broken.sft.yaml: fixed 5 problems: banned-phrase ×1, invalid-value ×1, missing-id ×1, pii ×1, repetition ×1',
+      );
       const text = readFileSync(broken, 'utf8');
       assert.ok(text.startsWith('\ufeffsft: 1\r\n'), 'the BOM stays');
       assert.ok(!/[^\r]\n/.test(text), 'every line still ends in CRLF');
@@ -43,9 +46,16 @@ describe('cli: sft lint --fix', function () {
       assert.match(text, /response: I think the mitochondria makes the energy a cell uses\.\r\n/);
       assert.match(text, /response: Write to \[EMAIL\] for the details/);
       assert.match(text, /- id: a-0003\r\n {4}task: open_qa\r\n/);
-      assert.equal(statSync(clean).mtimeMs, old.getTime(), 'a file with nothing to fix is not written');
+      assert.equal(
+        statSync(clean).mtimeMs,
+        old.getTime(),
+        'a file with nothing to fix is not written',
+      );
       // What is left: the third pair's missing annotations (no fix), a warning: exit 0.
-      assert.match(r.stdout, /broken\.sft\.yaml:\d+:\d+ +warning +Missing annotations prompt_type, response_type, domain, language .* missing-annotation/);
+      assert.match(
+        r.stdout,
+        /broken\.sft\.yaml:\d+:\d+ +warning +Missing annotations prompt_type, response_type, domain, language .* missing-annotation/,
+      );
       assert.match(r.stdout, /\n1 problem \(0 errors, 1 warning, 0 infos\) in 2 files\n$/);
       assert.equal(r.code, 0, r.stderr);
       // A second run has nothing left to fix.
@@ -59,13 +69,22 @@ describe('cli: sft lint --fix', function () {
   it('the exit code comes from what is left; with --format json the summary goes to standard error', () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeFileSync(join(dir, 'x.sft.yaml'), 'sft: 1\npairs:\n  - id: x\n    prompt: TODO\n    response: Sure. I hope this helps\n');
+      writeFileSync(
+        join(dir, 'x.sft.yaml'),
+        'sft: 1\npairs:\n  - id: x\n    prompt: TODO\n    response: Sure. I hope this helps\n',
+      );
       const r = sft(['lint', '--fix', '--format', 'json'], { cwd: dir });
       assert.equal(r.stderr, 'x.sft.yaml: fixed 1 problem: banned-phrase ×1\n');
       const problems = JSON.parse(r.stdout) as Array<{ rule: string }>;
-      assert.ok(problems.some((p) => p.rule === 'placeholder'), 'the placeholder error has no fix and is left');
+      assert.ok(
+        problems.some((p) => p.rule === 'placeholder'),
+        'the placeholder error has no fix and is left',
+      );
       assert.equal(r.code, 1);
-      assert.equal(readFileSync(join(dir, 'x.sft.yaml'), 'utf8'), 'sft: 1\npairs:\n  - id: x\n    prompt: TODO\n    response: Sure.\n');
+      assert.equal(
+        readFileSync(join(dir, 'x.sft.yaml'), 'utf8'),
+        'sft: 1\npairs:\n  - id: x\n    prompt: TODO\n    response: Sure.\n',
+      );
     } finally {
       cleanup();
     }
@@ -78,7 +97,10 @@ describe('cli: sft lint --fix', function () {
       writeFileSync(g, 'sft-guidelines: 1\nhandbok: docs/handbook.md\n');
       writeFileSync(join(dir, 'b.sft.yaml'), BROKEN);
       const dry = sft(['lint', '--fix-dry-run'], { cwd: dir });
-      assert.match(dry.stdout, /^b\.sft\.yaml: would fix 5 problems: .*\nsft\.guidelines\.yaml: would fix 1 problem: unknown-key ×1\n\n/);
+      assert.match(
+        dry.stdout,
+        /^b\.sft\.yaml: would fix 5 problems: .*\nsft\.guidelines\.yaml: would fix 1 problem: unknown-key ×1\n\n/,
+      );
       assert.equal(readFileSync(join(dir, 'b.sft.yaml'), 'utf8'), BROKEN);
       assert.match(dry.stdout, /banned-phrase/, 'the report is of the files as they are');
       const r = sft(['lint', '--fix'], { cwd: dir });

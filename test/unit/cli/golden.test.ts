@@ -30,7 +30,9 @@ describe('cli: golden output for the examples workspace', function () {
     }
     const expected = readFileSync(GOLDEN, 'utf8');
     if (expected !== r.stdout) {
-      assert.fail(`sft lint examples changed (- golden, + now); if intended, run with UPDATE_GOLDEN=1:\n${lineDiff(expected, r.stdout)}`);
+      assert.fail(
+        `sft lint examples changed (- golden, + now); if intended, run with UPDATE_GOLDEN=1:\n${lineDiff(expected, r.stdout)}`,
+      );
     }
   });
 });

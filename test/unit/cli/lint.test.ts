@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  ftruncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
@@ -7,8 +15,15 @@ import { FIXTURES, sft, tempDir } from './run-cli';
 import { services } from '../helpers';
 
 interface JsonProblem {
-  file: string; line: number; column: number; endLine: number; endColumn: number;
-  severity: string; rule: string; message: string; fixable: boolean;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+  fixable: boolean;
 }
 
 const clean = join(FIXTURES, 'clean');
@@ -28,9 +43,15 @@ describe('cli: sft lint', function () {
     assert.equal(r.code, 1);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'errors.sft.yaml');
-    assert.match(lines[1], /^ {2}errors\.sft\.yaml:11:15 {2}error {2}Placeholder "TODO".* {2}placeholder$/);
+    assert.match(
+      lines[1],
+      /^ {2}errors\.sft\.yaml:11:15 {2}error {2}Placeholder "TODO".* {2}placeholder$/,
+    );
     assert.ok(lines.includes('warnings.sft.yaml'));
-    assert.match(r.stdout, /warnings\.sft\.yaml:12:15 {2}warning {2}Banned phrase.* {2}banned-phrase\n/);
+    assert.match(
+      r.stdout,
+      /warnings\.sft\.yaml:12:15 {2}warning {2}Banned phrase.* {2}banned-phrase\n/,
+    );
     assert.match(r.stdout, /\n2 problems \(1 error, 1 warning, 0 infos\) in 2 files\n$/);
   });
 
@@ -38,8 +59,36 @@ describe('cli: sft lint', function () {
     const r = sft(['lint', '--format', 'json', 'errors.sft.yaml'], { cwd: mixed });
     assert.equal(r.code, 1);
     const problems = JSON.parse(r.stdout) as JsonProblem[];
-    assert.deepEqual(problems.map((p) => Object.keys(p)), [['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'fixable']]);
-    assert.deepEqual({ ...problems[0], message: '' }, { file: 'errors.sft.yaml', line: 11, column: 15, endLine: 11, endColumn: 19, severity: 'error', rule: 'placeholder', message: '', fixable: problems[0].fixable });
+    assert.deepEqual(
+      problems.map((p) => Object.keys(p)),
+      [
+        [
+          'file',
+          'line',
+          'column',
+          'endLine',
+          'endColumn',
+          'severity',
+          'rule',
+          'message',
+          'fixable',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      { ...problems[0], message: '' },
+      {
+        file: 'errors.sft.yaml',
+        line: 11,
+        column: 15,
+        endLine: 11,
+        endColumn: 19,
+        severity: 'error',
+        rule: 'placeholder',
+        message: '',
+        fixable: problems[0].fixable,
+      },
+    );
   });
 
   it('sarif: 2.1.0 with rule descriptions, help links, levels and 1-based regions', () => {
@@ -47,7 +96,23 @@ describe('cli: sft lint', function () {
     assert.equal(r.code, 1);
     const log = JSON.parse(r.stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];
+      runs: {
+        tool: {
+          driver: {
+            name: string;
+            rules: { id: string; shortDescription: { text: string }; helpUri: string }[];
+          };
+        };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+          }[];
+        }[];
+      }[];
     };
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
@@ -59,7 +124,12 @@ describe('cli: sft lint', function () {
     assert.equal(result.level, 'error');
     assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'placeholder');
     assert.deepEqual(result.locations[0].physicalLocation.artifactLocation.uri, 'errors.sft.yaml');
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 11, startColumn: 15, endLine: 11, endColumn: 19 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, {
+      startLine: 11,
+      startColumn: 15,
+      endLine: 11,
+      endColumn: 19,
+    });
     assert.equal(run.results.find((x) => x.ruleId === 'banned-phrase')?.level, 'warning');
   });
 
@@ -74,23 +144,39 @@ describe('cli: sft lint', function () {
   it('--quiet: errors only', () => {
     const r = sft(['lint', '--quiet', '--format', 'json'], { cwd: mixed });
     assert.equal(r.code, 1);
-    assert.deepEqual((JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.severity), ['error']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.severity),
+      ['error'],
+    );
   });
 
   it('globs keep *.sft.yaml matches', () => {
     const r = sft(['lint', '--format', 'json', 'mixed/*'], { cwd: FIXTURES });
-    assert.deepEqual([...new Set((JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.file))], ['mixed/errors.sft.yaml', 'mixed/warnings.sft.yaml']);
+    assert.deepEqual(
+      [...new Set((JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.file))],
+      ['mixed/errors.sft.yaml', 'mixed/warnings.sft.yaml'],
+    );
   });
 
-  it('reports a guidelines file\'s own problems under its path', () => {
+  it("reports a guidelines file's own problems under its path", () => {
     const t = tempDir();
     try {
       copyFileSync(join(clean, 'clean.sft.yaml'), join(t.dir, 'a.sft.yaml'));
-      writeFileSync(join(t.dir, 'sft.guidelines.yaml'), 'sft-guidelines: 1\nlenght: { short: 50 }\n');
+      writeFileSync(
+        join(t.dir, 'sft.guidelines.yaml'),
+        'sft-guidelines: 1\nlenght: { short: 50 }\n',
+      );
       const r = sft(['lint', '--format', 'json'], { cwd: t.dir });
       const problems = JSON.parse(r.stdout) as JsonProblem[];
-      assert.ok(problems.some((p) => p.file === 'sft.guidelines.yaml' && p.rule === 'unknown-key' && p.line === 2), r.stdout);
-    } finally { t.cleanup(); }
+      assert.ok(
+        problems.some(
+          (p) => p.file === 'sft.guidelines.yaml' && p.rule === 'unknown-key' && p.line === 2,
+        ),
+        r.stdout,
+      );
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('prints the guidelines messages the editor shows, at the same place', () => {
@@ -99,23 +185,43 @@ describe('cli: sft lint', function () {
       copyFileSync(join(clean, 'clean.sft.yaml'), join(t.dir, 'a.sft.yaml'));
       const text = 'sft-guidelines: 1\nrules:\n  repetition: bogus\n';
       writeFileSync(join(t.dir, 'sft.guidelines.yaml'), text);
-      const problems = (JSON.parse(sft(['lint', '--format', 'json'], { cwd: t.dir }).stdout) as JsonProblem[]).filter((p) => p.file === 'sft.guidelines.yaml');
+      const problems = (
+        JSON.parse(sft(['lint', '--format', 'json'], { cwd: t.dir }).stdout) as JsonProblem[]
+      ).filter((p) => p.file === 'sft.guidelines.yaml');
       const [core] = loadGuidelines(text).problems;
-      assert.equal(core.message, 'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"');
-      assert.deepEqual(problems.map((p) => [p.rule, p.message, p.line, p.column, p.endColumn]), [['schema', core.message, 3, 15, 20]]);
+      assert.equal(
+        core.message,
+        'rules.repetition: expected off, info, warning or error, or { severity, ... }, got "bogus"',
+      );
+      assert.deepEqual(
+        problems.map((p) => [p.rule, p.message, p.line, p.column, p.endColumn]),
+        [['schema', core.message, 3, 15, 20]],
+      );
       const stylish = sft(['lint'], { cwd: t.dir }).stdout;
       assert.ok(stylish.includes(core.message), stylish);
-    } finally { t.cleanup(); }
+    } finally {
+      t.cleanup();
+    }
   });
 
   describe('robust input', () => {
     let t: ReturnType<typeof tempDir>;
-    beforeEach(() => { t = tempDir(); });
+    beforeEach(() => {
+      t = tempDir();
+    });
     afterEach(() => t.cleanup());
 
-    function lintJson(args: string[]): { code: number | null; problems: JsonProblem[]; stderr: string } {
+    function lintJson(args: string[]): {
+      code: number | null;
+      problems: JsonProblem[];
+      stderr: string;
+    } {
       const r = sft(['lint', '--format', 'json', ...args], { cwd: t.dir });
-      return { code: r.code, problems: r.stdout ? (JSON.parse(r.stdout) as JsonProblem[]) : [], stderr: r.stderr };
+      return {
+        code: r.code,
+        problems: r.stdout ? (JSON.parse(r.stdout) as JsonProblem[]) : [],
+        stderr: r.stderr,
+      };
     }
 
     it('a 50 MB file is refused as too large, without reading it, and the rest is linted', () => {
@@ -125,7 +231,10 @@ describe('cli: sft lint', function () {
       copyFileSync(join(clean, 'clean.sft.yaml'), join(t.dir, 'ok.sft.yaml'));
       const r = lintJson([]);
       assert.equal(r.code, 1);
-      assert.deepEqual(r.problems.map((p) => [p.file, p.line, p.column, p.rule]), [['big.sft.yaml', 1, 1, 'unreadable-file']]);
+      assert.deepEqual(
+        r.problems.map((p) => [p.file, p.line, p.column, p.rule]),
+        [['big.sft.yaml', 1, 1, 'unreadable-file']],
+      );
       assert.match(r.problems[0].message, /too large \(50\.0 MB; the limit is 32\.0 MB\)/);
     });
 
@@ -133,10 +242,16 @@ describe('cli: sft lint', function () {
       const junk = Buffer.alloc(4096);
       for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) & 0xff;
       writeFileSync(join(t.dir, 'junk.sft.yaml'), junk);
-      writeFileSync(join(t.dir, 'latin1.sft.yaml'), Buffer.from('sft: 1\npairs: []\n# caf\xe9\n', 'latin1'));
+      writeFileSync(
+        join(t.dir, 'latin1.sft.yaml'),
+        Buffer.from('sft: 1\npairs: []\n# caf\xe9\n', 'latin1'),
+      );
       const r = lintJson([]);
       assert.equal(r.code, 1);
-      assert.deepEqual(r.problems.map((p) => p.file), ['junk.sft.yaml', 'latin1.sft.yaml']);
+      assert.deepEqual(
+        r.problems.map((p) => p.file),
+        ['junk.sft.yaml', 'latin1.sft.yaml'],
+      );
       for (const p of r.problems) assert.match(p.message, /not a text file/);
     });
 
@@ -144,17 +259,29 @@ describe('cli: sft lint', function () {
       writeFileSync(join(t.dir, 'empty.sft.yaml'), '');
       const r = lintJson([]);
       assert.equal(r.code, 1);
-      assert.deepEqual(r.problems.map((p) => [p.file, p.rule, p.severity]), [['empty.sft.yaml', 'schema', 'error']]);
+      assert.deepEqual(
+        r.problems.map((p) => [p.file, p.rule, p.severity]),
+        [['empty.sft.yaml', 'schema', 'error']],
+      );
     });
 
     it('a directory named x.sft.yaml: skipped with a note when named, walked when found', () => {
       mkdirSync(join(t.dir, 'x.sft.yaml'));
-      copyFileSync(join(FIXTURES, 'mixed', 'errors.sft.yaml'), join(t.dir, 'x.sft.yaml', 'inner.sft.yaml'));
+      copyFileSync(
+        join(FIXTURES, 'mixed', 'errors.sft.yaml'),
+        join(t.dir, 'x.sft.yaml', 'inner.sft.yaml'),
+      );
       const named = lintJson(['x.sft.yaml']);
       assert.equal(named.code, 0);
-      assert.match(named.stderr, /^sft: skipped x\.sft\.yaml: it is a directory, not a \.sft\.yaml file\n$/);
+      assert.match(
+        named.stderr,
+        /^sft: skipped x\.sft\.yaml: it is a directory, not a \.sft\.yaml file\n$/,
+      );
       const walked = lintJson([]);
-      assert.deepEqual(walked.problems.map((p) => p.file), ['x.sft.yaml/inner.sft.yaml']);
+      assert.deepEqual(
+        walked.problems.map((p) => p.file),
+        ['x.sft.yaml/inner.sft.yaml'],
+      );
     });
 
     it('node_modules and .git are not searched', () => {
@@ -178,7 +305,8 @@ describe('cli: sft lint', function () {
     });
 
     it('a "billion laughs" file is reported (no-aliases) within a second', () => {
-      let text = 'sft: 1\npairs:\n  - id: lol\n    tags: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+      let text =
+        'sft: 1\npairs:\n  - id: lol\n    tags: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
       let prev = 'a';
       for (const name of 'bcdefghi') {
         text += `    x${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]\n`;

@@ -14,7 +14,10 @@ export const REPO_ROOT = REPO;
 let built = false;
 /** Build dist/cli.js once when it is not there. */
 export function ensureBuilt(): void {
-  if (built || existsSync(CLI)) { built = true; return; }
+  if (built || existsSync(CLI)) {
+    built = true;
+    return;
+  }
   const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
   built = true;
@@ -32,7 +35,13 @@ export interface CliRun {
 export function sft(args: readonly string[], opts: { cwd?: string; input?: string } = {}): CliRun {
   ensureBuilt();
   const started = Date.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', input: opts.input, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? REPO,
+    encoding: 'utf8',
+    input: opts.input,
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
 

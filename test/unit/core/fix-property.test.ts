@@ -19,7 +19,14 @@ import { FileLinter } from '../../../src/core/lint';
 import type { SftFileModel } from '../../../src/core/parse/parse';
 import { applyEdits } from '../../../src/core/edit/apply';
 import { fixAll, MAX_FIX_PASSES, preferredFix } from '../../../src/core/edit/fix-all';
-import { removeField, setAnnotation, setDefault, setList, silencePair, toDocument } from '../../../src/core/edit/map-edit';
+import {
+  removeField,
+  setAnnotation,
+  setDefault,
+  setList,
+  silencePair,
+  toDocument,
+} from '../../../src/core/edit/map-edit';
 import type { Fix, Problem, Span, TextEdit } from '../../../src/core/types';
 import { guidelinesFrom, services } from '../helpers';
 import { sftFileText } from './fix-gen';
@@ -30,14 +37,17 @@ const SEED = Number(process.env.SFT_PROPERTY_SEED ?? 7_2024);
 // A language list (for disallowed-language), prompt_length required (missing-annotation's
 // fix), and a banned word in labels, prompts and examples, so removals run in flow lists and
 // example maps too.
-const linter = new FileLinter(guidelinesFrom(`sft-guidelines: 1
+const linter = new FileLinter(
+  guidelinesFrom(`sft-guidelines: 1
 annotations:
   required: [id, task, prompt_type, response_type, domain, language, prompt_length]
   languages: [en, pt-BR]
 banned_phrases:
   - text: very
     fields: [labels, prompt, examples, system]
-`), services);
+`),
+  services,
+);
 const lint = (text: string): readonly Problem[] => linter.lint(text).problems;
 
 /** What any YAML reader sees: header fields (defaults one by one) and each pair's fields. */
@@ -50,11 +60,16 @@ function reading(text: string): Reading | string {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) return doc.errors.map((e) => e.message.split('\n')[0]).join('; ');
   let root: Record<string, unknown>;
-  try { root = (doc.toJS() ?? {}) as Record<string, unknown>; } catch (e) { return String(e); }
+  try {
+    root = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    return String(e);
+  }
   const header = new Map<string, unknown>();
   for (const [k, v] of Object.entries(root)) {
     if (k === 'pairs') continue;
-    if (k === 'defaults' && v && typeof v === 'object') for (const [dk, dv] of Object.entries(v)) header.set(`defaults.${dk}`, dv);
+    if (k === 'defaults' && v && typeof v === 'object')
+      for (const [dk, dv] of Object.entries(v)) header.set(`defaults.${dk}`, dv);
     else header.set(k, v);
   }
   return { header, pairs: Array.isArray(root.pairs) ? root.pairs : [] };
@@ -86,7 +101,9 @@ function targets(model: SftFileModel, fix: Fix): Targets & { stray: boolean } {
       if (e.start >= slice.start && e.end <= slice.end) {
         placed = true;
         pairs.add(p.index);
-        for (const f of p.entries) if (meets({ start: p.base + f.span.start, end: p.base + f.span.end }, e)) keys.add(`${p.index}:${f.key}`);
+        for (const f of p.entries)
+          if (meets({ start: p.base + f.span.start, end: p.base + f.span.end }, e))
+            keys.add(`${p.index}:${f.key}`);
       }
     }
     if (!placed) stray = true;
@@ -97,25 +114,36 @@ function targets(model: SftFileModel, fix: Fix): Targets & { stray: boolean } {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  try { assert.deepStrictEqual(a, b); return true; } catch { return false; }
+  try {
+    assert.deepStrictEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Why `after` is not `before` outside the fix's targets, or undefined when it is. Keys a fix adds are its target too. */
 function outsideChanges(before: Reading, after: Reading, t: Targets): string | undefined {
   for (const k of new Set([...before.header.keys(), ...after.header.keys()])) {
     const added = !before.header.has(k) && t.header;
-    if (!t.keys.has(k) && !added && !same(before.header.get(k), after.header.get(k))) return `header ${k} changed`;
+    if (!t.keys.has(k) && !added && !same(before.header.get(k), after.header.get(k)))
+      return `header ${k} changed`;
   }
-  if (before.pairs.length !== after.pairs.length) return `pair count ${before.pairs.length} → ${after.pairs.length}`;
+  if (before.pairs.length !== after.pairs.length)
+    return `pair count ${before.pairs.length} → ${after.pairs.length}`;
   for (let i = 0; i < before.pairs.length; i++) {
     const a = before.pairs[i];
     const b = after.pairs[i];
-    if (!t.pairs.has(i) || !a || !b || typeof a !== 'object' || typeof b !== 'object') { if (!same(a, b)) return `pair ${i} changed`; continue; }
+    if (!t.pairs.has(i) || !a || !b || typeof a !== 'object' || typeof b !== 'object') {
+      if (!same(a, b)) return `pair ${i} changed`;
+      continue;
+    }
     const ka = a as Record<string, unknown>;
     const kb = b as Record<string, unknown>;
     for (const k of new Set([...Object.keys(ka), ...Object.keys(kb)])) {
       if (t.keys.has(`${i}:${k}`) || !(k in ka)) continue;
-      if (!same(ka[k], kb[k])) return `pair ${i} field ${k}: ${JSON.stringify(ka[k])} → ${JSON.stringify(kb[k])}`;
+      if (!same(ka[k], kb[k]))
+        return `pair ${i} field ${k}: ${JSON.stringify(ka[k])} → ${JSON.stringify(kb[k])}`;
     }
   }
   return undefined;
@@ -125,7 +153,8 @@ function outsideChanges(before: Reading, after: Reading, t: Targets): string | u
 function mapped(at: number, edits: readonly TextEdit[]): number {
   let delta = 0;
   for (const e of edits) {
-    if (e.end <= at && !(e.start === e.end && e.start === at)) delta += e.newText.length - (e.end - e.start);
+    if (e.end <= at && !(e.start === e.end && e.start === at))
+      delta += e.newText.length - (e.end - e.start);
     else if (e.start <= at && at < e.end) return e.start + delta;
   }
   return at + delta;
@@ -136,10 +165,21 @@ function mapped(at: number, edits: readonly TextEdit[]): number {
  * no fewer of them. (A repeated phrase moves into the place of the one removed; a masked
  * number changes what the next one's message quotes.)
  */
-function stillThere(p: Problem, fix: Fix, before: readonly Problem[], after: readonly Problem[]): boolean {
-  const at = mapped(p.start, [...fix.edits].sort((a, b) => a.start - b.start));
+function stillThere(
+  p: Problem,
+  fix: Fix,
+  before: readonly Problem[],
+  after: readonly Problem[],
+): boolean {
+  const at = mapped(
+    p.start,
+    [...fix.edits].sort((a, b) => a.start - b.start),
+  );
   const like = (q: Problem) => q.rule === p.rule && q.message === p.message;
-  return after.some((q) => like(q) && q.start === at) && after.filter(like).length >= before.filter(like).length;
+  return (
+    after.some((q) => like(q) && q.start === at) &&
+    after.filter(like).length >= before.filter(like).length
+  );
 }
 
 /** Every failure of every fix of one text, as lines. */
@@ -154,20 +194,30 @@ export function checkFixes(text: string): string[] {
       const where = `${p.rule} "${fix.title}" (${JSON.stringify(text.slice(p.start, p.end))})`;
       const fixed = applyEdits(text, fix.edits);
       const after = reading(fixed);
-      if (typeof after === 'string') { out.push(`${where}: YAML errors: ${after}\n${fixed}`); continue; }
+      if (typeof after === 'string') {
+        out.push(`${where}: YAML errors: ${after}\n${fixed}`);
+        continue;
+      }
       const t = targets(model, fix);
       if (t.stray) out.push(`${where}: an edit outside any one pair and the header`);
       const why = outsideChanges(before, after, t);
-      if (why) { out.push(`${where}: ${why}\n${fixed}`); continue; }
+      if (why) {
+        out.push(`${where}: ${why}\n${fixed}`);
+        continue;
+      }
       // Re-linted as the editor does after an edit: only the changed pair when that is safe.
-      if (stillThere(p, fix, problems, linter.update(result, fix.edits, fixed).problems)) out.push(`${where}: the problem is still there\n${fixed}`);
+      if (stillThere(p, fix, problems, linter.update(result, fix.edits, fixed).problems))
+        out.push(`${where}: the problem is still there\n${fixed}`);
     }
   }
   // "Silence for this pair" adds a comment line: the file must read exactly the same.
   for (const pair of model.pairs) {
     const edits = toDocument(pair, silencePair(pair, 'repetition', 'a reason'));
     const silenced = reading(applyEdits(text, edits));
-    if (typeof silenced === 'string' || !same(before, silenced)) out.push(`silence pair ${pair.index}: the file reads differently\n${applyEdits(text, edits)}`);
+    if (typeof silenced === 'string' || !same(before, silenced))
+      out.push(
+        `silence pair ${pair.index}: the file reads differently\n${applyEdits(text, edits)}`,
+      );
   }
   const all = fixAll(text, lint);
   const final = reading(all.text);
@@ -176,15 +226,23 @@ export function checkFixes(text: string): string[] {
   else if (typeof final !== 'string') {
     // Outside the fields its (composed) edits touch, fix-all changes nothing either.
     const t = targets(model, { title: 'fix all', edits: all.edits });
-    const why = t.stray ? 'an edit outside any one pair and the header' : outsideChanges(before, final, t);
+    const why = t.stray
+      ? 'an edit outside any one pair and the header'
+      : outsideChanges(before, final, t);
     if (why) out.push(`fix-all: ${why}\n${all.text}`);
   }
-  if (all.passes < MAX_FIX_PASSES && all.problems.some((p) => preferredFix(p))) out.push(`fix-all stopped after ${all.passes} passes with fixes left: ${all.problems.filter((p) => preferredFix(p)).map((p) => p.rule).join(', ')}\n${all.text}`);
+  if (all.passes < MAX_FIX_PASSES && all.problems.some((p) => preferredFix(p)))
+    out.push(
+      `fix-all stopped after ${all.passes} passes with fixes left: ${all.problems
+        .filter((p) => preferredFix(p))
+        .map((p) => p.rule)
+        .join(', ')}\n${all.text}`,
+    );
   return out;
 }
 
 /** Values the pickers write: words, and text YAML would read as something else. */
-const PICKED = ['open_qa', 'science', 'a: b', 'yes', '0007', '- x', '#tag', 'it\'s', 'x, y', ''];
+const PICKED = ['open_qa', 'science', 'a: b', 'yes', '0007', '- x', '#tag', "it's", 'x, y', ''];
 
 /** Every failure of the map edits the pickers make (set, list, remove, defaults) on one text. */
 export function checkMapEdits(text: string, pick: number): string[] {
@@ -193,23 +251,64 @@ export function checkMapEdits(text: string, pick: number): string[] {
   const model = linter.lint(text).model;
   const out: string[] = [];
   const value = PICKED[pick % PICKED.length];
-  const check = (what: string, edits: TextEdit[], pair: number | undefined, key: string, want: unknown) => {
+  const check = (
+    what: string,
+    edits: TextEdit[],
+    pair: number | undefined,
+    key: string,
+    want: unknown,
+  ) => {
     if (!edits.length) return;
     const fixed = applyEdits(text, edits);
     const after = reading(fixed);
-    if (typeof after === 'string') { out.push(`${what}: YAML errors: ${after}\n${fixed}`); return; }
-    const t = { pairs: new Set(pair === undefined ? [] : [pair]), keys: new Set([pair === undefined ? key : `${pair}:${key}`]), header: pair === undefined };
+    if (typeof after === 'string') {
+      out.push(`${what}: YAML errors: ${after}\n${fixed}`);
+      return;
+    }
+    const t = {
+      pairs: new Set(pair === undefined ? [] : [pair]),
+      keys: new Set([pair === undefined ? key : `${pair}:${key}`]),
+      header: pair === undefined,
+    };
     const why = outsideChanges(before, after, t);
-    const got = pair === undefined ? after.header.get(key) : (after.pairs[pair] as Record<string, unknown> | undefined)?.[key];
+    const got =
+      pair === undefined
+        ? after.header.get(key)
+        : (after.pairs[pair] as Record<string, unknown> | undefined)?.[key];
     if (why) out.push(`${what}: ${why}\n${fixed}`);
-    else if (!same(got, want)) out.push(`${what}: reads ${JSON.stringify(got)}, not ${JSON.stringify(want)}\n${fixed}`);
+    else if (!same(got, want))
+      out.push(`${what}: reads ${JSON.stringify(got)}, not ${JSON.stringify(want)}\n${fixed}`);
   };
   for (const pair of model.pairs) {
-    check(`setAnnotation(domain, ${JSON.stringify(value)})`, toDocument(pair, setAnnotation(pair, 'domain', value)), pair.index, 'domain', value);
-    check(`setList(traits, [persona, ${JSON.stringify(value)}])`, toDocument(pair, setList(pair, 'traits', ['persona', value])), pair.index, 'traits', ['persona', value]);
-    check('removeField(tags)', toDocument(pair, removeField(pair, 'tags')), pair.index, 'tags', undefined);
+    check(
+      `setAnnotation(domain, ${JSON.stringify(value)})`,
+      toDocument(pair, setAnnotation(pair, 'domain', value)),
+      pair.index,
+      'domain',
+      value,
+    );
+    check(
+      `setList(traits, [persona, ${JSON.stringify(value)}])`,
+      toDocument(pair, setList(pair, 'traits', ['persona', value])),
+      pair.index,
+      'traits',
+      ['persona', value],
+    );
+    check(
+      'removeField(tags)',
+      toDocument(pair, removeField(pair, 'tags')),
+      pair.index,
+      'tags',
+      undefined,
+    );
   }
-  check(`setDefault(language, ${JSON.stringify(value)})`, setDefault(model, 'language', value), undefined, 'defaults.language', value);
+  check(
+    `setDefault(language, ${JSON.stringify(value)})`,
+    setDefault(model, 'language', value),
+    undefined,
+    'defaults.language',
+    value,
+  );
   return out;
 }
 
@@ -219,24 +318,30 @@ describe('fixes (property)', function () {
   it(`every fix leaves valid YAML, the same values outside its target, and no problem behind (${RUNS} files, seed ${SEED})`, () => {
     let checked = 0;
     let fixes = 0;
-    fc.assert(fc.property(sftFileText, (text) => {
-      if (typeof reading(text) === 'string') return true;
-      checked++;
-      fixes += lint(text).reduce((n, p) => n + (p.fixes?.length ?? 0), 0);
-      const failures = checkFixes(text);
-      if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
-      return true;
-    }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    fc.assert(
+      fc.property(sftFileText, (text) => {
+        if (typeof reading(text) === 'string') return true;
+        checked++;
+        fixes += lint(text).reduce((n, p) => n + (p.fixes?.length ?? 0), 0);
+        const failures = checkFixes(text);
+        if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
+        return true;
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
     // The generator must mostly make valid files, and the files must carry fixes to check.
     assert.ok(checked > RUNS * 0.8, `only ${checked} of ${RUNS} generated files parsed`);
     assert.ok(fixes > RUNS * 3, `only ${fixes} fixes in ${checked} files`);
   });
 
   it(`the pickers' map edits change their key alone, whatever the value (${RUNS} files, seed ${SEED})`, () => {
-    fc.assert(fc.property(sftFileText, fc.nat(), (text, pick) => {
-      const failures = checkMapEdits(text, pick);
-      if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
-      return true;
-    }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    fc.assert(
+      fc.property(sftFileText, fc.nat(), (text, pick) => {
+        const failures = checkMapEdits(text, pick);
+        if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
+        return true;
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
   });
 });

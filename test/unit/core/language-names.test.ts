@@ -6,8 +6,13 @@ import { lint, sftFile } from '../helpers';
 describe('language names', () => {
   it('names a tag by its language, region and script', () => {
     const cases: Array<[string, string]> = [
-      ['fr', 'French (fr)'], ['hi', 'Hindi (hi)'], ['pt-BR', 'Portuguese (Brazil) (pt-BR)'], ['en-GB', 'English (United Kingdom) (en-GB)'],
-      ['zh-Hans', 'Chinese (Simplified) (zh-Hans)'], ['EN', 'English (EN)'], ['fil', 'Filipino (fil)'],
+      ['fr', 'French (fr)'],
+      ['hi', 'Hindi (hi)'],
+      ['pt-BR', 'Portuguese (Brazil) (pt-BR)'],
+      ['en-GB', 'English (United Kingdom) (en-GB)'],
+      ['zh-Hans', 'Chinese (Simplified) (zh-Hans)'],
+      ['EN', 'English (EN)'],
+      ['fil', 'Filipino (fil)'],
     ];
     for (const [tag, label] of cases) assert.equal(languageLabel(tag), label, tag);
   });
@@ -26,7 +31,12 @@ describe('language names', () => {
   });
 
   it('lint messages name languages', () => {
-    const invalid = lint(sftFile('id: a\nlanguage: hindi\nprompt: p\nresponse: r\n'), { only: 'invalid-value' });
-    assert.equal(invalid[0].message, '"hindi" is not a BCP 47 language tag (like en, hi, fr, pt-BR, ja); did you mean "hi" (Hindi)?');
+    const invalid = lint(sftFile('id: a\nlanguage: hindi\nprompt: p\nresponse: r\n'), {
+      only: 'invalid-value',
+    });
+    assert.equal(
+      invalid[0].message,
+      '"hindi" is not a BCP 47 language tag (like en, hi, fr, pt-BR, ja); did you mean "hi" (Hindi)?',
+    );
   });
 });

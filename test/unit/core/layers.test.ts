@@ -9,8 +9,33 @@ function sources(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'child_process', 'worker_threads', 'util', 'crypto', 'url', 'stream', 'events', 'process', 'buffer', 'zlib', 'http', 'https', 'net', 'assert', 'module', 'readline', 'v8', 'perf_hooks', 'timers', 'tty']);
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'util',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'process',
+  'buffer',
+  'zlib',
+  'http',
+  'https',
+  'net',
+  'assert',
+  'module',
+  'readline',
+  'v8',
+  'perf_hooks',
+  'timers',
+  'tty',
+]);
 
 describe('layers', () => {
   const files = sources('src/core');
@@ -24,7 +49,8 @@ describe('layers', () => {
     for (const file of files) {
       for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
         const spec = m[1] ?? m[2] ?? m[3];
-        if (spec === 'vscode' || spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0])) offenders.push(`${file}: ${spec}`);
+        if (spec === 'vscode' || spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]))
+          offenders.push(`${file}: ${spec}`);
       }
     }
     assert.deepEqual(offenders, []);
@@ -36,7 +62,8 @@ describe('layers', () => {
   });
 
   it('the import scan catches the forms it looks for', () => {
-    const sample = "import * as fs from 'node:fs';\nimport type { X } from 'vscode';\nconst p = require('path');\n";
+    const sample =
+      "import * as fs from 'node:fs';\nimport type { X } from 'vscode';\nconst p = require('path');\n";
     const specs = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
     assert.deepEqual(specs, ['node:fs', 'vscode', 'path']);
   });

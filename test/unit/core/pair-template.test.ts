@@ -13,7 +13,9 @@ function choicesOf(key: string): readonly string[] | undefined {
   if (key === 'domain') return DEFAULT_DOMAINS.map((d) => d.value);
   if (key === 'language') return ['en', 'hi'];
   if (key === 'traits') return TRAITS.map((t) => t.value);
-  return (CLOSED_ANNOTATIONS as Record<string, readonly { value: string }[]>)[key]?.map((v) => v.value);
+  return (CLOSED_ANNOTATIONS as Record<string, readonly { value: string }[]>)[key]?.map(
+    (v) => v.value,
+  );
 }
 
 /** The text a snippet inserts when every tab stop keeps its default (a choice its first value). */
@@ -24,7 +26,12 @@ function resolve(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
-function plan(text: string, offset?: number, guidelines: Guidelines = defaultGuidelines(), id = 'new-0001'): DocumentEdit {
+function plan(
+  text: string,
+  offset?: number,
+  guidelines: Guidelines = defaultGuidelines(),
+  id = 'new-0001',
+): DocumentEdit {
   const model = parseSft(text);
   const p = planEdit(model, insertPairIntent(model, { offset, guidelines, id, choicesOf }));
   assert.ok(!p.refused, `refused: ${p.refused}`);
@@ -38,42 +45,76 @@ function apply(text: string, p: DocumentEdit): string {
   return text.slice(0, p.start) + p.newText + text.slice(p.end);
 }
 
-const BODY = (indent: string) => [
-  `${indent}- id: new-0001`,
-  `${indent}  task: generation`,
-  `${indent}  prompt_type: instructive`,
-  `${indent}  response_type: one_word`,
-  `${indent}  domain: business`,
-  `${indent}  language: en`,
-  `${indent}  prompt: |`,
-  `${indent}    `,
-  `${indent}  response: |`,
-  `${indent}    `,
-  '',
-].join('\n');
+const BODY = (indent: string) =>
+  [
+    `${indent}- id: new-0001`,
+    `${indent}  task: generation`,
+    `${indent}  prompt_type: instructive`,
+    `${indent}  response_type: one_word`,
+    `${indent}  domain: business`,
+    `${indent}  language: en`,
+    `${indent}  prompt: |`,
+    `${indent}    `,
+    `${indent}  response: |`,
+    `${indent}    `,
+    '',
+  ].join('\n');
 
 describe('pair template', () => {
   it('asks for every required annotation the defaults do not set, then prompt and response', () => {
-    const keys = (defaults: string[], g = defaultGuidelines()) => newPairFields('x-1', g, new Set(defaults), choicesOf).map((f) => `${f.key}:${f.kind}`);
-    assert.deepEqual(keys([]), ['id:value', 'task:choice', 'prompt_type:choice', 'response_type:choice', 'domain:choice', 'language:choice', 'prompt:text', 'response:text']);
-    assert.deepEqual(keys(['domain', 'language']), ['id:value', 'task:choice', 'prompt_type:choice', 'response_type:choice', 'prompt:text', 'response:text']);
-    const g = guidelinesFrom('sft-guidelines: 1\nannotations:\n  required: [id, task, status, author, prompt_length]\n');
-    assert.deepEqual(keys([], g), ['id:value', 'task:choice', 'status:choice', 'prompt:text', 'response:text', 'author:free']);
+    const keys = (defaults: string[], g = defaultGuidelines()) =>
+      newPairFields('x-1', g, new Set(defaults), choicesOf).map((f) => `${f.key}:${f.kind}`);
+    assert.deepEqual(keys([]), [
+      'id:value',
+      'task:choice',
+      'prompt_type:choice',
+      'response_type:choice',
+      'domain:choice',
+      'language:choice',
+      'prompt:text',
+      'response:text',
+    ]);
+    assert.deepEqual(keys(['domain', 'language']), [
+      'id:value',
+      'task:choice',
+      'prompt_type:choice',
+      'response_type:choice',
+      'prompt:text',
+      'response:text',
+    ]);
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nannotations:\n  required: [id, task, status, author, prompt_length]\n',
+    );
+    assert.deepEqual(keys([], g), [
+      'id:value',
+      'task:choice',
+      'status:choice',
+      'prompt:text',
+      'response:text',
+      'author:free',
+    ]);
   });
 
   it('numbers the tab stops in the order a writer fills a pair: annotations, prompt, response', () => {
     const g = guidelinesFrom('sft-guidelines: 1\nannotations:\n  required: [id, task, author]\n');
-    const { snippet } = writePair(newPairFields('x-1', g, new Set(), choicesOf), { indent: 2, keyOffset: 2, eol: '\n' });
-    assert.equal(snippet, [
-      '  - id: x-1',
-      `    task: \${1|${CLOSED_ANNOTATIONS.task.map((t) => t.value).join(',')}|}`,
-      '    prompt: |',
-      '      ${3}',
-      '    response: |',
-      '      ${4}$0',
-      '    author: ${2}',
-      '',
-    ].join('\n'));
+    const { snippet } = writePair(newPairFields('x-1', g, new Set(), choicesOf), {
+      indent: 2,
+      keyOffset: 2,
+      eol: '\n',
+    });
+    assert.equal(
+      snippet,
+      [
+        '  - id: x-1',
+        `    task: \${1|${CLOSED_ANNOTATIONS.task.map((t) => t.value).join(',')}|}`,
+        '    prompt: |',
+        '      ${3}',
+        '    response: |',
+        '      ${4}$0',
+        '    author: ${2}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('in an empty file writes the header first, from line 1', () => {
@@ -82,7 +123,10 @@ describe('pair template', () => {
       assert.equal(apply(text, p), `sft: 1\npairs:\n${BODY('  ')}`);
     }
     // Comments only: they stay above.
-    assert.equal(apply('# batch 4\n', plan('# batch 4\n')), `# batch 4\nsft: 1\npairs:\n${BODY('  ')}`);
+    assert.equal(
+      apply('# batch 4\n', plan('# batch 4\n')),
+      `# batch 4\nsft: 1\npairs:\n${BODY('  ')}`,
+    );
   });
 
   it('adds `pairs:` to a header without it, leaving out what defaults set', () => {
@@ -92,15 +136,26 @@ describe('pair template', () => {
   });
 
   it('fills an empty `pairs:` and replaces `[]`, keeping a comment on the line', () => {
-    assert.equal(apply('sft: 1\npairs:\n', plan('sft: 1\npairs:\n')), `sft: 1\npairs:\n${BODY('  ')}`);
+    assert.equal(
+      apply('sft: 1\npairs:\n', plan('sft: 1\npairs:\n')),
+      `sft: 1\npairs:\n${BODY('  ')}`,
+    );
     assert.equal(apply('sft: 1\npairs:', plan('sft: 1\npairs:')), `sft: 1\npairs:\n${BODY('  ')}`);
     const flow = 'sft: 1\npairs: []  # none yet\n';
-    assert.equal(apply(flow, plan(flow)), `sft: 1\npairs:  # none yet\n${BODY('  ').slice(0, -1)}\n`);
+    assert.equal(
+      apply(flow, plan(flow)),
+      `sft: 1\npairs:  # none yet\n${BODY('  ').slice(0, -1)}\n`,
+    );
   });
 
   it('the new pair lints with nothing missing, only its empty prompt and response', () => {
     const out = apply('', plan(''));
-    assert.deepEqual(lint(out).map((p) => p.rule).sort(), ['empty-field', 'empty-field']);
+    assert.deepEqual(
+      lint(out)
+        .map((p) => p.rule)
+        .sort(),
+      ['empty-field', 'empty-field'],
+    );
   });
 
   const FILE = [
@@ -122,7 +177,10 @@ describe('pair template', () => {
     const out = apply(FILE, plan(FILE, at));
     assert.equal(out, FILE.replace('  # The next pair', `${BODY('  ')}  # The next pair`));
     const model = parseSft(out);
-    assert.deepEqual(model.pairs.map((p) => p.id), ['a-0001', 'new-0001', 'a-0002']);
+    assert.deepEqual(
+      model.pairs.map((p) => p.id),
+      ['a-0001', 'new-0001', 'a-0002'],
+    );
     // The cursor in the comment lines between two pairs counts as the pair above.
     assert.equal(apply(FILE, plan(FILE, FILE.indexOf('# The next'))), out);
   });
@@ -134,9 +192,13 @@ describe('pair template', () => {
     assert.equal(apply(FILE, plan(FILE)), end);
   });
 
-  it('keeps the writer\'s layout: blank lines between pairs, indentation, CRLF, no final line break', () => {
-    const spaced = 'sft: 1\npairs:\n- id: a-0001\n  prompt: One\n  response: Uno\n\n- id: a-0002\n  prompt: Two\n  response: Dos\n';
-    assert.equal(apply(spaced, plan(spaced, 20)), spaced.replace('\n\n- id: a-0002', `\n\n${BODY('')}\n- id: a-0002`));
+  it("keeps the writer's layout: blank lines between pairs, indentation, CRLF, no final line break", () => {
+    const spaced =
+      'sft: 1\npairs:\n- id: a-0001\n  prompt: One\n  response: Uno\n\n- id: a-0002\n  prompt: Two\n  response: Dos\n';
+    assert.equal(
+      apply(spaced, plan(spaced, 20)),
+      spaced.replace('\n\n- id: a-0002', `\n\n${BODY('')}\n- id: a-0002`),
+    );
     assert.equal(apply(spaced, plan(spaced)), `${spaced}\n${BODY('')}`);
     const crlf = FILE.replace(/\n/g, '\r\n');
     assert.equal(apply(crlf, plan(crlf)), `${crlf}${BODY('  ').replace(/\n/g, '\r\n')}`);
@@ -155,9 +217,15 @@ describe('pair template', () => {
   });
 
   it('refuses pairs written as a flow list, or a `pairs:` that is no list', () => {
-    for (const text of ['sft: 1\npairs: [{id: a, prompt: p, response: r}]\n', 'sft: 1\npairs: none\n']) {
+    for (const text of [
+      'sft: 1\npairs: [{id: a, prompt: p, response: r}]\n',
+      'sft: 1\npairs: none\n',
+    ]) {
       const model = parseSft(text);
-      const p = planEdit(model, insertPairIntent(model, { guidelines: defaultGuidelines(), id: 'x', choicesOf }));
+      const p = planEdit(
+        model,
+        insertPairIntent(model, { guidelines: defaultGuidelines(), id: 'x', choicesOf }),
+      );
       assert.ok(p.refused && !p.edits.length, text);
     }
   });
@@ -173,6 +241,9 @@ describe('new file header', () => {
     const header = newFileHeader(defaultGuidelines());
     const out = apply(header, plan(header));
     assert.doesNotMatch(out, /^ {4}language:/m);
-    assert.deepEqual(lint(out).map((p) => p.rule), ['empty-field', 'empty-field']);
+    assert.deepEqual(
+      lint(out).map((p) => p.rule),
+      ['empty-field', 'empty-field'],
+    );
   });
 });

@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { isMap, isSeq } from 'yaml';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
-import { defaultFieldViews, pairViewAt, pairViews, type PairView } from '../../../src/core/parse/pair-view';
+import {
+  defaultFieldViews,
+  pairViewAt,
+  pairViews,
+  type PairView,
+} from '../../../src/core/parse/pair-view';
 
 const g = defaultGuidelines();
 
@@ -33,13 +38,30 @@ const FILE = [
 
 /** What a view says, as plain data with every range read back as text (functions evaluated). */
 function readable(text: string, v: PairView): unknown {
-  const at = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+  const at = (s: { start: number; end: number } | undefined) =>
+    s ? text.slice(s.start, s.end) : undefined;
   return {
-    index: v.index, id: v.id, name: v.name, range: at(v.range), dash: text[v.dash], idRange: at(v.idRange),
-    annotations: v.annotations, traits: v.traits, declaredLength: v.declaredLength, preview: v.preview,
-    promptRange: at(v.promptRange), silenced: v.silenced, contentHash: v.contentHash, promptText: v.promptText(),
+    index: v.index,
+    id: v.id,
+    name: v.name,
+    range: at(v.range),
+    dash: text[v.dash],
+    idRange: at(v.idRange),
+    annotations: v.annotations,
+    traits: v.traits,
+    declaredLength: v.declaredLength,
+    preview: v.preview,
+    promptRange: at(v.promptRange),
+    silenced: v.silenced,
+    contentHash: v.contentHash,
+    promptText: v.promptText(),
     counts: v.counts(g),
-    fields: v.fields.map((f) => ({ key: at(f.keyRange), value: at(f.valueRange), entry: at(f.entryRange), items: f.items.map((i) => [i.text, at(i.range)]) })),
+    fields: v.fields.map((f) => ({
+      key: at(f.keyRange),
+      value: at(f.valueRange),
+      entry: at(f.entryRange),
+      items: f.items.map((i) => [i.text, at(i.range)]),
+    })),
   };
 }
 
@@ -48,7 +70,13 @@ function snapshot(m: SftFileModel): unknown {
   const root = m.doc.contents;
   return {
     views: pairViews(m).map((v) => readable(m.text, v)),
-    offsets: pairViews(m).map((v) => [v.range, v.dash, v.idRange, v.promptRange, v.fields.map((f) => [f.keyRange, f.valueRange, f.entryRange, f.items.map((i) => i.range)])]),
+    offsets: pairViews(m).map((v) => [
+      v.range,
+      v.dash,
+      v.idRange,
+      v.promptRange,
+      v.fields.map((f) => [f.keyRange, f.valueRange, f.entryRange, f.items.map((i) => i.range)]),
+    ]),
     header: m.header.map((f) => [f.key, f.span, f.keyNode.range]),
     pairsField: m.pairsField?.span,
     seqRange: m.pairsSeq?.range,
@@ -63,29 +91,87 @@ describe('pair view', () => {
     const m = parseSft(FILE);
     const [a, b] = pairViews(m);
     assert.deepEqual(readable(FILE, a), {
-      index: 0, id: 'a-1', name: 'a-1', dash: '-', idRange: 'a-1',
+      index: 0,
+      id: 'a-1',
+      name: 'a-1',
+      dash: '-',
+      idRange: 'a-1',
       // Comment lines up to the next pair are the pair's (as its slice, and pairSpan, have them).
-      range: FILE.slice(FILE.indexOf('- id: a-1') - 2, FILE.indexOf('next pair') + 'next pair'.length),
-      annotations: { task: 'closed_qa', language: 'en' }, traits: ['persona', 'constraints'], declaredLength: 'short',
-      preview: 'How many tablets does the leaflet give?', promptRange: FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.')),
-      silenced: ['repetition'], contentHash: a.contentHash, promptText: '\nHow many tablets   does the leaflet give?\nSay it briefly.\n',
+      range: FILE.slice(
+        FILE.indexOf('- id: a-1') - 2,
+        FILE.indexOf('next pair') + 'next pair'.length,
+      ),
+      annotations: { task: 'closed_qa', language: 'en' },
+      traits: ['persona', 'constraints'],
+      declaredLength: 'short',
+      preview: 'How many tablets does the leaflet give?',
+      promptRange: FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.')),
+      silenced: ['repetition'],
+      contentHash: a.contentHash,
+      promptText: '\nHow many tablets   does the leaflet give?\nSay it briefly.\n',
       counts: { promptWords: 15, bucket: 'short', responseWords: 1 },
       fields: [
         { key: 'id', value: 'a-1', entry: 'id: a-1', items: [['a-1', 'a-1']] },
-        { key: 'task', value: 'closed_qa', entry: 'task: closed_qa', items: [['closed_qa', 'closed_qa']] },
-        { key: 'traits', value: '[persona, constraints]', entry: 'traits: [persona, constraints]', items: [['persona', 'persona'], ['constraints', 'constraints']] },
-        { key: 'context', value: '|\n      The leaflet says two tablets.\n', entry: 'context: |\n      The leaflet says two tablets.\n', items: [['The leaflet says two tablets.\n', '|\n      The leaflet says two tablets.\n']] },
-        { key: 'prompt', value: FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.')), entry: FILE.slice(FILE.indexOf('prompt: |'), FILE.indexOf('    response: Two.')), items: [['\nHow many tablets   does the leaflet give?\nSay it briefly.\n', FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.'))]] },
+        {
+          key: 'task',
+          value: 'closed_qa',
+          entry: 'task: closed_qa',
+          items: [['closed_qa', 'closed_qa']],
+        },
+        {
+          key: 'traits',
+          value: '[persona, constraints]',
+          entry: 'traits: [persona, constraints]',
+          items: [
+            ['persona', 'persona'],
+            ['constraints', 'constraints'],
+          ],
+        },
+        {
+          key: 'context',
+          value: '|\n      The leaflet says two tablets.\n',
+          entry: 'context: |\n      The leaflet says two tablets.\n',
+          items: [['The leaflet says two tablets.\n', '|\n      The leaflet says two tablets.\n']],
+        },
+        {
+          key: 'prompt',
+          value: FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.')),
+          entry: FILE.slice(FILE.indexOf('prompt: |'), FILE.indexOf('    response: Two.')),
+          items: [
+            [
+              '\nHow many tablets   does the leaflet give?\nSay it briefly.\n',
+              FILE.slice(FILE.indexOf('|\n\n      How'), FILE.indexOf('    response: Two.')),
+            ],
+          ],
+        },
         { key: 'response', value: 'Two.', entry: 'response: Two.', items: [['Two.', 'Two.']] },
-        { key: 'prompt_length', value: 'short', entry: 'prompt_length: short', items: [['short', 'short']] },
+        {
+          key: 'prompt_length',
+          value: 'short',
+          entry: 'prompt_length: short',
+          items: [['short', 'short']],
+        },
       ],
     });
     assert.equal(b.name, '(pair 2, no id)');
-    assert.deepEqual(b.annotations, { task: 'open_qa', language: 'en' }, 'defaults apply where the pair sets nothing');
+    assert.deepEqual(
+      b.annotations,
+      { task: 'open_qa', language: 'en' },
+      'defaults apply where the pair sets nothing',
+    );
     assert.equal(FILE.slice(b.idRange.start, b.idRange.end), '-');
     assert.equal(FILE.slice(b.promptRange!.start, b.promptRange!.end), '"Name a river"');
     assert.equal(b.preview, 'Name a river');
-    assert.deepEqual(defaultFieldViews(m).map((f) => [FILE.slice(f.keyRange.start, f.keyRange.end), f.items.map((i) => i.text)]), [['language', ['en']], ['task', ['open_qa']]]);
+    assert.deepEqual(
+      defaultFieldViews(m).map((f) => [
+        FILE.slice(f.keyRange.start, f.keyRange.end),
+        f.items.map((i) => i.text),
+      ]),
+      [
+        ['language', ['en']],
+        ['task', ['open_qa']],
+      ],
+    );
   });
 
   it('is built once per parse', () => {
@@ -127,9 +213,20 @@ describe('pair view', () => {
     assert.equal(updateSft(m, [{ start, end: start + 1, newText: 'T' }]), undefined);
   });
 
-  it('a preview is the prompt\'s first line with text, spaces folded, at most 60 characters', () => {
-    const previews = (...prompts: string[]) => pairViews(parseSft(`sft: 1\npairs:\n${prompts.map((p) => `  - prompt: ${p}\n`).join('')}`)).map((v) => v.preview);
-    assert.deepEqual(previews('|\n\n      Hello   there\n      second', 'x'.repeat(80), '""'), ['Hello there', `${'x'.repeat(59)}…`, '']);
-    assert.deepEqual(pairViews(parseSft('sft: 1\npairs:\n  - id: a\n')).map((v) => v.preview), [''], 'no prompt');
+  it("a preview is the prompt's first line with text, spaces folded, at most 60 characters", () => {
+    const previews = (...prompts: string[]) =>
+      pairViews(
+        parseSft(`sft: 1\npairs:\n${prompts.map((p) => `  - prompt: ${p}\n`).join('')}`),
+      ).map((v) => v.preview);
+    assert.deepEqual(previews('|\n\n      Hello   there\n      second', 'x'.repeat(80), '""'), [
+      'Hello there',
+      `${'x'.repeat(59)}…`,
+      '',
+    ]);
+    assert.deepEqual(
+      pairViews(parseSft('sft: 1\npairs:\n  - id: a\n')).map((v) => v.preview),
+      [''],
+      'no prompt',
+    );
   });
 });

@@ -6,7 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSft, parseSftWhole, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
+import {
+  parseSft,
+  parseSftWhole,
+  updateSft,
+  type SftFileModel,
+} from '../../../src/core/parse/parse';
 import { genFile, modelData, randomEdit } from './parse-fast-gen';
 import { fastItem } from '../../../src/core/parse/fast';
 import { FileLinter } from '../../../src/core/lint';
@@ -32,8 +37,15 @@ function agree(text: string, label: string): { fast: number; pairs: number } {
   const fast = parseSft(text);
   const whole = parseSftWhole(text);
   assert.deepEqual(modelData(fast), modelData(whole), `${label}: models differ`);
-  assert.deepEqual(linter.lintModel(fast).problems, linter.lintModel(whole).problems, `${label}: lint differs`);
-  return { fast: fast.pairs.filter((p) => p.base === 0 && p.src === text).length, pairs: fast.pairs.length };
+  assert.deepEqual(
+    linter.lintModel(fast).problems,
+    linter.lintModel(whole).problems,
+    `${label}: lint differs`,
+  );
+  return {
+    fast: fast.pairs.filter((p) => p.base === 0 && p.src === text).length,
+    pairs: fast.pairs.length,
+  };
 }
 
 describe('parseSft fast path', function () {
@@ -44,9 +56,14 @@ describe('parseSft fast path', function () {
   let examples: string[] = [];
   let examplesAndFixtures: { path: string; text: string }[] = [];
   before(async () => {
-    const read = (path: string): { path: string; text: string } => ({ path, text: readFileSync(path, 'utf8') });
+    const read = (path: string): { path: string; text: string } => ({
+      path,
+      text: readFileSync(path, 'utf8'),
+    });
     examples = (await discoverFiles(['examples'], REPO)).files.map((f) => read(f).text);
-    examplesAndFixtures = (await discoverFiles(['examples', join('test', 'fixtures')], REPO)).files.map(read);
+    examplesAndFixtures = (
+      await discoverFiles(['examples', join('test', 'fixtures')], REPO)
+    ).files.map(read);
   });
 
   it('agrees with a whole yaml parse on every example and fixture file', () => {
@@ -72,7 +89,11 @@ describe('parseSft fast path', function () {
     const r = prng(20261125);
     for (let f = 0; f < 100; f++) {
       const text = f % 2 ? crlf(genFile(r, 20, 0)) : genFile(r, 20, 0);
-      assert.equal(agree(text, `generated file ${f}:\n${text}`).fast, 20, `generated file ${f}: some pairs were not read fast:\n${text}`);
+      assert.equal(
+        agree(text, `generated file ${f}:\n${text}`).fast,
+        20,
+        `generated file ${f}: some pairs were not read fast:\n${text}`,
+      );
     }
   });
 
@@ -107,7 +128,10 @@ describe('parseSft fast path', function () {
     const sources = [...lf, ...lf.map(crlf)];
     const models = sources.map((t) => parseSft(t));
     // The header, the root's range and the `pairs:` node are not updated incrementally.
-    const pairsOf = (m: SftFileModel): unknown => { const d = modelData(m) as { pairs: unknown; syntax: unknown }; return [d.pairs, d.syntax]; };
+    const pairsOf = (m: SftFileModel): unknown => {
+      const d = modelData(m) as { pairs: unknown; syntax: unknown };
+      return [d.pairs, d.syntax];
+    };
     const r = prng(5);
     let incremental = 0;
     for (let n = 0; n < 1000; n++) {
@@ -127,7 +151,10 @@ describe('parseSft fast path', function () {
   });
 
   it('FileLinter.update after chains of random edits gives the problems of a full lint', () => {
-    const g = loadGuidelines(readFileSync(join(REPO, 'examples', 'sft.guidelines.yaml'), 'utf8'), 'sft.guidelines.yaml').guidelines;
+    const g = loadGuidelines(
+      readFileSync(join(REPO, 'examples', 'sft.guidelines.yaml'), 'utf8'),
+      'sft.guidelines.yaml',
+    ).guidelines;
     const sources = examples;
     const incremental = new FileLinter(g, services);
     const r = prng(31);
@@ -139,7 +166,11 @@ describe('parseSft fast path', function () {
         text = text.slice(0, e.start) + e.newText + text.slice(e.end);
         result = incremental.update(result, [e], text);
       }
-      assert.deepEqual(result.problems, new FileLinter(g, services).lint(text).problems, `edits ${n}:\n${text}`);
+      assert.deepEqual(
+        result.problems,
+        new FileLinter(g, services).lint(text).problems,
+        `edits ${n}:\n${text}`,
+      );
     }
   });
 
@@ -166,7 +197,13 @@ describe('parseSft fast path', function () {
     const node = fastItem(src, 0, src.length, 2);
     assert.ok(node);
     assert.deepEqual(node.range, [4, src.length, src.length]);
-    for (const bad of ['  - id: &a x\n', '  - id: "a\\tb"\n', '  - id: a\n    p: |2\n      x\n', '  - id: a\tb\n', '  - id: {a: 1}\n']) {
+    for (const bad of [
+      '  - id: &a x\n',
+      '  - id: "a\\tb"\n',
+      '  - id: a\n    p: |2\n      x\n',
+      '  - id: a\tb\n',
+      '  - id: {a: 1}\n',
+    ]) {
       assert.equal(fastItem(bad, 0, bad.length, 2), undefined, bad);
     }
   });

@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { parseSft, parseSftWhole, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
+import {
+  parseSft,
+  parseSftWhole,
+  updateSft,
+  type SftFileModel,
+} from '../../../src/core/parse/parse';
 
 const FILE = `sft: 1
 defaults:
@@ -20,9 +25,15 @@ describe('parseSft', () => {
   it('finds pairs, ids, defaults and slices', () => {
     const m = parseSft(FILE);
     assert.equal(m.pairs.length, 2);
-    assert.deepEqual(m.pairs.map((p) => p.id), ['a-1', 'a-2']);
+    assert.deepEqual(
+      m.pairs.map((p) => p.id),
+      ['a-1', 'a-2'],
+    );
     assert.equal(m.defaults.get('language')?.key, 'language');
-    assert.equal(FILE.slice(m.pairs[0].slice.start, m.pairs[0].slice.end), '  - id: a-1\n    prompt: |\n      Hello there\n    response: Hi.\n');
+    assert.equal(
+      FILE.slice(m.pairs[0].slice.start, m.pairs[0].slice.end),
+      '  - id: a-1\n    prompt: |\n      Hello there\n    response: Hi.\n',
+    );
     assert.equal(m.pairs[1].slice.end, FILE.length);
   });
 
@@ -46,18 +57,41 @@ describe('parseSft', () => {
     assert.ok(next);
     assert.equal(next.text, edited);
     assert.equal(next.pairs[0].id, 'a-1');
-    assert.equal(updateSft(m, [{ start: at, end: at, newText: ' big' }], FILE), undefined, 'a text of another length');
-    assert.equal(updateSft(m, [{ start: at, end: at, newText: ' big' }], FILE.slice(0, at) + ' bag' + FILE.slice(at)), undefined, 'another text in the pair');
+    assert.equal(
+      updateSft(m, [{ start: at, end: at, newText: ' big' }], FILE),
+      undefined,
+      'a text of another length',
+    );
+    assert.equal(
+      updateSft(
+        m,
+        [{ start: at, end: at, newText: ' big' }],
+        FILE.slice(0, at) + ' bag' + FILE.slice(at),
+      ),
+      undefined,
+      'another text in the pair',
+    );
   });
 
   describe('incremental re-parses that would not match a whole parse', () => {
-    const TWO = 'sft: 1\npairs:\n  - id: a\n    prompt: p\n    response: r\n  - id: b\n    prompt: q\n    response: |\n      s\n';
+    const TWO =
+      'sft: 1\npairs:\n  - id: a\n    prompt: p\n    response: r\n  - id: b\n    prompt: q\n    response: |\n      s\n';
     /** Edit as the editor does (incrementally when safe, else whole) and compare with a whole parse. */
-    function edit(text: string, e: { start: number; end: number; newText: string }): SftFileModel | undefined {
+    function edit(
+      text: string,
+      e: { start: number; end: number; newText: string },
+    ): SftFileModel | undefined {
       const newText = text.slice(0, e.start) + e.newText + text.slice(e.end);
       const next = updateSft(parseSft(text), [e], newText);
       const whole = parseSftWhole(newText);
-      const view = (m: SftFileModel): unknown => m.pairs.map((p) => [p.id, p.base + p.slice.start, p.base + p.slice.end, p.entries.map((f) => f.key), p.syntax.length]);
+      const view = (m: SftFileModel): unknown =>
+        m.pairs.map((p) => [
+          p.id,
+          p.base + p.slice.start,
+          p.base + p.slice.end,
+          p.entries.map((f) => f.key),
+          p.syntax.length,
+        ]);
       assert.deepEqual(view(next ?? parseSft(newText)), view(whole));
       return next;
     }
@@ -70,7 +104,10 @@ describe('parseSft', () => {
     it('an edit below a syntax error, or inside the pair that has one', () => {
       const broken = TWO.replace('    prompt: p\n', '    prompt: p\n   bad: indent\n');
       const m = parseSft(broken);
-      assert.ok(m.pairs.slice(0, -1).some((p) => p.syntax.length), 'a pair above the last has a syntax error');
+      assert.ok(
+        m.pairs.slice(0, -1).some((p) => p.syntax.length),
+        'a pair above the last has a syntax error',
+      );
       const inB = broken.indexOf('prompt: q') + 8;
       assert.equal(edit(broken, { start: inB, end: inB + 1, newText: 'Q' }), undefined);
       const inA = broken.indexOf('response: r') + 10;

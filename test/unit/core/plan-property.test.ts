@@ -27,8 +27,19 @@ const linter = new FileLinter(defaultGuidelines(), services);
 
 /** Texts a writer sets: one line, several, leading spaces, final line breaks, indicators, quotes, unicode, empty. */
 const TEXTS = [
-  'A new prompt.', 'Line one\nLine two edited', 'Line one\nLine two\n', '  indented first\nsecond', 'ends in two\n\n',
-  'a: b # not a comment', "it's \"quoted\"", 'tab\tinside', '- starts like a list', '😀 שלום 日本語', '', 'yes', 'x\n\n  y\n',
+  'A new prompt.',
+  'Line one\nLine two edited',
+  'Line one\nLine two\n',
+  '  indented first\nsecond',
+  'ends in two\n\n',
+  'a: b # not a comment',
+  'it\'s "quoted"',
+  'tab\tinside',
+  '- starts like a list',
+  '😀 שלום 日本語',
+  '',
+  'yes',
+  'x\n\n  y\n',
 ];
 const KEYS = ['prompt', 'response', 'context', 'system', 'domain', 'author'];
 const LISTS: readonly string[][] = [['persona'], ['scene_setting', 'constraints'], []];
@@ -43,17 +54,42 @@ function intentFor(kind: number, model: SftFileModel, pick: number): EditIntent 
   const text = TEXTS[pick % TEXTS.length];
   const key = KEYS[(pick >> 3) % KEYS.length];
   switch (kind % 11) {
-    case 0: return { kind: 'setField', pair, key, value: text };
-    case 1: return { kind: 'setField', pair, key, value: undefined };
-    case 2: return { kind: 'setAnnotation', pair, key: 'traits', value: LISTS[pick % LISTS.length] };
-    case 3: return { kind: 'setDefault', key: pick % 2 ? 'domain' : 'language', value: pick % 5 ? ['law', 'en', 'pt-BR'][pick % 3] : undefined };
-    case 4: return { kind: 'addPair', after: pair, entries: [{ key: 'id', kind: 'value', value: 'new-0001' }, { key: 'prompt', kind: 'value', value: text }, { key: 'response', kind: 'value', value: 'An answer.' }] };
-    case 5: return { kind: 'duplicatePair', pair, id: 'copy-0001' };
-    case 6: return { kind: 'removePair', pair };
-    case 7: return { kind: 'movePair', pair, to: (pick >> 2) % n };
-    case 8: return { kind: 'addReviewNote', pair, by: 'sam', note: text || 'note' };
-    case 9: return pick % 2 ? { kind: 'resolveReviewNote', pair, note: 0 } : { kind: 'silence', pair, rules: 'pii', reason: 'public figure' };
-    default: return { kind: 'applyFixes', problems: linter.lint(model.text).problems };
+    case 0:
+      return { kind: 'setField', pair, key, value: text };
+    case 1:
+      return { kind: 'setField', pair, key, value: undefined };
+    case 2:
+      return { kind: 'setAnnotation', pair, key: 'traits', value: LISTS[pick % LISTS.length] };
+    case 3:
+      return {
+        kind: 'setDefault',
+        key: pick % 2 ? 'domain' : 'language',
+        value: pick % 5 ? ['law', 'en', 'pt-BR'][pick % 3] : undefined,
+      };
+    case 4:
+      return {
+        kind: 'addPair',
+        after: pair,
+        entries: [
+          { key: 'id', kind: 'value', value: 'new-0001' },
+          { key: 'prompt', kind: 'value', value: text },
+          { key: 'response', kind: 'value', value: 'An answer.' },
+        ],
+      };
+    case 5:
+      return { kind: 'duplicatePair', pair, id: 'copy-0001' };
+    case 6:
+      return { kind: 'removePair', pair };
+    case 7:
+      return { kind: 'movePair', pair, to: (pick >> 2) % n };
+    case 8:
+      return { kind: 'addReviewNote', pair, by: 'sam', note: text || 'note' };
+    case 9:
+      return pick % 2
+        ? { kind: 'resolveReviewNote', pair, note: 0 }
+        : { kind: 'silence', pair, rules: 'pii', reason: 'public figure' };
+    default:
+      return { kind: 'applyFixes', problems: linter.lint(model.text).problems };
   }
 }
 
@@ -75,7 +111,9 @@ function comments(text: string, from = 0, to = 0): Map<string, number> {
 
 /** Each pair's own text (from the comment lines that lead it to its end), by index. */
 function pairTexts(model: SftFileModel): string[] {
-  return model.pairs.map((p) => model.text.slice(unitStart(model, p), unitEnd(model.text, p)).replace(/(\r?\n)+$/, ''));
+  return model.pairs.map((p) =>
+    model.text.slice(unitStart(model, p), unitEnd(model.text, p)).replace(/(\r?\n)+$/, ''),
+  );
 }
 
 function fieldNode(model: SftFileModel, index: number, key: string): Scalar | undefined {
@@ -83,21 +121,24 @@ function fieldNode(model: SftFileModel, index: number, key: string): Scalar | un
   return isScalar(v) ? v : undefined;
 }
 
-const isBlock = (s: Scalar | undefined) => s?.type === Scalar.BLOCK_LITERAL || s?.type === Scalar.BLOCK_FOLDED;
+const isBlock = (s: Scalar | undefined) =>
+  s?.type === Scalar.BLOCK_LITERAL || s?.type === Scalar.BLOCK_FOLDED;
 
 /** Why planning `intent` on `text` breaks a promise, or undefined. */
 function check(text: string, intent: EditIntent): string | undefined {
   const model = parseSft(text);
   const edits = planEdits(model, intent);
   const out = applyEdits(text, edits);
-  if (yamlErrors(out) > yamlErrors(text)) return `new YAML errors: ${parseDocument(out).errors[0]?.message}\n${out}`;
+  if (yamlErrors(out) > yamlErrors(text))
+    return `new YAML errors: ${parseDocument(out).errors[0]?.message}\n${out}`;
   const after = parseSft(out);
   const before = pairTexts(model);
   const now = pairTexts(after);
   const ref = 'pair' in intent ? intent.pair : intent.kind === 'addPair' ? intent.after : undefined;
   const target = ref && 'index' in ref ? ref.index : -1;
   const others = (xs: string[], skip: number) => xs.filter((_, i) => i !== skip);
-  const firstStart = (m: SftFileModel) => (m.pairs.length ? unitStart(m, m.pairs[0]) : m.text.length);
+  const firstStart = (m: SftFileModel) =>
+    m.pairs.length ? unitStart(m, m.pairs[0]) : m.text.length;
   const header = (m: SftFileModel) => m.text.slice(0, firstStart(m));
   switch (intent.kind) {
     case 'setDefault':
@@ -107,36 +148,65 @@ function check(text: string, intent: EditIntent): string | undefined {
       break;
     case 'addPair':
     case 'duplicatePair':
-      if (header(after) !== header(model) || JSON.stringify(others(now, target + 1)) !== JSON.stringify(before)) return `another pair or the header changed\n${out}`;
+      if (
+        header(after) !== header(model) ||
+        JSON.stringify(others(now, target + 1)) !== JSON.stringify(before)
+      )
+        return `another pair or the header changed\n${out}`;
       break;
     case 'removePair':
       if (header(after) !== header(model) && target > 0) return `the header changed\n${out}`;
-      if (JSON.stringify(now) !== JSON.stringify(others(before, target))) return `another pair changed\n${out}`;
+      if (JSON.stringify(now) !== JSON.stringify(others(before, target)))
+        return `another pair changed\n${out}`;
       break;
     case 'movePair': {
       const moved = [...others(before, target)];
       moved.splice(Math.min(intent.to, before.length - 1), 0, before[target]);
-      if (edits.length && JSON.stringify(now) !== JSON.stringify(moved)) return `the pairs are not in the asked order\n${out}`;
+      if (edits.length && JSON.stringify(now) !== JSON.stringify(moved))
+        return `the pairs are not in the asked order\n${out}`;
       break;
     }
     default:
-      if (header(after) !== header(model) || JSON.stringify(others(now, target)) !== JSON.stringify(others(before, target))) return `another pair or the header changed\n${out}`;
+      if (
+        header(after) !== header(model) ||
+        JSON.stringify(others(now, target)) !== JSON.stringify(others(before, target))
+      )
+        return `another pair or the header changed\n${out}`;
   }
   // Comments outside the target stay (a moved or removed pair takes the comments that lead it along).
   const p = target >= 0 ? model.pairs[target] : undefined;
-  const [from, to] = p && intent.kind !== 'addPair' && intent.kind !== 'duplicatePair' ? [unitStart(model, p), unitEnd(text, p)] : [0, 0];
+  const [from, to] =
+    p && intent.kind !== 'addPair' && intent.kind !== 'duplicatePair'
+      ? [unitStart(model, p), unitEnd(text, p)]
+      : [0, 0];
   const kept = comments(text, from, to);
   const got = comments(out);
   for (const [c, k] of kept) {
-    if ((got.get(c) ?? 0) < k && intent.kind !== 'applyFixes' && intent.kind !== 'setField') return `comment lost: ${c}\n${out}`;
+    if ((got.get(c) ?? 0) < k && intent.kind !== 'applyFixes' && intent.kind !== 'setField')
+      return `comment lost: ${c}\n${out}`;
   }
   if (intent.kind === 'setField' && typeof intent.value === 'string') {
-    const read = (parseDocument(out).toJS() as { pairs?: Record<string, unknown>[] })?.pairs?.[target]?.[intent.key];
+    const read = (parseDocument(out).toJS() as { pairs?: Record<string, unknown>[] })?.pairs?.[
+      target
+    ]?.[intent.key];
     const node = fieldNode(model, target, intent.key);
-    const clip = isBlock(node) && /^[|>][1-9]?(\s|$)/.test(text.slice(node!.range![0] + model.pairs[target].base));
-    const want = clip && intent.value !== '' && !intent.value.endsWith('\n') ? `${intent.value}\n` : intent.value;
-    if (read !== want && !(isScalar(node) && typeof node.value !== 'string')) return `reads ${JSON.stringify(read)}, not ${JSON.stringify(want)}\n${out}`;
-    if (isBlock(node) && typeof node!.value === 'string' && node!.value !== want && intent.value.replace(/\n+$/, '') && !/\r/.test(intent.value) && !isBlock(fieldNode(after, target, intent.key))) {
+    const clip =
+      isBlock(node) &&
+      /^[|>][1-9]?(\s|$)/.test(text.slice(node!.range![0] + model.pairs[target].base));
+    const want =
+      clip && intent.value !== '' && !intent.value.endsWith('\n')
+        ? `${intent.value}\n`
+        : intent.value;
+    if (read !== want && !(isScalar(node) && typeof node.value !== 'string'))
+      return `reads ${JSON.stringify(read)}, not ${JSON.stringify(want)}\n${out}`;
+    if (
+      isBlock(node) &&
+      typeof node!.value === 'string' &&
+      node!.value !== want &&
+      intent.value.replace(/\n+$/, '') &&
+      !/\r/.test(intent.value) &&
+      !isBlock(fieldNode(after, target, intent.key))
+    ) {
       return `the block became ${fieldNode(after, target, intent.key)?.type}\n${out}`;
     }
   }
@@ -152,18 +222,24 @@ describe('planEdits (property)', function () {
 
   it(`every intent leaves valid YAML, the rest byte-identical, blocks blocks, and set intents idempotent (${RUNS} files × 11 kinds, seed ${SEED})`, () => {
     let planned = 0;
-    fc.assert(fc.property(sftFileText, fc.nat(), (text, pick) => {
-      if (yamlErrors(text)) return true;
-      const model = parseSft(text);
-      for (let kind = 0; kind < 11; kind++) {
-        const intent = intentFor(kind, model, pick + kind);
-        if (!intent) continue;
-        if (planEdits(model, intent).length) planned++;
-        const why = check(text, intent);
-        if (why) throw new Error(`${intent.kind} ${JSON.stringify(intent).slice(0, 200)}: ${why}\n--- in ---\n${text}`);
-      }
-      return true;
-    }), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    fc.assert(
+      fc.property(sftFileText, fc.nat(), (text, pick) => {
+        if (yamlErrors(text)) return true;
+        const model = parseSft(text);
+        for (let kind = 0; kind < 11; kind++) {
+          const intent = intentFor(kind, model, pick + kind);
+          if (!intent) continue;
+          if (planEdits(model, intent).length) planned++;
+          const why = check(text, intent);
+          if (why)
+            throw new Error(
+              `${intent.kind} ${JSON.stringify(intent).slice(0, 200)}: ${why}\n--- in ---\n${text}`,
+            );
+        }
+        return true;
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
     assert.ok(planned > RUNS * 5, `only ${planned} intents made edits`);
   });
 });

@@ -14,12 +14,23 @@ describe('counts agree in number', () => {
 
   it('length-mismatch: one word and a threshold of one word', () => {
     const g = guidelinesFrom('sft-guidelines: 1\nlength: { short: 1, long: 1 }\n');
-    const [p] = lint(sftFile('id: a\nprompt_length: long\nprompt: Hi\nresponse: Hello there.\n'), { only: 'length-mismatch', guidelines: g });
+    const [p] = lint(sftFile('id: a\nprompt_length: long\nprompt: Hi\nresponse: Hello there.\n'), {
+      only: 'length-mismatch',
+      guidelines: g,
+    });
     assert.match(p.message, /the model reads 1 word before answering .* long > 1 word\)\.$/);
   });
 
   it('summary-shorter: a one-word response', () => {
-    const [p] = lint(sftFile('id: a\ntask: summarization\ncontext: Short.\nprompt: Summarise.\nresponse: Longer.\n'), { only: 'summary-shorter' });
-    assert.equal(p.message, 'A summary is shorter than its source: the response has 1 word, the context 1.');
+    const [p] = lint(
+      sftFile(
+        'id: a\ntask: summarization\ncontext: Short.\nprompt: Summarise.\nresponse: Longer.\n',
+      ),
+      { only: 'summary-shorter' },
+    );
+    assert.equal(
+      p.message,
+      'A summary is shorter than its source: the response has 1 word, the context 1.',
+    );
   });
 });

@@ -16,21 +16,57 @@ function sourceOf(text: string, field: string, phrase: string, pairIndex = 0): s
   return text.slice(span.start + pair.base, span.end + pair.base);
 }
 
-const wrap = (body: string, eol = '\n') => `sft: 1${eol}pairs:${eol}  - id: a${eol}${body.split('\n').join(eol)}${eol}`;
+const wrap = (body: string, eol = '\n') =>
+  `sft: 1${eol}pairs:${eol}  - id: a${eol}${body.split('\n').join(eol)}${eol}`;
 
 describe('exact ranges inside scalars', () => {
   const cases: Array<[string, string, string, string]> = [
     // [name, field lines, phrase in value, expected source text]
     ['plain', '    response: The cat sat on the mat.', 'sat on', 'sat on'],
-    ['plain folded over lines', '    response: The cat sat\n      on the mat.', 'sat on', 'sat\n      on'],
-    ['single-quoted with doubled quote', "    response: 'It''s a cat, isn''t it'", "isn't", "isn''t"],
-    ['double-quoted with escapes', '    response: "Say \\"hi\\" to\\nthe cat"', 'the cat', 'the cat'],
+    [
+      'plain folded over lines',
+      '    response: The cat sat\n      on the mat.',
+      'sat on',
+      'sat\n      on',
+    ],
+    [
+      'single-quoted with doubled quote',
+      "    response: 'It''s a cat, isn''t it'",
+      "isn't",
+      "isn''t",
+    ],
+    [
+      'double-quoted with escapes',
+      '    response: "Say \\"hi\\" to\\nthe cat"',
+      'the cat',
+      'the cat',
+    ],
     ['double-quoted escape inside phrase', '    response: "Say \\"hi\\" now"', '"hi"', '\\"hi\\"'],
     ['double-quoted unicode escape', '    response: "caf\\u00e9 noir"', 'café', 'caf\\u00e9'],
-    ['literal block', '    response: |\n      First line.\n      The phrase is here.', 'phrase is', 'phrase is'],
-    ['literal block across lines', '    response: |\n      end of one\n      start of two', 'one\nstart', 'one\n      start'],
-    ['folded block', '    response: >\n      folded text\n      goes on here', 'text goes', 'text\n      goes'],
-    ['folded block keep/strip header', '    response: >-\n      folded text\n\n      new para', 'text\nnew', 'text\n\n      new'],
+    [
+      'literal block',
+      '    response: |\n      First line.\n      The phrase is here.',
+      'phrase is',
+      'phrase is',
+    ],
+    [
+      'literal block across lines',
+      '    response: |\n      end of one\n      start of two',
+      'one\nstart',
+      'one\n      start',
+    ],
+    [
+      'folded block',
+      '    response: >\n      folded text\n      goes on here',
+      'text goes',
+      'text\n      goes',
+    ],
+    [
+      'folded block keep/strip header',
+      '    response: >-\n      folded text\n\n      new para',
+      'text\nnew',
+      'text\n\n      new',
+    ],
     ['tabs inside text', '    response: "a\tb\tc"', 'b\tc', 'b\tc'],
     ['emoji (surrogate pairs)', '    response: Great job 🎉🎉 team', '🎉 team', '🎉 team'],
     ['combining marks', '    response: Cafe\u0301 au lait', 'e\u0301 au', 'e\u0301 au'],
@@ -40,7 +76,11 @@ describe('exact ranges inside scalars', () => {
   ];
   for (const [name, body, phrase, expected] of cases) {
     it(`${name} (LF)`, () => assert.equal(sourceOf(wrap(body), 'response', phrase), expected));
-    it(`${name} (CRLF)`, () => assert.equal(sourceOf(wrap(body, '\r\n'), 'response', phrase), expected.split('\n').join('\r\n')));
+    it(`${name} (CRLF)`, () =>
+      assert.equal(
+        sourceOf(wrap(body, '\r\n'), 'response', phrase),
+        expected.split('\n').join('\r\n'),
+      ));
   }
 
   it('a phrase in a later pair after an incremental edit keeps its place', () => {

@@ -12,7 +12,9 @@ describe('JSON Schemas', () => {
   }
 
   it('describe every annotation value set of the pair schema', () => {
-    const pair = JSON.parse(jsonSchemas()['sft.schema.json']) as { properties: { pairs: { items: { properties: Record<string, { enum?: string[] }> } } } };
+    const pair = JSON.parse(jsonSchemas()['sft.schema.json']) as {
+      properties: { pairs: { items: { properties: Record<string, { enum?: string[] }> } } };
+    };
     const props = pair.properties.pairs.items.properties;
     assert.equal(props.task.enum?.length, 10);
     assert.deepEqual(props.prompt_type.enum, ['instructive', 'continuation', 'in_context']);

@@ -18,7 +18,13 @@ pairs:
 
 describe('problems that block an export', () => {
   const model = parseSft(FILE);
-  const at = (s: string, severity: Problem['severity'] = 'error'): Problem => ({ rule: 'schema', severity, message: 'm', start: FILE.indexOf(s), end: FILE.indexOf(s) + s.length });
+  const at = (s: string, severity: Problem['severity'] = 'error'): Problem => ({
+    rule: 'schema',
+    severity,
+    message: 'm',
+    start: FILE.indexOf(s),
+    end: FILE.indexOf(s) + s.length,
+  });
   const inApproved = at('Own status');
   const inDraft = at('A draft');
   const inHeader = at('sft: 1');
@@ -32,7 +38,11 @@ describe('problems that block an export', () => {
   it('a pair without its own status takes the default; a pair with none matches the empty status', () => {
     assert.equal(blocksExport(inApproved, model, ['draft']), false);
     const none = parseSft(FILE.replace('defaults:\n  status: approved\n', ''));
-    const noStatus = { ...inApproved, start: none.text.indexOf('Own status'), end: none.text.indexOf('Own status') + 3 };
+    const noStatus = {
+      ...inApproved,
+      start: none.text.indexOf('Own status'),
+      end: none.text.indexOf('Own status') + 3,
+    };
     assert.equal(blocksExport(noStatus, none, ['']), true);
     assert.equal(blocksExport(noStatus, none, ['approved']), false);
   });
@@ -41,6 +51,7 @@ describe('problems that block an export', () => {
     assert.equal(blocksExport(inHeader, model, ['approved']), true);
     assert.equal(blocksExport(inDraft, undefined, ['approved']), true);
     assert.equal(blocksExport(inDraft, model, undefined), true);
-    for (const severity of ['warning', 'info'] as const) assert.equal(blocksExport(at('Own status', severity), model, undefined), false);
+    for (const severity of ['warning', 'info'] as const)
+      assert.equal(blocksExport(at('Own status', severity), model, undefined), false);
   });
 });

@@ -1,27 +1,59 @@
 import * as assert from 'node:assert/strict';
 import { parseSft } from '../../../src/core/parse/parse';
-import { collectRecords, exportRecords, importRecords, recordsToSft, EXPORT_FORMATS } from '../../../src/core/export/index';
+import {
+  collectRecords,
+  exportRecords,
+  importRecords,
+  recordsToSft,
+  EXPORT_FORMATS,
+} from '../../../src/core/export/index';
 import { foldUser, unfoldUser } from '../../../src/core/export/layout';
 import type { PairRecord } from '../../../src/core/export/record';
 
 const FULL: PairRecord = {
-  id: 'x-1', task: 'closed_qa', prompt_type: 'in_context', response_type: 'short_phrase', domain: 'science', language: 'en',
-  traits: ['constraints'], status: 'review', prompt_length: 'short', author: 'a', reviewer: 'b',
-  system: 'Be exact.', context: 'Water boils at 100 °C at sea level.\n\nIt freezes at 0 °C.',
-  examples: [{ input: 'Freezing point?', output: '0 °C' }], labels: ['yes', 'no'],
-  prompt: 'Boiling point?', response: '100 °C', review: [{ by: 'b', note: 'ok', resolved: true }], tags: ['t1'],
+  id: 'x-1',
+  task: 'closed_qa',
+  prompt_type: 'in_context',
+  response_type: 'short_phrase',
+  domain: 'science',
+  language: 'en',
+  traits: ['constraints'],
+  status: 'review',
+  prompt_length: 'short',
+  author: 'a',
+  reviewer: 'b',
+  system: 'Be exact.',
+  context: 'Water boils at 100 °C at sea level.\n\nIt freezes at 0 °C.',
+  examples: [{ input: 'Freezing point?', output: '0 °C' }],
+  labels: ['yes', 'no'],
+  prompt: 'Boiling point?',
+  response: '100 °C',
+  review: [{ by: 'b', note: 'ok', resolved: true }],
+  tags: ['t1'],
 };
 
 describe('export: layout', () => {
   it('folds context, examples and prompt, and unfolds exactly', () => {
     const folded = foldUser(FULL);
-    assert.equal(folded, '<context>\nWater boils at 100 °C at sea level.\n\nIt freezes at 0 °C.\n</context>\n\n<examples>\n<example>\n<input>\nFreezing point?\n</input>\n<output>\n0 °C\n</output>\n</example>\n</examples>\n\nBoiling point?');
-    assert.deepEqual(unfoldUser(folded), { context: FULL.context, examples: FULL.examples, prompt: 'Boiling point?' });
+    assert.equal(
+      folded,
+      '<context>\nWater boils at 100 °C at sea level.\n\nIt freezes at 0 °C.\n</context>\n\n<examples>\n<example>\n<input>\nFreezing point?\n</input>\n<output>\n0 °C\n</output>\n</example>\n</examples>\n\nBoiling point?',
+    );
+    assert.deepEqual(unfoldUser(folded), {
+      context: FULL.context,
+      examples: FULL.examples,
+      prompt: 'Boiling point?',
+    });
     assert.equal(foldUser({ prompt: 'Just this.' }), 'Just this.');
   });
 
   it('a text that only looks folded stays one prompt', () => {
-    for (const text of ['<context>\nno end tag', '<context>\n\n</context>\n\nq', '<examples>\njunk\n</examples>\n\nq', '<context>\nc\n</context>\n\n']) {
+    for (const text of [
+      '<context>\nno end tag',
+      '<context>\n\n</context>\n\nq',
+      '<examples>\njunk\n</examples>\n\nq',
+      '<context>\nc\n</context>\n\n',
+    ]) {
       assert.deepEqual(unfoldUser(text), { prompt: text });
     }
   });
@@ -29,9 +61,20 @@ describe('export: layout', () => {
 
 describe('export: records', () => {
   it('reads effective annotations from defaults, trims block-scalar newlines, skips pairs without text', () => {
-    const model = parseSft('sft: 1\ndefaults:\n  language: en\n  traits: [persona]\npairs:\n  - id: a\n    language: hi\n    prompt: |\n      Hello\n    response: Hi\n  - id: b\n    prompt: only a prompt\n');
+    const model = parseSft(
+      'sft: 1\ndefaults:\n  language: en\n  traits: [persona]\npairs:\n  - id: a\n    language: hi\n    prompt: |\n      Hello\n    response: Hi\n  - id: b\n    prompt: only a prompt\n',
+    );
     const { records, skipped } = collectRecords([{ path: 'f.sft.yaml', model }]);
-    assert.deepEqual(records, [{ id: 'a', language: 'hi', traits: ['persona'], prompt: 'Hello', response: 'Hi', file: 'f.sft.yaml' }]);
+    assert.deepEqual(records, [
+      {
+        id: 'a',
+        language: 'hi',
+        traits: ['persona'],
+        prompt: 'Hello',
+        response: 'Hi',
+        file: 'f.sft.yaml',
+      },
+    ]);
     assert.deepEqual(skipped, ['f.sft.yaml: pair b has no prompt or response text; left out']);
   });
 
@@ -41,7 +84,9 @@ describe('export: records', () => {
     assert.deepEqual(back.problems, []);
     assert.deepEqual(back.records, [FULL]);
     const sftText = recordsToSft(back.records, { idPrefix: 'p' });
-    const again = collectRecords([{ path: 'x', model: parseSft(sftText) }]).records.map(({ file: _f, ...r }) => r);
+    const again = collectRecords([{ path: 'x', model: parseSft(sftText) }]).records.map(
+      ({ file: _f, ...r }) => r,
+    );
     assert.deepEqual(again, [FULL]);
     assert.match(sftText, /\n {4}context: \|-\n {6}Water boils/);
     assert.match(sftText, /\n {4}traits: \[constraints\]\n/);
@@ -49,7 +94,14 @@ describe('export: records', () => {
 
   for (const format of EXPORT_FORMATS) {
     it(`${format}: bad input never throws and says what was skipped`, () => {
-      for (const input of ['', '{', '[1, 2]', 'null', '{"messages": 3}\n[]', '[{"conversations": [{"from": "gpt"}]}]']) {
+      for (const input of [
+        '',
+        '{',
+        '[1, 2]',
+        'null',
+        '{"messages": 3}\n[]',
+        '[{"conversations": [{"from": "gpt"}]}]',
+      ]) {
         const r = importRecords(input, format);
         assert.deepEqual(r.records, []);
       }
@@ -58,8 +110,20 @@ describe('export: records', () => {
   }
 
   it('writes strings YAML would misread with quotes, and ids without clashes', () => {
-    const text = recordsToSft([{ id: 'p-0001', prompt: 'null', response: '- dash' }, { prompt: '#hash', response: 'key: value' }], { idPrefix: 'p' });
+    const text = recordsToSft(
+      [
+        { id: 'p-0001', prompt: 'null', response: '- dash' },
+        { prompt: '#hash', response: 'key: value' },
+      ],
+      { idPrefix: 'p' },
+    );
     const model = parseSft(text);
-    assert.deepEqual(collectRecords([{ path: 'x', model }]).records.map((r) => [r.id, r.prompt, r.response]), [['p-0001', 'null', '- dash'], ['p-0002', '#hash', 'key: value']]);
+    assert.deepEqual(
+      collectRecords([{ path: 'x', model }]).records.map((r) => [r.id, r.prompt, r.response]),
+      [
+        ['p-0001', 'null', '- dash'],
+        ['p-0002', '#hash', 'key: value'],
+      ],
+    );
   });
 });

@@ -3,7 +3,9 @@ import { exportRecords, importRecords, EXPORT_FORMATS } from '../../../src/core/
 import type { PairRecord } from '../../../src/core/export/record';
 import { defaultIdPrefix, guessFormat } from '../../../src/core/export/guess';
 
-const RECORDS: PairRecord[] = [{ id: 'g-1', task: 'open_qa', system: 'Be brief.', prompt: 'Why?', response: 'Because.' }];
+const RECORDS: PairRecord[] = [
+  { id: 'g-1', task: 'open_qa', system: 'Be brief.', prompt: 'Why?', response: 'Because.' },
+];
 
 describe('export: guessFormat', () => {
   it('recognises what each format writes', () => {

@@ -4,7 +4,11 @@ import { applyEdits, guidelinesFrom, lint, sftFile, spans } from '../helpers';
 const only = 'banned-phrase';
 const crlf = (t: string) => t.replace(/\n/g, '\r\n');
 
-function fixed(text: string, index = 0, guidelines = undefined as ReturnType<typeof guidelinesFrom> | undefined): string {
+function fixed(
+  text: string,
+  index = 0,
+  guidelines = undefined as ReturnType<typeof guidelinesFrom> | undefined,
+): string {
   const p = lint(text, { only, guidelines })[index];
   assert.ok(p?.fixes?.length, 'the problem has a fix');
   return applyEdits(text, p.fixes[0].edits);
@@ -12,7 +16,9 @@ function fixed(text: string, index = 0, guidelines = undefined as ReturnType<typ
 
 describe('banned-phrase', () => {
   it('finds a built-in phrase in a plain response and removes it with one space', () => {
-    const text = sftFile('id: a\nprompt: Hi\nresponse: Sure. As an AI language model I cannot feel.\n');
+    const text = sftFile(
+      'id: a\nprompt: Hi\nresponse: Sure. As an AI language model I cannot feel.\n',
+    );
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['As an AI language model']);
     assert.equal(problems[0].severity, 'warning');
@@ -32,33 +38,47 @@ describe('banned-phrase', () => {
   });
 
   it('matches a phrase broken across a folded line, and the fix leaves a valid block', () => {
-    const text = sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n');
+    const text = sftFile(
+      'id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n',
+    );
     assert.deepEqual(spans(text, lint(text, { only })), ['I hope\n      this helps']);
     const out = fixed(text);
     assert.equal(out, sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. You.\n'));
   });
 
   it('a phrase on a line of its own in a literal block goes with its line break', () => {
-    const text = sftFile('id: a\nprompt: Hi\nresponse: |\n  The answer is 4.\n  I hope this helps\n');
+    const text = sftFile(
+      'id: a\nprompt: Hi\nresponse: |\n  The answer is 4.\n  I hope this helps\n',
+    );
     assert.deepEqual(spans(text, lint(text, { only })), ['I hope this helps']);
     assert.equal(fixed(text), sftFile('id: a\nprompt: Hi\nresponse: |\n  The answer is 4.\n'));
   });
 
   it('the same in a CRLF file', () => {
-    const text = crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n'));
+    const text = crlf(
+      sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. I hope\n  this helps\n  you.\n'),
+    );
     assert.deepEqual(spans(text, lint(text, { only })), ['I hope\r\n      this helps']);
-    assert.equal(fixed(text), crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. You.\n')));
+    assert.equal(
+      fixed(text),
+      crlf(sftFile('id: a\nprompt: Hi\nresponse: >\n  The answer is 4. You.\n')),
+    );
   });
 
   it('double-quoted scalars with escapes', () => {
-    const text = sftFile('id: a\nprompt: Hi\nresponse: "He said \\"hi\\".\\nAs an AI, I can\\u2019t know.\\nI hope this helps"\n');
+    const text = sftFile(
+      'id: a\nprompt: Hi\nresponse: "He said \\"hi\\".\\nAs an AI, I can\\u2019t know.\\nI hope this helps"\n',
+    );
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['As an AI', 'I hope this helps']);
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), sftFile('id: a\nprompt: Hi\nresponse: "He said \\"hi\\".\\nAs an AI, I can\\u2019t know."\n'));
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      sftFile('id: a\nprompt: Hi\nresponse: "He said \\"hi\\".\\nAs an AI, I can\\u2019t know."\n'),
+    );
   });
 
   it('either apostrophe matches', () => {
-    const text = sftFile("id: a\nprompt: Hi\nresponse: Well, I’m just an AI.\n");
+    const text = sftFile('id: a\nprompt: Hi\nresponse: Well, I’m just an AI.\n');
     assert.deepEqual(spans(text, lint(text, { only })), ['I’m just an AI']);
   });
 
@@ -75,7 +95,7 @@ describe('banned-phrase', () => {
     assert.deepEqual(lint(text, { only }), []);
   });
 
-  it('adds the guidelines\' phrases with their fields, message and severity', () => {
+  it("adds the guidelines' phrases with their fields, message and severity", () => {
     const g = guidelinesFrom(`sft-guidelines: 1
 banned_phrases:
   - text: great question
@@ -83,22 +103,31 @@ banned_phrases:
     fields: [response, prompt]
     severity: error
 `);
-    const text = sftFile('id: a\nprompt: Great   question here\nresponse: What a great\n  question!\n');
+    const text = sftFile(
+      'id: a\nprompt: Great   question here\nresponse: What a great\n  question!\n',
+    );
     const problems = lint(text, { only, guidelines: g });
     assert.deepEqual(spans(text, problems), ['Great   question', 'great\n      question']);
-    assert.deepEqual(problems.map((p) => p.severity), ['error', 'error']);
+    assert.deepEqual(
+      problems.map((p) => p.severity),
+      ['error', 'error'],
+    );
     assert.match(problems[0].message, /in the prompt: No flattery\./);
   });
 
   it('a guidelines entry with severity off turns a built-in phrase off', () => {
-    const g = guidelinesFrom('sft-guidelines: 1\nbanned_phrases:\n  - text: I hope this helps\n    severity: off\n');
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nbanned_phrases:\n  - text: I hope this helps\n    severity: off\n',
+    );
     const text = sftFile('id: a\nprompt: Hi\nresponse: Done. I hope this helps.\n');
     assert.deepEqual(lint(text, { only, guidelines: g }), []);
     assert.equal(lint(text, { only }).length, 1);
   });
 
   it('can be silenced for a pair', () => {
-    const text = sftFile('id: a # sft-ignore banned-phrase: quoting the phrase on purpose\nprompt: Hi\nresponse: I hope this helps\n');
+    const text = sftFile(
+      'id: a # sft-ignore banned-phrase: quoting the phrase on purpose\nprompt: Hi\nresponse: I hope this helps\n',
+    );
     assert.deepEqual(lint(text, { only }), []);
   });
 });

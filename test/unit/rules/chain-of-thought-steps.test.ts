@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { cleanPair, lint, sftFile, spans } from '../helpers';
 
 const only = 'chain-of-thought-steps';
-const pair = (response: string) => sftFile(`id: a\ntask: chain_of_thought\nprompt: What is 12 * 3 + 4?\nresponse: ${response}\n`);
+const pair = (response: string) =>
+  sftFile(`id: a\ntask: chain_of_thought\nprompt: What is 12 * 3 + 4?\nresponse: ${response}\n`);
 
 describe('chain-of-thought-steps', () => {
   it('fires on a bare answer: no steps, no final answer', () => {
@@ -28,32 +29,58 @@ describe('chain-of-thought-steps', () => {
   });
 
   it('exact ranges in folded, double-quoted and CRLF text', () => {
-    const folded = pair('>\n  First, 12 times 3 is 36.\n  Then add 4 for\n  40.\n').replace(/\n/g, '\r\n');
+    const folded = pair('>\n  First, 12 times 3 is 36.\n  Then add 4 for\n  40.\n').replace(
+      /\n/g,
+      '\r\n',
+    );
     assert.deepEqual(spans(folded, lint(folded, { only })), ['Then add 4 for\r\n      40.']);
     const quoted = pair('"Step 1: 12 \\"times\\" 3 = 36.\\nStep 2: 36 + 4 = 40."');
     assert.deepEqual(spans(quoted, lint(quoted, { only })), ['Step 2: 36 + 4 = 40.']);
   });
 
   const quiet: Array<[string, string]> = [
-    ['numbered steps and "Therefore"', '|\n  1. 12 * 3 = 36.\n  2. 36 + 4 = 40.\n  Therefore, the answer is 40.\n'],
+    [
+      'numbered steps and "Therefore"',
+      '|\n  1. 12 * 3 = 36.\n  2. 36 + 4 = 40.\n  Therefore, the answer is 40.\n',
+    ],
     ['sentences then "So"', '12 times 3 is 36. Adding 4 gives 40. So the result is 40.'],
-    ['"Answer:" on its own line', '|\n  First, 12 * 3 = 36.\n  Then, 36 + 4 = 40.\n  **Final answer:**\n  40\n'],
-    ['Spanish', '|\n  Primero, 12 por 3 es 36.\n  Luego sumamos 4.\n  Por lo tanto, el resultado es 40.\n'],
+    [
+      '"Answer:" on its own line',
+      '|\n  First, 12 * 3 = 36.\n  Then, 36 + 4 = 40.\n  **Final answer:**\n  40\n',
+    ],
+    [
+      'Spanish',
+      '|\n  Primero, 12 por 3 es 36.\n  Luego sumamos 4.\n  Por lo tanto, el resultado es 40.\n',
+    ],
     ['Chinese', '|\n  首先，12乘以3等于36。\n  然后加4得40。\n  所以答案是40。\n'],
-    ['Arabic with emoji', '|\n  أولا نضرب 12 في 3 فنحصل على 36.\n  ثم نضيف 4.\n  لذلك الجواب 40 🎉\n'],
+    [
+      'Arabic with emoji',
+      '|\n  أولا نضرب 12 في 3 فنحصل على 36.\n  ثم نضيف 4.\n  لذلك الجواب 40 🎉\n',
+    ],
   ];
   for (const [name, response] of quiet) {
     it(`does not fire: ${name}`, () => assert.deepEqual(lint(pair(response), { only }), []));
   }
 
   it('does not fire for other tasks', () => {
-    assert.deepEqual(lint(sftFile('id: a\ntask: open_qa\nprompt: Q?\nresponse: "40"\n'), { only }), []);
+    assert.deepEqual(
+      lint(sftFile('id: a\ntask: open_qa\nprompt: Q?\nresponse: "40"\n'), { only }),
+      [],
+    );
   });
 });
 
 describe('chain-of-thought-steps: Hindi', () => {
   it('accepts numbered Hindi steps (चरण N) and a Hindi final answer (अंतिम उत्तर:)', () => {
-    const text = sftFile(cleanPair('hi-1', '').replace('task: open_qa', 'task: chain_of_thought').replace('language: en', 'language: hi').replace(/response: .*\n/, 'response: |\n  चरण 1: बस से आने वाले विद्यार्थी: 40 का 25% = 10।\n  चरण 2: बाकी विद्यार्थी: 40 − 10 = 30।\n  चरण 3: इनमें से आधे पैदल आते हैं: 30 ÷ 2 = 15।\n  अंतिम उत्तर: 15 विद्यार्थी पैदल स्कूल आते हैं।\n'));
+    const text = sftFile(
+      cleanPair('hi-1', '')
+        .replace('task: open_qa', 'task: chain_of_thought')
+        .replace('language: en', 'language: hi')
+        .replace(
+          /response: .*\n/,
+          'response: |\n  चरण 1: बस से आने वाले विद्यार्थी: 40 का 25% = 10।\n  चरण 2: बाकी विद्यार्थी: 40 − 10 = 30।\n  चरण 3: इनमें से आधे पैदल आते हैं: 30 ÷ 2 = 15।\n  अंतिम उत्तर: 15 विद्यार्थी पैदल स्कूल आते हैं।\n',
+        ),
+    );
     assert.deepEqual(lint(text, { only: 'chain-of-thought-steps' }), []);
   });
 });

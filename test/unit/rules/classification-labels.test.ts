@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, lint, sftFile, spans } from '../helpers';
 
 const only = 'classification-labels';
-const pair = (labels: string, response: string) => sftFile(`id: a\ntask: closed_classification\n${labels}prompt: Classify the review.\nresponse: ${response}\n`);
+const pair = (labels: string, response: string) =>
+  sftFile(
+    `id: a\ntask: closed_classification\n${labels}prompt: Classify the review.\nresponse: ${response}\n`,
+  );
 const fixOf = (text: string) => applyEdits(text, lint(text, { only })[0].fixes![0].edits);
 
 describe('classification-labels', () => {
@@ -27,17 +30,35 @@ describe('classification-labels', () => {
   });
 
   it('fixes a response that differs only in case or punctuation, in each scalar style', () => {
-    assert.equal(fixOf(pair('labels: [very_positive, negative]\n', 'Very positive!')), pair('labels: [very_positive, negative]\n', 'very_positive'));
-    assert.equal(fixOf(pair('labels: [positive]\n', '"\\"Positive\\"!"')), pair('labels: [positive]\n', '"positive"'));
-    assert.equal(fixOf(pair('labels: ["it\'s ok"]\n', "'IT''S OK!!'")), pair('labels: ["it\'s ok"]\n', "'it''s ok'"));
-    assert.equal(fixOf(pair('labels: [positive]\n', '|\n  Positive!!\n')), pair('labels: [positive]\n', '|\n  positive\n'));
+    assert.equal(
+      fixOf(pair('labels: [very_positive, negative]\n', 'Very positive!')),
+      pair('labels: [very_positive, negative]\n', 'very_positive'),
+    );
+    assert.equal(
+      fixOf(pair('labels: [positive]\n', '"\\"Positive\\"!"')),
+      pair('labels: [positive]\n', '"positive"'),
+    );
+    assert.equal(
+      fixOf(pair('labels: ["it\'s ok"]\n', "'IT''S OK!!'")),
+      pair('labels: ["it\'s ok"]\n', "'it''s ok'"),
+    );
+    assert.equal(
+      fixOf(pair('labels: [positive]\n', '|\n  Positive!!\n')),
+      pair('labels: [positive]\n', '|\n  positive\n'),
+    );
     assert.equal(fixOf(pair('labels: ["a: b"]\n', 'A B')), pair('labels: ["a: b"]\n', '"a: b"'));
   });
 
   it('exact ranges and fixes in CRLF files and non-Latin labels', () => {
-    const text = pair('labels: [إيجابي, 否定, "🎉 party"]\n', '|\n  🎉 Party!\n').replace(/\n/g, '\r\n');
+    const text = pair('labels: [إيجابي, 否定, "🎉 party"]\n', '|\n  🎉 Party!\n').replace(
+      /\n/g,
+      '\r\n',
+    );
     assert.deepEqual(spans(text, lint(text, { only })), ['🎉 Party!']);
-    assert.equal(fixOf(text), pair('labels: [إيجابي, 否定, "🎉 party"]\n', '|\n  🎉 party\n').replace(/\n/g, '\r\n'));
+    assert.equal(
+      fixOf(text),
+      pair('labels: [إيجابي, 否定, "🎉 party"]\n', '|\n  🎉 party\n').replace(/\n/g, '\r\n'),
+    );
   });
 
   it('does not fire on a label in any case, trimmed, with a trailing period, or for other tasks', () => {

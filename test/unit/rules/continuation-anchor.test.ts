@@ -2,12 +2,21 @@ import { strict as assert } from 'node:assert';
 import { lint, sftFile, spans } from '../helpers';
 
 const only = 'continuation-anchor';
-const pair = (prompt: string) => sftFile(`id: a\nprompt_type: continuation\nprompt: ${prompt}\nresponse: And so on.\n`);
+const pair = (prompt: string) =>
+  sftFile(`id: a\nprompt_type: continuation\nprompt: ${prompt}\nresponse: And so on.\n`);
 
 describe('continuation-anchor', () => {
   const fires: Array<[string, string, string]> = [
-    ['an instruction only', 'Continue the story about a dragon.', 'Continue the story about a dragon.'],
-    ['an instruction without a full stop', 'Please continue the story', 'Please continue the story'],
+    [
+      'an instruction only',
+      'Continue the story about a dragon.',
+      'Continue the story about a dragon.',
+    ],
+    [
+      'an instruction without a full stop',
+      'Please continue the story',
+      'Please continue the story',
+    ],
     ['a colon with nothing after it', "'Continue this story:'", 'Continue this story:'],
     ['a literal block', '|\n  Write the next chapter.\n', 'Write the next chapter.'],
     ['a double-quoted instruction', '"Finish the poem.\\n"', 'Finish the poem.'],
@@ -30,7 +39,10 @@ describe('continuation-anchor', () => {
     ['ends mid-sentence', 'The old keeper opened the door and'],
     ['ends with an ellipsis', 'It was a dark night...'],
     ['ends with a dash', 'She turned around and —'],
-    ['quotes an opening', 'Continue: "It was a bright cold day in April, and the clocks were striking thirteen."'],
+    [
+      'quotes an opening',
+      'Continue: "It was a bright cold day in April, and the clocks were striking thirteen."',
+    ],
     ['text after a colon line', '|\n  Continue the story:\n  The door creaked open.'],
     ['a label with text', 'Story: the ship left port at dawn.'],
     ['an instruction ending in the text', 'Write the next line of: Roses are red, violets are'],
@@ -42,7 +54,20 @@ describe('continuation-anchor', () => {
   }
 
   it('does not fire for other prompt types or with a context', () => {
-    assert.deepEqual(lint(sftFile('id: a\nprompt_type: instructive\nprompt: Continue the story.\nresponse: x\n'), { only }), []);
-    assert.deepEqual(lint(sftFile('id: a\nprompt_type: continuation\ncontext: Once upon a time\nprompt: Continue the story.\nresponse: x\n'), { only }), []);
+    assert.deepEqual(
+      lint(sftFile('id: a\nprompt_type: instructive\nprompt: Continue the story.\nresponse: x\n'), {
+        only,
+      }),
+      [],
+    );
+    assert.deepEqual(
+      lint(
+        sftFile(
+          'id: a\nprompt_type: continuation\ncontext: Once upon a time\nprompt: Continue the story.\nresponse: x\n',
+        ),
+        { only },
+      ),
+      [],
+    );
   });
 });

@@ -7,13 +7,20 @@ describe('empty-field', () => {
   it('fires on blank text fields, pointing at key and value', () => {
     const text = sftFile('id: a\nsystem: ""\ncontext: "   "\nprompt:\nresponse: |\n\n');
     const problems = lint(text, { only });
-    assert.deepEqual(spans(text, problems), ['system: ""', 'context: "   "', 'prompt:', 'response: |']);
+    assert.deepEqual(spans(text, problems), [
+      'system: ""',
+      'context: "   "',
+      'prompt:',
+      'response: |',
+    ]);
     assert.ok(problems.every((p) => p.severity === 'error'));
     assert.match(problems[0].message, /`system` is empty: write it, or remove the key/);
   });
 
   it('fires on empty examples and labels', () => {
-    const text = sftFile('id: a\nexamples:\n  - input: "  "\n    output: ok\n  - input: x\n    output:\nlabels: [a, ""]\nprompt: Hi\nresponse: Hello\n');
+    const text = sftFile(
+      'id: a\nexamples:\n  - input: "  "\n    output: ok\n  - input: x\n    output:\nlabels: [a, ""]\nprompt: Hi\nresponse: Hello\n',
+    );
     assert.deepEqual(spans(text, lint(text, { only })), ['input: "  "', 'output:', '""']);
   });
 
@@ -28,7 +35,9 @@ describe('empty-field', () => {
   });
 
   it('does not fire on text, including text that is only emoji or non-Latin, or on absent fields', () => {
-    const text = sftFile('id: a\nprompt: "🎉"\nresponse: |\n  مرحبا\nexamples:\n  - input: 你好\n    output: שלום\nlabels: [0]\n');
+    const text = sftFile(
+      'id: a\nprompt: "🎉"\nresponse: |\n  مرحبا\nexamples:\n  - input: 你好\n    output: שלום\nlabels: [0]\n',
+    );
     assert.deepEqual(lint(text, { only }), []);
   });
 });

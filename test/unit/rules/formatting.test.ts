@@ -3,7 +3,8 @@ import { applyEdits, cleanPair, lint, sftFile, spans } from '../helpers';
 
 const only = 'formatting';
 const check = (text: string) => lint(text, { only });
-const file = (response: string) => sftFile(`id: f1\nprompt: Explain it please.\nresponse: ${response}\n`);
+const file = (response: string) =>
+  sftFile(`id: f1\nprompt: Explain it please.\nresponse: ${response}\n`);
 
 describe('rule formatting', () => {
   it('does not fire on a clean pair', () => {
@@ -18,14 +19,20 @@ describe('rule formatting', () => {
   });
 
   it('ignores brackets and quotes inside fenced and inline code', () => {
-    assert.deepEqual(check(file('|\n  Use `f(` or `"`.\n  ```\n  if (x { "\n  ```\n  All (fine).')), []);
+    assert.deepEqual(
+      check(file('|\n  Use `f(` or `"`.\n  ```\n  if (x { "\n  ```\n  All (fine).')),
+      [],
+    );
   });
 
   it('reports an unclosed opener and an unmatched closer', () => {
     const text = file('The value (see [the table) is large. And this) too.');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['[', ')']);
-    assert.deepEqual(problems.map((p) => text.slice(p.start, p.start + 5)), ['[the ', ') too']);
+    assert.deepEqual(
+      problems.map((p) => text.slice(p.start, p.start + 5)),
+      ['[the ', ') too'],
+    );
   });
 
   it('reports a closer with nothing open', () => {
@@ -34,11 +41,21 @@ describe('rule formatting', () => {
   });
 
   it('ignores emoticons, list markers and intervals', () => {
-    assert.deepEqual(check(file('|\n  Great :) and sad :-( and wink ;)\n  1) first\n  a) second\n  iv) fourth\n  The range [0, 1) is half-open.')), []);
+    assert.deepEqual(
+      check(
+        file(
+          '|\n  Great :) and sad :-( and wink ;)\n  1) first\n  a) second\n  iv) fourth\n  The range [0, 1) is half-open.',
+        ),
+      ),
+      [],
+    );
   });
 
   it('pairs curly and German quotes, and flags an unpaired straight quote but not inches', () => {
-    assert.deepEqual(check(file('“Yes,” she said. „Ja“, sagte er. He is 5\'11" tall with a 12" pizza.')), []);
+    assert.deepEqual(
+      check(file('“Yes,” she said. „Ja“, sagte er. He is 5\'11" tall with a 12" pizza.')),
+      [],
+    );
     const text = file('She said "hello and left.');
     assert.deepEqual(spans(text, check(text)), ['"']);
     const curly = file('“Unclosed quote here.');
@@ -61,14 +78,23 @@ describe('rule formatting', () => {
     const text = file('>\n  Line one  \n  line two\t\n\n  last');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['  ', '\t']);
-    assert.equal(applyEdits(text, problems.flatMap((p) => p.fixes![0].edits)), file('>\n  Line one\n  line two\n\n  last'));
+    assert.equal(
+      applyEdits(
+        text,
+        problems.flatMap((p) => p.fixes![0].edits),
+      ),
+      file('>\n  Line one\n  line two\n\n  last'),
+    );
   });
 
   it('finds trailing spaces in a CRLF literal block, not in whitespace-only lines or plain scalars', () => {
     const text = file('|\n  one \n    \n  two').replace(/\n/g, '\r\n');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), [' ']);
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), file('|\n  one\n    \n  two').replace(/\n/g, '\r\n'));
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      file('|\n  one\n    \n  two').replace(/\n/g, '\r\n'),
+    );
     assert.deepEqual(check(file('plain text  \n  more')), []);
   });
 });

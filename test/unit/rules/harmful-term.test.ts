@@ -5,7 +5,9 @@ const only = 'harmful-term';
 
 describe('harmful-term', () => {
   it('finds built-in profanity as whole words, any case', () => {
-    const text = sftFile('id: a\nprompt: Hi\nresponse: What the Fuck. Bullshit, shitty; not Scunthorpe or shitake.\n');
+    const text = sftFile(
+      'id: a\nprompt: Hi\nresponse: What the Fuck. Bullshit, shitty; not Scunthorpe or shitake.\n',
+    );
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['Fuck', 'Bullshit', 'shitty']);
     assert.equal(problems[0].severity, 'warning');
@@ -13,25 +15,35 @@ describe('harmful-term', () => {
     assert.equal(problems[0].fixes, undefined);
   });
 
-  it('adds the guidelines\' lexicon, multi-word terms across folded lines, with severity', () => {
-    const g = guidelinesFrom('sft-guidelines: 1\nharmful_terms:\n  - kill yourself\n  - text: idiot\n    message: Insulting.\n    severity: error\n');
+  it("adds the guidelines' lexicon, multi-word terms across folded lines, with severity", () => {
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nharmful_terms:\n  - kill yourself\n  - text: idiot\n    message: Insulting.\n    severity: error\n',
+    );
     const text = sftFile('id: a\nprompt: Hi\nresponse: >\n  You idiot, go kill\n  yourself.\n');
     const problems = lint(text, { only, guidelines: g });
     assert.deepEqual(spans(text, problems), ['idiot', 'kill\n      yourself']);
-    assert.deepEqual(problems.map((p) => p.severity), ['error', 'warning']);
+    assert.deepEqual(
+      problems.map((p) => p.severity),
+      ['error', 'warning'],
+    );
     assert.match(problems[0].message, /Insulting\./);
   });
 
   it('exact ranges in literal, double-quoted, CRLF and non-Latin text', () => {
-    const body = 'id: a\nprompt: Hi\nresponse: |\n  🎉 مرحبا shit 你好\n  שלום bitch\nexamples:\n  - input: x\n    output: "\\"fuck\\"\\n"\n';
+    const body =
+      'id: a\nprompt: Hi\nresponse: |\n  🎉 مرحبا shit 你好\n  שלום bitch\nexamples:\n  - input: x\n    output: "\\"fuck\\"\\n"\n';
     const text = sftFile(body).replace(/\n/g, '\r\n');
     assert.deepEqual(spans(text, lint(text, { only })), ['shit', 'bitch']);
-    const g = guidelinesFrom('sft-guidelines: 1\nrules:\n  harmful-term: { fields: [examples, response] }\n');
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nrules:\n  harmful-term: { fields: [examples, response] }\n',
+    );
     assert.deepEqual(spans(text, lint(text, { only, guidelines: g })), ['shit', 'bitch', 'fuck']);
   });
 
   it('does not fire in the prompt by default, or when the built-in list is off', () => {
-    const text = sftFile('id: a\nprompt: Why do people say shit?\nresponse: It is a mild expletive.\n');
+    const text = sftFile(
+      'id: a\nprompt: Why do people say shit?\nresponse: It is a mild expletive.\n',
+    );
     assert.deepEqual(lint(text, { only }), []);
     const g = guidelinesFrom('sft-guidelines: 1\nrules:\n  harmful-term: { builtin: false }\n');
     const text2 = sftFile('id: a\nprompt: Hi\nresponse: shit\n');

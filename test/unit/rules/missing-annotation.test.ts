@@ -8,7 +8,10 @@ describe('missing-annotation', () => {
     const text = sftFile('id: a\ntask: open_qa\nprompt: p\nresponse: r\n');
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['- id']);
-    assert.equal(problems[0].message, 'Missing annotations prompt_type, response_type, domain, language (required by default); set them on the pair or in defaults.');
+    assert.equal(
+      problems[0].message,
+      'Missing annotations prompt_type, response_type, domain, language (required by default); set them on the pair or in defaults.',
+    );
     assert.equal(problems[0].severity, 'warning');
   });
 
@@ -25,16 +28,31 @@ describe('missing-annotation', () => {
   });
 
   it('follows the guidelines, skips id, and fixes a missing prompt_length with the counted bucket', () => {
-    const g = guidelinesFrom('sft-guidelines: 1\nannotations:\n  required: [id, task, prompt_length]\n');
-    const text = sftFile('task: open_qa\nprompt: |\n  Why is the sky blue? 🌤️\nresponse: r\n').replace(/\n/g, '\r\n');
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nannotations:\n  required: [id, task, prompt_length]\n',
+    );
+    const text = sftFile(
+      'task: open_qa\nprompt: |\n  Why is the sky blue? 🌤️\nresponse: r\n',
+    ).replace(/\n/g, '\r\n');
     const problems = lint(text, { only, guidelines: g });
     assert.deepEqual(spans(text, problems), ['- task']);
-    assert.equal(problems[0].message, 'Missing annotation prompt_length (required by the guidelines); set it on the pair or in defaults.');
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), `${text}    prompt_length: short\r\n`);
+    assert.equal(
+      problems[0].message,
+      'Missing annotation prompt_length (required by the guidelines); set it on the pair or in defaults.',
+    );
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      `${text}    prompt_length: short\r\n`,
+    );
   });
 
   it('does not fire on complete pairs (block, folded, quoted, non-Latin text) or on non-map items', () => {
-    const text = sftFile(cleanPair('a'), cleanPair('b').replace(/prompt: .*\n/, 'prompt: >\n  你好\n  世界\n').replace(/response: .*\n/, 'response: "مرحبا \\"x\\"\\n"\n'));
+    const text = sftFile(
+      cleanPair('a'),
+      cleanPair('b')
+        .replace(/prompt: .*\n/, 'prompt: >\n  你好\n  世界\n')
+        .replace(/response: .*\n/, 'response: "مرحبا \\"x\\"\\n"\n'),
+    );
     assert.deepEqual(lint(text, { only }), []);
     assert.deepEqual(lint('sft: 1\npairs:\n  - text\n', { only }), []);
   });

@@ -9,12 +9,24 @@ describe('placeholder', () => {
     ['TODO in a plain response', 'response: TODO write the answer', ['TODO']],
     ['TBD and FIXME in any case', 'response: The date is TBD, fixme later.', ['TBD', 'fixme']],
     ['XXX and more X', 'response: Call XXXX-XXX now', ['XXXX', 'XXX']],
-    ['lorem ipsum across a folded line', 'response: >\n  Lorem\n  ipsum dolor sit amet.', ['Lorem\n      ipsum']],
-    ['bracketed inserts', 'response: Dear [insert name], see <your answer here> and {placeholder}.', ['[insert name]', '<your answer here>', '{placeholder}']],
+    [
+      'lorem ipsum across a folded line',
+      'response: >\n  Lorem\n  ipsum dolor sit amet.',
+      ['Lorem\n      ipsum'],
+    ],
+    [
+      'bracketed inserts',
+      'response: Dear [insert name], see <your answer here> and {placeholder}.',
+      ['[insert name]', '<your answer here>', '{placeholder}'],
+    ],
     ['a lone ???', 'response: The capital is ???.', ['???']],
     ['"answer goes here"', 'response: |\n  Intro.\n  Answer goes here', ['Answer goes here']],
     ['double-quoted with escapes', 'response: "Say \\"hi\\".\\nTODO: finish"', ['TODO']],
-    ['non-Latin text around it', 'response: 🎉 مرحبا TODO 你好 שלום [insert שם]', ['TODO', '[insert שם]']],
+    [
+      'non-Latin text around it',
+      'response: 🎉 مرحبا TODO 你好 שלום [insert שם]',
+      ['TODO', '[insert שם]'],
+    ],
   ];
   for (const [name, body, expected] of fires) {
     it(`fires: ${name}`, () => {
@@ -23,28 +35,43 @@ describe('placeholder', () => {
     });
     it(`fires: ${name} (CRLF)`, () => {
       const text = crlf(sftFile(`id: a\nprompt: Hi\n${body}\n`));
-      assert.deepEqual(spans(text, lint(text, { only })), expected.map((e) => e.replace(/\n/g, '\r\n')));
+      assert.deepEqual(
+        spans(text, lint(text, { only })),
+        expected.map((e) => e.replace(/\n/g, '\r\n')),
+      );
     });
   }
 
   it('checks every text field, examples and labels, as errors', () => {
-    const text = sftFile('id: a\nsystem: TODO\ncontext: TBD\nexamples:\n  - input: FIXME\n    output: "???"\nlabels: [good, TODO]\nprompt: "[insert question]"\nresponse: lorem ipsum\n');
+    const text = sftFile(
+      'id: a\nsystem: TODO\ncontext: TBD\nexamples:\n  - input: FIXME\n    output: "???"\nlabels: [good, TODO]\nprompt: "[insert question]"\nresponse: lorem ipsum\n',
+    );
     const problems = lint(text, { only });
-    assert.deepEqual(spans(text, problems), ['TODO', 'TBD', 'FIXME', '???', 'TODO', '[insert question]', 'lorem ipsum']);
+    assert.deepEqual(spans(text, problems), [
+      'TODO',
+      'TBD',
+      'FIXME',
+      '???',
+      'TODO',
+      '[insert question]',
+      'lorem ipsum',
+    ]);
     assert.ok(problems.every((p) => p.severity === 'error'));
     assert.match(problems[2].message, /Placeholder "FIXME" in an example input/);
   });
 
   it('does not fire on ordinary words', () => {
-    const text = sftFile([
-      'id: a',
-      'language: es',
-      'prompt: ¿Todo bien? What???',
-      'response: |',
-      '  Todo el mundo sabe que el siglo XX fue largo. Mis todos, TODOs y todoist.',
-      '  Add [1] to the list; the <input> tag; {name}; the answer here is 4.',
-      '',
-    ].join('\n'));
+    const text = sftFile(
+      [
+        'id: a',
+        'language: es',
+        'prompt: ¿Todo bien? What???',
+        'response: |',
+        '  Todo el mundo sabe que el siglo XX fue largo. Mis todos, TODOs y todoist.',
+        '  Add [1] to the list; the <input> tag; {name}; the answer here is 4.',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(spans(text, lint(text, { only })), []);
   });
 });

@@ -2,8 +2,10 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, cleanPair, guidelinesFrom, lint, sftFile, spans } from '../helpers';
 
 const only = 'repetition';
-const check = (text: string, guidelines?: ReturnType<typeof guidelinesFrom>) => lint(text, { only, guidelines });
-const file = (response: string) => sftFile(`id: r1\nprompt: Tell me about the weather today please.\nresponse: ${response}\n`);
+const check = (text: string, guidelines?: ReturnType<typeof guidelinesFrom>) =>
+  lint(text, { only, guidelines });
+const file = (response: string) =>
+  sftFile(`id: r1\nprompt: Tell me about the weather today please.\nresponse: ${response}\n`);
 
 describe('rule repetition', () => {
   it('does not fire on a clean pair', () => {
@@ -22,30 +24,48 @@ describe('rule repetition', () => {
     const text = file('>\n  We walked to the\n  the river and back.');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['the']);
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), file('>\n  We walked to the river and back.'));
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      file('>\n  We walked to the river and back.'),
+    );
   });
 
   it('finds a doubled word in a literal block in a CRLF file, and after a tab', () => {
     const text = file('|\n  First line is is here.\n  Tabs\tand\tand more.').replace(/\n/g, '\r\n');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['is', 'and']);
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), file('|\n  First line is is here.\n  Tabs\tand more.').replace(/\n/g, '\r\n'));
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      file('|\n  First line is is here.\n  Tabs\tand more.').replace(/\n/g, '\r\n'),
+    );
   });
 
   it('maps a doubled word inside a double-quoted scalar with escapes', () => {
     const text = file('"She said \\"go go\\" and\\nleft left."');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['go', 'left']);
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), file('"She said \\"go go\\" and\\nleft."'));
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      file('"She said \\"go go\\" and\\nleft."'),
+    );
   });
 
   it('finds doubled words in Cyrillic and Greek, next to emoji and RTL text', () => {
-    const text = file('Привет 👋 это это тест, και και εδώ. שלום שלום is fine, café\u0301 café\u0301 not.');
+    const text = file(
+      'Привет 👋 это это тест, και και εδώ. שלום שלום is fine, café\u0301 café\u0301 not.',
+    );
     assert.deepEqual(spans(text, check(text)), ['это', 'και', 'café\u0301']);
   });
 
   it('leaves allowed doubles, punctuation-separated words and reduplication in other scripts', () => {
-    assert.deepEqual(check(file('I knew that that was true; he had had enough. Bye bye! Yes, yes. धीरे धीरे चलो, 天天 好.')), []);
+    assert.deepEqual(
+      check(
+        file(
+          'I knew that that was true; he had had enough. Bye bye! Yes, yes. धीरे धीरे चलो, 天天 好.',
+        ),
+      ),
+      [],
+    );
   });
 
   it('lets the guidelines replace the allowed list', () => {
@@ -55,11 +75,18 @@ describe('rule repetition', () => {
   });
 
   it('finds a generation loop and keeps one copy', () => {
-    const text = file('I hope this helps you today. I hope this helps you today. I hope this helps you today. I hope this helps you today.');
+    const text = file(
+      'I hope this helps you today. I hope this helps you today. I hope this helps you today. I hope this helps you today.',
+    );
     const problems = check(text);
-    assert.deepEqual(spans(text, problems), ['I hope this helps you today. I hope this helps you today. I hope this helps you today']);
+    assert.deepEqual(spans(text, problems), [
+      'I hope this helps you today. I hope this helps you today. I hope this helps you today',
+    ]);
     assert.match(problems[0].message, /repeats 4 times in a row/);
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), file('I hope this helps you today.'));
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      file('I hope this helps you today.'),
+    );
   });
 
   it('finds a loop of one word without reporting each doubled word', () => {
@@ -74,11 +101,26 @@ describe('rule repetition', () => {
   });
 
   it('finds a repeated sentence and a repeated line (list markers ignored), not inside code fences', () => {
-    const text = file('|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```');
+    const text = file(
+      '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+    );
     const problems = check(text);
-    assert.deepEqual(spans(text, problems), ['Water boils at 100 degrees at sea level.', '2. Preheat the oven first']);
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), file('|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```'));
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), file('|\n  Water boils at 100 degrees at sea level. It is hot.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```'));
+    assert.deepEqual(spans(text, problems), [
+      'Water boils at 100 degrees at sea level.',
+      '2. Preheat the oven first',
+    ]);
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      file(
+        '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+      ),
+    );
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      file(
+        '|\n  Water boils at 100 degrees at sea level. It is hot.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+      ),
+    );
   });
 
   it('finds a repeated CJK sentence', () => {

@@ -2,9 +2,12 @@ import { strict as assert } from 'node:assert';
 import { cleanPair, guidelinesFrom, lint, sftFile, spans } from '../helpers';
 
 const only = 'response-length';
-const G = guidelinesFrom('sft-guidelines: 1\nresponse:\n  min_words: { descriptive: 20, "*": 2 }\n  max_words: { one_word: 1, "*": 60 }\n  max_tokens: 50\n');
+const G = guidelinesFrom(
+  'sft-guidelines: 1\nresponse:\n  min_words: { descriptive: 20, "*": 2 }\n  max_words: { one_word: 1, "*": 60 }\n  max_tokens: 50\n',
+);
 const check = (text: string, guidelines = G) => lint(text, { only, guidelines });
-const pair = (type: string, response: string) => sftFile(`id: l1\nresponse_type: ${type}\nprompt: Question?\nresponse: ${response}\n`);
+const pair = (type: string, response: string) =>
+  sftFile(`id: l1\nresponse_type: ${type}\nprompt: Question?\nresponse: ${response}\n`);
 
 describe('rule response-length', () => {
   it('does not fire on a clean pair, nor without limits in the guidelines', () => {
@@ -16,14 +19,20 @@ describe('rule response-length', () => {
     const text = pair('descriptive', '|\n  Too short, really.\n  Two lines.');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['|\n      Too short, really.\n      Two lines.\n']);
-    assert.match(problems[0].message, /5 words; descriptive responses need at least 20 \(guidelines response\.min_words\.descriptive\)/);
+    assert.match(
+      problems[0].message,
+      /5 words; descriptive responses need at least 20 \(guidelines response\.min_words\.descriptive\)/,
+    );
   });
 
   it('uses the "*" limit for other types and points at the key of an empty response', () => {
     const text = pair('short_phrase', '""');
     const problems = check(text);
     assert.deepEqual(spans(text, problems), ['response']);
-    assert.match(problems[0].message, /0 words; short_phrase responses need at least 2 \(guidelines response\.min_words\)/);
+    assert.match(
+      problems[0].message,
+      /0 words; short_phrase responses need at least 2 \(guidelines response\.min_words\)/,
+    );
   });
 
   it('fires over the per-type maximum in a double-quoted scalar with escapes', () => {
@@ -34,7 +43,10 @@ describe('rule response-length', () => {
   });
 
   it('counts CJK, Arabic and emoji text as words, in a CRLF folded block', () => {
-    const ok = pair('short_phrase', '>\n  東京 は 日本 の 首都\n  مرحبا بكم 👋').replace(/\n/g, '\r\n');
+    const ok = pair('short_phrase', '>\n  東京 は 日本 の 首都\n  مرحبا بكم 👋').replace(
+      /\n/g,
+      '\r\n',
+    );
     assert.deepEqual(check(ok), []);
   });
 

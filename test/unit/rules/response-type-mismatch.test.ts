@@ -2,8 +2,10 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, guidelinesFrom, lint, sftFile, spans } from '../helpers';
 
 const only = 'response-type-mismatch';
-const pair = (id: string, type: string, response: string) => `id: ${id}\nresponse_type: ${type}\nprompt: p\nresponse: ${response}\n`;
-const LONG = 'This answer keeps going with many words so that it passes the twenty five word mark for a descriptive response even though it is one long sentence with no stop';
+const pair = (id: string, type: string, response: string) =>
+  `id: ${id}\nresponse_type: ${type}\nprompt: p\nresponse: ${response}\n`;
+const LONG =
+  'This answer keeps going with many words so that it passes the twenty five word mark for a descriptive response even though it is one long sentence with no stop';
 
 describe('response-type-mismatch', () => {
   it('fires on each type whose shape the response does not have, at the response_type value', () => {
@@ -16,36 +18,64 @@ describe('response-type-mismatch', () => {
       pair('f', 'one_word', '">Paris is nice.\\" She said."'),
     );
     const problems = lint(text, { only });
-    assert.deepEqual(spans(text, problems), ['one_word', 'short_phrase', 'short_phrase', 'single_sentence', 'descriptive', 'one_word']);
-    assert.deepEqual(problems.map((p) => p.message), [
-      'response_type is one_word, but the response has 2 words in 1 sentence; short_phrase or single_sentence fits.',
-      'response_type is short_phrase, but the response has 6 words in 2 sentences; descriptive fits.',
-      'response_type is short_phrase, but the response has 11 words in 1 sentence; single_sentence fits.',
-      'response_type is single_sentence, but the response has 5 words in 2 sentences; descriptive fits.',
-      'response_type is descriptive, but the response has 1 word in 1 sentence; one_word or single_sentence fits.',
-      'response_type is one_word, but the response has 5 words in 2 sentences; descriptive fits.',
+    assert.deepEqual(spans(text, problems), [
+      'one_word',
+      'short_phrase',
+      'short_phrase',
+      'single_sentence',
+      'descriptive',
+      'one_word',
     ]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'response_type is one_word, but the response has 2 words in 1 sentence; short_phrase or single_sentence fits.',
+        'response_type is short_phrase, but the response has 6 words in 2 sentences; descriptive fits.',
+        'response_type is short_phrase, but the response has 11 words in 1 sentence; single_sentence fits.',
+        'response_type is single_sentence, but the response has 5 words in 2 sentences; descriptive fits.',
+        'response_type is descriptive, but the response has 1 word in 1 sentence; one_word or single_sentence fits.',
+        'response_type is one_word, but the response has 5 words in 2 sentences; descriptive fits.',
+      ],
+    );
     // The only fit is offered as a fix, not preferred: the response may be what is wrong.
     assert.equal(problems[1].fixes![0].preferred, undefined);
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('response_type: short_phrase\n    prompt: p\n    response: The cat', 'response_type: descriptive\n    prompt: p\n    response: The cat'));
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      text.replace(
+        'response_type: short_phrase\n    prompt: p\n    response: The cat',
+        'response_type: descriptive\n    prompt: p\n    response: The cat',
+      ),
+    );
     assert.equal(problems[0].fixes, undefined);
   });
 
   it('points at the response key when the type comes from defaults, and the fix sets it on the pair', () => {
-    const text = 'sft: 1\r\ndefaults:\r\n  response_type: one_word\r\npairs:\r\n  - id: a\r\n    prompt: p\r\n    response: >\r\n      今日は晴れです。\r\n      明日は雨です。\r\n';
+    const text =
+      'sft: 1\r\ndefaults:\r\n  response_type: one_word\r\npairs:\r\n  - id: a\r\n    prompt: p\r\n    response: >\r\n      今日は晴れです。\r\n      明日は雨です。\r\n';
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['response']);
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), text.replace('  - id: a\r\n', '  - id: a\r\n    response_type: descriptive\r\n'));
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      text.replace('  - id: a\r\n', '  - id: a\r\n    response_type: descriptive\r\n'),
+    );
   });
 
   it('counts sentences in Devanagari and Arabic', () => {
-    const text = sftFile(pair('a', 'single_sentence', 'यह एक वाक्य है। यह दूसरा है।'), pair('b', 'single_sentence', 'هل أنت بخير؟ نعم أنا بخير'));
+    const text = sftFile(
+      pair('a', 'single_sentence', 'यह एक वाक्य है। यह दूसरा है।'),
+      pair('b', 'single_sentence', 'هل أنت بخير؟ نعم أنا بخير'),
+    );
     assert.equal(lint(text, { only }).length, 2);
   });
 
   it('takes thresholds from the guidelines', () => {
-    const g = guidelinesFrom('sft-guidelines: 1\nrules:\n  response-type-mismatch: { short_phrase_max_words: 12, descriptive_min_words: 8 }\n');
-    const text = sftFile(pair('a', 'short_phrase', 'one two three four five six seven eight nine ten eleven'), pair('b', 'descriptive', 'one two three four five six seven eight nine'));
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nrules:\n  response-type-mismatch: { short_phrase_max_words: 12, descriptive_min_words: 8 }\n',
+    );
+    const text = sftFile(
+      pair('a', 'short_phrase', 'one two three four five six seven eight nine ten eleven'),
+      pair('b', 'descriptive', 'one two three four five six seven eight nine'),
+    );
     assert.deepEqual(lint(text, { only, guidelines: g }), []);
   });
 

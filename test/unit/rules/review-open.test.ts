@@ -25,23 +25,37 @@ review:
     note: ملاحظة 🎉 备注
 `);
     const problems = lint(text, { only });
-    assert.deepEqual(spans(text, problems), ['The dose is wrong.', '|\n          Cite the source.\n          And the year.', 'ملاحظة 🎉 备注']);
+    assert.deepEqual(spans(text, problems), [
+      'The dose is wrong.',
+      '|\n          Cite the source.\n          And the year.',
+      'ملاحظة 🎉 备注',
+    ]);
     assert.match(problems[0].message, /still open \(resolved: false\)/);
     assert.match(problems[1].message, /still open \(no resolved: true\)/);
     assert.equal(problems[0].severity, 'warning');
   });
 
   it('offers to mark a note resolved (not preferred), setting or inserting resolved: true', () => {
-    const text = sftFile('id: a\nstatus: approved\nprompt: p\nresponse: r\nreview:\n  - by: sam\n    note: Fix it.\n    resolved: false\n  - {by: lee, note: Also this.}\n').replace(/\n/g, '\r\n');
+    const text = sftFile(
+      'id: a\nstatus: approved\nprompt: p\nresponse: r\nreview:\n  - by: sam\n    note: Fix it.\n    resolved: false\n  - {by: lee, note: Also this.}\n',
+    ).replace(/\n/g, '\r\n');
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['Fix it.', 'Also this.']);
     assert.equal(problems[0].fixes![0].preferred, undefined);
-    assert.equal(applyEdits(text, problems[0].fixes![0].edits), text.replace('resolved: false', 'resolved: true'));
-    assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('note: Also this.}', 'note: Also this., resolved: true}'));
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      text.replace('resolved: false', 'resolved: true'),
+    );
+    assert.equal(
+      applyEdits(text, problems[1].fixes![0].edits),
+      text.replace('note: Also this.}', 'note: Also this., resolved: true}'),
+    );
   });
 
   it('inserts resolved after the note when the note has none', () => {
-    const text = sftFile('id: a\nstatus: approved\nprompt: p\nresponse: r\nreview:\n  - by: sam\n    note: Fix it.\n');
+    const text = sftFile(
+      'id: a\nstatus: approved\nprompt: p\nresponse: r\nreview:\n  - by: sam\n    note: Fix it.\n',
+    );
     const [p] = lint(text, { only });
     assert.equal(applyEdits(text, p.fixes![0].edits), `${text}        resolved: true\n`);
   });

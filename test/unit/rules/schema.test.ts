@@ -39,10 +39,14 @@ describe('schema', () => {
     });
 
     it('checks the types and repeats inside defaults', () => {
-      const text = 'sft: 1\ndefaults:\n  task: [open_qa]\n  traits: persona\n  language: en\n  language: hi\npairs: []\n';
+      const text =
+        'sft: 1\ndefaults:\n  task: [open_qa]\n  traits: persona\n  language: en\n  language: hi\npairs: []\n';
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['[open_qa]', 'persona', 'language']);
-      assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('traits: persona', 'traits: [persona]'));
+      assert.equal(
+        applyEdits(text, problems[1].fixes![0].edits),
+        text.replace('traits: persona', 'traits: [persona]'),
+      );
     });
 
     it('does not fire on a well-formed file, flow pairs and empty pairs', () => {
@@ -51,7 +55,8 @@ describe('schema', () => {
         'sft: 1\ndefaults:\n  language: en\n  traits: [persona]\npairs: [{id: a, prompt: p, response: r}]\n',
         'sft: 1\npairs:\n',
         'sft: 1\npairs: []\n',
-      ]) assert.deepEqual(lint(text, { only }), [], text);
+      ])
+        assert.deepEqual(lint(text, { only }), [], text);
     });
   });
 
@@ -64,24 +69,32 @@ describe('schema', () => {
       assert.match(problems[2].message, /not a list/);
     });
 
-    it('fires on missing prompt and response at the pair\'s first line', () => {
+    it("fires on missing prompt and response at the pair's first line", () => {
       const text = sftFile('id: a\ntask: open_qa\n');
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['- id', '- id']);
-      assert.deepEqual(problems.map((p) => p.message), ['This pair has no prompt.', 'This pair has no response.']);
+      assert.deepEqual(
+        problems.map((p) => p.message),
+        ['This pair has no prompt.', 'This pair has no response.'],
+      );
     });
 
     it('fires on wrong value types with clear messages', () => {
-      const text = sftFile('id: a\ntask:\n  - open_qa\nprompt:\n  - Hi\nresponse: {a: 1}\nlabels: positive\ntags: [ok, [x]]\n');
+      const text = sftFile(
+        'id: a\ntask:\n  - open_qa\nprompt:\n  - Hi\nresponse: {a: 1}\nlabels: positive\ntags: [ok, [x]]\n',
+      );
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['- open_qa', '- Hi', '{a: 1}', 'positive', '[x]']);
-      assert.deepEqual(problems.map((p) => p.message), [
-        'task takes one value, not a list.',
-        'prompt must be text, not a list.',
-        'response must be text, not a map.',
-        'labels must be a list: [positive].',
-        'Each tags item is one text value, not a list.',
-      ]);
+      assert.deepEqual(
+        problems.map((p) => p.message),
+        [
+          'task takes one value, not a list.',
+          'prompt must be text, not a list.',
+          'response must be text, not a map.',
+          'labels must be a list: [positive].',
+          'Each tags item is one text value, not a list.',
+        ],
+      );
     });
 
     it('checks examples and review notes', () => {
@@ -102,17 +115,23 @@ response: r
 `);
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['- input', '[x]', '- plain', 'yes', '- note']);
-      assert.deepEqual(problems.map((p) => p.message), [
-        'This example has no output.',
-        'input must be text, not a list.',
-        'Each examples item is a map with input and output, not text.',
-        'resolved must be true or false, not "yes".',
-        'This review note has no by.',
-      ]);
-      assert.equal(applyEdits(text, problems[3].fixes![0].edits), text.replace('resolved: yes', 'resolved: true'));
+      assert.deepEqual(
+        problems.map((p) => p.message),
+        [
+          'This example has no output.',
+          'input must be text, not a list.',
+          'Each examples item is a map with input and output, not text.',
+          'resolved must be true or false, not "yes".',
+          'This review note has no by.',
+        ],
+      );
+      assert.equal(
+        applyEdits(text, problems[3].fixes![0].edits),
+        text.replace('resolved: yes', 'resolved: true'),
+      );
     });
 
-    it('checks a review note\'s keys by their shapes: one reviewer, a text note, an empty resolved', () => {
+    it("checks a review note's keys by their shapes: one reviewer, a text note, an empty resolved", () => {
       const text = sftFile(`id: a
 review:
   - by: [sam, kim]
@@ -123,20 +142,33 @@ response: r
 `);
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems).slice(0, 2), ['[sam, kim]', '{a: b}']);
-      assert.deepEqual(problems.map((p) => p.message), [
-        'by takes one value, not a list.',
-        'note must be text, not a map.',
-        'resolved must be true or false, not empty.',
-      ]);
+      assert.deepEqual(
+        problems.map((p) => p.message),
+        [
+          'by takes one value, not a list.',
+          'note must be text, not a map.',
+          'resolved must be true or false, not empty.',
+        ],
+      );
     });
 
     it('fires on ids that are numbers or use other characters; fixes quote or clean them', () => {
-      const text = sftFile('id: 0007\nprompt: p\nresponse: r\n', 'id: "hc 01/a"\nprompt: p\nresponse: r\n', 'id: hc-ü\nprompt: p\nresponse: r\n');
+      const text = sftFile(
+        'id: 0007\nprompt: p\nresponse: r\n',
+        'id: "hc 01/a"\nprompt: p\nresponse: r\n',
+        'id: hc-ü\nprompt: p\nresponse: r\n',
+      );
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['0007', '"hc 01/a"', 'hc-ü']);
       assert.match(problems[0].message, /read as a number/);
-      assert.equal(applyEdits(text, problems[0].fixes![0].edits), text.replace('id: 0007', 'id: "0007"'));
-      assert.equal(applyEdits(text, problems[1].fixes![0].edits), text.replace('"hc 01/a"', 'hc-01-a'));
+      assert.equal(
+        applyEdits(text, problems[0].fixes![0].edits),
+        text.replace('id: 0007', 'id: "0007"'),
+      );
+      assert.equal(
+        applyEdits(text, problems[1].fixes![0].edits),
+        text.replace('"hc 01/a"', 'hc-01-a'),
+      );
     });
 
     it('fires on a key repeated in a pair, at the repeat', () => {
@@ -148,24 +180,45 @@ response: r
     });
 
     it('works in CRLF files, block and folded scalars, escapes and non-Latin text', () => {
-      const good = sftFile('id: a\nprompt: |\n  שלום 🎉\nresponse: >\n  你好\n  世界\nsystem: "say \\"hi\\"\\nnow"\n').replace(/\n/g, '\r\n');
+      const good = sftFile(
+        'id: a\nprompt: |\n  שלום 🎉\nresponse: >\n  你好\n  世界\nsystem: "say \\"hi\\"\\nnow"\n',
+      ).replace(/\n/g, '\r\n');
       assert.deepEqual(lint(good, { only }), []);
       const bad = sftFile('id: a\nprompt: |\n  שלום\nresponse:\n  - 你好\n').replace(/\n/g, '\r\n');
       assert.deepEqual(spans(bad, lint(bad, { only })), ['- 你好']);
     });
 
     it('does not fire on well-formed pairs, empty optional fields or flow-map pairs', () => {
-      const text = sftFile(cleanPair('a', 'traits: []\nlabels:\n  - positive\n  - negative\nreview:\n  - by: sam\n    note: ok\n    resolved: true\n'),
-        'id: b.c_d-1\nsystem:\nexamples:\nprompt: p\nresponse: r\n');
+      const text = sftFile(
+        cleanPair(
+          'a',
+          'traits: []\nlabels:\n  - positive\n  - negative\nreview:\n  - by: sam\n    note: ok\n    resolved: true\n',
+        ),
+        'id: b.c_d-1\nsystem:\nexamples:\nprompt: p\nresponse: r\n',
+      );
       assert.deepEqual(lint(text, { only }), []);
-      assert.deepEqual(lint('sft: 1\npairs:\n  - {id: a, prompt: p, response: r, traits: [persona]}\n', { only }), []);
+      assert.deepEqual(
+        lint('sft: 1\npairs:\n  - {id: a, prompt: p, response: r, traits: [persona]}\n', { only }),
+        [],
+      );
     });
   });
 });
 
 describe('structure, annotation and QA rules on odd input', () => {
-  const RULES = ['schema', 'unknown-key', 'missing-id', 'missing-annotation', 'invalid-value', 'length-mismatch',
-    'response-type-mismatch', 'disallowed-domain', 'disallowed-language', 'review-open', 'status-invalid'];
+  const RULES = [
+    'schema',
+    'unknown-key',
+    'missing-id',
+    'missing-annotation',
+    'invalid-value',
+    'length-mismatch',
+    'response-type-mismatch',
+    'disallowed-domain',
+    'disallowed-language',
+    'review-open',
+    'status-invalid',
+  ];
   const odd = [
     '',
     '---\n---\n',
@@ -177,14 +230,24 @@ describe('structure, annotation and QA rules on odd input', () => {
     'sft: 1\npairs:\n  - id: a\n    prompt: "unterminated\n',
     'sft: 1\npairs: {a: 1}\ndefaults: 3\n',
     'sft: 1\npairs:\n\t- id: a\n',
-    'sft: 1\npairs:\n  - id: a\n    response_type: descriptive\n    response: "' + '.'.repeat(5000) + '"\n',
+    'sft: 1\npairs:\n  - id: a\n    response_type: descriptive\n    response: "' +
+      '.'.repeat(5000) +
+      '"\n',
   ];
   for (const text of odd) {
     it(`never throws: ${JSON.stringify(text.slice(0, 60))}`, () => {
       const problems = lint(text);
       for (const p of problems.filter((x) => RULES.includes(x.rule))) {
-        assert.ok(p.start >= 0 && p.end >= p.start && p.end <= text.length, `${p.rule} range in bounds`);
-        for (const f of p.fixes ?? []) for (const e of f.edits) assert.ok(e.start >= 0 && e.end >= e.start && e.end <= text.length, `${p.rule} fix in bounds`);
+        assert.ok(
+          p.start >= 0 && p.end >= p.start && p.end <= text.length,
+          `${p.rule} range in bounds`,
+        );
+        for (const f of p.fixes ?? [])
+          for (const e of f.edits)
+            assert.ok(
+              e.start >= 0 && e.end >= e.start && e.end <= text.length,
+              `${p.rule} fix in bounds`,
+            );
       }
     });
   }
@@ -206,7 +269,14 @@ describe('structure, annotation and QA rules after an incremental edit', () => {
     const next = applyEdits(text, [edit]);
     const updated = linter.update(first, [edit], next);
     assert.ok(updated.model.pairs[1].base > 0, 'the pair was re-parsed on its own');
-    const strip = (ps: typeof first.problems) => ps.map((p) => ({ rule: p.rule, span: next.slice(p.start, p.end), start: p.start, message: p.message, fixes: p.fixes }));
+    const strip = (ps: typeof first.problems) =>
+      ps.map((p) => ({
+        rule: p.rule,
+        span: next.slice(p.start, p.end),
+        start: p.start,
+        message: p.message,
+        fixes: p.fixes,
+      }));
     assert.deepEqual(strip(updated.problems), strip(linter.lint(next).problems));
     assert.ok(updated.problems.some((p) => p.rule === 'missing-id'));
   });

@@ -5,10 +5,16 @@ const only = 'status-invalid';
 
 describe('status-invalid', () => {
   it('fires on approved or rejected with no reviewer, at the status value', () => {
-    const text = sftFile('id: a\nstatus: approved\nprompt: p\nresponse: r\n', 'id: b\nstatus: "rejected"\nprompt: p\nresponse: r\n');
+    const text = sftFile(
+      'id: a\nstatus: approved\nprompt: p\nresponse: r\n',
+      'id: b\nstatus: "rejected"\nprompt: p\nresponse: r\n',
+    );
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['approved', '"rejected"']);
-    assert.equal(problems[0].message, 'The status is approved, but no reviewer is named; add reviewer: <name> to the pair or to defaults.');
+    assert.equal(
+      problems[0].message,
+      'The status is approved, but no reviewer is named; add reviewer: <name> to the pair or to defaults.',
+    );
   });
 
   it('fires on changes_requested with no open review note', () => {
@@ -22,14 +28,20 @@ describe('status-invalid', () => {
   });
 
   it('fires on a pair approved by its own author, at the reviewer', () => {
-    const text = sftFile('id: a\nstatus: approved\nauthor: Priya\nreviewer: priya \nprompt: |\n  שלום 🎉\nresponse: >\n  你好\n');
+    const text = sftFile(
+      'id: a\nstatus: approved\nauthor: Priya\nreviewer: priya \nprompt: |\n  שלום 🎉\nresponse: >\n  你好\n',
+    );
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['priya']);
-    assert.equal(problems[0].message, 'This pair is approved by its own author (Priya); someone else must review it.');
+    assert.equal(
+      problems[0].message,
+      'This pair is approved by its own author (Priya); someone else must review it.',
+    );
   });
 
-  it('uses defaults, and points at the pair\'s first line when the status is inherited', () => {
-    const text = 'sft: 1\ndefaults:\n  status: approved\n  author: sam\n  reviewer: sam\npairs:\n  - id: a\n    prompt: p\n    response: r\n';
+  it("uses defaults, and points at the pair's first line when the status is inherited", () => {
+    const text =
+      'sft: 1\ndefaults:\n  status: approved\n  author: sam\n  reviewer: sam\npairs:\n  - id: a\n    prompt: p\n    response: r\n';
     assert.deepEqual(spans(text, lint(text, { only })), ['- id']);
   });
 

@@ -25,17 +25,41 @@ pairs:
     colour: blue
 `;
     const problems = lint(text, { only });
-    assert.deepEqual(spans(text, problems), ['defualts', 'langauge', 'prompt', 'Prompt', 'respones', 'ouput', 'notes', 'resolvd', 'colour']);
-    assert.equal(problems[0].message, 'Unknown key "defualts" in the file; did you mean "defaults"?');
+    assert.deepEqual(spans(text, problems), [
+      'defualts',
+      'langauge',
+      'prompt',
+      'Prompt',
+      'respones',
+      'ouput',
+      'notes',
+      'resolvd',
+      'colour',
+    ]);
+    assert.equal(
+      problems[0].message,
+      'Unknown key "defualts" in the file; did you mean "defaults"?',
+    );
     assert.match(problems[2].message, /"prompt" belongs to each pair, not to defaults/);
     assert.equal(problems[2].fixes, undefined);
     assert.match(problems[8].message, /Unknown key "colour" in this pair\. Known keys: id, task/);
     assert.equal(problems[8].fixes, undefined);
-    const fixed = applyEdits(text, problems.flatMap((p) => p.fixes?.find((f) => f.preferred)?.edits ?? []));
+    const fixed = applyEdits(
+      text,
+      problems.flatMap((p) => p.fixes?.find((f) => f.preferred)?.edits ?? []),
+    );
     // "defaults" is already there, so renaming "defualts" onto it is not offered.
     assert.equal(problems[0].fixes, undefined);
-    assert.equal(fixed, text.replace('langauge', 'language').replace('Prompt', 'prompt')
-      .replace('respones', 'response').replace('ouput', 'output').replace('notes', 'note').replace('resolvd', 'resolved'));
+    assert.equal(
+      fixed,
+      text
+        .replace('langauge', 'language')
+        .replace('Prompt', 'prompt')
+        .replace('respones', 'response')
+        .replace('ouput', 'output')
+        .replace('notes', 'note')
+        .replace('resolvd', 'resolved'),
+    );
   });
 
   it('offers no rename onto a key that is already there (YAML readers would take the renamed value)', () => {
@@ -47,7 +71,9 @@ pairs:
   });
 
   it('points at quoted keys and works with CRLF and non-Latin keys', () => {
-    const text = sftFile('id: a\n"promt": |\n  שלום 🎉\nответ: >\n  你好\nresponse: "say \\"hi\\"\\n"\n').replace(/\n/g, '\r\n');
+    const text = sftFile(
+      'id: a\n"promt": |\n  שלום 🎉\nответ: >\n  你好\nresponse: "say \\"hi\\"\\n"\n',
+    ).replace(/\n/g, '\r\n');
     const problems = lint(text, { only });
     assert.deepEqual(spans(text, problems), ['"promt"', 'ответ']);
     assert.equal(applyEdits(text, problems[0].fixes![0].edits), text.replace('"promt"', 'prompt'));

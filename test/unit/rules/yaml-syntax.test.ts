@@ -5,13 +5,22 @@ const only = 'yaml-syntax';
 
 describe('yaml-syntax', () => {
   it('reports an unclosed quote where the parser stopped, and other rules still run', () => {
-    const text = sftFile(cleanPair('a'), cleanPair('b').replace(/prompt: .*/, 'prompt: "Why is the sky blue?'));
+    const text = sftFile(
+      cleanPair('a'),
+      cleanPair('b').replace(/prompt: .*/, 'prompt: "Why is the sky blue?'),
+    );
     const problems = lint(text);
     const syntax = problems.filter((p) => p.rule === only);
     assert.ok(syntax.length >= 1);
     const line = text.slice(0, syntax[0].start).split('\n').length;
-    assert.ok(line >= text.split('\n').findIndex((l) => l.includes('"Why is')) + 1, `reported at line ${line}`);
-    assert.ok(problems.some((p) => p.rule !== only), 'the rest of the file is still linted');
+    assert.ok(
+      line >= text.split('\n').findIndex((l) => l.includes('"Why is')) + 1,
+      `reported at line ${line}`,
+    );
+    assert.ok(
+      problems.some((p) => p.rule !== only),
+      'the rest of the file is still linted',
+    );
   });
 
   it('reports a tab used as indentation', () => {

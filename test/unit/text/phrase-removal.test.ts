@@ -13,11 +13,15 @@ const AI = 'As an AI language model';
 
 describe('phraseRemoval', () => {
   const cases: Array<[string, string, string]> = [
-    [`${AI}, I think the mitochondria makes the energy a cell uses.`, AI, 'I think the mitochondria makes the energy a cell uses.'],
+    [
+      `${AI}, I think the mitochondria makes the energy a cell uses.`,
+      AI,
+      'I think the mitochondria makes the energy a cell uses.',
+    ],
     [`${AI}, the answer is 4.`, AI, 'The answer is 4.'],
     [`${AI}  two spaces`, AI, 'Two spaces'],
     [`Sure. ${AI} I cannot feel.`, AI, 'Sure. I cannot feel.'],
-    ['Well, as an AI language model, I can\'t.', 'as an AI language model', 'Well, I can\'t.'],
+    ["Well, as an AI language model, I can't.", 'as an AI language model', "Well, I can't."],
     ['X as an AI language model Y', 'as an AI language model', 'X Y'],
     ['I think, as an AI.', 'as an AI', 'I think.'],
     ['I think, as an AI', 'as an AI', 'I think'],
@@ -31,6 +35,7 @@ describe('phraseRemoval', () => {
     ['as an AI language model, i think', 'as an AI language model', 'i think'],
   ];
   for (const [text, phrase, want] of cases) {
-    it(`${JSON.stringify(text)} → ${JSON.stringify(want)}`, () => assert.equal(removed(text, phrase), want));
+    it(`${JSON.stringify(text)} → ${JSON.stringify(want)}`, () =>
+      assert.equal(removed(text, phrase), want));
   }
 });

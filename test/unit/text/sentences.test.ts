@@ -30,7 +30,8 @@ describe('countSentences', () => {
     ['A line that wraps\nonto the next line.', 1],
     ['Great job 🎉. Keep going 🚀!', 2],
   ];
-  for (const [text, n] of cases) it(`${JSON.stringify(text)} → ${n}`, () => assert.equal(countSentences(text), n));
+  for (const [text, n] of cases)
+    it(`${JSON.stringify(text)} → ${n}`, () => assert.equal(countSentences(text), n));
 
   it('stops early when asked', () => {
     assert.equal(countSentences('One. Two. Three. Four.', 1), 2);

@@ -54,9 +54,15 @@ describe('Node text services', () => {
   });
 
   it('detect a language with eld, loading its tables once per data folder', () => {
-    const fr = 'La lumière du soleil est diffusée par les molécules de l’air, et la lumière bleue est beaucoup plus diffusée que la rouge.';
+    const fr =
+      'La lumière du soleil est diffusée par les molécules de l’air, et la lumière bleue est beaucoup plus diffusée que la rouge.';
     assert.equal(services.language.detect(fr), 'fr');
-    assert.equal(services.language.detect('Il cielo è azzurro perché la luce del sole viene diffusa dalle molecole dell’aria.'), 'it');
+    assert.equal(
+      services.language.detect(
+        'Il cielo è azzurro perché la luce del sole viene diffusa dalle molecole dell’aria.',
+      ),
+      'it',
+    );
     assert.equal(services.language.loads, 1);
     assert.equal(nodeTextServices(), services);
   });
@@ -69,20 +75,39 @@ describe('Node text services', () => {
       ...SAMPLES,
       ...SAMPLES.map((t) => t.slice(0, 12)),
       ...SAMPLES.map((t) => t.toUpperCase()),
-      '', '   ', '12345 67890', 'a', 'zz zz zz', '!!! ??? ...', 'e-mail: someone@example.com https://example.com/x?y=1',
+      '',
+      '   ',
+      '12345 67890',
+      'a',
+      'zz zz zz',
+      '!!! ??? ...',
+      'e-mail: someone@example.com https://example.com/x?y=1',
     ];
     for (const text of texts) {
       const want = reference.detect(text);
       const got = instance.detect(text) as typeof want;
-      assert.deepEqual([got.language, got.isReliable(), got.getScores()], [want.language, want.isReliable(), want.getScores()], text);
+      assert.deepEqual(
+        [got.language, got.isReliable(), got.getScores()],
+        [want.language, want.isReliable(), want.getScores()],
+        text,
+      );
     }
   });
 
   it('without its data the detector says nothing, and the cheap stages still decide', () => {
     const missing = nodeTextServices(join(__dirname, 'no-such-folder'));
-    assert.equal(missing.language.detect('La lumière du soleil est diffusée par les molécules de l’air.'), undefined);
+    assert.equal(
+      missing.language.detect('La lumière du soleil est diffusée par les molécules de l’air.'),
+      undefined,
+    );
     assert.throws(() => missing.tokens.countTokens('text', 'o200k_base'), /ENOENT/);
     // Devanagari declared, English written: the script stage needs no detector.
-    assert.equal(checkLanguage('Sunlight is scattered by the molecules in the air, and blue light is scattered much more.', 'hi').kind, 'mismatch');
+    assert.equal(
+      checkLanguage(
+        'Sunlight is scattered by the molecules in the air, and blue light is scattered much more.',
+        'hi',
+      ).kind,
+      'mismatch',
+    );
   });
 });

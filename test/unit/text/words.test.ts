@@ -5,8 +5,49 @@ import { lengthBucket } from '../../../src/core/counts';
 /** A deterministic generator of prose-like text in scripts written with spaces. */
 function* samples(n: number): Generator<string> {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pieces = ['the', 'model', "don't", 'U.S.', 'e.g.', '3.14', '1,000', 'well-known', 'café', 'naïve', 'Ünïcödé', 'Привет', 'мир', 'Γειά', 'σου', 'مرحبا', 'بالعالم', 'שלום', 'नमस्ते', 'दुनिया', 'x_y', '—', '...', '(see', 'below)', '"quoted"', "'single'", 'end.', 'Next', 'a:b', 'v2', '🎉', '#tag', '@user', 'https://example.com/a?b=c', '12:30', 'rock’n’roll', '\n', '\t', '  '];
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pieces = [
+    'the',
+    'model',
+    "don't",
+    'U.S.',
+    'e.g.',
+    '3.14',
+    '1,000',
+    'well-known',
+    'café',
+    'naïve',
+    'Ünïcödé',
+    'Привет',
+    'мир',
+    'Γειά',
+    'σου',
+    'مرحبا',
+    'بالعالم',
+    'שלום',
+    'नमस्ते',
+    'दुनिया',
+    'x_y',
+    '—',
+    '...',
+    '(see',
+    'below)',
+    '"quoted"',
+    "'single'",
+    'end.',
+    'Next',
+    'a:b',
+    'v2',
+    '🎉',
+    '#tag',
+    '@user',
+    'https://example.com/a?b=c',
+    '12:30',
+    'rock’n’roll',
+    '\n',
+    '\t',
+    '  ',
+  ];
   for (let i = 0; i < n; i++) {
     const len = 1 + Math.floor(rnd() * 40);
     const words: string[] = [];
@@ -27,7 +68,8 @@ describe('countWords', () => {
     ['مرحبا بالعالم', 2],
     ['🎉🎉 party', 1],
   ];
-  for (const [text, n] of table) it(`counts ${JSON.stringify(text)} as ${n}`, () => assert.equal(countWords(text), n));
+  for (const [text, n] of table)
+    it(`counts ${JSON.stringify(text)} as ${n}`, () => assert.equal(countWords(text), n));
 
   it('counts Chinese, Japanese and Thai as words, not as one run', () => {
     assert.ok(needsSegmenter('今日は良い天気です'));
@@ -47,7 +89,11 @@ describe('countWords', () => {
   });
 
   it('counts up to a bound: exact within it, above it once past it (both paths)', () => {
-    const texts = ['one two three four five', '今日は良い天気です。\n明日は雨が降ります。\n来週は晴れるでしょう。', ...samples(200)];
+    const texts = [
+      'one two three four five',
+      '今日は良い天気です。\n明日は雨が降ります。\n来週は晴れるでしょう。',
+      ...samples(200),
+    ];
     for (const text of texts) {
       const all = countWords(text);
       for (const most of [0, 1, 3, all - 1, all, all + 5]) {
@@ -63,6 +109,9 @@ describe('countWords', () => {
 describe('lengthBucket', () => {
   const t = { short: 100, long: 500 };
   it('puts <100 in short, 100..500 in medium, >500 in long', () => {
-    assert.deepEqual([99, 100, 500, 501].map((n) => lengthBucket(n, t)), ['short', 'medium', 'medium', 'long']);
+    assert.deepEqual(
+      [99, 100, 500, 501].map((n) => lengthBucket(n, t)),
+      ['short', 'medium', 'medium', 'long'],
+    );
   });
 });

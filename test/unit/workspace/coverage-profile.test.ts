@@ -5,13 +5,17 @@ import { indexFile } from '../../../src/core/workspace/index';
 import { coverageProfile } from '../../../src/core/workspace/coverage-profile';
 import { cleanPair, sftFile } from '../helpers';
 
-const profileOf = (text: string) => coverageProfile(indexFile('f.sft.yaml', parseSft(text), defaultGuidelines()).pairs);
+const profileOf = (text: string) =>
+  coverageProfile(indexFile('f.sft.yaml', parseSft(text), defaultGuidelines()).pairs);
 
 describe('coverage profile', () => {
   const base = sftFile(cleanPair('a-1'), cleanPair('a-2', 'traits: [persona]\n'));
 
   it('does not change with text coverage does not count: prompts, ids, comments', () => {
-    const edited = base.replace('Why is the sky blue', 'Why is the sea blue').replace('a-2', 'b-9').replace('pairs:\n', 'pairs:\n  # batch 3\n');
+    const edited = base
+      .replace('Why is the sky blue', 'Why is the sea blue')
+      .replace('a-2', 'b-9')
+      .replace('pairs:\n', 'pairs:\n  # batch 3\n');
     assert.notEqual(edited, base);
     assert.equal(profileOf(edited), profileOf(base));
   });
@@ -32,7 +36,10 @@ describe('coverage profile', () => {
     const one = sftFile(cleanPair('a-1', 'author: sam\n'), cleanPair('a-2'));
     const other = sftFile(cleanPair('a-1'), cleanPair('a-2', 'author: sam\n'));
     assert.notEqual(profileOf(one), profileOf(other));
-    assert.notEqual(profileOf(sftFile(cleanPair('a-1'))), profileOf(sftFile(cleanPair('a-1'), cleanPair('a-2'))));
+    assert.notEqual(
+      profileOf(sftFile(cleanPair('a-1'))),
+      profileOf(sftFile(cleanPair('a-1'), cleanPair('a-2'))),
+    );
     assert.equal(coverageProfile([]), 0x811c9dc5);
   });
 });

@@ -5,14 +5,20 @@ import { WorkspaceIndex, type WorkspaceIndexChange } from '../../../src/core/wor
 import { cleanPair as cleanPairWithSky, sftFile } from '../helpers';
 
 /** A clean pair whose prompt is too short for a signature, so only the prompts a test sets can be near-duplicates. */
-const cleanPair = (id: string, extra = ''): string => cleanPairWithSky(id, extra).replace('prompt: Why is the sky blue on a clear day?', `prompt: Tell me about ${id}.`);
-const withPrompt = (id: string, prompt: string): string => cleanPairWithSky(id).replace('prompt: Why is the sky blue on a clear day?', `prompt: ${prompt}`);
-
+const cleanPair = (id: string, extra = ''): string =>
+  cleanPairWithSky(id, extra).replace(
+    'prompt: Why is the sky blue on a clear day?',
+    `prompt: Tell me about ${id}.`,
+  );
+const withPrompt = (id: string, prompt: string): string =>
+  cleanPairWithSky(id).replace('prompt: Why is the sky blue on a clear day?', `prompt: ${prompt}`);
 
 const g = defaultGuidelines();
 const gf = (): typeof g => g;
-const LONG = 'Explain to a ten year old child how rainbows form after a summer storm, using the words prism, droplet and angle.';
-const rules = (ix: WorkspaceIndex, file: string): string[] => ix.problemsFor(file, gf).map((p) => `${p.rule}:${p.pairId}`);
+const LONG =
+  'Explain to a ten year old child how rainbows form after a summer storm, using the words prism, droplet and angle.';
+const rules = (ix: WorkspaceIndex, file: string): string[] =>
+  ix.problemsFor(file, gf).map((p) => `${p.rule}:${p.pairId}`);
 
 describe('workspace index: incremental updates', () => {
   it('setFile replaces a file; deleteFile removes its ids and signatures', () => {
@@ -27,7 +33,18 @@ describe('workspace index: incremental updates', () => {
     assert.deepEqual(rules(ix, 'a'), ['near-duplicate:x']);
     assert.deepEqual(rules(ix, 'b'), ['near-duplicate:z']);
     // Change b's prompt: nothing left.
-    ix.setFile('b', parseSft(sftFile(withPrompt('z', 'Name three rivers that flow through more than four countries in Europe today.'))), g);
+    ix.setFile(
+      'b',
+      parseSft(
+        sftFile(
+          withPrompt(
+            'z',
+            'Name three rivers that flow through more than four countries in Europe today.',
+          ),
+        ),
+      ),
+      g,
+    );
     assert.deepEqual(rules(ix, 'a'), []);
     // Bring the duplicate back, then delete the file.
     ix.setFile('b', parseSft(sftFile(cleanPair('y'))), g);
@@ -75,6 +92,9 @@ describe('workspace index: incremental updates', () => {
     const edited = text.replace('id: a', 'id: b');
     ix.setFile('f', parseSft(edited), g);
     const ps = ix.problemsFor('f', gf);
-    assert.deepEqual(ps.map((p) => edited.slice(p.start, p.end)), ['b', 'b']);
+    assert.deepEqual(
+      ps.map((p) => edited.slice(p.start, p.end)),
+      ['b', 'b'],
+    );
   });
 });

@@ -6,9 +6,13 @@ import { estimatedJaccard, minhash } from '../../../src/core/workspace/minhash';
 import { cleanPair as cleanPairWithSky, guidelinesFrom, sftFile } from '../helpers';
 
 /** A clean pair whose prompt is too short for a signature, so only the prompts a test sets can be near-duplicates. */
-const cleanPair = (id: string, extra = ''): string => cleanPairWithSky(id, extra).replace('prompt: Why is the sky blue on a clear day?', `prompt: Tell me about ${id}.`);
-const withPrompt = (id: string, prompt: string): string => cleanPairWithSky(id).replace('prompt: Why is the sky blue on a clear day?', `prompt: ${prompt}`);
-
+const cleanPair = (id: string, extra = ''): string =>
+  cleanPairWithSky(id, extra).replace(
+    'prompt: Why is the sky blue on a clear day?',
+    `prompt: Tell me about ${id}.`,
+  );
+const withPrompt = (id: string, prompt: string): string =>
+  cleanPairWithSky(id).replace('prompt: Why is the sky blue on a clear day?', `prompt: ${prompt}`);
 
 const g = defaultGuidelines();
 const guidelinesFor = (): typeof g => g;
@@ -30,7 +34,8 @@ function words(seed: number, n: number): string {
   return out.join(' ');
 }
 
-const LONG = 'Write a short story about a lighthouse keeper who finds a message in a bottle that was sent fifty years ago by her own grandmother, and describe the storm that night.';
+const LONG =
+  'Write a short story about a lighthouse keeper who finds a message in a bottle that was sent fifty years ago by her own grandmother, and describe the storm that night.';
 
 describe('workspace rules', () => {
   it('duplicate-id: across two files, with related places pointing at the other pair', () => {
@@ -68,12 +73,27 @@ describe('workspace rules', () => {
     const a = sftFile(cleanPair('dup'), cleanPair('dup'));
     const ix = index({ 'a.sft.yaml': a });
     const warn = guidelinesFrom('sft-guidelines: 1\nrules:\n  duplicate-id: warning\n');
-    assert.deepEqual(ix.problemsFor('a.sft.yaml', () => warn).filter((p) => p.rule === 'duplicate-id').map((p) => p.severity), ['warning', 'warning']);
+    assert.deepEqual(
+      ix
+        .problemsFor('a.sft.yaml', () => warn)
+        .filter((p) => p.rule === 'duplicate-id')
+        .map((p) => p.severity),
+      ['warning', 'warning'],
+    );
     const off = guidelinesFrom('sft-guidelines: 1\nrules:\n  duplicate-id: off\n');
-    assert.equal(ix.problemsFor('a.sft.yaml', () => off).filter((p) => p.rule === 'duplicate-id').length, 0);
-    const silenced = sftFile(cleanPair('dup', '# sft-ignore duplicate-id: kept for the A/B comparison\n'), cleanPair('dup'));
+    assert.equal(
+      ix.problemsFor('a.sft.yaml', () => off).filter((p) => p.rule === 'duplicate-id').length,
+      0,
+    );
+    const silenced = sftFile(
+      cleanPair('dup', '# sft-ignore duplicate-id: kept for the A/B comparison\n'),
+      cleanPair('dup'),
+    );
     const ix2 = index({ 's.sft.yaml': silenced });
-    assert.equal(ix2.problemsFor('s.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id').length, 1);
+    assert.equal(
+      ix2.problemsFor('s.sft.yaml', guidelinesFor).filter((p) => p.rule === 'duplicate-id').length,
+      1,
+    );
   });
 
   it('near-duplicate: finds a lightly edited prompt in another file, not an unrelated one', () => {
@@ -83,14 +103,18 @@ describe('workspace rules', () => {
     const b = sftFile(withPrompt('b1', `"${edited}"`));
     const c = sftFile(withPrompt('c1', `${words(1, 40)}`));
     const ix = index({ 'a.sft.yaml': a, 'b.sft.yaml': b, 'c.sft.yaml': c });
-    const pa = ix.problemsFor('a.sft.yaml', guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    const pa = ix
+      .problemsFor('a.sft.yaml', guidelinesFor)
+      .filter((p) => p.rule === 'near-duplicate');
     assert.equal(pa.length, 1);
     assert.equal(pa[0].severity, 'warning');
     assert.equal(pa[0].pairId, 'a1');
     assert.equal(a.slice(pa[0].start, pa[0].end), LONG);
     assert.equal(pa[0].related![0].file, 'b.sft.yaml');
     assert.equal(b.slice(pa[0].related![0].start, pa[0].related![0].end), 'b1');
-    const pb = ix.problemsFor('b.sft.yaml', guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    const pb = ix
+      .problemsFor('b.sft.yaml', guidelinesFor)
+      .filter((p) => p.rule === 'near-duplicate');
     assert.equal(pb.length, 1);
     assert.equal(b.slice(pb[0].start, pb[0].end), `"${edited}"`);
     assert.equal(ix.problemsFor('c.sft.yaml', guidelinesFor).length, 0);
@@ -102,24 +126,34 @@ describe('workspace rules', () => {
     for (let i = 0; i < 60; i += 6) ws[i] = `changed${i}`; // ~10 of 58 shingles x3 → Jaccard well below 0.85
     const a = sftFile(withPrompt('a', `${base}`), withPrompt('b', `${ws.join(' ')}`));
     const ix = index({ 'a.sft.yaml': a });
-    const sim = estimatedJaccard(ix.entry('a.sft.yaml')!.pairs[0].signature!, ix.entry('a.sft.yaml')!.pairs[1].signature!);
+    const sim = estimatedJaccard(
+      ix.entry('a.sft.yaml')!.pairs[0].signature!,
+      ix.entry('a.sft.yaml')!.pairs[1].signature!,
+    );
     assert.ok(sim < 0.85, `similarity ${sim}`);
     assert.equal(ix.problemsFor('a.sft.yaml', guidelinesFor).length, 0);
-    const loose = guidelinesFrom(`sft-guidelines: 1\nrules:\n  near-duplicate: { threshold: ${Math.max(0.05, sim - 0.1).toFixed(2)} }\n`);
+    const loose = guidelinesFrom(
+      `sft-guidelines: 1\nrules:\n  near-duplicate: { threshold: ${Math.max(0.05, sim - 0.1).toFixed(2)} }\n`,
+    );
     // Candidates come from LSH, which is tuned for 0.85: a loose threshold only sees pairs that share a band.
-    const found = ix.problemsFor('a.sft.yaml', () => loose).filter((p) => p.rule === 'near-duplicate');
+    const found = ix
+      .problemsFor('a.sft.yaml', () => loose)
+      .filter((p) => p.rule === 'near-duplicate');
     assert.ok(found.length === 0 || found.length === 2);
   });
 
   it('near-duplicate: 2,000 unrelated prompts verify few candidates (no all-pairs comparison)', () => {
     const ix = new WorkspaceIndex();
     for (let f = 0; f < 20; f++) {
-      const pairs = Array.from({ length: 100 }, (_, i) => withPrompt(`p-${f}-${i}`, `${words(f * 100 + i + 1, 30 + ((f * 7 + i) % 50))}`));
+      const pairs = Array.from({ length: 100 }, (_, i) =>
+        withPrompt(`p-${f}-${i}`, `${words(f * 100 + i + 1, 30 + ((f * 7 + i) % 50))}`),
+      );
       ix.setFile(`f${f}.sft.yaml`, parseSft(sftFile(...pairs)), g);
     }
     assert.equal(ix.size, 2000);
     let near = 0;
-    for (const f of ix.files()) near += ix.problemsFor(f, guidelinesFor).filter((p) => p.rule === 'near-duplicate').length;
+    for (const f of ix.files())
+      near += ix.problemsFor(f, guidelinesFor).filter((p) => p.rule === 'near-duplicate').length;
     assert.equal(near, 0);
     // All pairs would be ~2,000,000 comparisons; LSH buckets give next to none.
     assert.ok(ix.verifiedCandidates < 200, `verified ${ix.verifiedCandidates}`);
@@ -129,9 +163,14 @@ describe('workspace rules', () => {
     // Seeded words, each distinct, so every 3-word shingle is distinct and the true Jaccard
     // similarity of two prompts is known exactly.
     let seed = 7;
-    const rand = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
-    const word = (): string => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
-    const shingles = (ws: string[]): Set<string> => new Set(ws.slice(2).map((_, i) => ws.slice(i, i + 3).join(' ')));
+    const rand = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const word = (): string =>
+      Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const shingles = (ws: string[]): Set<string> =>
+      new Set(ws.slice(2).map((_, i) => ws.slice(i, i + 3).join(' ')));
     for (const n of [12, 60, 200]) {
       for (const changes of [1, 2, 4]) {
         const errors: number[] = [];
@@ -139,7 +178,8 @@ describe('workspace rules', () => {
         for (let trial = 0; trial < 300; trial++) {
           const a = Array.from({ length: n }, word);
           const b = [...a];
-          for (let c = 0; c < Math.max(1, Math.round((changes * n) / 60)); c++) b[Math.floor(rand() * n)] = word();
+          for (let c = 0; c < Math.max(1, Math.round((changes * n) / 60)); c++)
+            b[Math.floor(rand() * n)] = word();
           const sa = shingles(a);
           const sb = shingles(b);
           const shared = [...sa].filter((x) => sb.has(x)).length;
@@ -151,14 +191,18 @@ describe('workspace rules', () => {
         const rms = Math.sqrt(errors.reduce((x, y) => x + y * y, 0) / errors.length);
         const textbook = Math.sqrt(variance / errors.length);
         assert.ok(Math.abs(bias) < 0.01, `n ${n}, ${changes} changes: bias ${bias.toFixed(4)}`);
-        assert.ok(rms <= 1.25 * textbook + 0.002, `n ${n}, ${changes} changes: rms ${rms.toFixed(4)} against ${textbook.toFixed(4)} for 128 permutations`);
+        assert.ok(
+          rms <= 1.25 * textbook + 0.002,
+          `n ${n}, ${changes} changes: rms ${rms.toFixed(4)} against ${textbook.toFixed(4)} for 128 permutations`,
+        );
       }
     }
   });
 
   it('signatures: short prompts get none; CJK text is shingled by characters', () => {
     assert.equal(minhash('Translate: good morning'), undefined);
-    const ja = '東京は日本の首都であり、世界で最も人口の多い都市の一つです。多くの人が電車で通勤しています。';
+    const ja =
+      '東京は日本の首都であり、世界で最も人口の多い都市の一つです。多くの人が電車で通勤しています。';
     const ja2 = ja.replace('多くの人', '多数の人');
     const s1 = minhash(ja)!;
     const s2 = minhash(ja2)!;
@@ -166,7 +210,10 @@ describe('workspace rules', () => {
     assert.ok(estimatedJaccard(s1, s2) > 0.6);
     assert.ok(estimatedJaccard(s1, minhash(words(3, 30))!) < 0.1);
     // Case, punctuation and spacing do not matter.
-    assert.equal(estimatedJaccard(minhash(LONG)!, minhash(`  ${LONG.toUpperCase().replace(/,/g, ' ;')}!! `)!), 1);
+    assert.equal(
+      estimatedJaccard(minhash(LONG)!, minhash(`  ${LONG.toUpperCase().replace(/,/g, ' ;')}!! `)!),
+      1,
+    );
   });
 
   it('indexFile: effective annotations with defaults, counts, id place, prompt span', () => {
@@ -211,9 +258,19 @@ describe('workspace rules', () => {
     assert.notEqual(after[0].signature, before.pairs[0].signature);
     assert.deepEqual(after[0].signature, before.pairs[0].signature);
     assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
-    const again = indexFile('f.sft.yaml', parseSft(changed), g, { file: 'f.sft.yaml', pairs: after }).pairs;
-    assert.equal(again[0].signature, after[0].signature, 'an unchanged pair takes the signature over');
+    const again = indexFile('f.sft.yaml', parseSft(changed), g, {
+      file: 'f.sft.yaml',
+      pairs: after,
+    }).pairs;
+    assert.equal(
+      again[0].signature,
+      after[0].signature,
+      'an unchanged pair takes the signature over',
+    );
     assert.equal(again[1].signature, after[1].signature);
-    assert.deepEqual(again.map((p) => [p.promptWords, p.responseWords, p.bucket]), after.map((p) => [p.promptWords, p.responseWords, p.bucket]));
+    assert.deepEqual(
+      again.map((p) => [p.promptWords, p.responseWords, p.bucket]),
+      after.map((p) => [p.promptWords, p.responseWords, p.bucket]),
+    );
   });
 });

@@ -22,7 +22,16 @@ export interface FieldScalar {
 }
 
 /** Field names a rule or guideline entry may list; `examples` means inputs and outputs. */
-export const CONTENT_FIELDS = ['system', 'context', 'prompt', 'response', 'examples', 'examples.input', 'examples.output', 'labels'] as const;
+export const CONTENT_FIELDS = [
+  'system',
+  'context',
+  'prompt',
+  'response',
+  'examples',
+  'examples.input',
+  'examples.output',
+  'labels',
+] as const;
 
 /** Every field name `fieldSet` takes: the content fields, and `input` and `output` for an example's. */
 export const FIELD_NAMES: [string, ...string[]] = [...CONTENT_FIELDS, 'input', 'output'];
@@ -36,8 +45,10 @@ function textOf(node: Node | null | undefined): string | undefined {
 export function fieldSet(fields: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const f of fields) {
-    if (f === 'examples') { out.add('examples.input'); out.add('examples.output'); }
-    else if (f === 'input' || f === 'output') out.add(`examples.${f}`);
+    if (f === 'examples') {
+      out.add('examples.input');
+      out.add('examples.output');
+    } else if (f === 'input' || f === 'output') out.add(`examples.${f}`);
     else out.add(f);
   }
   return out;
@@ -56,7 +67,8 @@ export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): Fie
     if ((TEXT_FIELDS as readonly string[]).includes(key)) {
       if (!fields.has(key)) continue;
       const text = textOf(entry.value);
-      if (text !== undefined) out.push({ field: key, name: key, node: entry.value as Scalar, text });
+      if (text !== undefined)
+        out.push({ field: key, name: key, node: entry.value as Scalar, text });
     } else if (key === 'examples' && isSeq(entry.value)) {
       if (!fields.has('examples.input') && !fields.has('examples.output')) continue;
       (entry.value.items as (Node | null)[]).forEach((ex, i) => {
@@ -66,7 +78,8 @@ export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): Fie
       const items = isSeq(entry.value) ? (entry.value.items as (Node | null)[]) : [entry.value];
       for (const it of items) {
         const text = textOf(it);
-        if (text !== undefined) out.push({ field: 'labels', name: 'labels', node: it as Scalar, text });
+        if (text !== undefined)
+          out.push({ field: 'labels', name: 'labels', node: it as Scalar, text });
       }
     }
   }
@@ -74,19 +87,31 @@ export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): Fie
 }
 
 /** The input and output of the `i`th example, as `fields` asks for them. */
-function exampleScalars(ex: YAMLMap, i: number, fields: ReadonlySet<string>, out: FieldScalar[]): void {
+function exampleScalars(
+  ex: YAMLMap,
+  i: number,
+  fields: ReadonlySet<string>,
+  out: FieldScalar[],
+): void {
   for (const item of ex.items) {
     if (!isScalar(item.key)) continue;
     const part = String(item.key.value);
     const field = `examples.${part}`;
     const text = textOf(item.value as Node | null);
-    if (fields.has(field) && text !== undefined) out.push({ field, name: `examples[${i}].${part}`, node: item.value as Scalar, text });
+    if (fields.has(field) && text !== undefined)
+      out.push({ field, name: `examples[${i}].${part}`, node: item.value as Scalar, text });
   }
 }
 
 /** A field name as a writer reads it in a message. */
 export function fieldLabel(field: string): string {
-  return field === 'examples.input' ? 'an example input' : field === 'examples.output' ? 'an example output' : field === 'labels' ? 'a label' : `the ${field}`;
+  return field === 'examples.input'
+    ? 'an example input'
+    : field === 'examples.output'
+      ? 'an example output'
+      : field === 'labels'
+        ? 'a label'
+        : `the ${field}`;
 }
 
 /** Span of the text without its leading and trailing whitespace (the whole value when blank). */
@@ -95,7 +120,8 @@ export function trimmedSpan(ctx: PairContext, node: Scalar, text: string): Span 
   let b = text.length;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  if (a === b) return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+  if (a === b)
+    return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
   return ctx.span(node, a, b);
 }
 

@@ -14,7 +14,8 @@ export interface DefaultBannedPhrase {
 }
 
 const SELF = 'Responses answer; they do not talk about being an AI or a model.';
-const ABILITY = 'Responses do not disclaim abilities or training; answer, or say plainly what is not known.';
+const ABILITY =
+  'Responses do not disclaim abilities or training; answer, or say plainly what is not known.';
 const FILLER = 'Filler: start with the answer and end when it is done.';
 
 /** Built-in phrases, checked in the response. */

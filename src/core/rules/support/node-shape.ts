@@ -27,14 +27,17 @@ export function itemHead(src: string, node: Node | null, fallback: number, floor
     const key = node.items[0].key as Node | null;
     if (isScalar(key) && key.range) return { start, end: key.range[1] };
   }
-  const end = node?.range ? Math.min(node.range[1], lineEnd(src, node.range[0])) : lineEnd(src, start);
+  const end = node?.range
+    ? Math.min(node.range[1], lineEnd(src, node.range[0]))
+    : lineEnd(src, start);
   return { start, end: Math.max(end, start) };
 }
 
 /** A pair's first line, from the `- ` through its first key; node offsets. */
 export function pairHead(pair: PairModel): Span {
   const dash = pair.slice.start + pair.indent;
-  if (pair.src[dash] === '-' && !pair.node?.range) return { start: dash, end: lineEnd(pair.src, dash) };
+  if (pair.src[dash] === '-' && !pair.node?.range)
+    return { start: dash, end: lineEnd(pair.src, dash) };
   return itemHead(pair.src, pair.node, dash, pair.slice.start);
 }
 
@@ -67,7 +70,9 @@ export function rangeOf(node: Node | null | undefined, src?: string): Span | und
   if (!node?.range) return undefined;
   const start = node.range[0];
   let end = node.range[1];
-  if (src) while (end > start && (src[end - 1] === '\n' || src[end - 1] === '\r' || src[end - 1] === ' ')) end--;
+  if (src)
+    while (end > start && (src[end - 1] === '\n' || src[end - 1] === '\r' || src[end - 1] === ' '))
+      end--;
   return { start, end };
 }
 

@@ -9,7 +9,8 @@
  */
 
 const WORD_EDGE = /[\p{L}\p{M}\p{N}_]/u;
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 const NOT_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}_])';
 const NOT_AFTER = '(?![\\p{L}\\p{M}\\p{N}_])';
 const SPECIAL = /[\\^$.*+?()[\]{}|]/g;
@@ -21,7 +22,12 @@ function needsBoundary(ch: string): boolean {
 /** Regex source for the words of a phrase without its edges; '' for a blank phrase. */
 function phraseBody(phrase: string): string {
   const trimmed = phrase.trim();
-  return trimmed ? trimmed.split(/\s+/).map((w) => w.replace(SPECIAL, '\\$&').replace(/['’]/g, "['’]")).join('\\s+') : '';
+  return trimmed
+    ? trimmed
+        .split(/\s+/)
+        .map((w) => w.replace(SPECIAL, '\\$&').replace(/['’]/g, "['’]"))
+        .join('\\s+')
+    : '';
 }
 
 /** Regex source for a phrase (to be compiled with the `iu` flags). */
@@ -42,7 +48,12 @@ export interface PhraseMatch<T> {
 }
 
 /** Scan with a global regex, at most `cap` matches, stepping over empty matches. */
-export function scanRegex(re: RegExp, text: string, cap: number, onMatch: (m: RegExpExecArray) => void): void {
+export function scanRegex(
+  re: RegExp,
+  text: string,
+  cap: number,
+  onMatch: (m: RegExpExecArray) => void,
+): void {
   re.lastIndex = 0;
   for (let n = 0; n < cap; n++) {
     const m = re.exec(text);
@@ -74,9 +85,13 @@ export class PhraseList<T extends { text: string }> {
   /** `source` overrides the regex source of an entry (built-in entries with a lookahead). */
   constructor(entries: readonly T[], source: (entry: T) => string = (e) => phraseSource(e.text)) {
     this.ordered = [...entries].sort((a, b) => b.text.length - a.text.length);
-    this.re = this.ordered.length ? new RegExp(this.ordered.map((e) => `(${source(e)})`).join('|'), 'giu') : undefined;
+    this.re = this.ordered.length
+      ? new RegExp(this.ordered.map((e) => `(${source(e)})`).join('|'), 'giu')
+      : undefined;
     // Only a source that is the phrase's own (plus a lookahead) must match its words.
-    const bodies = this.ordered.map((e) => (source(e).startsWith(phraseSource(e.text)) ? phraseBody(e.text) : ''));
+    const bodies = this.ordered.map((e) =>
+      source(e).startsWith(phraseSource(e.text)) ? phraseBody(e.text) : '',
+    );
     this.maybe = bodies.every((b) => b) ? new RegExp(bodies.join('|'), 'iu') : undefined;
   }
 

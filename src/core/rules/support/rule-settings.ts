@@ -21,7 +21,10 @@ export function optionsSchema(meta: RuleMeta): z.ZodMiniObject {
 
 /** One rule's setting; without a rule (a project pattern's id), a severity alone. */
 function settingSchema(severity: z.ZodMiniType, meta?: RuleMeta) {
-  return z.union([severity, z.strictObject({ severity: z.optional(severity), ...(meta ? optionsSchema(meta).shape : {}) })]);
+  return z.union([
+    severity,
+    z.strictObject({ severity: z.optional(severity), ...(meta ? optionsSchema(meta).shape : {}) }),
+  ]);
 }
 
 /**
@@ -31,16 +34,24 @@ function settingSchema(severity: z.ZodMiniType, meta?: RuleMeta) {
 export function rulesSchema(metas: readonly RuleMeta[]) {
   const severity = z.enum(SEVERITIES);
   const plain = settingSchema(severity);
-  const shape = Object.fromEntries(metas.map((m) => [m.id, z.optional(m.options ? settingSchema(severity, m) : plain)]));
-  return z.catchall(z.strictObject(shape), plain)
-    .check(z.describe('Severity (and options) per rule id; a project pattern\'s id takes a severity.'));
+  const shape = Object.fromEntries(
+    metas.map((m) => [m.id, z.optional(m.options ? settingSchema(severity, m) : plain)]),
+  );
+  return z
+    .catchall(z.strictObject(shape), plain)
+    .check(
+      z.describe("Severity (and options) per rule id; a project pattern's id takes a severity."),
+    );
 }
 
 /**
  * The options a rule runs with: the guidelines' when the rule's schema takes them, else none,
  * so a bad setting falls back to the rule's defaults instead of reaching the rule.
  */
-export function ruleOptions(meta: RuleMeta, given: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
+export function ruleOptions(
+  meta: RuleMeta,
+  given: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> {
   if (!given || !Object.keys(given).length) return {};
   return optionsSchema(meta).safeParse(given).success ? given : {};
 }
