@@ -6,15 +6,7 @@
  * with base 0; an incremental re-parse of one pair uses that pair's slice, and later pairs
  * only move their base. This keeps per-keystroke work in proportion to one pair.
  */
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair as YamlPair,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml';
+import { isScalar, isSeq, type Node, type Pair as YamlPair, type Scalar, type YAMLMap } from 'yaml';
 import { scalarMap, type ScalarMap } from './scalar-map';
 import type { Span } from '../types';
 
@@ -117,10 +109,3 @@ export function stringList(node: Node | null | undefined): string[] | undefined 
   }
   return out;
 }
-
-/** A node's span, or the fallback. */
-export function nodeSpan(node: Node | null | undefined, fallback: Span): Span {
-  return node?.range ? { start: node.range[0], end: node.range[1] } : fallback;
-}
-
-export { isMap, isScalar, isSeq };

@@ -319,7 +319,10 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   };
 }
 
-/** Parse the whole text with `yaml` in one go (files of any shape, syntax errors included). */
+/**
+ * Parse the whole text with `yaml` in one go (files of any shape, syntax errors included).
+ * @usedBy tests
+ */
 export function parseSftWhole(text: string): SftFileModel {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const syntax: SyntaxIssue[] = [
