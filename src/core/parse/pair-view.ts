@@ -59,8 +59,8 @@ export interface PairView {
   traits: readonly string[];
   /** The pair's own declared `prompt_length`. */
   declaredLength?: string;
-  /** The prompt's first line, shortened: a title for lists. */
-  preview: string;
+  /** The prompt's first line, shortened: a title for lists (made on first read). */
+  readonly preview: string;
   /** The prompt value, when it is text. */
   promptRange?: Span;
   /** Every entry, in order (repeats included); summarised on first read. */
@@ -79,16 +79,22 @@ export interface PairView {
 
 /** Characters of the prompt a preview keeps. */
 const PREVIEW_CHARS = 60;
-const VIEW = 'view';
-const views = new WeakMap<SftFileModel, readonly PairView[]>();
+const SUMMARY = 'view';
+/**
+ * Where a model keeps its views: a non-enumerable property, so the copies an incremental
+ * update makes with `{ ...model }` start without the old views. Not a WeakMap: on a lint of
+ * a 6 MB workspace, a module WeakMap of every model's views cost 10% more CPU in garbage
+ * collection (its entries are ephemerons, which V8 marks in extra passes).
+ */
+const VIEWS = Symbol('pair views');
+type WithViews = SftFileModel & { [VIEWS]?: readonly PairView[] };
 
 /** Every pair of the file as a view (built once per model). */
 export function pairViews(model: SftFileModel): readonly PairView[] {
-  let out = views.get(model);
-  if (!out) {
-    out = model.pairs.map((p) => moved(localView(model, p), p.base));
-    views.set(model, out);
-  }
+  const cached = (model as WithViews)[VIEWS];
+  if (cached) return cached;
+  const out = model.pairs.map((p) => new View(p, summary(model, p)));
+  Object.defineProperty(model, VIEWS, { value: out });
   return out;
 }
 
@@ -103,131 +109,179 @@ export function pairViewAt(model: SftFileModel, offset: number): PairView | unde
 
 /** The entries of the file's `defaults`, document offsets. */
 export function defaultFieldViews(model: SftFileModel): FieldView[] {
-  return [...model.defaults.values()].map(fieldView);
+  return [...model.defaults.values()].map((f) => fieldView(f, 0));
 }
 
 /** Document offsets of a pair: from the start of its `-` line to the end of its last non-blank line. */
 export function pairRange(pair: PairModel): Span & { dash: number } {
-  const start = pair.base + pair.slice.start;
-  let end = pair.slice.end;
-  while (end > pair.slice.start && /[ \t\r\n]/.test(pair.src[end - 1])) end--;
-  return { start, dash: start + pair.indent, end: pair.base + end };
+  return localRange(pair, pair.base);
 }
 
-/** The view in node offsets (document offsets when `base` is 0), memoised on the pair. */
-function localView(model: SftFileModel, pair: PairModel): PairView {
-  const memo = pair.memo.get(VIEW) as PairView | undefined;
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+function localRange(pair: PairModel, base: number): Span & { dash: number } {
+  const { src, slice } = pair;
+  let end = slice.end;
+  while (end > slice.start && isBlank(src.charCodeAt(end - 1))) end--;
+  const start = base + slice.start;
+  return { start, dash: start + pair.indent, end: base + end };
+}
+
+/**
+ * What a view says of a pair that does not depend on where the pair is, in node offsets:
+ * memoised on the pair, so after an edit only the edited pair is summarised again.
+ */
+interface Summary {
+  range: Span & { dash: number };
+  idRange: Span;
+  annotations: Partial<Record<ViewAnnotation, string>>;
+  traits: readonly string[];
+  declaredLength?: string;
+  promptText?: string;
+  promptRange?: Span;
+  silenced?: readonly string[];
+  contentHash: number;
+}
+
+function summary(model: SftFileModel, pair: PairModel): Summary {
+  const memo = pair.memo.get(SUMMARY) as Summary | undefined;
   if (memo) return memo;
-  const effective = (key: string): Field | undefined => effectiveField(model, pair, key);
-  const { start, dash, end } = pairRange({ ...pair, base: 0 });
+  const range = localRange(pair, 0);
   const idValue = pair.fields.get('id')?.value;
   const annotations: Partial<Record<ViewAnnotation, string>> = {};
   for (const key of SCALAR_DEFAULT_KEYS) {
-    const text = scalarText(effective(key)?.value);
+    const text = scalarText(effectiveField(model, pair, key)?.value);
     if (text !== undefined) annotations[key] = text;
   }
   const prompt = pair.fields.get('prompt')?.value;
-  const promptText = scalarText(prompt);
   const silenced = pair.silences.filter((s) => s.reason).flatMap((s) => s.rules);
-  // Entries are summarised when a feature asks (the index does not).
-  const fields = lazy(() => pair.entries.map(fieldView));
-  const view: PairView = {
-    index: pair.index,
-    id: pair.id,
-    name: pair.id ?? `(pair ${pair.index + 1}, no id)`,
-    range: { start, end },
-    dash,
+  const out: Summary = {
+    range,
     idRange: idValue?.range
       ? { start: idValue.range[0], end: idValue.range[1] }
-      : { start: dash, end: dash + 1 },
+      : { start: range.dash, end: range.dash + 1 },
     annotations,
-    traits: stringList(effective('traits')?.value) ?? [],
+    traits: stringList(effectiveField(model, pair, 'traits')?.value) ?? [],
     declaredLength: scalarText(pair.fields.get('prompt_length')?.value),
-    preview: preview(promptText ?? ''),
+    promptText: scalarText(prompt),
     promptRange:
       isScalar(prompt) && prompt.range
         ? { start: prompt.range[0], end: prompt.range[1] }
         : undefined,
-    get fields() {
-      return fields();
-    },
     silenced: silenced.length ? silenced : undefined,
     contentHash: textHash(pair.src, pair.slice.start, pair.slice.end),
-    promptText: () => promptText,
-    counts: (g) => pairCounts(pair, g),
-    tokens: (counter, tokenizer) => pairTokens(pair, counter, tokenizer),
   };
-  pair.memo.set(VIEW, view);
-  return view;
+  pair.memo.set(SUMMARY, out);
+  return out;
+}
+
+/**
+ * A pair's view: its summary moved to document offsets. A class, not an object of closures:
+ * the index builds one for every pair of every file, and entries and the preview are made
+ * only when a feature asks (the index does not).
+ */
+class View implements PairView {
+  readonly index: number;
+  readonly id?: string;
+  readonly name: string;
+  readonly range: Span;
+  readonly dash: number;
+  readonly idRange: Span;
+  readonly promptRange?: Span;
+  private entries?: readonly FieldView[];
+  private title?: string;
+
+  constructor(
+    private readonly pair: PairModel,
+    private readonly local: Summary,
+  ) {
+    const base = pair.base;
+    this.index = pair.index;
+    this.id = pair.id;
+    this.name = pair.id ?? `(pair ${pair.index + 1}, no id)`;
+    this.range = shift(local.range, base);
+    this.dash = local.range.dash + base;
+    this.idRange = shift(local.idRange, base);
+    this.promptRange = local.promptRange && shift(local.promptRange, base);
+  }
+
+  get annotations(): Readonly<Partial<Record<ViewAnnotation, string>>> {
+    return this.local.annotations;
+  }
+
+  get traits(): readonly string[] {
+    return this.local.traits;
+  }
+
+  get declaredLength(): string | undefined {
+    return this.local.declaredLength;
+  }
+
+  get silenced(): readonly string[] | undefined {
+    return this.local.silenced;
+  }
+
+  get contentHash(): number {
+    return this.local.contentHash;
+  }
+
+  get fields(): readonly FieldView[] {
+    return (this.entries ??= this.pair.entries.map((f) => fieldView(f, this.pair.base)));
+  }
+
+  get preview(): string {
+    return (this.title ??= preview(this.local.promptText ?? ''));
+  }
+
+  promptText(): string | undefined {
+    return this.local.promptText;
+  }
+
+  counts(g: Pick<Guidelines, 'length'>): PairCounts {
+    return pairCounts(this.pair, g);
+  }
+
+  tokens(counter: TokenCounter, tokenizer: TokenizerName): { prompt: number; response: number } {
+    return pairTokens(this.pair, counter, tokenizer);
+  }
 }
 
 /** The prompt's first non-blank line, at most PREVIEW_CHARS characters. */
 function preview(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
-  const t = line.trim().replace(/\s+/g, ' ');
+  let line = '';
+  for (let at = 0; at < text.length && !line;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    line = text.slice(at, end).trim();
+    at = end + 1;
+  }
+  const t = line.replace(/\s+/g, ' ');
   return t.length > PREVIEW_CHARS ? `${t.slice(0, PREVIEW_CHARS - 1)}…` : t;
 }
 
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
+const spanOf = (range: readonly number[], delta: number): Span => ({
+  start: range[0] + delta,
+  end: range[1] + delta,
+});
 
-const spanOf = (range: readonly number[]): Span => ({ start: range[0], end: range[1] });
-
-/** An entry in its nodes' offsets. */
-function fieldView(f: Field): FieldView {
+/** An entry, its nodes' offsets moved by `delta`. */
+function fieldView(f: Field, delta: number): FieldView {
   return {
     key: f.key,
-    keyRange: spanOf(f.keyNode.range!),
-    valueRange: f.value?.range ? spanOf(f.value.range) : undefined,
-    entryRange: { start: f.span.start, end: f.span.end },
-    items: valueItems(f.value),
+    keyRange: spanOf(f.keyNode.range!, delta),
+    valueRange: f.value?.range ? spanOf(f.value.range, delta) : undefined,
+    entryRange: { start: f.span.start + delta, end: f.span.end + delta },
+    items: valueItems(f.value, delta),
   };
 }
 
-function valueItems(node: Node | null): ValueItem[] {
+function valueItems(node: Node | null, delta: number): ValueItem[] {
   const one = (n: Node | null): ValueItem[] => {
     const text = scalarText(n);
-    return text !== undefined && n?.range ? [{ text, range: spanOf(n.range) }] : [];
+    return text !== undefined && n?.range ? [{ text, range: spanOf(n.range, delta) }] : [];
   };
   if (isSeq(node)) return (node.items as (Node | null)[]).flatMap(one);
   return one(node);
 }
 
 const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
-
-/** A view moved by `delta` (a pair whose base is not 0). */
-function moved(v: PairView, delta: number): PairView {
-  if (!delta) return v;
-  const fields = lazy(() =>
-    v.fields.map((f) => ({
-      key: f.key,
-      keyRange: shift(f.keyRange, delta),
-      valueRange: f.valueRange && shift(f.valueRange, delta),
-      entryRange: shift(f.entryRange, delta),
-      items: f.items.map((i) => ({ text: i.text, range: shift(i.range, delta) })),
-    })),
-  );
-  return {
-    index: v.index,
-    id: v.id,
-    name: v.name,
-    annotations: v.annotations,
-    traits: v.traits,
-    declaredLength: v.declaredLength,
-    preview: v.preview,
-    silenced: v.silenced,
-    contentHash: v.contentHash,
-    promptText: v.promptText,
-    counts: v.counts,
-    tokens: v.tokens,
-    range: shift(v.range, delta),
-    dash: v.dash + delta,
-    idRange: shift(v.idRange, delta),
-    promptRange: v.promptRange && shift(v.promptRange, delta),
-    get fields() {
-      return fields();
-    },
-  };
-}
