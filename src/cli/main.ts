@@ -9,6 +9,7 @@ import { coverageCommand } from './commands/coverage';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { VERSION } from './meta';
+import { escapeControls } from '../core/text/escape';
 
 const COMMANDS: readonly Command[] = [lintCommand, coverageCommand, exportCommand, importCommand];
 
@@ -29,8 +30,23 @@ Docs: docs/cli.md
 `;
 }
 
+/**
+ * Standard error only ever carries messages, and many quote user text (paths, ids, notes):
+ * its control characters are shown visibly, line breaks kept. Standard output is left to
+ * each format, since an export there must be exact.
+ */
+function withSafeErrors(io: Io): Io {
+  return { ...io, err: (text) => io.err(safeLines(text)) };
+}
+
+/** Control characters shown visibly, line breaks kept. */
+function safeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}
+
 /** Run the CLI with argv (without node and script); returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = withSafeErrors(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
@@ -93,9 +109,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(
-        `sft: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-      );
+      const what = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      process.stderr.write(`sft: internal error: ${safeLines(what)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

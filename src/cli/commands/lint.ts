@@ -7,6 +7,7 @@ import { readTextFile } from '../../node/files';
 import { displayPath, lintWorkspace, type LintedFile } from '../load';
 import type { LineIndex } from '../../core/text/lines';
 import { plural } from '../../core/plural';
+import { escapeControls } from '../../core/text/escape';
 import { placeProblems, tally, type FileProblems } from '../report';
 import { formatStylish } from '../format/stylish';
 import { formatJson } from '../format/json';
@@ -76,7 +77,7 @@ Files over 32 MB, binary files and files that cannot be read are reported as an
       });
       // Beside JSON or SARIF on standard output, the summary goes to standard error.
       const say = format === 'stylish' ? io.out : io.err;
-      for (const f of fixes) say(`${describeFix(f, dryRun)}\n`);
+      for (const f of fixes) say(`${escapeControls(describeFix(f, dryRun))}\n`);
       if (format === 'stylish' && fixes.length) say('\n');
       unwritten = fixes.some((f) => f.error);
     }

@@ -1,6 +1,11 @@
-/** Coverage as an aligned text table, Markdown or JSON. */
+/**
+ * Coverage as an aligned text table, Markdown or JSON. User text (values, task names, the
+ * guidelines path) is escaped for where it lands: control characters shown visibly in the
+ * table, Markdown syntax escaped in the report; JSON is exact.
+ */
 import { COVERAGE_KEYS, type Coverage, type CoverageBucket } from '../../core/coverage';
 import { plural } from '../../core/plural';
+import { escapeControls, escapeMarkdown, jsonForTerminal } from '../../core/text/escape';
 
 /** One coverage report: the files under one set of guidelines. */
 export interface CoverageGroup {
@@ -25,9 +30,12 @@ function mark(b: CoverageBucket): string {
   return b.meets === undefined ? '' : b.meets ? 'ok' : 'MISS';
 }
 
-function cells(b: CoverageBucket): string[] {
+/** How user text is made safe for one output. */
+type Escape = (text: string) => string;
+
+function cells(b: CoverageBucket, escape: Escape): string[] {
   return [
-    b.value,
+    escape(b.value),
     String(b.count),
     percent(b.share),
     b.target === undefined ? '' : targetPercent(b.target),
@@ -36,13 +44,15 @@ function cells(b: CoverageBucket): string[] {
   ];
 }
 
-function heading(g: CoverageGroup): string[] {
+function heading(g: CoverageGroup, escape: Escape): string[] {
   const c = g.coverage;
   const target =
     c.targetTotal === undefined ? '' : ` of a target ${c.targetTotal} (${c.totalGap} to go)`;
+  const guidelines = g.guidelines === undefined ? 'built-in defaults' : escape(g.guidelines);
+  const missing = c.tasks.missing.map(escape).join(', ');
   return [
-    `Coverage: ${plural(c.total, 'pair')}${target} in ${plural(g.files.length, 'file')}; guidelines: ${g.guidelines ?? 'built-in defaults'}`,
-    `Tasks covered: ${c.tasks.covered}/${c.tasks.total}${c.tasks.missing.length ? ` (missing: ${c.tasks.missing.join(', ')})` : ''}; targets ${c.meetsTargets ? 'met' : 'missed'}`,
+    `Coverage: ${plural(c.total, 'pair')}${target} in ${plural(g.files.length, 'file')}; guidelines: ${guidelines}`,
+    `Tasks covered: ${c.tasks.covered}/${c.tasks.total}${missing ? ` (missing: ${missing})` : ''}; targets ${c.meetsTargets ? 'met' : 'missed'}`,
   ];
 }
 
@@ -50,9 +60,9 @@ function heading(g: CoverageGroup): string[] {
 export function formatCoverageTable(groups: readonly CoverageGroup[]): string {
   const out: string[] = [];
   for (const g of groups) {
-    out.push(...heading(g), '');
+    out.push(...heading(g, escapeControls), '');
     for (const key of COVERAGE_KEYS) {
-      const rows = g.coverage.annotations[key].buckets.map(cells);
+      const rows = g.coverage.annotations[key].buckets.map((b) => cells(b, escapeControls));
       const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       widths[0] = Math.max(widths[0], key.length);
       const line = (r: readonly string[]): string =>
@@ -66,16 +76,12 @@ export function formatCoverageTable(groups: readonly CoverageGroup[]): string {
   return out.join('\n');
 }
 
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|');
-}
-
 /** A Markdown report: a heading per group, a table per annotation. */
 export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string {
   const out: string[] = [];
   for (const g of groups) {
-    const [first, second] = heading(g);
-    out.push(`# ${escapeCell(first)}`, '', second, '');
+    const [first, second] = heading(g, escapeMarkdown);
+    out.push(`# ${first}`, '', second, '');
     for (const key of COVERAGE_KEYS) {
       out.push(
         `## ${key}`,
@@ -84,7 +90,7 @@ export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string
         '|---|--:|--:|--:|--:|---|',
       );
       for (const b of g.coverage.annotations[key].buckets)
-        out.push(`| ${cells(b).map(escapeCell).join(' | ')} |`);
+        out.push(`| ${cells(b, escapeMarkdown).join(' | ')} |`);
       out.push('');
     }
   }
@@ -93,11 +99,10 @@ export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string
 
 /** JSON: an array of groups with their full coverage numbers. */
 export function formatCoverageJson(groups: readonly CoverageGroup[]): string {
-  return (
-    JSON.stringify(
-      groups.map((g) => ({ guidelines: g.guidelines ?? null, files: g.files, ...g.coverage })),
-      null,
-      2,
-    ) + '\n'
-  );
+  const report = groups.map((g) => ({
+    guidelines: g.guidelines ?? null,
+    files: g.files,
+    ...g.coverage,
+  }));
+  return jsonForTerminal(JSON.stringify(report, null, 2)) + '\n';
 }

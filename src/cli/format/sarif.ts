@@ -5,6 +5,7 @@
  */
 import type { ReportedSeverity, RuleMeta } from '../../core/types';
 import type { FileProblems } from '../report';
+import { jsonForTerminal } from '../../core/text/escape';
 
 /** What the SARIF writer needs to know about the tool. */
 export interface SarifTool {
@@ -95,5 +96,5 @@ export function formatSarif(files: readonly FileProblems[], tool: SarifTool): st
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonForTerminal(JSON.stringify(log, null, 2)) + '\n';
 }

@@ -1,8 +1,11 @@
 /**
  * The default human output: problems grouped per file, each line starting with a
- * clickable `file:line:col`, columns aligned within a file, and a summary line.
+ * clickable `file:line:col`, columns aligned within a file, and a summary line. File
+ * names, messages and rule ids (a guidelines pattern's id is user text) are printed with
+ * their control characters shown visibly, so they cannot drive the terminal.
  */
 import { plural } from '../../core/plural';
+import { escapeControls } from '../../core/text/escape';
 import { tally, type FileProblems } from '../report';
 
 const COLORS = {
@@ -24,15 +27,17 @@ export function formatStylish(
   const out: string[] = [];
   for (const f of files) {
     if (!f.problems.length) continue;
-    const places = f.problems.map((p) => `${f.file}:${p.line}:${p.column}`);
+    const file = escapeControls(f.file);
+    const places = f.problems.map((p) => `${file}:${p.line}:${p.column}`);
+    const messages = f.problems.map((p) => escapeControls(p.message));
     const placeWidth = Math.max(...places.map((s) => s.length));
     const sevWidth = Math.max(...f.problems.map((p) => p.severity.length));
-    const msgWidth = Math.max(...f.problems.map((p) => p.message.length));
-    out.push(paint(COLORS.bold, f.file));
+    const msgWidth = Math.max(...messages.map((s) => s.length));
+    out.push(paint(COLORS.bold, file));
     f.problems.forEach((p, i) => {
       const sev = paint(COLORS[p.severity], p.severity.padEnd(sevWidth));
       out.push(
-        `  ${places[i].padEnd(placeWidth)}  ${sev}  ${p.message.padEnd(msgWidth)}  ${paint(COLORS.dim, p.rule)}`,
+        `  ${places[i].padEnd(placeWidth)}  ${sev}  ${messages[i].padEnd(msgWidth)}  ${paint(COLORS.dim, escapeControls(p.rule))}`,
       );
     });
     out.push('');
