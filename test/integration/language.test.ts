@@ -1,13 +1,27 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { TASKS } from '../../src/core/annotations';
+import { computeCoverage } from '../../src/core/coverage';
 import { fieldSpec } from '../../src/core/fields';
+import { defaultGuidelines } from '../../src/core/guidelines';
+import { statusTooltip } from '../../src/extension/workspace/status-bar';
 import { api, diagnosticsUntil, open, rangeOf, revert, type } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
     .join('\n');
+}
+
+/** Writer's text that would be a link running a command, HTML, an icon, emphasis and a table break. */
+const HOSTILE = '[run](command:workbench.action.quit) <img src=x> $(zap) *b* a|b';
+/** The same text as escaped Markdown: shown literally, nothing live. */
+const ESCAPED = '\\[run\\](command:workbench.action.quit) \\<img src=x\\> \\$(zap) \\*b\\* a\\|b';
+
+function markdownOf(hovers: vscode.Hover[]): vscode.MarkdownString[] {
+  return hovers.flatMap((h) =>
+    h.contents.flatMap((c) => (c instanceof vscode.MarkdownString ? [c] : [])),
+  );
 }
 
 describe('language features', () => {
@@ -208,5 +222,43 @@ describe('language features', () => {
       doc.getText().replace('    status: review\n', ''),
       `${before.slice(0, open_)}task: closed_qa${before.slice(open_ + 'task: open_qa'.length)}`,
     );
+  });
+
+  it('the counts hover shows a hostile pair id literally, untrusted and without HTML', async () => {
+    await api();
+    const editor = await open('health.sft.yaml');
+    const id = rangeOf(editor.document, 'hc-0001');
+    assert.ok(await editor.edit((b) => b.replace(id, JSON.stringify(HOSTILE))));
+    const md = markdownOf(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        id.start.translate(0, 3),
+      ),
+    );
+    const counts = md.find((m) => m.value.includes('**Pair '));
+    assert.ok(counts, md.map((m) => m.value).join('\n---\n'));
+    assert.ok(counts.value.includes(`**Pair ${ESCAPED}**`), counts.value);
+    assert.ok(!counts.value.includes(HOSTILE), counts.value);
+    assert.ok(!counts.isTrusted && !counts.supportHtml);
+  });
+
+  it('the status bar tooltip escapes values and task names but keeps its own command link', () => {
+    const g = defaultGuidelines();
+    const c = computeCoverage([], g);
+    c.annotations.domain.buckets.push({
+      value: `${HOSTILE}\nnext`,
+      count: 1,
+      share: 1,
+      target: 0.5,
+      gap: 0,
+      meets: true,
+    });
+    c.tasks.missing.push(HOSTILE);
+    const md = statusTooltip(c).value;
+    assert.ok(md.includes(`| domain | ${ESCAPED}\\\\nnext | 1 | 100% | 50% |\n`), md);
+    assert.ok(md.includes(`Tasks with no pair yet: generation`), md);
+    assert.ok(md.endsWith(`, ${ESCAPED}\n\n[Show coverage](command:sft.showCoverage)`), md);
+    assert.ok(!md.includes(HOSTILE), md);
   });
 });

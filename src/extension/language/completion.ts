@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_KEYS, FILE_KEYS, PAIR_KEYS } from '../../core/annotations';
 import { fieldSpec, keysAt } from '../../core/fields';
 import { defaultGuidelines } from '../../core/guidelines';
+import { escapeMarkdown } from '../../core/text/escape';
 import { Disposable } from '../dispose';
 import { SFT_SELECTOR } from '../documents';
 import type { DocumentStore } from '../lint/document-store';
@@ -44,8 +45,9 @@ export class CompletionProvider extends Disposable implements vscode.CompletionI
           { label: v.value, description: value[1] },
           vscode.CompletionItemKind.EnumMember,
         );
+        // The key typed and the guidelines' values are the writer's text; meanings are ours.
         item.documentation = new vscode.MarkdownString(
-          `**${value[1]}: ${v.value}**\n\n${v.description}`,
+          `**${escapeMarkdown(value[1])}: ${escapeMarkdown(v.value)}**\n\n${v.description}`,
         );
         item.detail = v.description;
         item.range = range;

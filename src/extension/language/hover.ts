@@ -1,6 +1,8 @@
 /**
  * Hover: an annotation value shows its meaning; a key shows what it is for; the pair's id
- * or `-` line shows its counts (prompt words, bucket, response words, tokens).
+ * or `-` line shows its counts (prompt words, bucket, response words, tokens). The Markdown
+ * is untrusted (no commands, no HTML) and every piece of the writer's text in it (key,
+ * value, id, tokenizer name) is escaped, so an id like `[x](command:...)` reads as typed.
  */
 import * as vscode from 'vscode';
 import { describeValue } from '../../core/annotations';
@@ -12,6 +14,7 @@ import {
   type ValueItem,
 } from '../../core/parse/pair-view';
 import { plural } from '../../core/plural';
+import { escapeMarkdown } from '../../core/text/escape';
 import type { TokenCounter } from '../../core/services';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
@@ -50,7 +53,9 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
         const meaning = valueMeaning(f.key, f.items, offset);
         if (meaning)
           return new vscode.Hover(
-            new vscode.MarkdownString(`**${f.key}: ${meaning.text}**\n\n${meaning.description}`),
+            new vscode.MarkdownString(
+              `**${escapeMarkdown(f.key)}: ${escapeMarkdown(meaning.text)}**\n\n${meaning.description}`,
+            ),
             range(meaning.range),
           );
         if (f.key === 'id' && pair) return this.countsHover(pair, current, range(f.valueRange!));
@@ -61,7 +66,7 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
           return this.countsHover(pair, current, range(f.keyRange), text);
         if (text)
           return new vscode.Hover(
-            new vscode.MarkdownString(`**${f.key}**: ${text}`),
+            new vscode.MarkdownString(`**${escapeMarkdown(f.key)}**: ${text}`),
             range(f.keyRange),
           );
       }
@@ -83,14 +88,16 @@ export class HoverProvider extends Disposable implements vscode.HoverProvider {
     const tokens = pair.tokens(this.tokens, tokenizer);
     const md = new vscode.MarkdownString();
     if (lead) md.appendMarkdown(`${lead}\n\n`);
-    md.appendMarkdown(`**Pair ${pair.id ?? `#${pair.index + 1}`}**\n\n`);
+    md.appendMarkdown(
+      `**Pair ${pair.id === undefined ? `#${pair.index + 1}` : escapeMarkdown(pair.id)}**\n\n`,
+    );
     md.appendMarkdown('| | words | tokens |\n|---|---:|---:|\n');
     md.appendMarkdown(
       `| prompt (all the model reads first) | ${counts.promptWords} | ${tokens.prompt} |\n`,
     );
     md.appendMarkdown(`| response | ${counts.responseWords} | ${tokens.response} |\n\n`);
     md.appendMarkdown(
-      `Length bucket: **${counts.bucket}** (short < ${plural(g.length.short, 'word')}, long > ${g.length.long}); tokens by ${tokenizer}.`,
+      `Length bucket: **${counts.bucket}** (short < ${plural(g.length.short, 'word')}, long > ${g.length.long}); tokens by ${escapeMarkdown(tokenizer)}.`,
     );
     return new vscode.Hover(md, range);
   }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Coverage } from '../../core/coverage';
 import { plural } from '../../core/plural';
+import { escapeMarkdown } from '../../core/text/escape';
 import { Disposable } from '../dispose';
 import { settings } from '../config';
 import type { IndexService } from './index-service';
@@ -19,7 +20,11 @@ export function statusText(c: Coverage): string {
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
-/** A Markdown table of every annotation that has targets, plus the length buckets and tasks. */
+/**
+ * A Markdown table of every annotation that has targets, plus the length buckets and tasks.
+ * It may run one command (Show coverage), so values and task names from the writer's files
+ * are escaped: no link, icon or table break of theirs is live. @usedBy tests
+ */
 export function statusTooltip(c: Coverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['sft.showCoverage'] };
@@ -33,12 +38,14 @@ export function statusTooltip(c: Coverage): vscode.MarkdownString {
     for (const b of rows) {
       const mark = b.meets === false ? ' $(warning)' : '';
       md.appendMarkdown(
-        `| ${a.key} | ${b.value} | ${b.count} | ${pct(b.share)} | ${b.target !== undefined ? pct(b.target) : ''}${mark} |\n`,
+        `| ${a.key} | ${escapeMarkdown(b.value)} | ${b.count} | ${pct(b.share)} | ${b.target !== undefined ? pct(b.target) : ''}${mark} |\n`,
       );
     }
   }
   if (c.tasks.missing.length)
-    md.appendMarkdown(`\nTasks with no pair yet: ${c.tasks.missing.join(', ')}\n`);
+    md.appendMarkdown(
+      `\nTasks with no pair yet: ${c.tasks.missing.map(escapeMarkdown).join(', ')}\n`,
+    );
   md.appendMarkdown('\n[Show coverage](command:sft.showCoverage)');
   return md;
 }
