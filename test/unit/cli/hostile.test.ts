@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintJson as lintJsonIn, tempDir } from './run-cli';
+import { lintJson as lintJsonIn, sft, tempDir } from './run-cli';
 
 const PAIR = 'sft: 1\npairs:\n  - id: a\n    prompt: hi\n    response: ok\n';
 
@@ -99,5 +99,48 @@ describe('cli: hostile files', function () {
       lintJson(['.']).problems.filter((p) => p.rule === 'unreadable-file'),
       [],
     );
+  });
+
+  it('targets of 250% and 1000000%: reported at their place by lint, and by coverage on stderr', () => {
+    writeFileSync(
+      join(t.dir, 'sft.guidelines.yaml'),
+      'sft-guidelines: 1\ntargets:\n  task: { generation: 250%, summarization: 1000000% }\n  prompt_type: { instructive: 250 }\n',
+    );
+    writeFileSync(join(t.dir, 'a.sft.yaml'), PAIR);
+    const expected = [
+      [
+        3,
+        23,
+        'targets.task.generation: expected a share from 0% to 100%, like 15% or 0.15, got "250%"',
+      ],
+      [
+        3,
+        44,
+        'targets.task.summarization: expected a share from 0% to 100%, like 15% or 0.15, got "1000000%"',
+      ],
+      [
+        4,
+        31,
+        'targets.prompt_type.instructive: expected a share from 0% to 100%, like 15% or 0.15, got 250',
+      ],
+    ];
+    const lint = lintJson([]);
+    assert.deepEqual(
+      lint.problems
+        .filter((p) => p.file === 'sft.guidelines.yaml')
+        .map((p) => [p.line, p.column, p.message]),
+      expected,
+    );
+    const coverage = sft(['coverage', '--format', 'json'], { cwd: t.dir });
+    assert.equal(coverage.code, 0);
+    JSON.parse(coverage.stdout); // standard output stays the report
+    assert.equal(
+      coverage.stderr,
+      expected
+        .map(([l, c, m]) => `sft: sft.guidelines.yaml:${l}:${c}: ${m} (not applied)\n`)
+        .join(''),
+    );
+    // --check cannot say the targets are met when the guidelines could not be read.
+    assert.equal(sft(['coverage', '--check'], { cwd: t.dir }).code, 1);
   });
 });
