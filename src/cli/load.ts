@@ -10,7 +10,7 @@ import { toSlash } from '../core/paths';
 import { LineIndex } from '../core/text/lines';
 import type { Problem } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace/index';
-import { checkTextFile, discoverFiles } from '../node/files';
+import { checkListedFile, discoverFiles } from '../node/files';
 import { GuidelinesResolver, type GuidelinesFile } from '../node/guidelines';
 import { runWorkspacePass } from '../node/pass';
 import { UsageError } from './args';
@@ -124,7 +124,7 @@ export async function lintWorkspace(
       problems: [],
     };
     // Checked here, before the pass reads it: size, binary content, permissions.
-    const read = checkTextFile(abs);
+    const read = checkListedFile(abs);
     if (read.ok) bytes += read.bytes.length;
     else {
       file.readable = false;

@@ -3,10 +3,11 @@
  * or a parent, else the built-in defaults. Loading never throws: the guidelines file's own
  * problems come back with their places, and whatever part is valid still applies.
  */
-import { parseDocument, visit, isMap, isScalar, type Document, type Node } from 'yaml';
+import { visit, isMap, isScalar, type Document, type Node } from 'yaml';
 import { DEFAULT_DOMAINS, TASKS } from './annotations';
 import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
+import { parseYamlDocument } from './parse/yaml-document';
 import { explainIssues, type ExplainedIssue } from './schema-issues';
 import { unsafeRegexReason } from './text/regex-safety';
 import type { Problem, RuleMeta, Severity } from './types';
@@ -166,7 +167,7 @@ export function loadGuidelines(
   const g = defaultGuidelines();
   g.source = path;
   const problems: Problem[] = [];
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors)
     problems.push({
       rule: 'yaml-syntax',

@@ -4,7 +4,16 @@
  * come back as values the caller reports.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { SFT_EXTENSION } from '../core/paths';
@@ -110,6 +119,8 @@ export function describeFsError(e: unknown): string {
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory';
+    case 'EAGAIN':
+      return 'it could not be read without waiting';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -129,29 +140,73 @@ function megabytes(bytes: number): string {
 /** A file's bytes when they are UTF-8 text, or why not. */
 export type CheckResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
+/** What a path that is not a regular file is, for the message. */
+function notRegular(stat: Stats): string {
+  if (stat.isDirectory()) return 'it is a directory, not a file';
+  const kind = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isCharacterDevice()
+      ? 'a character device'
+      : stat.isBlockDevice()
+        ? 'a block device'
+        : stat.isSocket()
+          ? 'a socket'
+          : 'not a file';
+  return `it is ${kind}, not a regular file`;
+}
+
+/** Opening never waits for a writer (a FIFO), where the platform has the flag. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
- * Read a file's bytes and check that they are text. Refuses files over
- * {@link MAX_FILE_BYTES} before reading them, and files with NUL bytes or invalid UTF-8
- * ("not a text file").
+ * Read a file's bytes and check that they are text. Only regular files are read (a link to
+ * one is followed): a device such as `/dev/zero`, a named pipe or a socket has no size to
+ * check and may never end, so it is refused before a byte is read. The file is opened once
+ * and checked through that handle, so it cannot be swapped between the check and the read.
+ * Refuses files over {@link MAX_FILE_BYTES} (never reading more than that, even when the
+ * file grows meanwhile), and files with NUL bytes or invalid UTF-8 ("not a text file").
  */
 export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckResult {
-  const stat = statOf(path);
-  if (!stat) return { ok: false, reason: 'no such file or directory' };
-  if (stat.isDirectory()) return { ok: false, reason: 'it is a directory, not a file' };
-  if (stat.size > maxBytes)
-    return {
-      ok: false,
-      reason: `file is too large (${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)})`,
-    };
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
     return { ok: false, reason: describeFsError(e) };
   }
-  if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
-  if (!isUtf8(bytes)) return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
-  return { ok: true, bytes };
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: notRegular(stat) };
+    if (stat.size > maxBytes) return { ok: false, reason: tooLarge(stat.size, maxBytes) };
+    const bytes = readAtMost(fd, maxBytes + 1);
+    if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes) };
+    if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
+    if (!isUtf8(bytes)) return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
+    return { ok: true, bytes };
+  } catch (e) {
+    return { ok: false, reason: describeFsError(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(bytes: number, maxBytes: number): string {
+  // More than the limit read: the file grew after its size was checked.
+  const size = bytes > maxBytes + 1 ? megabytes(bytes) : `over ${megabytes(maxBytes)}`;
+  return `file is too large (${size}; the limit is ${megabytes(maxBytes)})`;
+}
+
+/** Up to `limit` bytes from an open file, from its start. */
+function readAtMost(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1024 * 1024));
+    const n = readSync(fd, chunk, 0, chunk.length, total);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Read a file as UTF-8 text, refusing what {@link checkTextFile} refuses. */
@@ -161,4 +216,23 @@ export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResul
   return read.ok
     ? { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) }
     : read;
+}
+
+/** Why a file listed earlier in the run cannot be opened now that it is gone. */
+const REMOVED = 'it was removed while linting';
+
+function listed<T extends CheckResult | ReadResult>(read: T): T {
+  return !read.ok && read.reason === describeFsError({ code: 'ENOENT' })
+    ? ({ ok: false, reason: REMOVED } as T)
+    : read;
+}
+
+/** {@link checkTextFile} for a file that discovery listed: one gone by now was removed during the run. */
+export function checkListedFile(path: string): CheckResult {
+  return listed(checkTextFile(path));
+}
+
+/** {@link readTextFile} for a file that discovery listed: one gone by now was removed during the run. */
+export function readListedFile(path: string): ReadResult {
+  return listed(readTextFile(path));
 }

@@ -3,7 +3,6 @@
  * packed for the trip back to the main thread. Runs in index workers and, when workers are
  * unavailable, in the main thread.
  */
-import { readFileSync } from 'node:fs';
 import { parseSft } from '../core/parse/parse';
 import type { FileLinter } from '../core/lint';
 import { defaultGuidelines, loadGuidelines, type Guidelines } from '../core/guidelines';
@@ -13,6 +12,7 @@ import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
 import type { TextServices } from '../core/services';
 import { lineStarts } from '../core/text/lines';
+import { readListedFile } from './files';
 import { stderrLintLog } from './lint-log';
 import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
 
@@ -68,12 +68,11 @@ export interface IndexJobOutput {
 
 /** Run a job; never throws on user content (an unreadable file comes back with `error`). */
 export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutput {
-  let text: string;
-  try {
-    text = readFileSync(job.path, 'utf8');
-  } catch (e) {
-    return { entry: { file: job.file, pairs: [] }, error: (e as Error).message };
-  }
+  // Read as the CLI checked it before the pass (bounded, regular files only): the file may
+  // have changed or gone since.
+  const read = readListedFile(job.path);
+  if (!read.ok) return { entry: { file: job.file, pairs: [] }, error: read.reason };
+  const { text } = read;
   const guidelines = cache.get(job.guidelines, job.trusted);
   if (!job.lint)
     return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };

@@ -4,6 +4,7 @@ import type { IndexedPair } from '../../core/workspace/types';
 import { stringOption } from '../args';
 import { EXIT, type Command } from '../command';
 import { displayPath, lintWorkspace } from '../load';
+import { placeProblems } from '../report';
 import {
   formatCoverageJson,
   formatCoverageMarkdown,
@@ -25,7 +26,7 @@ reported separately.
 Options:
   -f, --format <name>     table (default), json or markdown
   -g, --guidelines <file> use this guidelines file for every file
-      --check             exit 1 when a target is missed
+      --check             exit 1 when a target is missed, or the guidelines have errors
   -h, --help              show this help
 `,
   options: {
@@ -41,6 +42,15 @@ Options:
       counts: true,
     });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
+    // What a guidelines file says wrong (a target of 250%) is dropped from the targets below:
+    // say so at its place, or the report would show no target and "targets met" unexplained.
+    let badGuidelines = false;
+    for (const g of ws.guidelinesFiles) {
+      const errors = g.problems.filter((p) => p.severity === 'error');
+      badGuidelines ||= errors.length > 0;
+      for (const p of placeProblems(displayPath(io.cwd, g.path), g.text, errors).problems)
+        io.err(`sft: ${p.file}:${p.line}:${p.column}: ${p.message} (not applied)\n`);
+    }
     for (const f of ws.files)
       if (!f.readable) io.err(`sft: ${f.path}: ${f.problems[0]?.message ?? 'cannot be read'}\n`);
     const groups = new Map<
@@ -81,6 +91,8 @@ Options:
           ? formatCoverageMarkdown(report)
           : formatCoverageTable(report),
     );
-    return values.check && report.some((g) => !g.coverage.meetsTargets) ? EXIT.problems : EXIT.ok;
+    return values.check && (badGuidelines || report.some((g) => !g.coverage.meetsTargets))
+      ? EXIT.problems
+      : EXIT.ok;
   },
 };

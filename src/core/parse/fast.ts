@@ -15,6 +15,7 @@
  * block headers) declines.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Node, type Schema } from 'yaml';
+import { MAX_NESTING } from './yaml-document';
 
 /** The schema `parseDocument` uses by default (YAML 1.2 core), for plain scalar types. */
 const SCHEMA: Schema = new Document().schema;
@@ -198,7 +199,8 @@ class Reader {
       throw DECLINE;
     const p = start + indent + 1 + this.spaces(start + indent + 1);
     if (this.keyEnd(p) < 0) throw DECLINE;
-    const map = this.map(p, p - start);
+    // The item is at depth 3: the file's map, `pairs`, the item.
+    const map = this.map(p, p - start, 3);
     if (map.next < this.end) throw DECLINE;
     return map;
   }
@@ -214,9 +216,14 @@ class Reader {
     return q + 1 >= this.end || after === SPACE || isBreak(after) ? q : -1;
   }
 
-  /** A block map whose first key is at p, column `col`. `next`: the first content line after it. */
-  map(p: number, col: number): { node: YAMLMap; next: number } {
+  /**
+   * A block map whose first key is at p, column `col`, nested `depth` levels deep. `next`: the
+   * first content line after it. Deeper than `yaml` is let read declines, so the nesting
+   * error comes from one place (and this recursion stays far from the stack's end).
+   */
+  map(p: number, col: number, depth: number): { node: YAMLMap; next: number } {
     const { src } = this;
+    if (depth > MAX_NESTING) throw DECLINE;
     const map = new YAMLMap(SCHEMA);
     const start = p;
     let lastEnd = p;
@@ -239,7 +246,9 @@ class Reader {
         const isDash =
           ind >= 0 && src.charCodeAt(n + ind) === DASH && src.charCodeAt(n + ind + 1) === SPACE;
         if (ind > col || (ind === col && isDash)) {
-          const child = isDash ? this.seq(n + ind, ind) : this.map(n + ind, ind);
+          const child = isDash
+            ? this.seq(n + ind, ind, depth + 1)
+            : this.map(n + ind, ind, depth + 1);
           value = child.node;
           next = child.next;
         } else {
@@ -266,9 +275,10 @@ class Reader {
     }
   }
 
-  /** A block list whose first `-` is at p, column `col`. */
-  seq(p: number, col: number): { node: YAMLSeq; next: number } {
+  /** A block list whose first `-` is at p, column `col`, nested `depth` levels deep. */
+  seq(p: number, col: number, depth: number): { node: YAMLSeq; next: number } {
     const { src } = this;
+    if (depth > MAX_NESTING) throw DECLINE;
     const seq = new YAMLSeq(SCHEMA);
     const start = p;
     for (;;) {
@@ -277,7 +287,7 @@ class Reader {
       let item: Node;
       let next: number;
       if (this.keyEnd(r) >= 0) {
-        const m = this.map(r, r - (p - col));
+        const m = this.map(r, r - (p - col), depth + 1);
         item = m.node;
         next = m.next;
       } else {

@@ -5,7 +5,6 @@
  * what its text costs.
  */
 import {
-  parseDocument,
   isMap,
   isSeq,
   isScalar,
@@ -17,6 +16,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { fastItem } from './fast';
+import { parseYamlDocument } from './yaml-document';
 import {
   mapEntries,
   scalarText,
@@ -192,7 +192,7 @@ const PAIRS_LINE = /^pairs:[ ]*(?:#[^\r\n]*)?\r?\n/m;
  * comment lines that end a pair stretch its nodes' ranges over it in the file too.
  */
 function parseSlice(sliceText: string, indent: number): Node | null | undefined {
-  const doc = parseDocument(sliceText, PARSE_OPTIONS);
+  const doc = parseYamlDocument(sliceText, PARSE_OPTIONS);
   if (doc.errors.length || doc.warnings.length) return undefined;
   const seq = doc.contents;
   if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
@@ -221,7 +221,7 @@ function parseSftSplit(text: string): SftFileModel | undefined {
   const m = PAIRS_LINE.exec(text);
   if (!m) return undefined;
   const headEnd = m.index + m[0].length;
-  const doc = parseDocument(text.slice(0, headEnd), PARSE_OPTIONS);
+  const doc = parseYamlDocument(text.slice(0, headEnd), PARSE_OPTIONS);
   if (doc.errors.length || doc.warnings.length) return undefined;
   const root = doc.contents;
   if (!isMap(root) || root.flow || !root.range) return undefined;
@@ -324,7 +324,7 @@ function parseSftSplit(text: string): SftFileModel | undefined {
  * @usedBy tests
  */
 export function parseSftWhole(text: string): SftFileModel {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseYamlDocument(text, PARSE_OPTIONS);
   const syntax: SyntaxIssue[] = [
     ...doc.errors.map((e) => toIssue(e, false)),
     ...doc.warnings.map((e) => toIssue(e, true)),

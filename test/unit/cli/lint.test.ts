@@ -11,20 +11,8 @@ import {
 import { join } from 'node:path';
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
-import { FIXTURES, sft, tempDir } from './run-cli';
+import { FIXTURES, lintJson as lintJsonIn, sft, tempDir, type JsonProblem } from './run-cli';
 import { services } from '../helpers';
-
-interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
 
 const clean = join(FIXTURES, 'clean');
 const mixed = join(FIXTURES, 'mixed');
@@ -211,18 +199,7 @@ describe('cli: sft lint', function () {
     });
     afterEach(() => t.cleanup());
 
-    function lintJson(args: string[]): {
-      code: number | null;
-      problems: JsonProblem[];
-      stderr: string;
-    } {
-      const r = sft(['lint', '--format', 'json', ...args], { cwd: t.dir });
-      return {
-        code: r.code,
-        problems: r.stdout ? (JSON.parse(r.stdout) as JsonProblem[]) : [],
-        stderr: r.stderr,
-      };
-    }
+    const lintJson = (args: string[]): ReturnType<typeof lintJsonIn> => lintJsonIn(t.dir, args);
 
     it('a 50 MB file is refused as too large, without reading it, and the rest is linted', () => {
       const fd = openSync(join(t.dir, 'big.sft.yaml'), 'w');

@@ -50,3 +50,29 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sft-cli-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** One problem of `sft lint --format json`. */
+export interface JsonProblem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+  fixable: boolean;
+}
+
+/** Run `sft lint --format json ...args` in `cwd`: exit code, problems and stderr. */
+export function lintJson(
+  cwd: string,
+  args: readonly string[],
+): { code: number | null; problems: JsonProblem[]; stderr: string } {
+  const r = sft(['lint', '--format', 'json', ...args], { cwd });
+  return {
+    code: r.code,
+    problems: r.stdout ? (JSON.parse(r.stdout) as JsonProblem[]) : [],
+    stderr: r.stderr,
+  };
+}

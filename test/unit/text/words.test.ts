@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { countWords, countWordsSegmented, needsSegmenter } from '../../../src/core/text/words';
+import {
+  countWords,
+  countWordsSegmented,
+  needsSegmenter,
+  segmentPieces,
+} from '../../../src/core/text/words';
 import { lengthBucket } from '../../../src/core/counts';
 
 /** A deterministic generator of prose-like text in scripts written with spaces. */
@@ -103,6 +108,56 @@ describe('countWords', () => {
         else assert.ok(n > most && n <= all, `${JSON.stringify(text)} up to ${most}: ${n}`);
       }
     }
+  });
+});
+
+describe('countWords over long runs without spaces', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+  const words = (text: string): number =>
+    [...segmenter.segment(text)].filter((s) => s.isWordLike).length;
+  const RUN = 200_000;
+
+  it('a 200k-character Chinese run of sentences: the count of one sentence times their number', () => {
+    const sentence = '我们今天去公园散步然后在湖边吃午饭天气非常好。';
+    const text = sentence.repeat(Math.ceil(RUN / sentence.length));
+    assert.ok(text.length >= RUN && !/[\s]/.test(text));
+    // Each sentence segmented alone, the oracle: a full stop breaks words in any context.
+    assert.equal(countWords(text), words(sentence) * (text.length / sentence.length));
+  });
+
+  it('a 200k-character run without spaces or punctuation: the sum over pieces cut at word boundaries', () => {
+    const base = '日本語の文章を書くときは単語の間に空白を入れない東京大学图书馆';
+    const text = base.repeat(Math.ceil(RUN / base.length)).slice(0, RUN);
+    const pieces = segmentPieces(text);
+    assert.equal(pieces.map(([s, e]) => text.slice(s, e)).join(''), text);
+    assert.ok(pieces.length > 150, `${pieces.length} pieces`);
+    for (const [s, e] of pieces) {
+      assert.ok(e - s <= 1024 + 32 && e > s, `piece ${s}..${e}`);
+      // Each cut is a boundary the segmenter itself draws around it.
+      if (s > 0) {
+        const around = text.slice(s - 32, s + 32);
+        const breaks = [...segmenter.segment(around)].map((x) => x.index);
+        assert.ok(breaks.includes(32), `cut at ${s} is a word boundary`);
+      }
+    }
+    const sum = pieces.reduce((n, [s, e]) => n + words(text.slice(s, e)), 0);
+    assert.equal(countWords(text), sum);
+    // Close to the segmenter over the whole run (which takes a minute past 65,536 characters):
+    // at most one word per cut drawn differently, checked on the first 16k characters.
+    const head = text.slice(0, 16_384);
+    const cuts = segmentPieces(head).length - 1;
+    assert.ok(Math.abs(countWords(head) - words(head)) <= cuts);
+  });
+
+  it('a run of one letter repeated (no boundary at all): cut anyway, surrogate pairs kept whole', () => {
+    const text = '𠀀'.repeat(RUN / 2);
+    const pieces = segmentPieces(text);
+    assert.equal(pieces.map(([s, e]) => text.slice(s, e)).join(''), text);
+    for (const [s] of pieces) assert.ok(s === 0 || !/[\udc00-\udfff]/.test(text[s]), `cut at ${s}`);
+    assert.equal(
+      countWords(text),
+      pieces.reduce((n, [s, e]) => n + words(text.slice(s, e)), 0),
+    );
   });
 });
 

@@ -40,9 +40,10 @@ describe('workspace pass (in-process fallback)', () => {
     });
     assert.equal(res.workers, 0);
     assert.equal(res.index.size, 3);
+    // A file listed for the pass but gone when it is read: said in words, no errno, no absolute path.
     assert.deepEqual(
-      res.errors.map((e) => e.file),
-      ['missing.sft.yaml'],
+      res.errors.map((e) => [e.file, e.message]),
+      [['missing.sft.yaml', 'it was removed while linting']],
     );
     assert.deepEqual(progress, [1, 2, 3]);
     assert.ok(res.lintProblems.has('a.sft.yaml'));
