@@ -127,3 +127,46 @@ describe('export: records', () => {
     );
   });
 });
+
+describe('export: plain scalars as written', () => {
+  const text = [
+    'sft: 1',
+    'defaults:',
+    '  author: 007',
+    '  tags: [2024, true]',
+    'pairs:',
+    '  - id: 0001',
+    '    prompt: Pi to two places?',
+    '    response: 3.10',
+    '    labels: [1.0, 01]',
+    '    system: false',
+    '    examples:',
+    '      - input: 0x10',
+    '        output: 1e3',
+    '    review:',
+    '      - by: 42',
+    '        note: .5',
+    '',
+  ].join('\n');
+
+  it('exports every string field as the text written, not the number or boolean YAML reads', () => {
+    const { records } = collectRecords([{ path: 'n.sft.yaml', model: parseSft(text) }]);
+    assert.deepEqual(records[0], {
+      id: '0001',
+      author: '007',
+      system: 'false',
+      examples: [{ input: '0x10', output: '1e3' }],
+      labels: ['1.0', '01'],
+      prompt: 'Pi to two places?',
+      response: '3.10',
+      review: [{ by: '42', note: '.5' }],
+      tags: ['2024', 'true'],
+      file: 'n.sft.yaml',
+    });
+    for (const format of EXPORT_FORMATS) {
+      const out = exportRecords(records, format);
+      assert.ok(out.includes('"3.10"'), `${format}: ${out}`);
+      assert.equal(importRecords(out, format).records[0].response, '3.10');
+    }
+  });
+});
