@@ -170,3 +170,45 @@ describe('export: plain scalars as written', () => {
     }
   });
 });
+
+describe('import: what a pair cannot carry is refused by name, never dropped', () => {
+  const line = (o: unknown): string => JSON.stringify(o) + '\n';
+  const user = { role: 'user', content: 'Hi?' };
+  const assistant = { role: 'assistant', content: 'Hello.' };
+
+  it('openai: weight 0, tools, the developer role and other message keys skip the record', () => {
+    const text = [
+      { messages: [user, { ...assistant, weight: 0 }] },
+      { messages: [user, assistant], tools: [{ type: 'function' }] },
+      { messages: [{ role: 'developer', content: 'Be brief.' }, user, assistant] },
+      { messages: [user, { ...assistant, name: 'bot' }] },
+      { messages: [user, { ...assistant, weight: 1 }], metadata: { batch: 3 } },
+    ]
+      .map(line)
+      .join('');
+    const { records, problems } = importRecords(text, 'openai');
+    assert.deepEqual(problems, [
+      'line 1: message 2 has "weight": 0 (not trained on), which a pair cannot carry; skipped',
+      'line 2: "tools" (a conversation with tools) cannot be carried by a pair; skipped',
+      'line 3: message 1 has role "developer", which a pair cannot carry (only "system"); skipped',
+      'line 4: message 2 has "name", which a pair cannot carry; skipped',
+      'line 5: unknown key "metadata"; left out',
+    ]);
+    assert.deepEqual(records, [{ prompt: 'Hi?', response: 'Hello.' }]);
+  });
+
+  it('alpaca: a history of earlier turns skips the record; an empty one is fine; other keys noted', () => {
+    const item = { instruction: 'Hi?', input: '', output: 'Hello.' };
+    const text = JSON.stringify([
+      { ...item, history: [['Before?', 'Yes.']] },
+      { ...item, history: [] },
+      { ...item, category: 'greeting' },
+    ]);
+    const { records, problems } = importRecords(text, 'alpaca');
+    assert.deepEqual(problems, [
+      'item 1: "history" (earlier turns) cannot be carried by a pair; skipped',
+      'item 3: unknown key "category"; left out',
+    ]);
+    assert.equal(records.length, 2);
+  });
+});
