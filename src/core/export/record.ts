@@ -73,11 +73,12 @@ export const RECORD_KEYS = [
 ] as const satisfies readonly (keyof PairRecord)[];
 
 /**
- * A text field as training data wants it: without the newline a `|` block scalar adds
- * and without leading blank lines. Inner whitespace (code, poems) is kept as written.
+ * A text field as training data wants it: without the final newline a block scalar (`|`,
+ * `>`, `|+`) gives its last line. Everything else (edge spaces, tabs, NBSP, U+3000, blank
+ * lines, the extra newlines a `|+` keeps) is data and kept as written.
  */
 export function cleanText(text: string): string {
-  return text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /**
@@ -101,7 +102,9 @@ function writtenList(node: Node | null | undefined): string[] | undefined {
 
 function textOf(node: Node | null | undefined): string | undefined {
   const t = writtenText(node);
-  return t === undefined ? undefined : cleanText(t);
+  if (t === undefined) return undefined;
+  const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+  return block ? cleanText(t) : t;
 }
 
 function examplesOf(node: Node | null | undefined): ExampleRecord[] | undefined {
@@ -122,10 +125,10 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
   for (const item of node.items as Node[]) {
     if (!isMap(item)) continue;
     const by = writtenText(item.get('by', true) as Node | undefined);
-    const note = writtenText(item.get('note', true) as Node | undefined);
+    const note = textOf(item.get('note', true) as Node | undefined);
     if (by === undefined || note === undefined) continue;
     const resolvedNode = item.get('resolved', true) as Node | undefined;
-    const r: ReviewRecord = { by, note: cleanText(note) };
+    const r: ReviewRecord = { by, note };
     if (isScalar(resolvedNode) && typeof resolvedNode.value === 'boolean')
       r.resolved = resolvedNode.value;
     out.push(r);
