@@ -106,6 +106,8 @@ export async function lintWorkspace(
         : `no such file or directory: ${first}`,
     );
   }
+  // A folder that cannot be listed would leave its pairs out of a lint or an export unseen.
+  if (discovery.unreadable.length) throw new UsageError(discovery.unreadable[0]);
   const files: LintedFile[] = [];
   let bytes = 0;
   for (const abs of discovery.files) {

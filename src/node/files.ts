@@ -40,6 +40,8 @@ export interface Discovery {
   missing: string[];
   /** One-line notes about inputs that were skipped (a directory named `x.sft.yaml`, ...). */
   notes: string[];
+  /** One line per folder that could not be listed: its pairs would be missing without a word. */
+  unreadable: string[];
 }
 
 function statOf(path: string): Stats | undefined {
@@ -56,19 +58,19 @@ export function isSftFileName(name: string): boolean {
 }
 
 /** Every `*.sft.yaml` file below `dir`, skipping dependency and git folders. */
-function walk(dir: string, out: string[], notes: string[]): void {
+function walk(dir: string, out: string[], unreadable: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    notes.push(`skipped ${dir}: ${describeFsError(e)}`);
+    unreadable.push(`cannot read folder ${dir}: ${describeFsError(e)}`);
     return;
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       // A folder named `x.sft.yaml` is still a folder: walk it like any other.
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out, notes);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out, unreadable);
     } else if (isSftFileName(entry.name)) {
       // Symlinks are followed to files only, so a link loop cannot trap the walk.
       if (entry.isFile() || (entry.isSymbolicLink() && statOf(path)?.isFile())) out.push(path);
@@ -84,6 +86,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
   const found: string[] = [];
   const missing: string[] = [];
   const notes: string[] = [];
+  const unreadable: string[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const stat = statOf(abs);
@@ -102,12 +105,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
     } else if (stat.isDirectory()) {
       if (isSftFileName(abs))
         notes.push(`skipped ${input}: it is a directory, not a .sft.yaml file`);
-      else walk(abs, found, notes);
+      else walk(abs, found, unreadable);
     } else {
       found.push(abs);
     }
   }
-  return { files: [...new Set(found)].sort(), missing, notes };
+  return { files: [...new Set(found)].sort(), missing, notes, unreadable };
 }
 
 /** A file's text, or why it could not be read as one. */

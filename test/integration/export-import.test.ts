@@ -145,6 +145,23 @@ describe('export and import commands', () => {
     assert.strictEqual(s.outcome, 'failed');
   });
 
+  it('never writes training data over a .sft.yaml file, its own source included', async () => {
+    const source = fixture('fix/notes.sft.yaml');
+    const before = await readText(source);
+    const r = await exportWith({
+      format: 'openai',
+      statuses: 'all',
+      scope: fixture('fix'),
+      target: source,
+      force: true,
+    });
+    assert.deepStrictEqual(r, {
+      outcome: 'failed',
+      message: 'will not write notes.sft.yaml: an export never replaces a .sft.yaml file',
+    });
+    assert.strictEqual(await readText(source), before);
+  });
+
   describe('import', () => {
     const sft = fixture('import/records.sft.yaml');
 

@@ -1,5 +1,4 @@
 /** `sft export`: pairs to OpenAI chat JSONL, Alpaca JSON, ShareGPT JSON or plain JSONL. */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES } from '../../core/annotations';
 import {
@@ -11,10 +10,11 @@ import {
 } from '../../core/export/index';
 import { blocksExport } from '../../core/export/blocking';
 import { parseSft } from '../../core/parse/parse';
-import { describeFsError, readTextFile } from '../../node/files';
+import { readTextFile } from '../../node/files';
 import { didYouMean, stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { lintWorkspace } from '../load';
+import { checkOutFile, writeOutFile, type OutOptions } from '../out-file';
 import { plural } from '../../core/plural';
 
 const STATUS_VALUES = STATUSES.map((s) => s.value);
@@ -60,9 +60,11 @@ problems; run sft lint to see them, or pass --force.
 Options:
   -f, --format <name>     openai, alpaca, sharegpt or jsonl (required)
   -s, --status <list>     only pairs with these statuses, comma-separated (e.g. approved)
-  -o, --out <file>        write to this file instead of standard output
+  -o, --out <file>        write to this file instead of standard output; never over
+                          an input, and an existing file only with --overwrite
   -g, --guidelines <file> use this guidelines file for every file
       --force             export even when errors remain
+      --overwrite         replace --out when it exists
   -h, --help              show this help
 `,
   options: {
@@ -71,6 +73,7 @@ Options:
     out: { type: 'string', short: 'o' },
     guidelines: { type: 'string', short: 'g' },
     force: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values.format) as ExportFormat | undefined;
@@ -81,6 +84,15 @@ Options:
       guidelines: stringOption(values.guidelines),
     });
     for (const note of ws.notes) io.err(`sft: ${note}\n`);
+    const out = stringOption(values.out);
+    const outAbs = out === undefined ? undefined : resolve(io.cwd, out);
+    const outOptions: OutOptions = {
+      inputs: [...ws.files.map((f) => f.abs), ...ws.guidelinesFiles.map((g) => g.path)],
+      overwrite: values.overwrite === true,
+      flag: '--overwrite',
+    };
+    // Before anything else is said: a refused --out is the one line the user needs.
+    if (out !== undefined) checkOutFile(outAbs!, out, outOptions);
     const sources: SourceFile[] = [];
     let errors = 0;
     const errorFiles = new Set<string>();
@@ -108,16 +120,11 @@ Options:
     const { records, skipped } = collectRecords(sources, { statuses });
     for (const s of skipped) io.err(`sft: ${s}\n`);
     const text = exportRecords(records, format);
-    const out = stringOption(values.out);
     if (out === undefined) {
       io.out(text);
       return EXIT.ok;
     }
-    try {
-      writeFileSync(resolve(io.cwd, out), text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${out}: ${describeFsError(e)}`);
-    }
+    writeOutFile(outAbs!, out, text, outOptions);
     io.err(
       `sft: exported ${plural(records.length, 'pair')} to ${out}${errors ? ` (with ${plural(errors, 'error')}, --force)` : ''}\n`,
     );

@@ -1,5 +1,4 @@
 /** `sft import`: OpenAI, Alpaca, ShareGPT or plain JSONL back into a `.sft.yaml` file. */
-import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
   EXPORT_FORMATS,
@@ -8,9 +7,10 @@ import {
   recordsToSft,
   type ExportFormat,
 } from '../../core/export/index';
-import { describeFsError, readTextFile } from '../../node/files';
+import { readTextFile } from '../../node/files';
 import { stringOption, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
+import { checkOutFile, writeOutFile, type OutOptions } from '../out-file';
 import { plural } from '../../core/plural';
 
 /** An id prefix from the output file's name (`batch-3.sft.yaml` → `batch-3`), else `pair`. */
@@ -36,7 +36,8 @@ Records that cannot be read are skipped, each with a message, and the exit code 
 Options:
   -f, --format <name>   openai, alpaca, sharegpt or jsonl (required)
   -o, --out <file>      write to this .sft.yaml file (default: standard output);
-                        an existing file is not overwritten without --force
+                        an existing file is not overwritten without --force,
+                        the input never, and a link to nothing is refused
       --id-prefix <p>   prefix of generated ids (default: the output file's name, or "pair")
       --force           overwrite --out when it exists
   -h, --help            show this help
@@ -63,8 +64,12 @@ Options:
       throw new UsageError(
         `invalid --id-prefix "${prefix}": use letters, digits, ".", "_" and "-"`,
       );
-    if (out !== undefined && existsSync(resolve(io.cwd, out)) && !values.force)
-      throw new UsageError(`${out} exists; pass --force to overwrite it`);
+    const outOptions: OutOptions = {
+      inputs: [resolve(io.cwd, input)],
+      overwrite: values.force === true,
+      flag: '--force',
+    };
+    if (out !== undefined) checkOutFile(resolve(io.cwd, out), out, outOptions);
     const read = readTextFile(resolve(io.cwd, input));
     if (!read.ok) throw new UsageError(`cannot read ${input}: ${read.reason}`);
     const { records, problems } = importRecords(read.text, format);
@@ -79,11 +84,7 @@ Options:
     });
     if (out === undefined) io.out(text);
     else {
-      try {
-        writeFileSync(resolve(io.cwd, out), text);
-      } catch (e) {
-        throw new UsageError(`cannot write ${out}: ${describeFsError(e)}`);
-      }
+      writeOutFile(resolve(io.cwd, out), out, text, outOptions);
       io.err(`sft: imported ${plural(records.length, 'pair')} into ${out}\n`);
     }
     return problems.length ? EXIT.problems : EXIT.ok;

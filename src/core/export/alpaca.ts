@@ -4,7 +4,7 @@
  */
 import { foldUser, unfoldUser } from './layout';
 import type { PairRecord } from './record';
-import { objectArray, stringOf, type ImportResult } from './read';
+import { noteUnknownKeys, objectArray, stringOf, type ImportResult } from './read';
 
 interface AlpacaItem {
   instruction: string;
@@ -40,6 +40,19 @@ export function readAlpaca(text: string): ImportResult {
       );
       continue;
     }
+    // Earlier turns of a conversation: a pair is one prompt and one response.
+    if (Array.isArray(value.history) ? value.history.length : value.history != null) {
+      result.problems.push(
+        `${where}: "history" (earlier turns) cannot be carried by a pair; skipped`,
+      );
+      continue;
+    }
+    noteUnknownKeys(
+      where,
+      value,
+      ['instruction', 'input', 'output', 'system', 'history'],
+      result.problems,
+    );
     const parts = unfoldUser(instruction);
     const r: PairRecord = { prompt: parts.prompt, response: output };
     // Context comes from `input`; a <context> block inside the instruction stays part of it.

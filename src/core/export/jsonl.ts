@@ -9,7 +9,7 @@ import {
   type PairRecord,
   type ReviewRecord,
 } from './record';
-import { objectLines, stringOf, stringsOf, type ImportResult } from './read';
+import { noteUnknownKeys, objectLines, stringOf, stringsOf, type ImportResult } from './read';
 
 /** Write records as plain JSONL. */
 export function writeJsonl(records: readonly PairRecord[]): string {
@@ -69,7 +69,6 @@ function reviewOf(v: unknown): ReviewRecord[] | undefined {
 /** Read plain JSONL; a field of the wrong type is dropped with a problem, the rest kept. */
 export function readJsonl(text: string): ImportResult {
   const result: ImportResult = { records: [], problems: [] };
-  const known = new Set<string>(RECORD_KEYS);
   for (const { where, value } of objectLines(text, result.problems)) {
     const prompt = stringOf(value.prompt);
     const response = stringOf(value.response);
@@ -103,8 +102,7 @@ export function readJsonl(text: string): ImportResult {
       if (rv) r.review = rv;
       else drop('review');
     }
-    for (const key of Object.keys(value))
-      if (!known.has(key)) result.problems.push(`${where}: unknown key "${key}"; left out`);
+    noteUnknownKeys(where, value, RECORD_KEYS, result.problems);
     result.records.push(orderKeys(r));
   }
   return result;

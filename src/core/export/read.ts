@@ -83,3 +83,14 @@ export function stringOf(v: unknown): string | undefined {
 export function stringsOf(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 }
+
+/** Notes a problem for each key of `value` that is not in `known`: the record is kept without it. */
+export function noteUnknownKeys(
+  where: string,
+  value: Record<string, unknown>,
+  known: readonly string[],
+  problems: string[],
+): void {
+  for (const key of Object.keys(value))
+    if (!known.includes(key)) problems.push(`${where}: unknown key "${key}"; left out`);
+}

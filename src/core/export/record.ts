@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { LIST_DEFAULT_KEYS, SCALAR_DEFAULT_KEYS } from '../annotations';
 import { effectiveField } from '../fields';
-import { scalarText, stringList, type PairModel } from '../parse/model';
+import type { PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 
 /** An in-context example. */
@@ -73,16 +73,38 @@ export const RECORD_KEYS = [
 ] as const satisfies readonly (keyof PairRecord)[];
 
 /**
- * A text field as training data wants it: without the newline a `|` block scalar adds
- * and without leading blank lines. Inner whitespace (code, poems) is kept as written.
+ * A text field as training data wants it: without the final newline a block scalar (`|`,
+ * `>`, `|+`) gives its last line. Everything else (edge spaces, tabs, NBSP, U+3000, blank
+ * lines, the extra newlines a `|+` keeps) is data and kept as written.
  */
 export function cleanText(text: string): string {
-  return text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/**
+ * A scalar's value as the writer wrote it: a plain `3.10`, `0x10`, `007` or `yes` is the
+ * text written, not the number or boolean YAML resolves it to (which would export as
+ * `3.1`, `16`, `7`, `true`). Null (`~`, `null`, nothing) stays absent.
+ */
+function writtenText(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/** The written strings of a list of scalars (flow or block); undefined when not a list. */
+function writtenList(node: Node | null | undefined): string[] | undefined {
+  if (isScalar(node) && typeof node.value === 'string') return [node.value];
+  return isSeq(node)
+    ? (node.items as (Node | null)[]).map(writtenText).filter((t) => t !== undefined)
+    : undefined;
 }
 
 function textOf(node: Node | null | undefined): string | undefined {
-  const t = scalarText(node);
-  return t === undefined ? undefined : cleanText(t);
+  const t = writtenText(node);
+  if (t === undefined) return undefined;
+  const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+  return block ? cleanText(t) : t;
 }
 
 function examplesOf(node: Node | null | undefined): ExampleRecord[] | undefined {
@@ -102,11 +124,11 @@ function reviewOf(node: Node | null | undefined): ReviewRecord[] | undefined {
   const out: ReviewRecord[] = [];
   for (const item of node.items as Node[]) {
     if (!isMap(item)) continue;
-    const by = scalarText(item.get('by', true) as Node | undefined);
-    const note = scalarText(item.get('note', true) as Node | undefined);
+    const by = writtenText(item.get('by', true) as Node | undefined);
+    const note = textOf(item.get('note', true) as Node | undefined);
     if (by === undefined || note === undefined) continue;
     const resolvedNode = item.get('resolved', true) as Node | undefined;
-    const r: ReviewRecord = { by, note: cleanText(note) };
+    const r: ReviewRecord = { by, note };
     if (isScalar(resolvedNode) && typeof resolvedNode.value === 'boolean')
       r.resolved = resolvedNode.value;
     out.push(r);
@@ -129,16 +151,17 @@ export function pairRecord(
   const response = textOf(own('response'));
   if (prompt === undefined || response === undefined) return undefined;
   const r: PairRecord = { prompt, response };
-  if (pair.id !== undefined) r.id = pair.id;
+  const id = writtenText(own('id'));
+  if (id !== undefined) r.id = id;
   for (const key of SCALAR_DEFAULT_KEYS) {
-    const v = scalarText(eff(key));
+    const v = writtenText(eff(key));
     if (v !== undefined) r[key] = v;
   }
   for (const key of LIST_DEFAULT_KEYS) {
-    const v = stringList(eff(key));
+    const v = writtenList(eff(key));
     if (v !== undefined) r[key] = v;
   }
-  const declared = scalarText(own('prompt_length'));
+  const declared = writtenText(own('prompt_length'));
   if (declared !== undefined) r.prompt_length = declared;
   const system = textOf(own('system'));
   if (system) r.system = system;
@@ -146,7 +169,7 @@ export function pairRecord(
   if (context) r.context = context;
   const examples = examplesOf(own('examples'));
   if (examples?.length) r.examples = examples;
-  const labels = stringList(own('labels'));
+  const labels = writtenList(own('labels'));
   if (labels) r.labels = labels;
   const review = reviewOf(own('review'));
   if (review?.length) r.review = review;

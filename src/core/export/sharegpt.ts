@@ -4,7 +4,7 @@
  */
 import { foldUser, unfoldUser } from './layout';
 import type { PairRecord } from './record';
-import { objectArray, stringOf, type ImportResult } from './read';
+import { noteUnknownKeys, objectArray, stringOf, type ImportResult } from './read';
 
 interface Turn {
   from: 'system' | 'human' | 'gpt';
@@ -48,6 +48,7 @@ export function readShareGpt(text: string): ImportResult {
       );
       continue;
     }
+    noteUnknownKeys(where, value, ['conversations'], result.problems);
     const r: PairRecord = { ...unfoldUser(rest[0].value), response: rest[1].value };
     if (system) r.system = system;
     result.records.push(r);

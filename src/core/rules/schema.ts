@@ -62,6 +62,7 @@ function checkStringList(src: string, f: Field, report: Reporter): void {
           ...at(src, item, keySpan),
           message: `Each ${f.key} item is one text value, not ${kindOf(item)}.`,
         });
+      else warnReadAsText(src, `${f.key} item`, item, report);
     }
     return;
   }
@@ -183,24 +184,42 @@ function scalarSource(src: string, v: Node | null | undefined): string | undefin
   return isScalar(v) && v.range ? src.slice(v.range[0], v.range[1]) : undefined;
 }
 
+/**
+ * A plain scalar YAML reads as a number or true/false where text belongs (`id: 0001`,
+ * `response: 3.10`, `labels: [1.0]`): SFT Studio exports it as written, other YAML readers
+ * as `1`, `3.1`, `1`. Reported with a fix that quotes it; undefined when it is text already.
+ */
+function readAsText(src: string, what: string, v: Node | null): Report | undefined {
+  if (!isScalar(v) || isEmptyValue(v) || !v.range || typeof v.value === 'string') return undefined;
+  const [start, end] = v.range;
+  const text = src.slice(start, end);
+  return {
+    start,
+    end,
+    message: `${what} ${text} is read as ${kindOf(v)}; quote it ("${text}") so it stays text.`,
+    fixes: [
+      {
+        title: `Quote the ${what}: "${text}"`,
+        edits: replaceScalarSource(src, v, doubleQuoted(text)),
+        preferred: true,
+      },
+    ],
+  };
+}
+
+/** Text where a number or true/false is read: a warning, since SFT Studio keeps what was written. */
+function warnReadAsText(src: string, what: string, v: Node | null, report: Reporter): void {
+  const r = readAsText(src, what, v);
+  if (r) report({ ...r, severity: 'warning' });
+}
+
 function checkId(src: string, v: Node | null, report: Reporter): void {
   if (!isScalar(v) || isEmptyValue(v) || !v.range) return;
   const [start, end] = v.range;
+  // `id: 0001` is the number 1 to YAML: it would collide with `id: 1` and lose its padding.
   if (typeof v.value !== 'string') {
-    // `id: 0001` is the number 1 to YAML: it would collide with `id: 1` and lose its padding.
-    const text = src.slice(start, end);
-    report({
-      start,
-      end,
-      message: `id ${text} is read as ${kindOf(v)}; quote it ("${text}") so it stays text.`,
-      fixes: [
-        {
-          title: `Quote the id: "${text}"`,
-          edits: replaceScalarSource(src, v, doubleQuoted(text)),
-          preferred: true,
-        },
-      ],
-    });
+    const number = readAsText(src, 'id', v);
+    if (number) report(number);
     return;
   }
   if (ID_PATTERN.test(v.value)) return;
@@ -232,6 +251,7 @@ function checkField(src: string, f: Field, level: FieldLevel, report: Reporter):
   switch (spec.shape) {
     case 'text':
       checkText(src, f.key, v, f.span, report);
+      warnReadAsText(src, f.key, v, report);
       break;
     case 'id':
     case 'value':
@@ -239,6 +259,7 @@ function checkField(src: string, f: Field, level: FieldLevel, report: Reporter):
       if (isCollection(v))
         report({ ...at(src, v, f.span), message: `${f.key} takes one value, not ${kindOf(v)}.` });
       else if (spec.shape === 'id') checkId(src, v, report);
+      else if (spec.shape === 'value') warnReadAsText(src, f.key, v, report);
       break;
     case 'list':
     case 'closed-list':

@@ -132,13 +132,17 @@ export class ExportCommand extends Disposable {
         filters: { [FORMAT_DESCRIPTIONS[format].label]: [FORMAT_EXTENSIONS[format].slice(1)] },
       }));
     if (!target) return CANCELLED;
+    // Training data is never a pairs file: writing it there would replace a writer's pairs.
+    if (isSftUri(target))
+      return this.failed(
+        `will not write ${nameOf(target)}: an export never replaces a .sft.yaml file`,
+      );
     try {
       await vscode.workspace.fs.writeFile(target, encoder.encode(exportRecords(records, format)));
     } catch (e) {
-      const message = `cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`;
-      this.log.error(`Export failed: ${message}`);
-      void vscode.window.showErrorMessage(`SFT export: ${message}`);
-      return { outcome: 'failed', message };
+      return this.failed(
+        `cannot write ${nameOf(target)}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     const notes = [
       loaded.errors ? `with ${plural(loaded.errors, 'error')}` : '',
@@ -152,6 +156,13 @@ export class ExportCommand extends Disposable {
       if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
     });
     return { outcome: 'exported', target, pairs: records.length, errors: loaded.errors, skipped };
+  }
+
+  /** Log and show why nothing was written. */
+  private failed(message: string): ExportResult {
+    this.log.error(`Export failed: ${message}`);
+    void vscode.window.showErrorMessage(`SFT export: ${message}`);
+    return { outcome: 'failed', message };
   }
 
   /** What is wrong with the arguments, if anything. */

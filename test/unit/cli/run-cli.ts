@@ -31,8 +31,11 @@ export interface CliRun {
   ms: number;
 }
 
-/** Run `sft ...args` in `cwd` (default: the repository). */
-export function sft(args: readonly string[], opts: { cwd?: string; input?: string } = {}): CliRun {
+/** Run `sft ...args` in `cwd` (default: the repository), as user `uid` when given (root only). */
+export function sft(
+  args: readonly string[],
+  opts: { cwd?: string; input?: string; uid?: number } = {},
+): CliRun {
   ensureBuilt();
   const started = Date.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -41,6 +44,7 @@ export function sft(args: readonly string[], opts: { cwd?: string; input?: strin
     input: opts.input,
     env: { ...process.env, NO_COLOR: '1' },
     maxBuffer: 64 * 1024 * 1024,
+    ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.uid }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }

@@ -127,3 +127,88 @@ describe('export: records', () => {
     );
   });
 });
+
+describe('export: plain scalars as written', () => {
+  const text = [
+    'sft: 1',
+    'defaults:',
+    '  author: 007',
+    '  tags: [2024, true]',
+    'pairs:',
+    '  - id: 0001',
+    '    prompt: Pi to two places?',
+    '    response: 3.10',
+    '    labels: [1.0, 01]',
+    '    system: false',
+    '    examples:',
+    '      - input: 0x10',
+    '        output: 1e3',
+    '    review:',
+    '      - by: 42',
+    '        note: .5',
+    '',
+  ].join('\n');
+
+  it('exports every string field as the text written, not the number or boolean YAML reads', () => {
+    const { records } = collectRecords([{ path: 'n.sft.yaml', model: parseSft(text) }]);
+    assert.deepEqual(records[0], {
+      id: '0001',
+      author: '007',
+      system: 'false',
+      examples: [{ input: '0x10', output: '1e3' }],
+      labels: ['1.0', '01'],
+      prompt: 'Pi to two places?',
+      response: '3.10',
+      review: [{ by: '42', note: '.5' }],
+      tags: ['2024', 'true'],
+      file: 'n.sft.yaml',
+    });
+    for (const format of EXPORT_FORMATS) {
+      const out = exportRecords(records, format);
+      assert.ok(out.includes('"3.10"'), `${format}: ${out}`);
+      assert.equal(importRecords(out, format).records[0].response, '3.10');
+    }
+  });
+});
+
+describe('import: what a pair cannot carry is refused by name, never dropped', () => {
+  const line = (o: unknown): string => JSON.stringify(o) + '\n';
+  const user = { role: 'user', content: 'Hi?' };
+  const assistant = { role: 'assistant', content: 'Hello.' };
+
+  it('openai: weight 0, tools, the developer role and other message keys skip the record', () => {
+    const text = [
+      { messages: [user, { ...assistant, weight: 0 }] },
+      { messages: [user, assistant], tools: [{ type: 'function' }] },
+      { messages: [{ role: 'developer', content: 'Be brief.' }, user, assistant] },
+      { messages: [user, { ...assistant, name: 'bot' }] },
+      { messages: [user, { ...assistant, weight: 1 }], metadata: { batch: 3 } },
+    ]
+      .map(line)
+      .join('');
+    const { records, problems } = importRecords(text, 'openai');
+    assert.deepEqual(problems, [
+      'line 1: message 2 has "weight": 0 (not trained on), which a pair cannot carry; skipped',
+      'line 2: "tools" (a conversation with tools) cannot be carried by a pair; skipped',
+      'line 3: message 1 has role "developer", which a pair cannot carry (only "system"); skipped',
+      'line 4: message 2 has "name", which a pair cannot carry; skipped',
+      'line 5: unknown key "metadata"; left out',
+    ]);
+    assert.deepEqual(records, [{ prompt: 'Hi?', response: 'Hello.' }]);
+  });
+
+  it('alpaca: a history of earlier turns skips the record; an empty one is fine; other keys noted', () => {
+    const item = { instruction: 'Hi?', input: '', output: 'Hello.' };
+    const text = JSON.stringify([
+      { ...item, history: [['Before?', 'Yes.']] },
+      { ...item, history: [] },
+      { ...item, category: 'greeting' },
+    ]);
+    const { records, problems } = importRecords(text, 'alpaca');
+    assert.deepEqual(problems, [
+      'item 1: "history" (earlier turns) cannot be carried by a pair; skipped',
+      'item 3: unknown key "category"; left out',
+    ]);
+    assert.equal(records.length, 2);
+  });
+});

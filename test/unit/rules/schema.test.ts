@@ -171,6 +171,42 @@ response: r
       );
     });
 
+    it('warns on text, values and list items YAML reads as numbers or true/false; fixes quote them', () => {
+      const text = sftFile(
+        'id: a\nprompt: Pi to two places?\nresponse: 3.10\nlabels: [1.0, 01, ok]\nauthor: 007\n',
+        'id: b\nprompt: p\nresponse: 0x10\nsystem: true\ntags:\n  - 1e3\n',
+        'id: c\nprompt: "3.10"\nresponse: yes\nexamples:\n  - input: 1\n    output: "2"\n',
+      );
+      const problems = lint(text, { only });
+      assert.deepEqual(spans(text, problems), [
+        '3.10',
+        '1.0',
+        '01',
+        '007',
+        '0x10',
+        'true',
+        '1e3',
+        '1',
+      ]);
+      assert.ok(problems.every((p) => p.severity === 'warning'));
+      assert.deepEqual(
+        problems.slice(0, 2).map((p) => p.message),
+        [
+          'response 3.10 is read as a number; quote it ("3.10") so it stays text.',
+          'labels item 1.0 is read as a number; quote it ("1.0") so it stays text.',
+        ],
+      );
+      assert.match(problems[5].message, /^system true is read as true\/false; quote it/);
+      assert.equal(
+        applyEdits(text, problems[0].fixes![0].edits),
+        text.replace('response: 3.10', 'response: "3.10"'),
+      );
+      assert.equal(
+        applyEdits(text, problems[2].fixes![0].edits),
+        text.replace('[1.0, 01, ok]', '[1.0, "01", ok]'),
+      );
+    });
+
     it('fires on a key repeated in a pair, at the repeat', () => {
       const text = sftFile('id: a\nprompt: p\nresponse: r\nprompt: q\n');
       const problems = lint(text, { only });
