@@ -6,14 +6,15 @@ import { pairHome } from '../edit/scalar-site';
 import { textFix } from '../edit/scalar-fix';
 import { phraseRemoval } from '../text/phrase-removal';
 import { DEFAULT_BANNED_PHRASES } from './support/default-banned-phrases';
-import { PhraseList, phraseSource } from './support/phrase-matcher';
+import { PhraseList } from './support/phrase-matcher';
 import { fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
 
 interface Entry {
   text: string;
   message: string;
   severity?: ReportedSeverity;
-  source: string;
+  /** A lookahead where the phrase ends (built-in entries only). */
+  after?: string;
   fields: Set<string>;
 }
 
@@ -28,7 +29,7 @@ function norm(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
 }
 
-/** Built-in phrases plus the guidelines' list, one regex per field; once per guidelines. */
+/** Built-in phrases plus the guidelines' list, one phrase list per field; once per guidelines. */
 function compile(g: Guidelines): Compiled {
   let c = compiled.get(g);
   if (c) return c;
@@ -39,7 +40,7 @@ function compile(g: Guidelines): Compiled {
     entries.push({
       text: d.text,
       message: d.message,
-      source: phraseSource(d.text) + (d.after ?? ''),
+      after: d.after,
       fields: new Set(['response']),
     });
   }
@@ -49,7 +50,6 @@ function compile(g: Guidelines): Compiled {
       text: p.text,
       message: p.message ?? 'The guidelines ban this phrase.',
       severity: p.severity,
-      source: phraseSource(p.text),
       fields: fieldSet(p.fields ?? ['response']),
     });
   }
@@ -60,7 +60,7 @@ function compile(g: Guidelines): Compiled {
       f,
       new PhraseList(
         entries.filter((e) => e.fields.has(f)),
-        (e) => e.source,
+        (e) => e.after,
       ),
     );
   c = { byField, fields };
