@@ -9,7 +9,7 @@ import { checkGuidelines, schemas, type GuidelinesInput } from './schema';
 import { dirname, joinPath } from './paths';
 import { parseYamlDocument } from './parse/yaml-document';
 import { explainIssues, type ExplainedIssue } from './schema-issues';
-import { unsafeRegexReason } from './text/regex-safety';
+import { nonLinearRegexReason } from './text/regex-safety';
 import type { Problem, RuleMeta, Severity } from './types';
 import { optionsSchema } from './rules/support/rule-settings';
 import { suggestId } from './suggest';
@@ -29,7 +29,7 @@ export interface Phrase {
 export interface ProjectPattern {
   id: string;
   source: string;
-  /** Undefined when the regex does not compile (reported in the guidelines file). */
+  /** Undefined when the regex does not compile or needs backtracking (reported in the guidelines file). */
   regex?: RegExp;
   fields: string[];
   severity: Severity;
@@ -328,7 +328,7 @@ function applyGuidelines(
   );
   g.patterns = (d.patterns ?? []).map((p, i) => {
     let regex: RegExp | undefined;
-    const unsafe = unsafeRegexReason(p.regex);
+    const unsafe = nonLinearRegexReason(p.regex);
     try {
       if (unsafe) {
         const node = nodeAt(doc, ['patterns', i, 'regex']);

@@ -23,9 +23,26 @@ export interface LanguageDetector {
   detect(sample: string): string | undefined;
 }
 
+/** A compiled guideline pattern that runs in time linear in the text it scans. */
+export interface LinearRegex {
+  /** Calls `onMatch` with each match's UTF-16 offsets, left to right, at most `cap` times. */
+  scan(text: string, cap: number, onMatch: (start: number, end: number) => void): void;
+}
+
+/**
+ * Runs the guidelines' patterns without backtracking, so no pattern can freeze a lint
+ * (JavaScript's own regexes backtrack and cannot be interrupted).
+ */
+export interface RegexEngine {
+  /** The pattern with its JavaScript flags (`i`, `m`, `s` count), or why the engine cannot run it. */
+  compile(source: string, flags: string): LinearRegex | string;
+}
+
 /** The services a host hands the linter and the counts. */
 export interface TextServices {
   readonly tokens: TokenCounter;
   /** Without it, language-mismatch trusts only the script and stopword stages. */
   readonly language?: LanguageDetector;
+  /** Without it, the guidelines' patterns do not run. */
+  readonly regex?: RegexEngine;
 }

@@ -9,10 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LanguageDetector, TextServices, TokenCounter } from '../core/services';
+import type {
+  LanguageDetector,
+  LinearRegex,
+  RegexEngine,
+  TextServices,
+  TokenCounter,
+} from '../core/services';
 import type { TokenizerName } from '../core/text/tokens';
 import { DATA_FILES } from '../text-services/data-files';
 import type { EldLanguageDetector } from '../text-services/language-detector';
+import type { Re2RegexEngine } from '../text-services/linear-regex';
 import type { RankTable } from '../text-services/token-counter';
 
 function readJson(dir: string, name: string): unknown {
@@ -69,10 +76,25 @@ class NodeLanguageDetector implements LanguageDetector {
   }
 }
 
+/** re2js, required on the first pattern: a start whose guidelines define none never runs it. */
+class NodeRegexEngine implements RegexEngine {
+  private engine?: Re2RegexEngine;
+
+  compile(source: string, flags: string): LinearRegex | string {
+    if (!this.engine) {
+      const { Re2RegexEngine: Engine } =
+        require('../text-services/linear-regex') as typeof import('../text-services/linear-regex');
+      this.engine = new Engine();
+    }
+    return this.engine.compile(source, flags);
+  }
+}
+
 /** Node text services over a data folder. */
 export interface NodeTextServices extends TextServices {
   readonly tokens: TokenCounter;
   readonly language: NodeLanguageDetector;
+  readonly regex: RegexEngine;
 }
 
 const byDir = new Map<string, NodeTextServices>();
@@ -84,7 +106,11 @@ const byDir = new Map<string, NodeTextServices>();
 export function nodeTextServices(dir: string = join(__dirname, 'data')): NodeTextServices {
   let s = byDir.get(dir);
   if (!s) {
-    s = { tokens: new NodeTokenCounter(dir), language: new NodeLanguageDetector(dir) };
+    s = {
+      tokens: new NodeTokenCounter(dir),
+      language: new NodeLanguageDetector(dir),
+      regex: new NodeRegexEngine(),
+    };
     byDir.set(dir, s);
   }
   return s;

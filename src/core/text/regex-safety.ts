@@ -1,20 +1,35 @@
 /**
- * A guard for the guidelines' own regexes. JavaScript regexes cannot be interrupted, so a
- * pattern with nested unbounded quantifiers (`(\w+)+$`, `(a*)*`) can freeze the linter on
- * one unlucky line (catastrophic backtracking). Such patterns are refused with a message
- * at their place in the guidelines file, before they ever run.
+ * What the guidelines' regexes may use. Patterns run on a linear-time engine (RE2, see
+ * `RegexEngine` in services.ts), so no pattern can make matching take exponential time;
+ * the price is the two JavaScript features that need backtracking, backreferences and
+ * lookarounds. A pattern using one is refused with a message at its place in the
+ * guidelines file, before it ever runs.
  */
 
-const UNBOUNDED = /^(?:[*+]|\{\d+,\})/;
+const LOOKAROUND: Record<string, string> = {
+  '(?=': 'lookahead',
+  '(?!': 'negative lookahead',
+  '(?<=': 'lookbehind',
+  '(?<!': 'negative lookbehind',
+};
 
-/** Why the regex source risks catastrophic backtracking, or undefined when it does not. */
-export function unsafeRegexReason(source: string): string | undefined {
-  // Per open group: does it contain an unbounded quantifier?
-  const stack: boolean[] = [];
+function refusal(what: string, text: string): string {
+  return `${what} "${text}" needs a backtracking engine, and patterns run on a linear-time one so that none can freeze the linter; rewrite the pattern without it`;
+}
+
+/** Why the regex source cannot run in linear time, or undefined when it can. */
+export function nonLinearRegexReason(source: string): string | undefined {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && /[1-9]/.test(next)) {
+        return refusal('the backreference', source.slice(i, i + 2));
+      }
+      if (!inClass && next === 'k' && source[i + 2] === '<') {
+        return refusal('the backreference', source.slice(i, source.indexOf('>', i) + 1 || i + 3));
+      }
       i++;
       continue;
     }
@@ -26,20 +41,10 @@ export function unsafeRegexReason(source: string): string | undefined {
       inClass = true;
       continue;
     }
-    if (ch === '(') {
-      stack.push(false);
-      continue;
+    if (ch !== '(') continue;
+    for (const [open, name] of Object.entries(LOOKAROUND)) {
+      if (source.startsWith(open, i)) return refusal(`the ${name}`, open);
     }
-    if (ch === ')') {
-      const innerUnbounded = stack.pop() ?? false;
-      const after = source.slice(i + 1);
-      if (innerUnbounded && UNBOUNDED.test(after)) {
-        return `nested repetition "${source.slice(Math.max(0, source.lastIndexOf('(', i)), i + 2)}" can make matching take exponential time; rewrite it without a quantified group that itself repeats`;
-      }
-      if (innerUnbounded && stack.length) stack[stack.length - 1] = true;
-      continue;
-    }
-    if (UNBOUNDED.test(source.slice(i, i + 8)) && stack.length) stack[stack.length - 1] = true;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import type { SftFileModel } from '../parse/parse';
 import type { Guidelines } from '../guidelines';
 import type { Problem } from '../types';
 import { indexFile } from './index-file';
-import { LshBuckets, type NearMatch } from './lsh';
+import { LshBuckets, type NearMatches } from './lsh';
 import { duplicateIdProblems } from './duplicate-id';
 import { nearDuplicateProblems } from './near-duplicate';
 import type { WorkspaceView } from './rule-context';
@@ -127,7 +127,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /** Other pairs whose prompts reach `threshold` estimated similarity with this pair's. */
-  nearMatches(pair: IndexedPair, threshold: number): NearMatch[] {
+  nearMatches(pair: IndexedPair, threshold: number): NearMatches {
     return this.lsh.matches(pair, threshold);
   }
 
@@ -227,8 +227,8 @@ export class WorkspaceIndex implements WorkspaceView {
     const out = new Set<string>();
     for (const p of pairs) {
       if (p.id !== undefined) for (const q of this.pairsWithId(p.id)) out.add(q.file);
-      for (const q of this.lsh.candidates(p)) out.add(q.file);
     }
+    for (const q of this.lsh.bucketMates(pairs)) out.add(q.file);
     return out;
   }
 

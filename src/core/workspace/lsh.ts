@@ -5,6 +5,10 @@
  *
  * Buckets live in typed arrays, not Maps: 100,000 pairs x 16 bands as Map entries cost
  * ~75 MB, as open-addressing tables with intrusive chains ~25 MB.
+ *
+ * A bucket can hold thousands of pairs (the same prompt pasted 10,000 times), so the work per
+ * pair is capped: a pair is compared with at most MAX_NEAR_CANDIDATES others, and the files
+ * near a set of pairs are collected walking each bucket once, not once per pair in it.
  */
 import { BANDS, bandKeys, estimatedJaccard } from './minhash';
 import type { IndexedPair } from './types';
@@ -14,6 +18,19 @@ export interface NearMatch {
   pair: IndexedPair;
   similarity: number;
 }
+
+/** A pair's near-duplicate matches, most similar first. */
+export interface NearMatches {
+  matches: NearMatch[];
+  /** The pair shares buckets with more than MAX_NEAR_CANDIDATES others: only that many were compared. */
+  capped: boolean;
+}
+
+/**
+ * Most candidates one pair is compared with. Far more than a problem lists (20 related
+ * places), and it keeps a bucket of n copies of one prompt at n x 200 comparisons, not n².
+ */
+export const MAX_NEAR_CANDIDATES = 200;
 
 /**
  * One band's buckets: an open-addressing table (linear probing) from band key to the first
@@ -132,37 +149,68 @@ export class LshBuckets {
     this.free.push(handle);
   }
 
-  /** Every other pair sharing a bucket with `pair` (unverified). */
-  candidates(pair: IndexedPair): Set<IndexedPair> {
-    const out = new Set<IndexedPair>();
-    if (!pair.signature) return out;
-    const keys = bandKeys(pair.signature);
-    for (let b = 0; b < BANDS; b++) {
-      const t = this.tables[b];
-      const slot = t.find(keys[b]);
-      if (slot < 0) continue;
-      for (let cur = t.heads[slot]; cur > 0; cur = this.next[(cur - 1) * BANDS + b]) {
-        const p = this.pairs[cur - 1];
-        if (p && p !== pair) out.add(p);
+  /**
+   * Calls `visit` with every pair in a bucket of one of `pairs` (themselves included), each
+   * bucket walked once however many of `pairs` share it; `visit` returns false to stop.
+   */
+  private walkBuckets(pairs: Iterable<IndexedPair>, visit: (p: IndexedPair) => boolean): void {
+    const walked = new Set<number>();
+    for (const pair of pairs) {
+      if (!pair.signature) continue;
+      const keys = bandKeys(pair.signature);
+      for (let b = 0; b < BANDS; b++) {
+        const t = this.tables[b];
+        const slot = t.find(keys[b]);
+        if (slot < 0) continue;
+        const bucket = slot * BANDS + b;
+        if (walked.has(bucket)) continue;
+        walked.add(bucket);
+        for (let cur = t.heads[slot]; cur > 0; cur = this.next[(cur - 1) * BANDS + b]) {
+          const p = this.pairs[cur - 1];
+          if (p && !visit(p)) return;
+        }
       }
     }
+  }
+
+  /** Every pair sharing a bucket with one of `pairs`, each bucket walked once (unverified). */
+  bucketMates(pairs: Iterable<IndexedPair>): Set<IndexedPair> {
+    const out = new Set<IndexedPair>();
+    this.walkBuckets(pairs, (p) => {
+      out.add(p);
+      return true;
+    });
     return out;
   }
 
-  /** Candidates whose estimated Jaccard similarity reaches `threshold`, most similar first. */
-  matches(pair: IndexedPair, threshold: number): NearMatch[] {
-    const out: NearMatch[] = [];
-    if (!pair.signature) return out;
-    for (const other of this.candidates(pair)) {
+  /**
+   * Candidates whose estimated Jaccard similarity reaches `threshold`, most similar first;
+   * at most MAX_NEAR_CANDIDATES candidates are compared.
+   */
+  matches(pair: IndexedPair, threshold: number): NearMatches {
+    const matches: NearMatch[] = [];
+    let capped = false;
+    if (!pair.signature) return { matches, capped };
+    const seen = new Set<IndexedPair>([pair]);
+    this.walkBuckets([pair], (other) => {
+      if (seen.has(other)) return true;
+      if (seen.size > MAX_NEAR_CANDIDATES) {
+        capped = true;
+        return false;
+      }
+      seen.add(other);
       this.verified++;
-      const similarity = estimatedJaccard(pair.signature, other.signature!);
-      if (similarity >= threshold) out.push({ pair: other, similarity });
-    }
-    return out.sort(
+      const similarity = estimatedJaccard(pair.signature!, other.signature!);
+      if (similarity >= threshold) matches.push({ pair: other, similarity });
+      return true;
+    });
+    matches.sort(
       (a, b) =>
         b.similarity - a.similarity ||
-        a.pair.file.localeCompare(b.pair.file) ||
+        // Most matches share a file; localeCompare is slow enough to dominate a full bucket.
+        (a.pair.file === b.pair.file ? 0 : a.pair.file.localeCompare(b.pair.file)) ||
         a.pair.index - b.pair.index,
     );
+    return { matches, capped };
   }
 }

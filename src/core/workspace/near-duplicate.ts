@@ -5,6 +5,7 @@
  */
 import { severityOf, type Guidelines } from '../guidelines';
 import type { Problem } from '../types';
+import { MAX_NEAR_CANDIDATES } from './lsh';
 import { NEAR_DUPLICATE_META } from './rule-metas';
 import { MAX_RELATED, nameOf, placeOf, type WorkspaceRuleContext } from './rule-context';
 
@@ -29,10 +30,14 @@ export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
   const out: Problem[] = [];
   for (const pair of ctx.pairs) {
     if (!pair.signature || pair.silenced?.includes(NEAR_DUPLICATE_META.id)) continue;
-    const matches = ctx.view.nearMatches(pair, threshold);
+    const { matches, capped } = ctx.view.nearMatches(pair, threshold);
     if (!matches.length) continue;
     const best = matches[0];
-    const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : '';
+    const more = capped
+      ? ` (and at least ${matches.length - 1} more: a prompt is compared with ${MAX_NEAR_CANDIDATES} others at most)`
+      : matches.length > 1
+        ? ` (and ${matches.length - 1} more)`
+        : '';
     const span = pair.promptSpan ?? pair.idSpan;
     const problem: Problem = {
       rule: NEAR_DUPLICATE_META.id,

@@ -1,6 +1,6 @@
 /** What a workspace rule reads from the index: look-ups, never the whole world. */
 import type { Guidelines } from '../guidelines';
-import type { NearMatch } from './lsh';
+import type { NearMatches } from './lsh';
 import type { IndexedPair } from './types';
 
 /** The index as workspace rules see it. */
@@ -8,7 +8,7 @@ export interface WorkspaceView {
   /** Every indexed pair with this id (the pair itself included). */
   pairsWithId(id: string): readonly IndexedPair[];
   /** Other pairs whose prompts reach `threshold` estimated Jaccard similarity, most similar first. */
-  nearMatches(pair: IndexedPair, threshold: number): NearMatch[];
+  nearMatches(pair: IndexedPair, threshold: number): NearMatches;
 }
 
 /** The inputs of one workspace rule run over one file. */

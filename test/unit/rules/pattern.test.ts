@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { guidelinesFrom, lint, sftFile, spans } from '../helpers';
+import { FileLinter } from '../../../src/core/lint';
+import { guidelinesFrom, lint, services, sftFile, spans } from '../helpers';
 
 const GUIDELINES = `sft-guidelines: 1
 handbook: docs/guidelines.md
@@ -10,8 +11,8 @@ patterns:
     severity: error
     message: State facts, not opinions.
     handbook: "#tone"
-  - id: no-empty-lookahead
-    regex: '(?=x)'
+  - id: zero-length
+    regex: '\\b'
     fields: [prompt]
     message: Zero-length.
   - id: every-char
@@ -56,12 +57,12 @@ describe('pattern', () => {
     const g = guidelinesFrom(GUIDELINES);
     const text = sftFile(`id: a\ncontext: ${'y'.repeat(300)}\nprompt: axbx\nresponse: ok\n`);
     const problems = lint(text, { guidelines: g });
-    const empty = problems.filter((p) => p.rule === 'no-empty-lookahead');
+    const empty = problems.filter((p) => p.rule === 'zero-length');
     assert.deepEqual(
       empty.map((p) => [p.start, p.end]),
       [
-        [text.indexOf('axbx') + 1, text.indexOf('axbx') + 1],
-        [text.indexOf('axbx') + 3, text.indexOf('axbx') + 3],
+        [text.indexOf('axbx'), text.indexOf('axbx')],
+        [text.indexOf('axbx') + 4, text.indexOf('axbx') + 4],
       ],
     );
     assert.equal(problems.filter((p) => p.rule === 'every-char').length, 100);
@@ -96,6 +97,69 @@ describe('pattern', () => {
       lint(text, { guidelines: g }).filter(
         (p) => p.rule === 'no-first-person-opinion' || p.rule === 'silence',
       ),
+      [],
+    );
+  });
+
+  describe('runs in linear time: backtracking patterns give their results instead of hanging', () => {
+    const A = 'a'.repeat(1000);
+    const RUN = 'a1'.repeat(500); // words and digits, not a YAML number
+    /** Pattern matches of one response, as [start, end] offsets inside it. */
+    function matches(regex: string, response: string, flags = ''): number[][] {
+      const g = guidelinesFrom(
+        `sft-guidelines: 1\npatterns:\n  - id: p\n    regex: '${regex}'\n${flags ? `    flags: ${flags}\n` : ''}    fields: [response]\n    message: m\n`,
+      );
+      assert.equal(g.patterns[0].regex?.source, regex);
+      const text = sftFile(`id: a\nprompt: Hi\nresponse: ${response}\n`);
+      const at = text.indexOf(response);
+      return lint(text, { guidelines: g })
+        .filter((p) => p.rule === 'p')
+        .map((p) => [p.start - at, p.end - at]);
+    }
+
+    it('a*a*a*a*a*c', () => {
+      assert.deepEqual(matches('a*a*a*a*a*c', A), []);
+      assert.deepEqual(matches('a*a*a*a*a*c', `${A}c`), [[0, 1001]]);
+    });
+
+    it('^(a|a)*$', () => {
+      assert.deepEqual(matches('^(a|a)*$', `${A}b`), []);
+      assert.deepEqual(matches('^(a|a)*$', A), [[0, 1000]]);
+    });
+
+    it('(\\w|\\d)*$', () => {
+      // Only the empty match at the very end: the run of word characters is followed by "!".
+      assert.deepEqual(matches('(\\w|\\d)*$', `${RUN}!`), [[1001, 1001]]);
+      // As in JavaScript, the end of the text after the whole run matches once more, empty.
+      assert.deepEqual(matches('(\\w|\\d)*$', RUN), [
+        [0, 1000],
+        [1000, 1000],
+      ]);
+    });
+
+    it('nested repetition, once refused, now runs', () => {
+      assert.deepEqual(matches('(\\w+)+$', `${A}!`), []);
+      assert.deepEqual(matches('(x+x+)+y', 'xxxy'), [[0, 4]]);
+    });
+
+    it('keeps the flags and UTF-16 offsets', () => {
+      assert.deepEqual(matches('i THINK', '🎉 I think, i think', 'i'), [
+        [3, 10],
+        [12, 19],
+      ]);
+      assert.deepEqual(matches('^b', 'a\n  b', 'm'), []);
+      assert.deepEqual(matches('a.b', '"a\\nb"', 's'), [[1, 5]]);
+    });
+  });
+
+  it('does not run without a regex engine from the host', () => {
+    const g = guidelinesFrom(GUIDELINES);
+    const text = sftFile('id: a\nprompt: Hi\nresponse: I think so.\n');
+    const withEngine = new FileLinter(g, services).lint(text).problems;
+    const without = new FileLinter(g, { tokens: services.tokens }).lint(text).problems;
+    assert.equal(withEngine.filter((p) => p.rule === 'no-first-person-opinion').length, 1);
+    assert.deepEqual(
+      without.filter((p) => p.rule === 'no-first-person-opinion'),
       [],
     );
   });

@@ -32,7 +32,9 @@ const NEVER: readonly [string, RegExp][] = [
   ['openExternal', /\bopenExternal\b/],
   ['asExternalUri', /\basExternalUri\b/],
   ['a telemetry API', /\bcreateTelemetryLogger\b|\bTelemetryReporter\b|\btelemetry\w*\(/i],
-  ['eval', /\beval\s*\(/],
+  // The global eval only: not a method of that name, called (`.eval(`) or defined
+  // (`eval(input, pos) {`), as re2js's prefilter has one.
+  ['eval', /(?<![.\w$])eval\s*\((?![\w$,\s]*\)\s*\{)/],
   ['new Function', /\bnew\s+Function\s*\(/],
   ['a dynamic import', /\bimport\s*\(/],
 ];
@@ -89,6 +91,14 @@ describe('security: what the shipped bundles can do', () => {
       encoding: 'utf8',
     });
     assert.deepEqual(git.stdout.trim().split('\n'), ['src/browser/data-source.ts']);
+  });
+
+  it('the eval check sees the global eval, not a method named eval', () => {
+    const evalCheck = NEVER.find(([what]) => what === 'eval')![1];
+    for (const call of ['eval(code)', 'x=eval("1+1")', ';eval (s);', 'eval(a,b)'])
+      assert.ok(evalCheck.test(call), call);
+    for (const method of ['this.prefilter.eval(e,n)', '}eval(e,n){switch', 'eval(input, pos) {'])
+      assert.ok(!evalCheck.test(method), method);
   });
 
   it('the allow-list is not empty-handed: it sees the modules the CLI does load', () => {

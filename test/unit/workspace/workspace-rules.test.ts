@@ -159,6 +159,43 @@ describe('workspace rules', () => {
     assert.ok(ix.verifiedCandidates < 200, `verified ${ix.verifiedCandidates}`);
   });
 
+  it('near-duplicate: 10,000 copies of one prompt stay linear: each is linked to others, with bounded lists', () => {
+    const ix = new WorkspaceIndex();
+    const affected: string[][] = [];
+    ix.onDidChange((c) => affected.push(c.affected));
+    const n = 10_000;
+    const text = sftFile(...Array.from({ length: n }, (_, i) => withPrompt(`p-${i}`, LONG)));
+    ix.setFile('a.sft.yaml', parseSft(text), g);
+    ix.setFile('b.sft.yaml', parseSft(sftFile(withPrompt('b-1', LONG))), g);
+    // The files near a change are found walking each bucket once, not once per pair in it.
+    assert.deepEqual(affected, [['a.sft.yaml'], ['b.sft.yaml', 'a.sft.yaml']]);
+    const problems = ix
+      .problemsFor('a.sft.yaml', guidelinesFor)
+      .filter((p) => p.rule === 'near-duplicate');
+    assert.equal(problems.length, n);
+    const at = new Set<string>();
+    for (const [i, p] of problems.entries()) {
+      assert.equal(p.pairId, `p-${i}`);
+      assert.equal(text.slice(p.start, p.end), LONG);
+      at.add(`${p.start}`);
+      assert.equal(p.related!.length, 20);
+      const linked = p.related!.map((r) => r.message.slice(r.message.lastIndexOf(' ') + 1));
+      assert.ok(!linked.includes(`"p-${i}"`), `p-${i} linked to itself`);
+      assert.equal(new Set(linked).size, 20);
+      assert.match(
+        p.message,
+        /^Prompt is nearly the same as "p-\d+"'s at a\.sft\.yaml:\d+ \(100% similar\) \(and at least 199 more: a prompt is compared with 200 others at most\); vary it or drop one\.$/,
+      );
+    }
+    assert.equal(at.size, n);
+    // Comparisons per prompt are capped: 10,000 x 200 at most, not 10,000².
+    assert.ok(ix.verifiedCandidates <= n * 200, `verified ${ix.verifiedCandidates}`);
+    // The one copy in b.sft.yaml is linked to copies in a.sft.yaml.
+    const b = ix.problemsFor('b.sft.yaml', guidelinesFor);
+    assert.equal(b.length, 1);
+    assert.ok(b[0].related!.every((r) => r.file === 'a.sft.yaml'));
+  });
+
   it('signatures estimate Jaccard similarity without bias and with the spread of 128 permutations, short prompts too', () => {
     // Seeded words, each distinct, so every 3-word shingle is distinct and the true Jaccard
     // similarity of two prompts is known exactly.
