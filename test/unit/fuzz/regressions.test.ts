@@ -1,0 +1,35 @@
+/** What the fuzz suites found, pinned on the smallest input that showed it. */
+import { strict as assert } from 'node:assert';
+import { applyEdits } from '../../../src/core/edit/apply';
+import type { EditIntent } from '../../../src/core/edit/intent';
+import { planEdits } from '../../../src/core/edit/plan';
+import { parseSft } from '../../../src/core/parse/parse';
+
+const run = (text: string, intent: EditIntent) =>
+  applyEdits(text, planEdits(parseSft(text), intent));
+
+/** Pairs without an id, each with the copy that should follow it. */
+const DUPLICATES: ReadonlyArray<[string, string | undefined, string]> = [
+  [
+    'sft: 1\npairs:\n  - prompt: A\n    response: B\n',
+    'copy-0001',
+    'sft: 1\npairs:\n  - prompt: A\n    response: B\n  - id: copy-0001\n    prompt: A\n    response: B\n',
+  ],
+  [
+    'sft: 1\r\npairs:\r\n  -   prompt: A\r\n',
+    undefined,
+    'sft: 1\r\npairs:\r\n  -   prompt: A\r\n  -   id: pair-0001\r\n      prompt: A\r\n',
+  ],
+  [
+    'sft: 1\npairs:\n  - {prompt: A, response: B}\n',
+    'c',
+    'sft: 1\npairs:\n  - {prompt: A, response: B}\n  - {id: c, prompt: A, response: B}\n',
+  ],
+];
+
+describe('fuzz: regressions', () => {
+  it('a duplicated pair that had no id gets the id asked for (block and flow pairs, CRLF)', () => {
+    for (const [text, id, want] of DUPLICATES)
+      assert.equal(run(text, { kind: 'duplicatePair', pair: { index: 0 }, id }), want);
+  });
+});
