@@ -3,7 +3,10 @@ import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/edit/apply';
 import type { EditIntent } from '../../../src/core/edit/intent';
 import { planEdits } from '../../../src/core/edit/plan';
+import { loadGuidelines } from '../../../src/core/guidelines';
 import { parseSft } from '../../../src/core/parse/parse';
+import { RULE_METAS } from '../../../src/core/rules/index';
+import { lint } from '../helpers';
 
 const run = (text: string, intent: EditIntent) =>
   applyEdits(text, planEdits(parseSft(text), intent));
@@ -31,5 +34,15 @@ describe('fuzz: regressions', () => {
   it('a duplicated pair that had no id gets the id asked for (block and flow pairs, CRLF)', () => {
     for (const [text, id, want] of DUPLICATES)
       assert.equal(run(text, { kind: 'duplicatePair', pair: { index: 0 }, id }), want);
+  });
+});
+
+describe('fuzz: regressions (places)', () => {
+  it('a YAML error at the end of a pairs file or a guidelines file is placed inside the text', () => {
+    for (const text of ['[    ', "': :>-sft: 1\n", 'sft: 1\npairs:\n  - prompt: "open'])
+      for (const p of [...lint(text), ...loadGuidelines(text, 'g', RULE_METAS).problems]) {
+        assert.ok(p.end <= text.length, `${p.rule} [${p.start}, ${p.end}) of ${text.length}`);
+        assert.ok(p.start <= p.end);
+      }
   });
 });
