@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { parseDocument } from 'yaml';
 import type { EditIntent } from '../../../src/core/edit/intent';
 import { generateId } from '../../../src/core/edit/map-edit';
-import { unitEnd, unitStart } from '../../../src/core/edit/pair-place';
+import { beforeBlankLines, unitEnd, unitStart } from '../../../src/core/edit/pair-place';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { FileLinter } from '../../../src/core/lint';
 import type { SftFileModel } from '../../../src/core/parse/parse';
@@ -93,8 +93,9 @@ const text = (pick: number) => TEXTS[pick % TEXTS.length];
 function unit(model: SftFileModel, index: number): Span {
   const p = model.pairs[index];
   const nodeEnd = p.base + p.slice.end;
-  const start = unitStart(model, p);
-  // Removing the last pair of a file without a final line break takes the break before it.
+  // Removing the last pair takes the blank lines before it, and the line break before it
+  // when the file ends without one.
+  const start = beforeBlankLines(model.text, unitStart(model, p), 0);
   const br = /\r?\n$/.exec(model.text.slice(Math.max(0, start - 2), start))?.[0].length ?? 0;
   return { start: start - br, end: Math.max(unitEnd(model.text, p), nodeEnd) };
 }
@@ -270,7 +271,8 @@ export const EDIT_PATHS: readonly EditPath[] = [
       const intent = a.intents[0] as Extract<EditIntent, { kind: 'addReviewNote' }>;
       const review = after.pairs[a.target!]?.review as Record<string, unknown>[] | undefined;
       const last = review?.[review.length - 1];
-      const note = typeof last?.note === 'string' ? last.note.replace(/\n$/, '') : last?.note;
+      // A note written as a clipped block (`|`) reads back with one final line break.
+      const note = last?.note === `${intent.note}\n` ? intent.note : last?.note;
       return same([last?.by, note], [intent.by, intent.note]);
     },
   },
@@ -316,6 +318,13 @@ export const EDIT_PATHS: readonly EditPath[] = [
         },
       ],
     }),
+    landed: (before, after) =>
+      after.pairs.length === before.pairs.length ? undefined : 'fix-all changed the pair count',
+    keepsOthers: false,
+  },
+  {
+    name: 'fix-all, one pass',
+    act: (m) => ({ intents: [{ kind: 'applyFixes', problems: linter.lintModel(m).problems }] }),
     landed: (before, after) =>
       after.pairs.length === before.pairs.length ? undefined : 'fix-all changed the pair count',
     keepsOthers: false,

@@ -102,6 +102,11 @@ function step(text: string, path: EditPath, pick: number): { out: string; undo: 
   return { out, undo: inverse(text, edits) };
 }
 
+/** Generated files, some starting with a byte order mark as some editors write it. */
+const sftFile = fc
+  .tuple(sftFileText, fc.nat(9))
+  .map(([text, bom]) => (bom === 0 ? `\ufeff${text}` : text));
+
 /** An action: which path, and a number it picks its pair, key and value from. */
 const action = fc.tuple(fc.nat(EDIT_PATHS.length - 1), fc.nat());
 
@@ -111,7 +116,7 @@ describe('fuzz: no data loss', function () {
 
   it(`sequences of edits from ${EDIT_PATHS.length} paths keep every other byte and undo exactly (${RUNS} files, seed ${SEED})`, () => {
     fc.assert(
-      fc.property(sftFileText, fc.array(action, { minLength: 1, maxLength: 8 }), (text, acts) => {
+      fc.property(sftFile, fc.array(action, { minLength: 1, maxLength: 8 }), (text, acts) => {
         if (yamlErrors(text)) return true;
         tally.files++;
         tally.sequences++;
