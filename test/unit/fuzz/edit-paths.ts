@@ -58,6 +58,7 @@ const TEXTS = [
   'A new prompt.',
   'Line one\nLine two',
   'Line one\nLine two\n',
+  'ends in two\n\n',
   '  indented first\nsecond',
   'a: b # not a comment',
   'it\'s "quoted"',

@@ -1,5 +1,6 @@
 /** What the fuzz suites found, pinned on the smallest input that showed it. */
 import { strict as assert } from 'node:assert';
+import { parseDocument } from 'yaml';
 import { applyEdits } from '../../../src/core/edit/apply';
 import type { EditIntent } from '../../../src/core/edit/intent';
 import { planEdits } from '../../../src/core/edit/plan';
@@ -44,5 +45,20 @@ describe('fuzz: regressions (places)', () => {
         assert.ok(p.end <= text.length, `${p.rule} [${p.start}, ${p.end}) of ${text.length}`);
         assert.ok(p.start <= p.end);
       }
+  });
+});
+
+describe('fuzz: regressions (keep blocks)', () => {
+  it('a text with two final line breaks set on a block that blank lines follow reads as set', () => {
+    const value = 'ends in two\n\n';
+    for (const text of [
+      'sft: 1\npairs:\n  - id: a\n    response: >2-\n       , x\n      y   \n\n    review: []\n',
+      'sft: 1\npairs:\n  - id: a\n    response: |\n      x\n\n  - id: b\n    response: |\n      y\n',
+      'sft: 1\npairs:\n  - id: a\n    response: |-\n      x\n\n\n',
+    ]) {
+      const out = run(text, { kind: 'setField', pair: { index: 0 }, key: 'response', value });
+      const read = parseDocument(out).toJS() as { pairs: Array<{ response: string }> };
+      assert.equal(read.pairs[0].response, value, out);
+    }
   });
 });
