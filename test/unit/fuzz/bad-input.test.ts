@@ -30,7 +30,7 @@ import {
 import { reportTally, SCALE, SEED, tally } from './budget';
 
 /** Most milliseconds one input may take in core (parse, lint and index) before it counts as a hang. */
-const CORE_LIMIT_MS = Number(process.env.SFT_FUZZ_LIMIT_MS ?? 5_000);
+const CORE_LIMIT_MS = Number(process.env.SFT_FUZZ_LIMIT_MS ?? 10_000);
 /** Most milliseconds one `sft` run may take before it is stopped and counted as a hang. */
 const CLI_LIMIT_MS = 30_000;
 
