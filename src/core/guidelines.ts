@@ -173,8 +173,9 @@ export function loadGuidelines(
       rule: 'yaml-syntax',
       severity: 'error',
       message: e.message.split('\n')[0],
-      start: e.pos[0],
-      end: Math.max(e.pos[1], e.pos[0]),
+      // yaml places an error at the end of the text one character past it.
+      start: Math.min(e.pos[0], text.length),
+      end: Math.min(Math.max(e.pos[1], e.pos[0]), text.length),
     });
   let aliased = false;
   visit(doc, {

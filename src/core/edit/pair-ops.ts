@@ -161,24 +161,37 @@ export function planDuplicatePair(model: SftFileModel, pair: PairModel, id?: str
   const end = unitEnd(text, pair);
   let copy = text.slice(start, end);
   const idNode = pair.fields.get('id')?.value;
+  const eol = eolAt(text);
+  const newId = () =>
+    id ??
+    generateId(
+      model.pairs.flatMap((p) => (p.id === undefined ? [] : [p.id])),
+      pair.id,
+    );
   if (isScalar(idNode) && idNode.range) {
-    const newId =
-      id ??
-      generateId(
-        model.pairs.flatMap((p) => (p.id === undefined ? [] : [p.id])),
-        pair.id,
-      );
     const [a, b] = [pair.base + idNode.range[0] - start, pair.base + idNode.range[1] - start];
     // An empty `id:` has an empty node right after the colon.
     const written =
-      a === b && /:$/.test(copy.slice(0, a)) ? ` ${yamlScalar(newId)}` : yamlScalar(newId);
+      a === b && /:$/.test(copy.slice(0, a)) ? ` ${yamlScalar(newId())}` : yamlScalar(newId());
     copy = copy.slice(0, a) + written + copy.slice(b);
-  }
-  const eol = eolAt(text);
+  } else if (!pair.fields.has('id')) copy = withFirstId(copy, yamlScalar(newId()), eol);
   const sep = blankBetween(model, pair) ? eol : '';
   if (end === text.length && !/\n$/.test(copy))
     return { edits: [documentEdit(end, end, `${eol}${sep}${copy}`)] };
   return { edits: [documentEdit(end, end, `${sep}${copy}`)] };
+}
+
+/**
+ * A copied pair's text with `id:` as its first key, for a pair that had none: before the
+ * first key of a block map (at that key's column), or first in a flow map. Unchanged when
+ * the pair starts with something else (a comment, an empty item).
+ */
+function withFirstId(copy: string, id: string, eol: string): string {
+  const m = /^( *- +)(\{[ \t]*)?(?=[^\s#}])/.exec(copy);
+  if (!m) return copy;
+  const at = m[0].length;
+  if (m[2]) return `${copy.slice(0, at)}id: ${id}, ${copy.slice(at)}`;
+  return `${copy.slice(0, at)}id: ${id}${eol}${' '.repeat(at)}${copy.slice(at)}`;
 }
 
 /** What removing a pair takes out: its lines with those that lead it, and the blank lines that separated it. */

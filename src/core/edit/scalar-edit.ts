@@ -27,6 +27,9 @@ function isBlock(node: Scalar): boolean {
   return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
 }
 
+/** A block header with keep chomping. */
+const KEEP = /^[|>][1-9]?\+/;
+
 /** End of a block scalar's source without the line break(s) it ends with. */
 function withoutFinalBreak(src: string, start: number, end: number): number {
   let e = end;
@@ -58,14 +61,25 @@ function rewrite(site: ScalarSite, value: string): ScalarChange | undefined {
     const col = parts ? (blockIndent(parts, site.indent) ?? site.indent + 2) : undefined;
     const final = /\n$/.test(old) ? eolOf(old) : '';
     // The same block style, chomping and indentation when they hold the text; else the nearest block that does.
-    const written =
-      col !== undefined && parts
-        ? writeText(value, node.type!, { ...site, col, eol: eolOf(old) }, parts.chomp)
-        : undefined;
-    const block = written !== undefined && /^[|>]/.test(written) ? `${written}${final}` : undefined;
+    const blockOf = (text: string, chomp = parts?.chomp): string | undefined => {
+      if (col === undefined || !parts) return undefined;
+      const w = writeText(text, node.type!, { ...site, col, eol: eolOf(old) }, chomp);
+      return /^[|>]/.test(w) ? `${w}${final}` : undefined;
+    };
+    // A keep block (`|+`) takes in the blank lines that follow the old block: they stand for
+    // as many of the text's final line breaks, so the block writes that many fewer.
+    const rest = final ? src.slice(r1) : src.slice(r1).replace(/^\r?\n/, '');
+    const blank = (/^(?:[ \t]*\r?\n)*/.exec(rest)![0].match(/\n/g) ?? []).length;
+    let written = value;
+    let block = blockOf(value);
+    if (block !== undefined && KEEP.test(block) && blank) {
+      written = value.endsWith('\n'.repeat(blank + 1)) ? value.slice(0, -blank) : '';
+      block = written ? blockOf(written, '+') : undefined;
+      if (block !== undefined && !KEEP.test(block)) block = undefined;
+    }
     if (
       block !== undefined &&
-      readsAs(block, block[0] === '|' ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, value, site)
+      readsAs(block, block[0] === '|' ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, written, site)
     ) {
       return { edits: [{ start: r0, end: r1, newText: block }], scope };
     }

@@ -84,8 +84,9 @@ function headerOf(
   return { header, defaults, pairsField: header.find((f) => f.key === 'pairs') };
 }
 
-function toIssue(e: YAMLError, warning: boolean): SyntaxIssue {
-  const [start, end] = e.pos;
+/** An error of `yaml` as an issue inside the text (yaml places one at the end a character past it). */
+function toIssue(e: YAMLError, warning: boolean, length: number): SyntaxIssue {
+  const [start, end] = e.pos.map((p) => Math.min(p, length));
   const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { start, end: Math.max(end, start), code: e.code, message, warning };
 }
@@ -326,8 +327,8 @@ function parseSftSplit(text: string): SftFileModel | undefined {
 export function parseSftWhole(text: string): SftFileModel {
   const doc = parseYamlDocument(text, PARSE_OPTIONS);
   const syntax: SyntaxIssue[] = [
-    ...doc.errors.map((e) => toIssue(e, false)),
-    ...doc.warnings.map((e) => toIssue(e, true)),
+    ...doc.errors.map((e) => toIssue(e, false, text.length)),
+    ...doc.warnings.map((e) => toIssue(e, true, text.length)),
   ];
   const model: SftFileModel = {
     text,

@@ -1,0 +1,353 @@
+/**
+ * Every writer-facing way SFT Studio edits a pairs file, one entry each, for the no-data-loss
+ * harness: the annotation quick pick, quick fixes, fix-all and `sft lint --fix`, silence,
+ * Insert Pair, Generate Ids and every other `EditIntent`. A new edit path (the pair editor's
+ * intents) joins the harness by adding one entry here: what it asks for, and how to see that
+ * it happened in what any YAML reader reads.
+ */
+import { strict as assert } from 'node:assert';
+import { parseDocument } from 'yaml';
+import type { EditIntent } from '../../../src/core/edit/intent';
+import { generateId } from '../../../src/core/edit/map-edit';
+import { beforeBlankLines, unitEnd, unitStart } from '../../../src/core/edit/pair-place';
+import { defaultGuidelines } from '../../../src/core/guidelines';
+import { FileLinter } from '../../../src/core/lint';
+import type { SftFileModel } from '../../../src/core/parse/parse';
+import { insertPairIntent } from '../../../src/core/pair-template';
+import type { Span } from '../../../src/core/types';
+import { services } from '../helpers';
+
+/** What a YAML reader sees in a pairs file. */
+export interface Reading {
+  root: Record<string, unknown>;
+  pairs: Record<string, unknown>[];
+}
+
+/** The file as `yaml` reads it (not as SFT Studio's own parser does). */
+export function reading(text: string): Reading {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const root = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const pairs = Array.isArray(root.pairs) ? (root.pairs as Record<string, unknown>[]) : [];
+  return { root, pairs };
+}
+
+/** One action of a sequence as a path plans it. */
+export interface Action {
+  intents: readonly EditIntent[];
+  /** The pair the action is about (index), if any: only it (and the header, for fixes) may read differently. */
+  target?: number;
+  /** Where the edits may fall (document offsets of the text before); the whole file when unset. */
+  scope?: Span;
+}
+
+/** A writer-facing edit path. */
+export interface EditPath {
+  name: string;
+  /** The action this path takes on the file for a random `pick`, or undefined when it does not apply. */
+  act(model: SftFileModel, pick: number): Action | undefined;
+  /** Why `after` does not show the action's change, or undefined when it does. Called only when edits were made. */
+  landed(before: Reading, after: Reading, action: Action): string | undefined;
+  /** Whether pairs other than the target (and the header) must read the same; default true. */
+  keepsOthers?: boolean;
+}
+
+const linter = new FileLinter(defaultGuidelines(), services);
+
+/** Texts a writer types: one line, several, indicators, quotes, trailing spaces, CRLF-free Unicode, empty, words YAML reads as other types. */
+const TEXTS = [
+  'A new prompt.',
+  'Line one\nLine two',
+  'Line one\nLine two\n',
+  'ends in two\n\n',
+  '  indented first\nsecond',
+  'a: b # not a comment',
+  'it\'s "quoted"',
+  'tab\tinside',
+  '- starts like a list',
+  '😀 שלום 日本語 مرحبا',
+  'trailing spaces   ',
+  'nbsp\u00a0and ideographic\u3000',
+  '',
+  'yes',
+  '3.10',
+  '0x10',
+  '007',
+  'null',
+  '#hash first',
+];
+const TEXT_KEYS = ['prompt', 'response', 'context', 'system', 'author', 'reviewer'];
+const ANNOTATIONS: ReadonlyArray<[string, string | readonly string[]]> = [
+  ['task', 'open_qa'],
+  ['task', 'summarization'],
+  ['domain', 'healthcare'],
+  ['language', 'pt-BR'],
+  ['prompt_type', 'instructive'],
+  ['traits', ['persona']],
+  ['traits', ['scene_setting', 'constraints']],
+  ['traits', []],
+  ['tags', ['batch-3', 'hard']],
+];
+
+const text = (pick: number) => TEXTS[pick % TEXTS.length];
+
+/** The span of a pair: its node, the comment lines that lead it and the line breaks that follow. */
+function unit(model: SftFileModel, index: number): Span {
+  const p = model.pairs[index];
+  const nodeEnd = p.base + p.slice.end;
+  // Removing the last pair takes the blank lines before it, and the line break before it
+  // when the file ends without one.
+  const start = beforeBlankLines(model.text, unitStart(model, p), 0);
+  const br = /\r?\n$/.exec(model.text.slice(Math.max(0, start - 2), start))?.[0].length ?? 0;
+  return { start: start - br, end: Math.max(unitEnd(model.text, p), nodeEnd) };
+}
+
+/** Before the first pair: the header, `defaults` and `pairs:`. */
+function header(model: SftFileModel): Span {
+  const first = model.pairs[0];
+  return { start: 0, end: first ? unitStart(model, first) : model.text.length };
+}
+
+function pairAction(model: SftFileModel, pick: number, make: (i: number) => EditIntent): Action {
+  const i = pick % model.pairs.length;
+  return { intents: [make(i)], target: i, scope: unit(model, i) };
+}
+
+function same(a: unknown, b: unknown): string | undefined {
+  try {
+    assert.deepStrictEqual(a, b);
+    return undefined;
+  } catch {
+    return `${JSON.stringify(a)} where ${JSON.stringify(b)} was asked for`;
+  }
+}
+
+/** Whether a pair's field reads as the value a setField/setAnnotation asked for. */
+function fieldLanded(after: Reading, action: Action): string | undefined {
+  const intent = action.intents[0] as Extract<EditIntent, { kind: 'setField' | 'setAnnotation' }>;
+  const pair = after.pairs[action.target!] ?? {};
+  if (intent.value === undefined)
+    return intent.key in pair ? `${intent.key} is still there` : undefined;
+  const got = pair[intent.key];
+  // A clipped block (`|`) ends its text with one line break.
+  if (typeof intent.value === 'string' && got === `${intent.value}\n`) return undefined;
+  return same(got, typeof intent.value === 'string' ? intent.value : [...intent.value]);
+}
+
+const withoutIndex = <T>(xs: readonly T[], i: number) => xs.filter((_, j) => j !== i);
+
+/** The edit paths. Add the pair editor's intents here. */
+export const EDIT_PATHS: readonly EditPath[] = [
+  {
+    name: 'set text field',
+    act: (m, pick) =>
+      pairAction(m, pick, (i) => ({
+        kind: 'setField',
+        pair: { index: i },
+        key: TEXT_KEYS[(pick >> 4) % TEXT_KEYS.length],
+        value: text(pick >> 2),
+      })),
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'remove field',
+    act: (m, pick) =>
+      pairAction(m, pick, (i) => ({
+        kind: 'setField',
+        pair: { index: i },
+        key: ['context', 'tags', 'status', 'system', 'domain'][(pick >> 3) % 5],
+        value: undefined,
+      })),
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'annotation quick pick',
+    act: (m, pick) => {
+      const [key, value] = ANNOTATIONS[(pick >> 3) % ANNOTATIONS.length];
+      return pairAction(m, pick, (i) => ({
+        kind: 'setAnnotation',
+        pair: { index: i },
+        key,
+        value,
+      }));
+    },
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'set default',
+    act: (m, pick) => ({
+      intents: [
+        {
+          kind: 'setDefault',
+          key: pick % 2 ? 'domain' : 'language',
+          value: pick % 5 ? ['law', 'en', 'pt-BR'][pick % 3] : undefined,
+        },
+      ],
+      scope: header(m),
+    }),
+    landed: (_, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'setDefault' }>;
+      const defaults = (after.root.defaults ?? {}) as Record<string, unknown>;
+      return same(defaults[intent.key], intent.value);
+    },
+  },
+  {
+    name: 'insert pair',
+    act: (m, pick) => {
+      const i = pick % m.pairs.length;
+      const ids = m.pairs.map((p) => p.id).filter((x): x is string => !!x);
+      const intent = insertPairIntent(m, {
+        offset: unitStart(m, m.pairs[i]),
+        guidelines: defaultGuidelines(),
+        id: generateId(ids, m.pairs[i].id),
+        choicesOf: () => undefined,
+      });
+      return { intents: [intent], target: i + 1, scope: unit(m, i) };
+    },
+    landed: (before, after, a) => {
+      if (after.pairs.length !== before.pairs.length + 1) return 'no pair was added';
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'addPair' }>;
+      const id = intent.entries.find((e) => e.key === 'id');
+      const want = id?.kind === 'value' ? id.value : undefined;
+      return same(after.pairs[a.target!]?.id, want);
+    },
+    keepsOthers: false,
+  },
+  {
+    name: 'duplicate pair',
+    act: (m, pick) => ({
+      ...pairAction(m, pick, (i) => ({
+        kind: 'duplicatePair',
+        pair: { index: i },
+        id: 'copy-0001',
+      })),
+    }),
+    landed: (before, after, a) => {
+      const i = a.target!;
+      const copy = { ...before.pairs[i], id: 'copy-0001' };
+      if (after.pairs.length !== before.pairs.length + 1) return 'no pair was added';
+      return (
+        same(after.pairs[i + 1], copy) ??
+        same(withoutIndex(after.pairs, i + 1), before.pairs) ??
+        undefined
+      );
+    },
+    keepsOthers: false,
+  },
+  {
+    name: 'remove pair',
+    act: (m, pick) => pairAction(m, pick, (i) => ({ kind: 'removePair', pair: { index: i } })),
+    landed: (before, after, a) => same(after.pairs, withoutIndex(before.pairs, a.target!)),
+    keepsOthers: false,
+  },
+  {
+    name: 'move pair',
+    act: (m, pick) => ({
+      intents: [
+        {
+          kind: 'movePair',
+          pair: { index: pick % m.pairs.length },
+          to: (pick >> 2) % m.pairs.length,
+        },
+      ],
+      target: pick % m.pairs.length,
+    }),
+    landed: (before, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'movePair' }>;
+      const moved = withoutIndex(before.pairs, a.target!);
+      moved.splice(intent.to, 0, before.pairs[a.target!]);
+      return same(after.pairs, moved);
+    },
+    keepsOthers: false,
+  },
+  {
+    name: 'add review note',
+    act: (m, pick) =>
+      pairAction(m, pick, (i) => ({
+        kind: 'addReviewNote',
+        pair: { index: i },
+        by: 'sam',
+        note: text(pick >> 2) || 'note',
+      })),
+    landed: (_, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'addReviewNote' }>;
+      const review = after.pairs[a.target!]?.review as Record<string, unknown>[] | undefined;
+      const last = review?.[review.length - 1];
+      // A note written as a clipped block (`|`) reads back with one final line break.
+      const note = last?.note === `${intent.note}\n` ? intent.note : last?.note;
+      return same([last?.by, note], [intent.by, intent.note]);
+    },
+  },
+  {
+    name: 'resolve review note',
+    act: (m, pick) =>
+      pairAction(m, pick, (i) => ({ kind: 'resolveReviewNote', pair: { index: i }, note: 0 })),
+    landed: (_, after, a) => {
+      const review = after.pairs[a.target!]?.review as Record<string, unknown>[] | undefined;
+      return same(review?.[0]?.resolved, true);
+    },
+  },
+  {
+    name: 'silence',
+    act: (m, pick) =>
+      pairAction(m, pick, (i) => ({
+        kind: 'silence',
+        pair: { index: i },
+        rules: pick % 2 ? 'pii' : ['pii', 'repetition'],
+        reason: 'public figure',
+      })),
+    // A silence is a comment: the pair reads exactly as before.
+    landed: (before, after, a) => same(after.pairs[a.target!], before.pairs[a.target!]),
+  },
+  {
+    name: 'quick fix',
+    act: (m, pick) => {
+      const fixes = linter.lintModel(m).problems.flatMap((p) => p.fixes ?? []);
+      if (!fixes.length) return undefined;
+      return { intents: [{ kind: 'applyFixes', fix: fixes[pick % fixes.length] }] };
+    },
+    landed: () => undefined,
+    keepsOthers: false,
+  },
+  {
+    name: 'fix-all / sft lint --fix',
+    act: (m) => ({
+      intents: [
+        {
+          kind: 'applyFixes',
+          problems: linter.lintModel(m).problems,
+          lint: (t) => linter.lint(t).problems,
+        },
+      ],
+    }),
+    landed: (before, after) =>
+      after.pairs.length === before.pairs.length ? undefined : 'fix-all changed the pair count',
+    keepsOthers: false,
+  },
+  {
+    name: 'fix-all, one pass',
+    act: (m) => ({ intents: [{ kind: 'applyFixes', problems: linter.lintModel(m).problems }] }),
+    landed: (before, after) =>
+      after.pairs.length === before.pairs.length ? undefined : 'fix-all changed the pair count',
+    keepsOthers: false,
+  },
+  {
+    name: 'generate ids',
+    act: (m) => {
+      const ids = new Set(m.pairs.map((p) => p.id).filter((x): x is string => !!x));
+      const intents: EditIntent[] = [];
+      for (const p of m.pairs) {
+        if (p.id) continue;
+        const id = generateId(ids, 'gen-');
+        ids.add(id);
+        intents.push({ kind: 'setField', pair: { index: p.index }, key: 'id', value: id });
+      }
+      return intents.length ? { intents } : undefined;
+    },
+    landed: (_, after) => {
+      const ids = after.pairs.map((p) => p.id);
+      if (ids.some((id) => id === undefined || id === null || id === '')) return 'a pair has no id';
+      return undefined;
+    },
+    keepsOthers: false,
+  },
+];
