@@ -167,7 +167,7 @@ export function loadGuidelines(
   const g = defaultGuidelines();
   g.source = path;
   const problems: Problem[] = [];
-  const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   for (const e of doc.errors)
     problems.push({
       rule: 'yaml-syntax',
