@@ -1,40 +1,28 @@
 // Generates syntaxes/sft-yaml*.tmLanguage.json (the grammar embeds source.yaml; an injection
 // grammar marks annotation keys, known values, sft-ignore comments and placeholders).
-// The key and value lists mirror the field table, src/core/fields.ts. Run: node scripts/gen-grammar.mjs
+// The keys and values come from the field table, src/core/fields.ts, bundled here in memory.
+// Run: node scripts/gen-grammar.mjs
 import fs from 'node:fs';
-const keys = [
-  'task',
-  'prompt_type',
-  'response_type',
-  'domain',
-  'language',
-  'traits',
-  'status',
-  'prompt_length',
-  'author',
-  'reviewer',
-  'tags',
-  'labels',
-];
-const vals = {
-  task: [
-    'generation',
-    'brainstorming',
-    'open_qa',
-    'rewriting',
-    'summarization',
-    'open_classification',
-    'closed_classification',
-    'closed_qa',
-    'extraction',
-    'chain_of_thought',
-  ],
-  prompt_type: ['instructive', 'continuation', 'in_context'],
-  response_type: ['one_word', 'short_phrase', 'single_sentence', 'descriptive'],
-  status: ['draft', 'review', 'changes_requested', 'approved', 'rejected'],
-  prompt_length: ['short', 'medium', 'long'],
-  traits: ['scene_setting', 'constraints', 'persona'],
-};
+import { build } from 'esbuild';
+
+const { outputFiles } = await build({
+  entryPoints: ['src/core/fields.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+});
+const { fieldsAt, closedValues } = await import(
+  `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`
+);
+/** The pair's annotation keys: everything but its id, texts and lists of entries. */
+const annotations = fieldsAt('pair').filter((f) => !['id', 'text', 'entries'].includes(f.shape));
+const keys = annotations.map((f) => f.key);
+const vals = Object.fromEntries(
+  annotations
+    .filter((f) => closedValues(f.key))
+    .map((f) => [f.key, closedValues(f.key).map((v) => v.value)]),
+);
 const closed = Object.keys(vals);
 const main = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
