@@ -11,7 +11,7 @@ import { NUM_HASHES } from '../core/workspace/minhash';
 import type { IndexedFile } from '../core/workspace/types';
 import type { Problem } from '../core/types';
 import type { TextServices } from '../core/services';
-import { lineStarts } from '../core/text/lines';
+import { LineIndex, lineStarts } from '../core/text/lines';
 import { readListedFile } from './files';
 import { stderrLintLog } from './lint-log';
 import type { GuidelinesSource, IndexJob, IndexJobResult, LineStarts } from './pass-protocol';
@@ -77,10 +77,13 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
   if (!job.lint)
     return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
+  // One pass over the text's line breaks, for the index's places and the problems' lines.
+  const starts = lineStarts(text);
+  const lines = new LineIndex(starts, text.length);
   return {
-    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts),
+    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts, lines),
     problems: linted.problems,
-    lines: { starts: lineStarts(text), length: text.length },
+    lines: { starts, length: text.length },
   };
 }
 

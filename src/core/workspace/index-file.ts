@@ -75,6 +75,7 @@ function indexView(
  * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
  * false for an index that only the workspace rules read (they need ids, places and
  * signatures): words are then not counted, and every pair's counts are 0.
+ * `lines`: the text's line index, when the caller has one already.
  */
 export function indexFile(
   file: string,
@@ -82,8 +83,8 @@ export function indexFile(
   guidelines: Guidelines,
   previous?: IndexedFile,
   counts = true,
+  lines: LineIndex = new LineIndex(model.text),
 ): IndexedFile {
-  const lines = new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
