@@ -115,6 +115,32 @@ const node = {
   plugins: [eldDetector],
 };
 
+/**
+ * Code that only some runs need, required on first use (src/node/text-services.ts,
+ * src/node/files.ts): in the shipped Node bundles each is its own file in `dist/lazy/`, so a
+ * start compiles only what every run needs. re2js alone was a quarter of the CLI bundle,
+ * parsed on every start although only guidelines with patterns run it.
+ */
+const LAZY = {
+  '../text-services/linear-regex': 'src/text-services/linear-regex.ts',
+  '../text-services/token-counter': 'src/text-services/token-counter.ts',
+  '../text-services/language-detector': 'src/text-services/language-detector.ts',
+  tinyglobby: require.resolve('tinyglobby'),
+};
+const lazyName = (spec) => spec.split('/').pop();
+
+/** Resolves each LAZY module to its file next to the bundle, `./lazy/<name>.js`. */
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    const specs = Object.keys(LAZY).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${specs.join('|')})$`) }, (a) => ({
+      path: `./lazy/${lazyName(a.path)}.js`,
+      external: true,
+    }));
+  },
+};
+
 /** ES modules for a browser host: no Node built-ins, no `process`, no `require`. */
 const browser = {
   bundle: true,
@@ -126,6 +152,9 @@ const browser = {
   minify: production,
   sourcemap: !production,
 };
+
+/** The shipped Node bundles: LAZY modules are required from dist/lazy/. */
+const lazy = { ...node, plugins: [...node.plugins, lazyChunks] };
 
 const configs = [];
 if (args.has('--tests')) {
@@ -204,25 +233,33 @@ if (args.has('--tests')) {
     // read on first use (writeData). Production bundles carry no source maps: nothing loads
     // them at run time, and they were three times the size of the code they map.
     ...[
-      {
+      ...Object.entries(LAZY).map(([spec, entry]) => ({
         ...node,
+        entryPoints: [entry],
+        outfile: `dist/lazy/${lazyName(spec)}.js`,
+      })),
+      {
+        ...lazy,
         entryPoints: ['src/extension/main.ts'],
         outfile: 'dist/extension.js',
         external: ['vscode'],
       },
       {
-        ...node,
+        ...lazy,
         entryPoints: ['src/cli/main.ts'],
         outfile: 'dist/cli.js',
         banner: { js: '#!/usr/bin/env node' },
       },
-      { ...node, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
+      { ...lazy, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
     ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
   );
 }
 
 mkdirSync('dist', { recursive: true });
-const outDirs = new Set(configs.map((c) => dirname(c.outfile)));
+// Data goes next to the bundles that read it, not next to the lazy chunks they require.
+const outDirs = new Set(
+  configs.map((c) => dirname(c.outfile)).filter((d) => !d.endsWith(join('dist', 'lazy'))),
+);
 if (watch) {
   for (const dir of outDirs) await writeData(dir);
   for (const c of configs) await (await esbuild.context(c)).watch();

@@ -1,8 +1,9 @@
 /** The tool's name, version and documentation base, from package.json. */
-import pkg from '../../package.json';
+// Named imports: the bundle keeps these two fields, not the whole manifest.
+import { repository, version } from '../../package.json';
 
 /** The CLI's version. */
-export const VERSION: string = pkg.version;
+export const VERSION: string = version;
 
 /** Base URL of the repository's files; rule docs live at `docs/rules/<id>.md` below it. */
-export const DOCS_BASE: string = `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/`;
+export const DOCS_BASE: string = `${repository.url.replace(/\.git$/, '')}/blob/main/`;
