@@ -160,6 +160,12 @@ const configs = [];
 if (args.has('--tests')) {
   configs.push(
     { ...node, stdin: suiteEntry('test/unit', 'unit-suite.ts'), outfile: 'dist-test/unit.js' },
+    // The fuzz suites' bounded worker (test/unit/fuzz/bounded-runner.ts), next to unit.js.
+    {
+      ...node,
+      entryPoints: ['test/unit/fuzz/core-worker.ts'],
+      outfile: 'dist-test/fuzz-worker.js',
+    },
     {
       ...node,
       stdin: suiteEntry('test/integration', 'integration-suite.ts'),

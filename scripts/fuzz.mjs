@@ -1,7 +1,8 @@
 // `npm run fuzz`: the fuzz and property suites, longer than `npm test` runs them.
 //   SFT_FUZZ_RUNS   how many times the `npm test` counts (default 25)
 //   SFT_FUZZ_SEED   the seed (default: a new one, printed, so a failure can be run again)
-// Prints what was tried: inputs, action sequences, crashes, hangs and bytes lost.
+// Prints what was tried: inputs, action sequences, crashes, hangs, inputs out of memory and
+// bytes lost, and the slowest input and the most heap one used.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,14 @@ fuzz, seed ${t.seed}:
   no data loss:  ${t.sequences} action sequences (${t.actions} actions, ${t.edits} made edits) over ${t.files} generated files
   bad input:     ${t.coreInputs} pairs files and ${t.guidelineInputs} guidelines files in core, ${t.cliInputs} sft runs
   skipped:       ${t.skipped} inputs of kinds on the known-bug skip list (test/unit/fuzz/bad-input-gen.ts)
-  crashes ${t.crashes}, hangs ${t.hangs}, bytes lost ${t.bytesLost}; slowest input ${t.slowestMs} ms
+  each core input in a worker bounded to ${t.timeLimitMs} ms of CPU and ${t.heapLimitMb} MB of heap
+  crashes ${t.crashes}, hangs ${t.hangs}, out of memory ${t.memory}, bytes lost ${t.bytesLost}
+  slowest input ${t.slowestMs} ms (core: ${t.slowestCpuMs} ms of CPU); most heap one core input used ${t.maxHeapMb} MB
+  100 MB file:   sft lint refuses it in ${t.hugeFile?.ms} ms, peak RSS ${t.hugeFile?.rssMb} MB${
+    t.largestFile
+      ? `
+  largest file sft reads: sft lint ${t.largestFile.cliMs} ms, peak RSS ${t.largestFile.cliRssMb} MB; core ${t.largestFile.coreMs} ms, ${t.largestFile.coreHeapMb} MB of heap`
+      : ''
+  }
   ${stats.passes} passed, ${stats.failures} failed`);
 process.exit(stats.failures ? 1 : 0);

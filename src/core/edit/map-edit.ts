@@ -395,9 +395,15 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * A new id not in `existing`. Continues a prefix-number pattern (`hc-0007` → the next free
  * `hc-00NN` after the highest `hc-` number in use, zero padding kept) taken from `hint`
  * (a neighbouring id or a bare prefix like `hc-`), else from the last numbered id in
- * `existing`; with neither, `pair-0001` and on.
+ * `existing`; with neither, `pair-0001` and on. `highest` remembers the highest number per
+ * prefix in `existing` for a caller that asks again with `existing` grown only by the ids
+ * returned (one id per pair of a file: one pass over the ids instead of one per pair).
  */
-export function generateId(existing: Iterable<string>, hint?: string): string {
+export function generateId(
+  existing: Iterable<string>,
+  hint?: string,
+  highest?: Map<string, number>,
+): string {
   const ids = existing instanceof Set ? (existing as Set<string>) : new Set(existing);
   let prefix = 'pair-';
   let width = 4;
@@ -412,14 +418,19 @@ export function generateId(existing: Iterable<string>, hint?: string): string {
     } else if (/^[A-Za-z0-9._-]+$/.test(source))
       prefix = /[-_.]$/.test(source) ? source : `${source}-`;
   }
-  let max = floor;
-  for (const id of ids) {
-    if (!id.startsWith(prefix)) continue;
-    const rest = id.slice(prefix.length);
-    if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
+  let max = highest?.get(prefix);
+  if (max === undefined) {
+    max = 0;
+    for (const id of ids) {
+      if (!id.startsWith(prefix)) continue;
+      const rest = id.slice(prefix.length);
+      if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
+    }
   }
-  for (let n = max + 1; ; n++) {
+  for (let n = Math.max(max, floor) + 1; ; n++) {
     const id = `${prefix}${String(n).padStart(width, '0')}`;
-    if (!ids.has(id)) return id;
+    if (ids.has(id)) continue;
+    highest?.set(prefix, n);
+    return id;
   }
 }

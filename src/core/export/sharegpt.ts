@@ -22,6 +22,36 @@ export function writeShareGpt(records: readonly PairRecord[]): string {
   return JSON.stringify(items, null, 2) + '\n';
 }
 
+/** Turn keys that make a conversation something a pair cannot be (tool use). */
+const TOOL_TURN_KEYS = ['tool_calls', 'function_call', 'tool_call_id', 'tools'];
+/** Per-turn training marks (axolotl's `weight` and `training`). */
+const TRAINING_KEYS = ['weight', 'training'];
+/** Turn keys a pair carries, or that say only what a pair already means (see refusedTurn). */
+const TURN_KEYS = ['from', 'value', ...TRAINING_KEYS];
+
+/**
+ * Why a turn cannot become part of a pair, or undefined. A pair trains on its gpt turn and on
+ * nothing else, so a training mark that says otherwise changes what is trained on and is
+ * refused, as is tool use; a mark that agrees is accepted. Other keys are noted by the caller.
+ */
+function refusedTurn(t: Record<string, unknown>, n: number): string | undefined {
+  for (const key of TOOL_TURN_KEYS)
+    if (t[key] !== undefined) return `turn ${n} has "${key}" (tool use), which a pair cannot carry`;
+  for (const key of TRAINING_KEYS) {
+    const mark = t[key];
+    if (mark === undefined) continue;
+    const trained =
+      mark === 1 || mark === true ? true : mark === 0 || mark === false ? false : undefined;
+    if (trained === (t.from === 'gpt')) continue;
+    const how = trained === undefined ? '' : trained ? ' (trained on)' : ' (not trained on)';
+    return `turn ${n} has "${key}": ${JSON.stringify(mark)}${how}, which a pair cannot carry`;
+  }
+  return undefined;
+}
+
+const isTurn = (t: unknown): t is Record<string, unknown> =>
+  typeof t === 'object' && t !== null && !Array.isArray(t);
+
 /** Read a ShareGPT JSON array of single-turn conversations. */
 export function readShareGpt(text: string): ImportResult {
   const result: ImportResult = { records: [], problems: [] };
@@ -29,6 +59,13 @@ export function readShareGpt(text: string): ImportResult {
     const turns = Array.isArray(value.conversations)
       ? (value.conversations as unknown[])
       : undefined;
+    const refused = turns
+      ?.map((t, i) => (isTurn(t) ? refusedTurn(t, i + 1) : undefined))
+      .find((why) => why !== undefined);
+    if (refused !== undefined) {
+      result.problems.push(`${where}: ${refused}; skipped`);
+      continue;
+    }
     const parsed = turns?.map((t) => ({
       from: stringOf((t as Record<string, unknown> | null)?.from),
       value: stringOf((t as Record<string, unknown> | null)?.value),
@@ -49,6 +86,14 @@ export function readShareGpt(text: string): ImportResult {
       continue;
     }
     noteUnknownKeys(where, value, ['conversations'], result.problems);
+    turns?.forEach((t, i) =>
+      noteUnknownKeys(
+        `${where}, turn ${i + 1}`,
+        t as Record<string, unknown>,
+        TURN_KEYS,
+        result.problems,
+      ),
+    );
     const r: PairRecord = { ...unfoldUser(rest[0].value), response: rest[1].value };
     if (system) r.system = system;
     result.records.push(r);

@@ -25,15 +25,20 @@ function allocate(file: SftFileModel): Map<number, string> {
   const taken = new Set<string>();
   for (const p of file.pairs) if (p.id) taken.add(p.id);
   let lastId = file.pairs.find((p) => p.id)?.id;
+  // Without any id in the file, each new id continues the one before it, as generateId
+  // would find it (the last numbered id taken) only by a pass over all of them.
+  let generated: string | undefined;
+  const highest = new Map<string, number>();
   for (const p of file.pairs) {
     if (p.id) {
       lastId = p.id;
       continue;
     }
     if (!lacksId(p)) continue;
-    const id = generateId(taken, lastId);
+    const id = generateId(taken, lastId ?? generated, highest);
     taken.add(id);
     out.set(p.index, id);
+    generated = id;
   }
   allocations.set(file, out);
   return out;

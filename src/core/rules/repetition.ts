@@ -7,6 +7,14 @@ import { pairHome } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 
 const FIELDS = fieldSet(TEXT_FIELDS);
+
+/**
+ * Findings of one field that carry a quick fix: later ones are reported without one. Each fix
+ * is checked against the whole field (it must read back as the text asked for), so a fix on
+ * every finding would make a field full of repeats cost its size squared; fix-all applies one
+ * fix per field and pass anyway, and a fixed finding brings the next one's fix. @usedBy tests
+ */
+export const MAX_FIXES_PER_FIELD = 20;
 const DEFAULT_ALLOWED = new Set(DEFAULT_ALLOWED_DOUBLES);
 
 function clip(s: string, max = 60): string {
@@ -57,19 +65,21 @@ export const repetition: LintRule = {
     for (const s of fieldScalars(ctx, FIELDS)) {
       if (s.text.length < 3) continue;
       allowed ??= allowedDoubles(ctx);
+      let fixes = 0;
       for (const r of findRepeats(s.text, allowed)) {
         const span = ctx.span(s.node, r.start, r.end);
-        const fix = r.remove
-          ? textFix(
-              pairHome(ctx.pair),
-              s.node,
-              r.remove.start,
-              r.remove.end,
-              '',
-              FIX_TITLES[r.kind],
-              r.kind === 'doubled',
-            )
-          : undefined;
+        const fix =
+          r.remove && fixes++ < MAX_FIXES_PER_FIELD
+            ? textFix(
+                pairHome(ctx.pair),
+                s.node,
+                r.remove.start,
+                r.remove.end,
+                '',
+                FIX_TITLES[r.kind],
+                r.kind === 'doubled',
+              )
+            : undefined;
         ctx.report({
           ...span,
           message: MESSAGES[r.kind](r, s.name),

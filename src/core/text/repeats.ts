@@ -98,6 +98,10 @@ function findLoops(w: WordScan): number[] {
     st = stamps,
     now = stamp;
   let covered = 0;
+  // Per period, the last run found too short to be a loop: a later triple inside it finds the
+  // same run, so it is not scanned again (a passage pasted almost three times would otherwise
+  // be rescanned from every word of its last copy).
+  let short: Map<number, [number, number]> | undefined;
   for (let i = 0; i < n; i++) {
     const key = h[i];
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
@@ -115,6 +119,8 @@ function findLoops(w: WordScan): number[] {
     l0[slot] = i;
     const d = i - l;
     if (p < 0 || l - p !== d || p < covered) continue;
+    const seen = short?.get(d);
+    if (seen && p >= seen[0] && i < seen[1]) continue;
     // Three occurrences at the same distance: maybe a loop of period d. Find its true extent.
     let s = p;
     while (s > covered && h[s - 1] === h[s - 1 + d]) s--;
@@ -124,7 +130,7 @@ function findLoops(w: WordScan): number[] {
     if (length >= 3 * d && length >= MIN_LOOP_WORDS) {
       out.push(s, d, length);
       covered = s + length;
-    }
+    } else (short ??= new Map()).set(d, [s, s + length]);
   }
   return out;
 }
@@ -231,6 +237,17 @@ function findRepeatedSentences(
 ): void {
   if (w.sentenceCount < 2) return;
   prepareTable(w.sentenceCount);
+  // Sentences come in text order, as do the lines and loops: one cursor into each.
+  const inLine = spanCursor(
+    lines.length,
+    (k) => lines[k][0],
+    (k) => lines[k][1],
+  );
+  const inLoop = spanCursor(
+    loops.length / 3,
+    (k) => loops[3 * k],
+    (k) => loops[3 * k] + loops[3 * k + 2],
+  );
   let first = 0;
   for (let k = 0; k < w.sentenceCount; k++) {
     const endWord = w.sentenceEnds[k];
@@ -239,7 +256,7 @@ function findRepeatedSentences(
       let hash = count;
       for (let i = first; i < endWord; i++) hash = Math.imul(hash ^ w.hashes[i], 0x9e3779b1);
       // The first copy only goes into the table; a later one is reported.
-      if (!addKey(hash) && !inside(w.starts[first], lines) && !inLoop(first, loops)) {
+      if (!addKey(hash) && !inLine(w.starts[first]) && !inLoop(first)) {
         const start = w.starts[first];
         let end = w.ends[endWord - 1];
         if (end < text.length && !isSpace(text.charCodeAt(end))) end++; // the terminator
@@ -259,13 +276,19 @@ function findRepeatedSentences(
   }
 }
 
-function inside(offset: number, spans: Array<[number, number]>): boolean {
-  for (const [s, e] of spans) if (offset >= s && offset < e) return true;
-  return false;
-}
-
-function inLoop(word: number, loops: number[]): boolean {
-  for (let j = 0; j < loops.length; j += 3)
-    if (word >= loops[j] && word < loops[j] + loops[j + 2]) return true;
-  return false;
+/**
+ * Whether a position is inside one of `count` spans, sorted and not overlapping, for
+ * positions asked in ascending order: a cursor that only moves forward, so every question
+ * together costs one pass over the spans.
+ */
+function spanCursor(
+  count: number,
+  startOf: (k: number) => number,
+  endOf: (k: number) => number,
+): (at: number) => boolean {
+  let k = 0;
+  return (at) => {
+    while (k < count && endOf(k) <= at) k++;
+    return k < count && startOf(k) <= at;
+  };
 }

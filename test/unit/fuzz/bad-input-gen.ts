@@ -4,7 +4,7 @@
  * bombs; wrong types everywhere; the same for `sft.guidelines.yaml`. Each input carries a
  * `kind`; kinds on {@link KNOWN_SKIPS} are generated but not run (see there).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { REPO_ROOT } from '../cli/run-cli';
@@ -335,3 +335,27 @@ export const badGuidelinesFile: fc.Arbitrary<BadInput> = fc.oneof(
   wrongTypes(REAL_GUIDELINES, 'wrong-types'),
   { arbitrary: guidelineExtremes, weight: 1 },
 );
+
+/**
+ * Write a well-formed pairs file of at least `bytes` bytes to `path` (a temporary folder's,
+ * never the repository's): distinct pairs with every default-required annotation, written a
+ * megabyte at a time. Returns how many pairs it holds.
+ */
+export function writeHugePairsFile(path: string, bytes: number): number {
+  const fd = openSync(path, 'w');
+  let written = writeSync(fd, 'sft: 1\npairs:\n');
+  let pairs = 0;
+  try {
+    while (written < bytes) {
+      let chunk = '';
+      while (chunk.length < 1 << 20) {
+        const n = pairs++;
+        chunk += `  - id: big-${n}\n    task: open_qa\n    prompt_type: instructive\n    response_type: single_sentence\n    domain: science\n    language: en\n    prompt: Question ${n.toString(36)}, why does the sky look blue on a clear day?\n    response: |\n      Air scatters blue light (${n}) more than red, so the sky looks blue from every side.\n`;
+      }
+      written += writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return pairs;
+}

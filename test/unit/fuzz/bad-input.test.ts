@@ -2,24 +2,18 @@
  * Bad input, fuzzed: every hostile pairs file and guidelines file (bad-input-gen.ts) gets
  * problems at places in the text, or a one-line message from `sft`; never a crash (an
  * exception out of core's parse, lint or index, a rule that throws, or `sft` exiting with a
- * stack trace) and never a hang. Limits per input, measured here and reported as failures:
- * {@link CORE_LIMIT_MS} in core (one parse, lint and index), {@link CLI_LIMIT_MS} for one
- * `sft` run (the process is stopped then). Inputs are at most a few megabytes.
+ * stack trace) and never a hang. Core runs each input in a worker bounded in time and heap
+ * (bounded-runner.ts, {@link FUZZ_LIMITS}): an input that runs past the time limit or out of
+ * heap is stopped and counted as a hang or out of memory, and the suite goes on. One `sft`
+ * run may take {@link CLI_LIMIT_MS} (the process is stopped then). Inputs are at most a few
+ * megabytes.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { defaultGuidelines, type Guidelines } from '../../../src/core/guidelines';
-import { loadGuidelines } from '../../../src/core/guidelines';
-import { FileLinter } from '../../../src/core/lint';
-import { RULE_METAS } from '../../../src/core/rules/index';
-import type { Problem } from '../../../src/core/types';
-import { indexFile } from '../../../src/core/workspace/index';
 import { CLI, ensureBuilt, tempDir } from '../cli/run-cli';
-import { services } from '../helpers';
 import {
   badGuidelinesFile,
   badPairsFile,
@@ -27,10 +21,9 @@ import {
   REAL_PAIRS,
   type BadInput,
 } from './bad-input-gen';
+import { BoundedRunner, FUZZ_LIMITS, type CoreJob } from './bounded-runner';
 import { reportTally, SCALE, SEED, tally } from './budget';
 
-/** Most milliseconds one input may take in core (parse, lint and index) before it counts as a hang. */
-const CORE_LIMIT_MS = Number(process.env.SFT_FUZZ_LIMIT_MS ?? 10_000);
 /** Most milliseconds one `sft` run may take before it is stopped and counted as a hang. */
 const CLI_LIMIT_MS = 30_000;
 
@@ -38,47 +31,30 @@ const CORE_RUNS = Math.round(300 * SCALE);
 const GUIDELINE_RUNS = Math.round(100 * SCALE);
 const CLI_RUNS = Math.round(8 * SCALE);
 
-const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: false }).decode(b);
-
-/** Why the problems are not at places in the text, or undefined. */
-function misplaced(problems: readonly Problem[], text: string): string | undefined {
-  const bad = problems.find(
-    (p) => !(p.start >= 0 && p.start <= p.end && p.end <= text.length) || !p.message,
-  );
-  return (
-    bad && `problem ${bad.rule} at [${bad.start}, ${bad.end}) of ${text.length}: ${bad.message}`
-  );
-}
-
-/** Lint and index a text; why that broke a promise, or undefined. Counts crashes and hangs. */
-function coreCheck(
-  input: BadInput,
-  guidelines: Guidelines,
-  text = decode(input.bytes),
-): string | undefined {
-  const thrown: string[] = [];
-  const linter = new FileLinter(guidelines, services, {
-    log: (message, error) => thrown.push(`${message}: ${String(error)}`),
+/**
+ * Run the inputs (skipping, and counting, the kinds on KNOWN_SKIPS) in bounded workers;
+ * what broke, one line per input. Counts crashes, hangs, memory and the largest figures.
+ */
+async function runBounded(
+  runner: BoundedRunner,
+  inputs: readonly BadInput[],
+  job: (input: BadInput) => CoreJob,
+): Promise<string[]> {
+  const run = inputs.filter((input) => !KNOWN_SKIPS.has(input.kind));
+  tally.skipped += inputs.length - run.length;
+  const outcomes = await Promise.all(run.map((input) => runner.run(job(input))));
+  return outcomes.flatMap((o, i) => {
+    tally.slowestMs = Math.max(tally.slowestMs, Math.round(o.ms));
+    tally.slowestCpuMs = Math.max(tally.slowestCpuMs, o.cpuMs ?? 0);
+    tally.maxHeapMb = Math.max(tally.maxHeapMb, Math.round(o.heapMb));
+    if (o.verdict === 'ok') return [];
+    if (o.verdict === 'crash') tally.crashes++;
+    else if (o.verdict === 'hang') tally.hangs++;
+    else tally.memory++;
+    return [
+      `${run[i].kind} (${run[i].bytes.length} bytes): ${o.verdict}: ${o.why}`.slice(0, 3_000),
+    ];
   });
-  const started = performance.now();
-  let why: string | undefined;
-  try {
-    const result = linter.lint(text);
-    indexFile('fuzz.sft.yaml', result.model, guidelines);
-    why =
-      misplaced(result.problems, text) ??
-      (thrown.length ? `a rule threw: ${thrown[0]}` : undefined);
-  } catch (e) {
-    why = `threw: ${(e as Error).stack ?? String(e)}`;
-  }
-  const ms = performance.now() - started;
-  tally.slowestMs = Math.max(tally.slowestMs, Math.round(ms));
-  if (why) tally.crashes++;
-  else if (ms > CORE_LIMIT_MS) {
-    tally.hangs++;
-    why = `took ${Math.round(ms)} ms (limit ${CORE_LIMIT_MS})`;
-  }
-  return why && `${input.kind}: ${why}`;
 }
 
 /** Why an `sft` run broke a promise (a stack trace, an internal error, a hang), or undefined. */
@@ -105,52 +81,30 @@ function cliCheck(kind: string, args: readonly string[], cwd: string): string | 
   return undefined;
 }
 
-/** Run a property over hostile inputs, skipping (and counting) the kinds on KNOWN_SKIPS. */
-function fuzz(
-  arb: fc.Arbitrary<BadInput>,
-  runs: number,
-  seed: number,
-  check: (i: BadInput) => string | undefined,
-): void {
-  fc.assert(
-    fc.property(arb, (input) => {
-      if (KNOWN_SKIPS.has(input.kind)) {
-        tally.skipped++;
-        return true;
-      }
-      const why = check(input);
-      if (why) throw new Error(why.slice(0, 3_000));
-      return true;
-    }),
-    { numRuns: runs, seed, endOnFailure: true },
-  );
-}
-
 describe('fuzz: bad input', function () {
   this.timeout(Math.max(120_000, (CORE_RUNS + GUIDELINE_RUNS) * 200 + CLI_RUNS * 20_000));
+  const runner = new BoundedRunner(FUZZ_LIMITS);
+  tally.timeLimitMs = FUZZ_LIMITS.timeMs;
+  tally.heapLimitMb = FUZZ_LIMITS.heapMb;
+  after(() => runner.close());
   after(reportTally);
-  const defaults = defaultGuidelines();
 
-  it(`core parses, lints and indexes hostile pairs files with problems at places (${CORE_RUNS} inputs, seed ${SEED})`, () => {
-    fuzz(badPairsFile, CORE_RUNS, SEED, (input) => {
-      tally.coreInputs++;
-      return coreCheck(input, defaults);
-    });
+  it(`core parses, lints and indexes hostile pairs files with problems at places (${CORE_RUNS} inputs, seed ${SEED}; ${FUZZ_LIMITS.timeMs} ms and ${FUZZ_LIMITS.heapMb} MB of heap each)`, async () => {
+    const inputs = fc.sample(badPairsFile, { numRuns: CORE_RUNS, seed: SEED });
+    tally.coreInputs += inputs.filter((i) => !KNOWN_SKIPS.has(i.kind)).length;
+    const failures = await runBounded(runner, inputs, (i) => ({ kind: 'pairs', bytes: i.bytes }));
+    assert.deepEqual(failures, []);
   });
 
-  it(`core loads hostile guidelines files and lints with them (${GUIDELINE_RUNS} inputs, seed ${SEED})`, () => {
-    fuzz(badGuidelinesFile, GUIDELINE_RUNS, SEED + 1, (input) => {
-      tally.guidelineInputs++;
-      const text = decode(input.bytes);
-      let loaded;
-      try {
-        loaded = loadGuidelines(text, 'sft.guidelines.yaml', RULE_METAS);
-      } catch (e) {
-        tally.crashes++;
-        return `${input.kind}: loading threw: ${(e as Error).stack}`;
-      }
-      return misplaced(loaded.problems, text) ?? coreCheck(input, loaded.guidelines, REAL_PAIRS[0]);
-    });
+  it(`core loads hostile guidelines files and lints with them (${GUIDELINE_RUNS} inputs, seed ${SEED})`, async () => {
+    const inputs = fc.sample(badGuidelinesFile, { numRuns: GUIDELINE_RUNS, seed: SEED + 1 });
+    tally.guidelineInputs += inputs.filter((i) => !KNOWN_SKIPS.has(i.kind)).length;
+    const failures = await runBounded(runner, inputs, (i) => ({
+      kind: 'guidelines',
+      bytes: i.bytes,
+      pairs: REAL_PAIRS[0],
+    }));
+    assert.deepEqual(failures, []);
   });
 
   it(`sft lint, lint --fix and coverage end with problems or one line, never a stack trace (${CLI_RUNS} pairs and ${CLI_RUNS} guidelines files, seed ${SEED})`, () => {

@@ -25,10 +25,24 @@ export const tally = {
   /** Inputs on the skip list (known bugs being fixed elsewhere). */
   skipped: 0,
   crashes: 0,
+  /** Inputs stopped at the time limit, and inputs that ran out of heap (bounded-runner.ts). */
   hangs: 0,
+  memory: 0,
   bytesLost: 0,
   /** The slowest single input, milliseconds. */
   slowestMs: 0,
+  /** The most CPU time one core input used (Linux), milliseconds. */
+  slowestCpuMs: 0,
+  /** The most heap one core input had in use above what was live before it, MB. */
+  maxHeapMb: 0,
+  /** `sft lint` on a 100 MB file (refused): wall time and peak RSS (huge-file.test.ts). */
+  hugeFile: undefined as { ms: number; rssMb: number } | undefined,
+  /** `sft lint` and core on the largest file `sft` reads, under `npm run fuzz`. */
+  largestFile: undefined as
+    { cliMs: number; cliRssMb: number; coreMs: number; coreHeapMb: number } | undefined,
+  /** The bounds each core input ran with (bounded-runner.ts). */
+  timeLimitMs: 0,
+  heapLimitMb: 0,
 };
 
 /** Write the totals where `npm run fuzz` reads them. */

@@ -1,13 +1,16 @@
 /** What the fuzz suites found, pinned on the smallest input that showed it. */
 import { strict as assert } from 'node:assert';
+import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../../../src/core/edit/apply';
 import type { EditIntent } from '../../../src/core/edit/intent';
 import { planEdits } from '../../../src/core/edit/plan';
-import { loadGuidelines } from '../../../src/core/guidelines';
+import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
+import { FileLinter } from '../../../src/core/lint';
+import { missingId } from '../../../src/core/rules/missing-id';
 import { parseSft } from '../../../src/core/parse/parse';
 import { RULE_METAS } from '../../../src/core/rules/index';
-import { lint } from '../helpers';
+import { lint, services } from '../helpers';
 
 const run = (text: string, intent: EditIntent) =>
   applyEdits(text, planEdits(parseSft(text), intent));
@@ -60,5 +63,34 @@ describe('fuzz: regressions (keep blocks)', () => {
       const read = parseDocument(out).toJS() as { pairs: Array<{ response: string }> };
       assert.equal(read.pairs[0].response, value, out);
     }
+  });
+});
+
+describe('fuzz: regressions (hangs)', function () {
+  this.timeout(60_000);
+  const linter = new FileLinter(defaultGuidelines(), services, { rules: [missingId] });
+  const idless = (n: number) =>
+    `sft: 1\npairs:\n${'  - prompt: the very same prompt again\n'.repeat(n)}`;
+  const ms = (text: string) => {
+    const started = performance.now();
+    linter.lint(text);
+    return performance.now() - started;
+  };
+
+  it('missing-id gives thousands of pairs without ids distinct new ids in linear time (was quadratic: 10,000 took 7 s)', () => {
+    const problems = linter.lint(idless(2_000)).problems;
+    const ids = problems.map((p) => /^Add id (.*)$/.exec(p.fixes![0].title)![1]);
+    assert.equal(new Set(ids).size, 2_000);
+    assert.deepEqual([ids[0], ids[1], ids[1_999]], ['pair-0001', 'pair-0002', 'pair-2000']);
+    const small = idless(1_000);
+    const large = idless(8_000);
+    ms(small);
+    const times = [0, 1, 2].map(() => [ms(small), ms(large)]);
+    const median = (k: number) => times.map((t) => t[k]).sort((a, b) => a - b)[1];
+    const ratio = median(1) / Math.max(5, median(0));
+    assert.ok(
+      ratio <= 20,
+      `${ratio.toFixed(1)}x (${median(0).toFixed(0)} ms, ${median(1).toFixed(0)} ms)`,
+    );
   });
 });
