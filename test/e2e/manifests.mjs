@@ -1,0 +1,95 @@
+// SFT Studio e2e driver: what the extension manifests say about command titles and webview
+// types. The workbench's DOM names neither a command's id nor a webview's view type, so the
+// driver reads the manifests of the extension under development and of VS Code's built-in
+// extensions (code-server's lib/vscode/extensions) to turn an id into what a person sees.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CODE_SERVER_DIR } from '../host/lib.mjs';
+
+const BUILTIN_DIR = path.join(CODE_SERVER_DIR, 'lib/vscode/extensions');
+
+/** One extension's package.json with its `%key%` strings replaced from package.nls.json. */
+function readManifest(dir) {
+  const file = path.join(dir, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  const nlsFile = path.join(dir, 'package.nls.json');
+  const nls = fs.existsSync(nlsFile) ? JSON.parse(fs.readFileSync(nlsFile, 'utf8')) : {};
+  const text = (v) => {
+    const key = typeof v === 'string' && /^%(.+)%$/.exec(v)?.[1];
+    if (!key) return v;
+    const m = nls[key];
+    return typeof m === 'object' && m ? m.message : (m ?? v);
+  };
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const contributes = json.contributes ?? {};
+  return {
+    id: `${json.publisher}.${json.name}`,
+    activationEvents: json.activationEvents ?? [],
+    commands: (contributes.commands ?? []).map((c) => ({
+      id: c.command,
+      title: text(c.title),
+      category: text(c.category),
+    })),
+    customEditors: (contributes.customEditors ?? []).map((e) => ({
+      viewType: e.viewType,
+      displayName: text(e.displayName),
+    })),
+    webviewViews: Object.values(contributes.views ?? {})
+      .flat()
+      .filter((v) => v.type === 'webview')
+      .map((v) => ({ id: v.id, name: text(v.name) })),
+  };
+}
+
+/** The manifests the driver knows: the extension under development first, then the built-ins. */
+export class Manifests {
+  constructor(extensionPath) {
+    this.all = [];
+    const own = extensionPath && readManifest(extensionPath);
+    if (own) this.all.push(own);
+    this.own = own;
+    if (fs.existsSync(BUILTIN_DIR))
+      for (const name of fs.readdirSync(BUILTIN_DIR).sort()) {
+        const m = readManifest(path.join(BUILTIN_DIR, name));
+        if (m) this.all.push(m);
+      }
+  }
+
+  /** The palette label of a command id (`Category: Title`), or undefined when no manifest has it. */
+  commandLabel(id) {
+    for (const m of this.all) {
+      const c = m.commands.find((x) => x.id === id);
+      if (c) return c.category ? `${c.category}: ${c.title}` : c.title;
+    }
+    return undefined;
+  }
+
+  /** The custom editor contributed for `viewType` (its `displayName` is what "Reopen Editor With..." lists). */
+  customEditor(viewType) {
+    for (const m of this.all) {
+      const e = m.customEditors.find((x) => x.viewType === viewType);
+      if (e) return { ...e, extensionId: m.id };
+    }
+    return undefined;
+  }
+
+  /**
+   * Which extension owns webviews of `viewType`, and what kind they are: `editor` (a custom
+   * editor), `view` (a webview view in a side bar or panel) or `panel` (createWebviewPanel,
+   * known from an `onWebviewPanel:` activation event or, for the extension under development,
+   * from its command prefix: `sft.coverageReport` belongs to the extension whose commands are `sft.*`).
+   */
+  webviewOwner(viewType) {
+    for (const m of this.all) {
+      if (m.customEditors.some((e) => e.viewType === viewType))
+        return { extensionId: m.id, kind: 'editor' };
+      if (m.webviewViews.some((v) => v.id === viewType)) return { extensionId: m.id, kind: 'view' };
+      if (m.activationEvents.includes(`onWebviewPanel:${viewType}`))
+        return { extensionId: m.id, kind: 'panel' };
+    }
+    const prefix = viewType.split('.')[0];
+    if (this.own?.commands.some((c) => c.id.startsWith(`${prefix}.`)))
+      return { extensionId: this.own.id, kind: 'panel' };
+    return undefined;
+  }
+}
