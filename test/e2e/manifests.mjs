@@ -64,6 +64,11 @@ export class Manifests {
     return undefined;
   }
 
+  /** The id of the extension under development's first command whose palette title matches `re`. */
+  ownCommandTitled(re) {
+    return this.own?.commands.find((c) => re.test(c.title))?.id;
+  }
+
   /** The custom editor contributed for `viewType` (its `displayName` is what "Reopen Editor With..." lists). */
   customEditor(viewType) {
     for (const m of this.all) {

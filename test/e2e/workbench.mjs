@@ -150,6 +150,15 @@ export class Workbench {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: STEP_MS });
   }
 
+  /** Give the keyboard back to the text editor of the first editor group (Ctrl+1), as it was. */
+  async focusEditor() {
+    await this.page.keyboard.press('Control+1');
+    await this.page
+      .locator('.editor-group-container .monaco-editor.focused')
+      .first()
+      .waitFor({ timeout: STEP_MS });
+  }
+
   /** Reopen the active editor with the custom editor `viewType` ("Reopen Editor With..."). */
   async reopenWith(viewType) {
     const editor = this.host.manifests.customEditor(viewType);
@@ -179,7 +188,7 @@ export class Workbench {
     // The menu opens with its first action focused.
     for (let k = 0; k < i; k++) await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+    await rows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
   }
 
   /** Answer an input box a command opened: type `text`, Enter. */
@@ -205,24 +214,37 @@ export class Workbench {
     return this.page.locator('.part.statusbar').innerText();
   }
 
-  /** The rows of the Problems panel (opened first when hidden), each row's text as shown. */
-  async problems() {
+  /**
+   * The rows of the Problems panel (opened first when hidden), each row's text as shown. With
+   * `filter`, that text is typed into the panel's filter box first (the list is virtual: only
+   * the rows that fit are in the DOM, so filter to see a given problem in a busy workspace).
+   * The keyboard is then in the filter box: focusEditor() to type in the editor again.
+   */
+  async problems({ filter } = {}) {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
       await this.page.keyboard.press('Control+Shift+M');
       await panel.waitFor({ state: 'visible', timeout: STEP_MS });
     }
+    if (filter !== undefined) {
+      const box = this.page.locator('.panel .viewpane-filter input');
+      if ((await box.inputValue()) !== filter) {
+        await box.click();
+        await this.page.keyboard.press('Control+A');
+        await this.page.keyboard.type(filter);
+      }
+    }
     return panel.locator('.monaco-list-row').allInnerTexts();
   }
 
   /**
-   * Wait until a Problems panel row includes `text` (or, with `gone`, until none does); returns
-   * the rows.
+   * Wait until a Problems panel row includes `text` (or, with `gone`, until none does), the
+   * panel filtered by `filter` (default: `text`); returns the rows.
    */
-  async waitForProblem(text, { gone = false, timeout = STEP_MS } = {}) {
+  async waitForProblem(text, { gone = false, filter = text, timeout = STEP_MS } = {}) {
     return until(
       async () => {
-        const rows = await this.problems();
+        const rows = await this.problems({ filter });
         return rows.some((r) => r.includes(text)) !== gone ? rows : undefined;
       },
       `a problem ${gone ? 'without' : 'with'} "${text}" in the Problems panel`,
