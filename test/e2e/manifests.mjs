@@ -1,7 +1,8 @@
 // SFT Studio e2e driver: what the extension manifests say about command titles and webview
 // types. The workbench's DOM names neither a command's id nor a webview's view type, so the
 // driver reads the manifests of the extension under development and of VS Code's built-in
-// extensions (code-server's lib/vscode/extensions) to turn an id into what a person sees.
+// extensions (code-server's lib/vscode/extensions) to turn an id into what a person sees, and a
+// custom editor's or webview view's type into the extension that draws it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CODE_SERVER_DIR } from '../host/lib.mjs';
@@ -80,21 +81,15 @@ export class Manifests {
 
   /**
    * Which extension owns webviews of `viewType`, and what kind they are: `editor` (a custom
-   * editor), `view` (a webview view in a side bar or panel) or `panel` (createWebviewPanel,
-   * known from an `onWebviewPanel:` activation event or, for the extension under development,
-   * from its command prefix: `sft.coverageReport` belongs to the extension whose commands are `sft.*`).
+   * editor) or `view` (a webview view in a side bar or panel); anything else is taken for a
+   * `panel` (createWebviewPanel), which its tab names by view type.
    */
   webviewOwner(viewType) {
     for (const m of this.all) {
       if (m.customEditors.some((e) => e.viewType === viewType))
         return { extensionId: m.id, kind: 'editor' };
       if (m.webviewViews.some((v) => v.id === viewType)) return { extensionId: m.id, kind: 'view' };
-      if (m.activationEvents.includes(`onWebviewPanel:${viewType}`))
-        return { extensionId: m.id, kind: 'panel' };
     }
-    const prefix = viewType.split('.')[0];
-    if (this.own?.commands.some((c) => c.id.startsWith(`${prefix}.`)))
-      return { extensionId: this.own.id, kind: 'panel' };
-    return undefined;
+    return { kind: 'panel' };
   }
 }

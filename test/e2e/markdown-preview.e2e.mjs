@@ -10,6 +10,11 @@ import path from 'node:path';
 
 const OUT = path.resolve(process.env.SFT_E2E_OUT || path.join(os.tmpdir(), 'sft-e2e'));
 
+/** A workbench on a copy of the driver's Markdown fixture, with `file` open. */
+function open(host, file, theme) {
+  return host.open({ workspace: 'test/e2e/fixtures/markdown-preview', file, theme });
+}
+
 /** The width and height a PNG file's header gives. */
 function pngSize(file) {
   const b = fs.readFileSync(file);
@@ -26,11 +31,7 @@ async function bodyTheme(frame) {
 
 export const scenarios = {
   'markdown preview: find, read, theme, screenshot and click inside a webview': async (host) => {
-    const wb = await host.open({
-      workspace: 'test/e2e/fixtures/markdown-preview',
-      file: 'README.md',
-      theme: 'light',
-    });
+    const wb = await open(host, 'README.md', 'light');
     await wb.runCommand('markdown.showPreviewToSide');
     const preview = await wb.webview({ viewType: 'markdown.preview' });
     await preview.getByText('a webview SFT Studio').waitFor();
@@ -55,9 +56,25 @@ export const scenarios = {
     assert.ok(box.width > 200 && box.width < 1400 && box.height > 200, JSON.stringify(box));
     assert.deepEqual(pngSize(darkView), box);
 
-    // A click on a link inside the webview reaches the extension: the preview follows it.
-    await preview.getByRole('link', { name: 'the other page' }).click();
-    const other = await wb.webview({ titleIncludes: 'Preview other.md' });
-    await other.getByText('You followed the link.').waitFor();
+    // A click on a link inside the webview reaches the extension: the preview follows it. (The
+    // preview may render its page anew after the theme change and the navigation: inWebview.)
+    await wb.inWebview({ viewType: 'markdown.preview' }, (f) =>
+      f.getByRole('link', { name: 'the other page' }).click(),
+    );
+    await wb.inWebview({ titleIncludes: 'Preview other.md' }, (f) =>
+      f.getByText('You followed the link.').waitFor(),
+    );
+  },
+
+  'markdown preview editor: Reopen Editor With... a custom editor, found by its view type': async (
+    host,
+  ) => {
+    const wb = await open(host, 'other.md', 'dark');
+    await wb.reopenWith('vscode.markdown.preview.editor');
+    const editor = await wb.webview({ viewType: 'vscode.markdown.preview.editor' });
+    await editor.getByText('You followed the link.').waitFor();
+    assert.equal(await bodyTheme(editor), 'vscode-dark');
+    // A custom editor is not a webview panel, though the same extension draws both.
+    await assert.rejects(wb.webview({ viewType: 'markdown.preview', timeout: 1000 }));
   },
 };

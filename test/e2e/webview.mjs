@@ -1,8 +1,9 @@
 // SFT Studio e2e driver: reach into a webview of the real workbench. VS Code renders each
 // webview as an outer `iframe.webview` (its src names the owning extension, and `purpose=webviewView`
 // for a view in a side bar or panel) holding `iframe#active-frame`, where the extension's HTML lives.
-// Neither names the view type, so a webview is told apart by its owner, its kind and the title
-// shown next to it: the active tab of the editor group it covers, or the header of its view.
+// Neither names the view type: a webview is told apart by the editor tab or view it covers (a
+// panel's tab resource names its view type; a custom editor's or a view's owner and kind come
+// from the extension manifests) and by the title shown there.
 import { Manifests } from './manifests.mjs';
 
 let defaultManifests;
@@ -55,12 +56,17 @@ export async function listWebviews(page) {
   });
 }
 
-/** Whether a listed webview matches what is asked for. */
-function matches(w, { owner, titleIncludes }) {
+/**
+ * Whether a listed webview matches what is asked for. A webview panel's tab resource is
+ * `webview-<viewType>-<uuid>`; a custom editor's is its file; a webview view is `purpose=webviewView`.
+ */
+function matches(w, { viewType, owner, titleIncludes }) {
   if (titleIncludes && !w.title.toLowerCase().includes(titleIncludes.toLowerCase())) return false;
-  if (!owner) return true;
+  if (!viewType) return true;
+  if (owner.kind === 'panel') return w.resource.startsWith(`webview-${viewType}-`);
   if (w.extensionId.toLowerCase() !== owner.extensionId.toLowerCase()) return false;
-  return owner.kind === 'view' ? w.purpose === 'webviewView' : w.purpose !== 'webviewView';
+  if (owner.kind === 'view') return w.purpose === 'webviewView';
+  return w.purpose !== 'webviewView' && !w.resource.startsWith('webview-');
 }
 
 /**
@@ -74,12 +80,11 @@ export async function webview(page, opts) {
   const { viewType, titleIncludes, timeout = 30000 } = opts;
   const manifests = opts.manifests ?? (defaultManifests ??= new Manifests(process.cwd()));
   const owner = viewType ? manifests.webviewOwner(viewType) : undefined;
-  if (viewType && !owner) throw new Error(`no extension manifest declares webview ${viewType}`);
   const deadline = Date.now() + timeout;
   let seen = [];
   while (Date.now() < deadline) {
     seen = await listWebviews(page);
-    const found = seen.find((w) => matches(w, { owner, titleIncludes }));
+    const found = seen.find((w) => matches(w, { viewType, owner, titleIncludes }));
     if (found) {
       const outer = await page.$(`iframe.webview[name="${found.id}"]`);
       const outerFrame = await outer?.contentFrame();

@@ -19,7 +19,7 @@ export function themeName(theme) {
   return THEMES[theme] ?? theme;
 }
 
-/** Wait until `check()` is truthy (polled), or throw `what` after `timeout` ms. */
+/** Wait until `check()` is truthy (polled), or throw `what` (a string or a function making one) after `timeout` ms. */
 export async function until(check, what, timeout = STEP_MS) {
   const deadline = Date.now() + timeout;
   let last;
@@ -28,7 +28,7 @@ export async function until(check, what, timeout = STEP_MS) {
     if (last) return last;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`timed out after ${timeout} ms: ${what}`);
+  throw new Error(`timed out after ${timeout} ms: ${typeof what === 'function' ? what() : what}`);
 }
 
 /** A workbench page on a copy of a workspace: `folder` is that copy, on this machine's disk. */
@@ -84,15 +84,14 @@ export class Workbench {
    */
   async pickQuickInputRow(want, what, timeout = STEP_MS) {
     const rows = this.page.locator(QUICK_ROWS);
+    let labels = [];
     const index = await until(
       async () => {
-        const labels = await rows.evaluateAll((els) =>
-          els.map((e) => e.getAttribute('aria-label')),
-        );
+        labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
         const i = labels.findIndex((l) => l && want(l));
         return i >= 0 ? i + 1 : 0;
       },
-      `a quick input row for ${what}`,
+      () => `a quick input row for ${what} (rows: ${JSON.stringify(labels.slice(0, 8))})`,
       timeout,
     );
     for (let i = 1; i < index; i++) await this.page.keyboard.press('ArrowDown');
@@ -130,10 +129,12 @@ export class Workbench {
       `command ${command}`,
       known ? 0 : 500, // an id the manifests do not know: let the palette filter first
     );
-    await this.page
-      .locator(QUICK_INPUT)
-      .waitFor({ state: 'hidden', timeout: STEP_MS })
-      .catch(() => {}); // a command may open its own quick input
+    // The palette closes, or the command opens a quick input of its own (a picker, an input box).
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await until(
+      async () => !(await input.isVisible()) || (await input.inputValue()) !== `>${label}`,
+      `the palette closes after running ${command}`,
+    );
   }
 
   /** Open a workspace file with Quick Open (its relative path typed, Enter) and wait for its tab. */
@@ -277,6 +278,23 @@ export class Workbench {
   /** The content frame of a webview: see webview.mjs. */
   async webview(opts) {
     return webview(this.page, { manifests: this.host.manifests, ...opts });
+  }
+
+  /**
+   * Run `fn(frame)` on a webview's content frame (found as webview() finds it), again on a new
+   * frame when the old one went away under it: an extension may render its page anew (after a
+   * theme change, a navigation, a reload) and playwright then reports the frame detached.
+   */
+  async inWebview(opts, fn, timeout = 2 * STEP_MS) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const frame = await this.webview(opts);
+      try {
+        return await fn(frame);
+      } catch (e) {
+        if (!/detached/i.test(String(e?.message)) || Date.now() > deadline) throw e;
+      }
+    }
   }
 
   /**
