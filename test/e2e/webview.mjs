@@ -4,14 +4,17 @@
 // Neither names the view type: a webview is told apart by the editor tab or view it covers (a
 // panel's tab resource names its view type; a custom editor's or a view's owner and kind come
 // from the extension manifests) and by the title shown there.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Manifests } from './manifests.mjs';
 
 let defaultManifests;
 
 /**
- * The visible webviews of the page: `{ id, extensionId, purpose, title }`, `title` being the
- * label of the active tab of the editor group the webview covers, or its view's header and
- * view container title for a webview view.
+ * The visible webviews of the page: `{ id, extensionId, purpose, title, resource }`. For one in
+ * an editor group, `title` and `resource` are the aria label and resource name of the group's
+ * active tab (a panel's resource is `webview-<viewType>-<uuid>`, a custom editor's its file);
+ * for a webview view, `title` is its view header and view container title.
  */
 export async function listWebviews(page) {
   return page.evaluate(() => {
@@ -78,7 +81,8 @@ function matches(w, { viewType, owner, titleIncludes }) {
  */
 export async function webview(page, opts) {
   const { viewType, titleIncludes, timeout = 30000 } = opts;
-  const manifests = opts.manifests ?? (defaultManifests ??= new Manifests(process.cwd()));
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const manifests = opts.manifests ?? (defaultManifests ??= new Manifests(repo));
   const owner = viewType ? manifests.webviewOwner(viewType) : undefined;
   const deadline = Date.now() + timeout;
   let seen = [];
