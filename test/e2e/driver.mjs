@@ -70,9 +70,10 @@ class Host {
    * Open a workbench on a fresh copy of `workspace` (a folder, relative to the repository or
    * absolute) with `file` (relative to it) open in the editor. `theme`: 'light', 'dark' or a
    * theme name; `settings`: more user settings. Waits until the workbench is restored and,
-   * with a file, its tab is shown.
+   * with a file, its tab is shown. `extensions`: more folders (relative to the repository) to
+   * load as extensions under development beside SFT Studio, such as a fixture extension.
    */
-  async open({ workspace, file, theme = 'light', settings = {} }) {
+  async open({ workspace, file, theme = 'light', settings = {}, extensions = [] }) {
     const src = path.resolve(REPO_ROOT, workspace);
     const folder = path.join(this.dirs.root, `ws-${++this.copies}`, path.basename(src));
     fs.cpSync(src, folder, { recursive: true });
@@ -91,8 +92,11 @@ class Host {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
-    if (this.extensionPath)
-      payload.push(['extensionDevelopmentPath', remoteUri(this.server, this.extensionPath)]);
+    for (const ext of [this.extensionPath, ...extensions.map((e) => path.resolve(REPO_ROOT, e))]) {
+      if (!ext) continue;
+      payload.push(['extensionDevelopmentPath', remoteUri(this.server, ext)]);
+      this.manifests.add(ext);
+    }
     if (file) payload.push(['openFile', remoteUri(this.server, path.join(folder, file))]);
     const resp = await page.goto(workbenchUrl(this.server, { folder, payload }));
     if (!resp || resp.status() >= 400)

@@ -35,10 +35,9 @@ function readManifest(dir) {
       viewType: e.viewType,
       displayName: text(e.displayName),
     })),
-    webviewViews: Object.values(contributes.views ?? {})
+    views: Object.values(contributes.views ?? {})
       .flat()
-      .filter((v) => v.type === 'webview')
-      .map((v) => ({ id: v.id, name: text(v.name) })),
+      .map((v) => ({ id: v.id, name: text(v.name), webview: v.type === 'webview' })),
   };
 }
 
@@ -54,6 +53,21 @@ export class Manifests {
         const m = readManifest(path.join(BUILTIN_DIR, name));
         if (m) this.all.push(m);
       }
+  }
+
+  /** Also know the extension (under development) in `dir`, ahead of the built-ins. */
+  add(dir) {
+    const m = readManifest(dir);
+    if (m && !this.all.some((x) => x.id === m.id)) this.all.unshift(m);
+  }
+
+  /** The name a view's header shows, from the manifest that contributes view `id`. */
+  viewName(id) {
+    for (const m of this.all) {
+      const v = m.views.find((x) => x.id === id);
+      if (v) return v.name;
+    }
+    return undefined;
   }
 
   /** The palette label of a command id (`Category: Title`), or undefined when no manifest has it. */
@@ -88,7 +102,8 @@ export class Manifests {
     for (const m of this.all) {
       if (m.customEditors.some((e) => e.viewType === viewType))
         return { extensionId: m.id, kind: 'editor' };
-      if (m.webviewViews.some((v) => v.id === viewType)) return { extensionId: m.id, kind: 'view' };
+      if (m.views.some((v) => v.webview && v.id === viewType))
+        return { extensionId: m.id, kind: 'view' };
     }
     return { kind: 'panel' };
   }

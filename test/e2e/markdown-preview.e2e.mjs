@@ -1,19 +1,14 @@
 // The e2e driver's own test, on a webview that exists without SFT Studio's code: VS Code's
 // built-in Markdown preview. It proves each thing a pair editor or coverage report scenario
 // needs: a command by id, a webview found by view type and by title, its text read, a link in it
-// clicked with the mouse, both colour themes reaching the webview, and screenshots of the page
-// and of the webview alone.
+// clicked with the mouse, both colour themes reaching the webview, screenshots of the page and of
+// the webview alone, Quick Open, and a custom editor told apart from a panel of the same extension.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const OUT = path.resolve(process.env.SFT_E2E_OUT || path.join(os.tmpdir(), 'sft-e2e'));
-
-/** A workbench on a copy of the driver's Markdown fixture, with `file` open. */
-function open(host, file, theme) {
-  return host.open({ workspace: 'test/e2e/fixtures/markdown-preview', file, theme });
-}
 
 /** The width and height a PNG file's header gives. */
 function pngSize(file) {
@@ -30,8 +25,12 @@ async function bodyTheme(frame) {
 }
 
 export const scenarios = {
-  'markdown preview: find, read, theme, screenshot and click inside a webview': async (host) => {
-    const wb = await open(host, 'README.md', 'light');
+  'markdown preview: webviews found, read, clicked, themed and screenshot': async (host) => {
+    const wb = await host.open({
+      workspace: 'test/e2e/fixtures/markdown-preview',
+      file: 'README.md',
+      theme: 'light',
+    });
     await wb.runCommand('markdown.showPreviewToSide');
     const preview = await wb.webview({ viewType: 'markdown.preview' });
     await preview.getByText('a webview SFT Studio').waitFor();
@@ -64,17 +63,14 @@ export const scenarios = {
     await wb.inWebview({ titleIncludes: 'Preview other.md' }, (f) =>
       f.getByText('You followed the link.').waitFor(),
     );
-  },
 
-  'markdown preview editor: Reopen Editor With... a custom editor, found by its view type': async (
-    host,
-  ) => {
-    const wb = await open(host, 'other.md', 'dark');
+    // Quick Open the same file in that group, then "Reopen Editor With..." the preview editor, a
+    // custom editor: found by its view type, while the panel, now a hidden tab, is not.
+    await wb.openFile('other.md');
     await wb.reopenWith('vscode.markdown.preview.editor');
     const editor = await wb.webview({ viewType: 'vscode.markdown.preview.editor' });
     await editor.getByText('You followed the link.').waitFor();
     assert.equal(await bodyTheme(editor), 'vscode-dark');
-    // A custom editor is not a webview panel, though the same extension draws both.
     await assert.rejects(wb.webview({ viewType: 'markdown.preview', timeout: 1000 }));
   },
 };

@@ -68,14 +68,19 @@ export class Workbench {
       .waitFor({ timeout: 60000 });
   }
 
-  /** Open the command palette (F1) and type `text` into it (`>` for commands, none for files). */
+  /**
+   * Open the command palette (F1) and type `text` into it (`>` for commands, none for files, `:`
+   * for a line). A quick input still closing from the step before is waited out, then F1 again.
+   */
   async quickInput(text) {
     const input = this.page.locator(`${QUICK_INPUT} input`);
     await until(async () => {
       if (!(await input.isVisible())) await this.page.keyboard.press('F1');
-      return input.isVisible();
+      return input.fill(text, { timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
     }, 'the command palette opens');
-    await input.fill(text);
   }
 
   /**
@@ -99,8 +104,8 @@ export class Workbench {
   }
 
   /**
-   * Type `text` into the command palette and pick the row `want` chooses. A workbench still
-   * settling (an editor taking focus) can close the palette under the typing: then again.
+   * Type `text` into the command palette and pick the row `want` chooses, up to three times: a
+   * workbench still settling can close the palette, or miss commands, while it is open.
    */
   async palette(text, want, what, settleMs = 0) {
     for (let attempt = 1; ; attempt++) {
@@ -109,7 +114,11 @@ export class Workbench {
       try {
         return await this.pickQuickInputRow(want, what, attempt < 3 ? 5000 : STEP_MS);
       } catch (e) {
-        if (attempt >= 3 || (await this.page.locator(QUICK_INPUT).isVisible())) throw e;
+        if (attempt >= 3) throw e;
+        // Closed under the typing, or opened before the extensions' commands were all known
+        // (the palette does not list what registers while it is open): close it, then again.
+        if (await this.page.locator(QUICK_INPUT).isVisible())
+          await this.page.keyboard.press('Escape');
       }
     }
   }
@@ -140,7 +149,8 @@ export class Workbench {
   /** Open a workspace file with Quick Open (its relative path typed, Enter) and wait for its tab. */
   async openFile(rel) {
     const base = path.basename(rel);
-    await this.palette(rel, (l) => l.includes(base), `file ${rel}`);
+    // The file's own row (`name, folder`), not an open editor that shows it ("Preview name").
+    await this.palette(rel, (l) => l === base || l.startsWith(`${base},`), `file ${rel}`);
     await this.waitForTab(base);
   }
 
@@ -168,14 +178,21 @@ export class Workbench {
     await this.pickQuickInputRow((l) => l.startsWith(editor.displayName), editor.displayName);
   }
 
-  /** Show and focus a view (a tree or a webview view) by its id, through its `<id>.focus` command. */
+  /**
+   * Show and focus a view (a tree or a webview view) by its id as a person does: "View: Open
+   * View...", its name typed (from the manifests), Enter.
+   */
   async focusView(viewId) {
-    await this.runCommand(`${viewId}.focus`);
+    const name = this.host.manifests.viewName(viewId);
+    if (!name) throw new Error(`no extension manifest declares view ${viewId}`);
+    await this.runCommand('workbench.action.openView');
+    await this.page.keyboard.type(name); // after the picker's own `view ` prefix
+    await this.pickQuickInputRow((l) => l === name || l.startsWith(`${name},`), `view ${viewId}`);
   }
 
   /**
    * Apply a code action from the light bulb menu with the keyboard: Ctrl+. at the cursor, the
-   * arrow keys to the first action whose title includes `titleIncludes`, Enter.
+   * arrow keys down to the first action whose title includes `titleIncludes`, Enter.
    */
   async applyCodeAction(titleIncludes) {
     await this.page.keyboard.press('Control+Period');
@@ -184,10 +201,14 @@ export class Workbench {
       const t = await rows.allInnerTexts();
       return t.length ? t : undefined;
     }, 'the code action menu opens');
-    const i = titles.findIndex((t) => t.includes(titleIncludes));
-    if (i < 0) throw new Error(`no code action "${titleIncludes}" in ${JSON.stringify(titles)}`);
-    // The menu opens with its first action focused.
-    for (let k = 0; k < i; k++) await this.page.keyboard.press('ArrowDown');
+    if (!titles.some((t) => t.includes(titleIncludes)))
+      throw new Error(`no code action "${titleIncludes}" in ${JSON.stringify(titles)}`);
+    const focused = this.page.locator(`${ACTION_ROWS}.focused`);
+    for (let k = 0; k <= titles.length; k++) {
+      const now = await focused.innerText({ timeout: 2000 }).catch(() => '');
+      if (now.includes(titleIncludes)) break;
+      await this.page.keyboard.press('ArrowDown');
+    }
     await this.page.keyboard.press('Enter');
     await rows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
   }
@@ -229,11 +250,7 @@ export class Workbench {
     }
     if (filter !== undefined) {
       const box = this.page.locator('.panel .viewpane-filter input');
-      if ((await box.inputValue()) !== filter) {
-        await box.click();
-        await this.page.keyboard.press('Control+A');
-        await this.page.keyboard.type(filter);
-      }
+      if ((await box.inputValue()) !== filter) await box.fill(filter);
     }
     return panel.locator('.monaco-list-row').allInnerTexts();
   }
