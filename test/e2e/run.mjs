@@ -16,7 +16,7 @@ import { REPO_ROOT, startHost } from './driver.mjs';
 const dir = path.join(REPO_ROOT, 'test/e2e');
 const grep = (process.argv[2] ?? process.env.SFT_E2E_GREP ?? '').toLowerCase();
 const out = path.resolve(process.env.SFT_E2E_OUT || path.join(os.tmpdir(), 'sft-e2e'));
-const timeoutMs = Number(process.env.SFT_E2E_TIMEOUT_S || 120) * 1000;
+const timeoutMs = Number(process.env.SFT_E2E_TIMEOUT_S || 180) * 1000;
 
 const scenarios = [];
 for (const file of fs

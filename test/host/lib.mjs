@@ -130,8 +130,7 @@ const BASE_SETTINGS = {
 
 /**
  * Write the run's user settings.json: the quiet defaults, then `$VSCHOST_SETTINGS`, then
- * `extra`. A running workbench watches the file, so a rewrite (a colour theme, say) takes
- * effect without a reload.
+ * `extra` (test/e2e writes it before each workbench it opens: its theme, autosave off).
  */
 export function writeUserSettings(dirs, extra = {}) {
   const settings = {
