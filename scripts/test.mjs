@@ -1,5 +1,6 @@
 // `npm test`: typecheck, unused exports (scripts/unused-exports.mjs), build, unit tests (plain Node), then the integration suite inside a
-// real VS Code extension host, then `npm start` end to end (test/host/start-check.mjs).
+// real VS Code extension host, the end-to-end scenarios (test/e2e, `npm run test:e2e`), then `npm start` end to end
+// (test/host/start-check.mjs).
 // Prints one closing line `N passed, N failed` over all of it.
 import { spawnSync } from 'node:child_process';
 import Mocha from 'mocha';
@@ -35,9 +36,10 @@ const stats = await new Promise((resolve) => {
 passed += stats.passes;
 failed += stats.failures;
 
-if (!skipIntegration) {
-  console.log('\n> integration tests (real VS Code extension host)');
-  const r = spawnSync(npm, ['run', '--silent', 'test:integration'], {
+/** Run an npm script that ends with `N passed, N failed`, and add its counts to the totals. */
+function counted(title, script) {
+  console.log(`\n> ${title}`);
+  const r = spawnSync(npm, ['run', '--silent', script], {
     encoding: 'utf8',
     env: process.env,
     stdio: ['inherit', 'pipe', 'inherit'],
@@ -49,6 +51,12 @@ if (!skipIntegration) {
     failed += Number(m[2]);
   }
   if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1; // the host itself failed
+}
+
+if (!skipIntegration) {
+  counted('integration tests (real VS Code extension host)', 'test:integration');
+  // Scenarios a person could follow: keyboard, mouse and webviews in the real workbench.
+  counted('end-to-end scenarios (real VS Code in Chromium)', 'test:e2e');
 }
 
 if (!skipIntegration) {

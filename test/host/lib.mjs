@@ -107,28 +107,41 @@ export function makeRunDir(prefix = 'vschost-run-') {
   fs.mkdirSync(dirs.extensions, { recursive: true });
   // A config file of our own so code-server never writes ~/.config/code-server/config.yaml.
   fs.writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  // Quiet, deterministic workbench: no welcome page, no trust prompt, no update/telemetry/AI noise.
+  writeUserSettings(dirs);
+  return dirs;
+}
+
+/** The user settings every run starts from: a quiet, deterministic workbench. */
+const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/**
+ * Write the run's user settings.json: the quiet defaults, then `$VSCHOST_SETTINGS`, then
+ * `extra` (test/e2e writes it before each workbench it opens: its theme, autosave off).
+ */
+export function writeUserSettings(dirs, extra = {}) {
   const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'chat.disableAIFeatures': true,
-    'git.enabled': false,
-    'window.restoreWindows': 'none',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    ...BASE_SETTINGS,
     ...(process.env.VSCHOST_SETTINGS ? JSON.parse(process.env.VSCHOST_SETTINGS) : {}),
+    ...extra,
   };
   fs.writeFileSync(
     path.join(dirs.userData, 'User/settings.json'),
     JSON.stringify(settings, null, 2),
   );
-  return dirs;
 }
 
 /**

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm run screenshots -- <view> [options]`: PNGs of one SFT Studio webview (or any webview) in
+// the real VS Code, in a light and a dark theme, for a person to look at (test/host/README.md).
+// For each theme it opens a fresh workbench on a copy of the view's workspace, brings the view up
+// as a person would, and writes <out>/<view>-<theme>.png (the whole window) and
+// <out>/<view>-<theme>-webview.png (the webview alone). Build first (`node esbuild.mjs`).
+//
+//   <view>                 a preset below, or any name with --view-type and the steps to show it
+//   --out DIR              where the PNGs go (default /tmp/sft-shots; keep it outside the repository)
+//   --workspace DIR        the workspace folder to copy (default: the preset's, else examples)
+//   --file PATH            a file of it to open first (relative to the workspace)
+//   --view-type TYPE       the webview to find and clip: sft.pairEditor, sft.annotations, ...
+//   --reopen-with TYPE     "Reopen Editor With..." the custom editor TYPE
+//   --focus-view ID        show the view ID (its `<ID>.focus` command)
+//   --command ID|TITLE     run a command (repeatable, in order)
+//   --themes a,b           theme names or light/dark (default light,dark)
+//   --size WxH             window size (default 1400x900)
+import path from 'node:path';
+import { startHost } from './driver.mjs';
+
+/** The views of issues #10 and #11, and the built-in Markdown preview the driver is tested on. */
+const PRESETS = {
+  'markdown-preview': {
+    workspace: 'test/e2e/fixtures/markdown-preview',
+    file: 'README.md',
+    commands: ['markdown.showPreviewToSide'],
+    viewType: 'markdown.preview',
+  },
+  'pair-editor': {
+    workspace: 'examples',
+    file: 'reading-and-reasoning.sft.yaml',
+    reopenWith: 'sft.pairEditor',
+    viewType: 'sft.pairEditor',
+  },
+  annotations: {
+    workspace: 'examples',
+    file: 'reading-and-reasoning.sft.yaml',
+    focusView: 'sft.annotations',
+    viewType: 'sft.annotations',
+  },
+  'coverage-report': {
+    workspace: 'examples',
+    // The report's command, whatever its id: the first SFT Studio command titled so.
+    commandTitled: /coverage report/i,
+    viewType: 'sft.coverageReport',
+  },
+};
+
+const argv = process.argv.slice(2);
+const name = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+if (!name) {
+  console.error(
+    `usage: npm run screenshots -- <${Object.keys(PRESETS).join('|')}|name> [--out DIR] [--workspace DIR] [--file F] [--view-type T] [--reopen-with T] [--focus-view ID] [--command C]... [--themes light,dark] [--size WxH]`,
+  );
+  process.exit(2);
+}
+const opt = (flag) => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const given = argv.flatMap((a, i) => (a === '--command' ? [argv[i + 1]] : []));
+const preset = PRESETS[name] ?? {};
+const recipe = {
+  workspace: opt('--workspace') ?? preset.workspace ?? 'examples',
+  file: opt('--file') ?? preset.file,
+  reopenWith: opt('--reopen-with') ?? preset.reopenWith,
+  focusView: opt('--focus-view') ?? preset.focusView,
+  commands: given.length ? given : (preset.commands ?? []),
+  viewType: opt('--view-type') ?? preset.viewType,
+};
+const out = path.resolve(opt('--out') ?? '/tmp/sft-shots');
+const themes = (opt('--themes') ?? 'light,dark').split(',');
+
+const host = await startHost({ size: opt('--size') ?? '1400x900' });
+let rc = 0;
+try {
+  for (const theme of themes) {
+    const wb = await host.open({ workspace: recipe.workspace, file: recipe.file, theme });
+    if (recipe.reopenWith) await wb.reopenWith(recipe.reopenWith);
+    if (recipe.focusView) await wb.focusView(recipe.focusView);
+    if (preset.commandTitled && !given.length) {
+      const id = host.manifests.ownCommandTitled(preset.commandTitled);
+      if (!id) throw new Error(`no SFT Studio command is titled ${preset.commandTitled}`);
+      await wb.runCommand(id);
+    }
+    for (const c of recipe.commands) await wb.runCommand(c);
+    const tag = theme.replace(/\W+/g, '-').toLowerCase();
+    const frame = recipe.viewType ? await wb.webview({ viewType: recipe.viewType }) : undefined;
+    // Let the webview paint (fonts, a first render after its initial state message).
+    if (frame) await frame.waitForLoadState('load');
+    console.log(await wb.screenshot(path.join(out, `${name}-${tag}.png`), { settle: 1500 }));
+    if (frame)
+      console.log(await wb.screenshot(path.join(out, `${name}-${tag}-webview.png`), { frame }));
+    await wb.close();
+  }
+} catch (e) {
+  console.error((e && e.stack) || e);
+  rc = 1;
+}
+await host.close();
+process.exit(rc);
