@@ -15,6 +15,27 @@ const SENTENCE_END = /[.!?。！？।॥][\s"”')]*(?=\s|$)|[。！？।॥]|
 const FINAL =
   /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|(?:अंतिम\s+)?उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
 
+/**
+ * A last line that data sets use to mark the final answer: GSM8K's `#### 72`, LaTeX's
+ * `\boxed{72}`. The `#` run is not a Markdown heading here: a heading has words after it.
+ */
+const MARKED_FINAL = /^[ \t]*#{3,}[ \t]*[-+−$€£¥]?[ \t]*\d|\\boxed\{/;
+/** A last line that is only a number (a currency sign, a percent or a short unit allowed). */
+const BARE_NUMBER = /^[ \t*_]*[$€£¥]?[ \t]*[-+−]?\d[\d,. ]*(?:[ \t]*(?:%|\p{L}{1,12}))?[ \t*_.]*$/u;
+
+/**
+ * Whether the last line is a final answer by its form rather than its words: a marked final
+ * line, or a bare number after two or more worked lines.
+ */
+function finalByForm(text: string): boolean {
+  const lines = text.trimEnd().split('\n');
+  const last = lines[lines.length - 1];
+  // A final-answer line is short; a long one is prose, and the patterns need not scan it.
+  if (last.length > 80) return false;
+  if (MARKED_FINAL.test(last)) return true;
+  return BARE_NUMBER.test(last) && lines.slice(0, -1).filter((l) => l.trim()).length >= 2;
+}
+
 function countAtLeast(re: RegExp, text: string, n: number): boolean {
   re.lastIndex = 0;
   let c = 0;
@@ -56,7 +77,8 @@ export function missingParts(text: string): {
   const final =
     last !== undefined &&
     (FINAL.test(text.slice(last.start, last.end)) ||
-      (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)));
+      (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)) ||
+      finalByForm(text));
   const reasoning = final ? parts.length - 1 : parts.length;
   // Several sentences settle it without scanning the text for list lines or step words.
   const steps =
