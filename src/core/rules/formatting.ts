@@ -6,6 +6,7 @@ import { fieldScalars, fieldSet, type FieldScalar } from './support/content-fiel
 import { pairHome, valueRangeOf } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 import type { Fix, Span } from '../types';
+import { hasInlinePassage } from './support/inline-passage';
 
 const FIELDS = fieldSet(TEXT_FIELDS);
 /**
@@ -81,11 +82,19 @@ export const formatting: LintRule = {
   },
   checkPair(ctx) {
     for (const s of fieldScalars(ctx, FIELDS)) {
-      for (const u of findUnbalanced(s.text))
-        ctx.report({
-          ...ctx.span(s.node, u.start, u.end),
-          message: `${u.message.slice(0, -1)} in ${s.name}.`,
-        });
+      const marks = findUnbalanced(s.text);
+      // A passage quoted from a source keeps the source's punctuation (a quote cut off by
+      // "...", a caption, mixed quote styles): the writer does not edit it, and the model
+      // does not learn to write it. Only the writer's own text is checked for balance.
+      const source =
+        marks.length > 0 &&
+        (s.name === 'context' || (s.name === 'prompt' && hasInlinePassage(s.text)));
+      if (!source)
+        for (const u of marks)
+          ctx.report({
+            ...ctx.span(s.node, u.start, u.end),
+            message: `${u.message.slice(0, -1)} in ${s.name}.`,
+          });
       if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED)
         trailingSpaces(ctx, s);
     }
