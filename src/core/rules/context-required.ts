@@ -7,7 +7,7 @@ const NEEDS_CONTEXT = new Set(['closed_qa', 'extraction', 'summarization']);
  * A prompt this long, with a passage set off in it, carries its own passage: a headline-length
  * article or a three-sentence story after "TL;DR:" or before a question is a passage too.
  */
-const INLINE_MIN_WORDS = 20;
+const INLINE_MIN_WORDS = 15;
 
 /** closed_qa, extraction and summarization answer from a passage: the pair must give it. */
 export const contextRequired: LintRule = {

@@ -5,6 +5,7 @@ import { responseWords } from '../counts';
 import { setAnnotation } from '../edit/map-edit';
 import { effectiveField } from '../fields';
 import { countSentences } from '../text/sentences';
+import { needsSegmenter } from '../text/words';
 import { scalarText } from '../parse/model';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix, Span } from '../types';
@@ -21,6 +22,18 @@ interface Shape {
   sentences: number;
   /** Whether the text has two or more non-empty lines (steps, a list, a table, code, verse). */
   lines: boolean;
+  /** Whether the text is one token with no space (see oneToken). */
+  token: boolean;
+}
+
+/**
+ * Whether a text is one token with no space in it, in a script written with spaces: a
+ * hyphenated compound (`six-year-old`, `1994-95`), a code expression or a regex is one word
+ * to a writer, though word segmentation splits it.
+ */
+function oneToken(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && !/\s/.test(t) && !needsSegmenter(t);
 }
 
 /** Classification answers are dictated by the label set, not by a shape the writer chose. */
@@ -42,7 +55,7 @@ function option(ctx: PairContext, name: string, fallback: number): number {
 /** The response types a shape fits, under the thresholds. */
 function fits(s: Shape, phraseMax: number, descriptiveMin: number): string[] {
   const out: string[] = [];
-  if (s.words === 1) out.push('one_word');
+  if (s.words === 1 || s.token) out.push('one_word');
   if (s.words >= 2 && s.words <= phraseMax && s.sentences <= 1) out.push('short_phrase');
   if (s.sentences === 1) out.push('single_sentence');
   if (s.sentences > 1 || s.lines || s.words > descriptiveMin) out.push('descriptive');
@@ -87,12 +100,13 @@ export const responseTypeMismatch: LintRule = {
     if (type === 'single_sentence' && countSentences(text, 1) === 1) return;
     const words = responseWords(ctx.pair);
     if (words === 0) return; // empty or symbols only: empty-field's business
-    if (type === 'one_word' && words === 1) return;
+    if (type === 'one_word' && (words === 1 || oneToken(text))) return;
     const phraseMax = option(ctx, 'short_phrase_max_words', SHORT_PHRASE_MAX_WORDS);
     const descriptiveMin = option(ctx, 'descriptive_min_words', DESCRIPTIVE_MIN_WORDS);
     if (type === 'descriptive' && words > descriptiveMin) return;
     const sentences = countSentences(text);
-    const fitting = fits({ words, sentences, lines: multiLine(text) }, phraseMax, descriptiveMin);
+    const shape = { words, sentences, lines: multiLine(text), token: oneToken(text) };
+    const fitting = fits(shape, phraseMax, descriptiveMin);
     if (fitting.includes(type)) return;
     const suggestion = fitting.length ? `; ${fitting.join(' or ')} fits` : '';
     const ownField = pair.fields.get('response_type');

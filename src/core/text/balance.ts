@@ -120,6 +120,13 @@ export function findUnbalanced(text: string): Unbalanced[] {
       MARKS_G.lastIndex = after;
       continue;
     }
+    if (ch === '"' && text.startsWith('"""', i)) {
+      // A triple-quoted string (a Python docstring, a quoted block) is code: skip the run.
+      let r = 3;
+      while (text.charCodeAt(i + r) === 0x22) r++;
+      MARKS_G.lastIndex = i + r;
+      continue;
+    }
     if (ch === '"') {
       // 5'11" and 12" are inches, and `"Windows 7"` is a quote: after a digit, a quote is
       // inches when the text's other straight quotes pair up without it.

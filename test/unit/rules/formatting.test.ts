@@ -73,6 +73,13 @@ describe('rule formatting', () => {
     assert.deepEqual(spans(open, check(open)), ['(']);
   });
 
+  it('skips triple-quoted strings such as Python docstrings', () => {
+    assert.deepEqual(
+      check(file('|\n  def f(x):\n      """\n      :type x: int\n      """\n      return x')),
+      [],
+    );
+  });
+
   it('lets a news-style quote run on into the next paragraph', () => {
     const straight = file(
       '|\n  "The first paragraph of what he said.\n\n  "The second paragraph," he said.',

@@ -118,6 +118,14 @@ describe('response-type-mismatch', () => {
     assert.match(problems[0].message, /words in 1 sentence; /);
   });
 
+  it('a hyphenated compound, a code expression or a regex is one word', () => {
+    for (const response of ['six-year-old', '1994-95', 'f.readlines(10)', '"^[0-9].*\\\\s$"'])
+      assert.deepEqual(lint(sftFile(pair('a', 'one_word', response)), { only }), [], response);
+    // A sentence in a script written without spaces is not one token.
+    const zh = sftFile(pair('a', 'one_word', '她周一去了学校但是却发现没有其他的同学。'));
+    assert.deepEqual(spans(zh, lint(zh, { only })), ['one_word']);
+  });
+
   it('leaves classification answers alone: the label set dictates them', () => {
     const text = sftFile(
       `id: a\ntask: closed_classification\nlabels: [Business, Sports]\nresponse_type: short_phrase\nprompt: p\nresponse: Business\n`,
