@@ -13,7 +13,8 @@
 // after hashing with the seed, so a change that drops problems keeps the rest of the sample in
 // place. Per rule it prints problems / sampled / judged true / judged false / unjudged / the
 // false-alarm rate over the judged samples; then the judged true positives the change lost and
-// the judged false positives that remain.
+// the judged false positives that remain. Info problems are notes, not alarms: they are counted
+// in their own column and never sampled.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -167,10 +168,16 @@ function sheet(samples) {
   return { md: md.join('\n'), jsonl: jsonl.join('\n') + '\n' };
 }
 
-function table(placed, samples, judged) {
+function table(placed, samples, judged, infos) {
   const verdict = new Map(judged.map((j) => [j.key, j.verdict]));
   const present = new Set(placed.map((p) => p.key));
-  const rules = [...new Set([...placed.map((p) => p.rule), ...judged.map((j) => j.rule)])].sort();
+  const rules = [
+    ...new Set([
+      ...placed.map((p) => p.rule),
+      ...infos.map((p) => p.rule),
+      ...judged.map((j) => j.rule),
+    ]),
+  ].sort();
   const rows = [
     [
       'rule',
@@ -182,6 +189,7 @@ function table(placed, samples, judged) {
       'false-rate',
       'lost-true',
       'left-false',
+      'info',
     ],
   ];
   for (const rule of rules) {
@@ -203,6 +211,7 @@ function table(placed, samples, judged) {
         rate,
         lost,
         left,
+        infos.filter((p) => p.rule === rule).length,
       ].map(String),
     );
   }
@@ -222,7 +231,10 @@ function main() {
     console.error('quality: write the review sheet outside the repository');
     process.exit(2);
   }
-  const placed = place(lint(o.corpus), o.corpus);
+  // Info problems are notes, not alarms: counted apart, never sampled or judged.
+  const all = place(lint(o.corpus), o.corpus);
+  const placed = all.filter((p) => p.severity !== 'info');
+  const infos = all.filter((p) => p.severity === 'info');
   const samples = sampleOf(placed, o.sample);
   const judged = readJudged();
   mkdirSync(o.out, { recursive: true });
@@ -231,7 +243,7 @@ function main() {
   writeFileSync(join(o.out, 'samples.jsonl'), jsonl);
   const lost = judged.filter((j) => j.verdict && !placed.some((p) => p.key === j.key)).length;
   const left = judged.filter((j) => !j.verdict && placed.some((p) => p.key === j.key)).length;
-  console.log(table(placed, samples, judged));
+  console.log(table(placed, samples, judged, infos));
   console.log(
     `\n${placed.length} problems; judged: ${judged.length}; judged true positives lost: ${lost}; judged false positives left: ${left}`,
   );
