@@ -99,6 +99,10 @@ describe('rule formatting', () => {
     );
     // The writer's own response is still checked.
     assert.deepEqual(spans(text, check(text)), ['(']);
+    const review = sftFile(
+      'id: f3\nprompt: |\n  A woman asks for advice on the road to a mysterious town and hears two ghoulish stories from the local weirdo (both zombie related, and the worst film I have ever seen, with a "plot that never ends.\n  Is this review positive or negative?\nresponse: Negative\n',
+    );
+    assert.deepEqual(check(review), []);
     const short = sftFile('id: f2\nprompt: |\n  Translate: “The beautiful ones\nresponse: Done.\n');
     assert.deepEqual(spans(short, check(short)), ['“']);
   });
