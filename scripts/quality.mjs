@@ -2,7 +2,7 @@
 // problems per rule, samples up to SAMPLE problems per rule with a fixed seed, writes a review
 // sheet, and compares the problems with the judged samples committed in test/quality/judged.jsonl.
 //
-//   npm run quality -- [CORPUS_DIR] [--out REVIEW_DIR] [--sample N]
+//   npm run quality -- [CORPUS_DIR] [--out REVIEW_DIR] [--sample N] [--cli CLI_JS]
 //
 // CORPUS_DIR defaults to $SFT_QUALITY_CORPUS, else ../quality-corpus next to the repository
 // (scripts/quality-corpus.mjs builds it). The review sheet (review.md, samples.jsonl) goes to
@@ -31,10 +31,13 @@ function options(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') o.out = argv[++i];
     else if (argv[i] === '--sample') o.sample = Number(argv[++i]);
+    else if (argv[i] === '--cli') o.cli = resolve(argv[++i]);
     else o.corpus = argv[i];
   }
   o.corpus = resolve(o.corpus);
   o.out = resolve(o.out ?? `${o.corpus}.review`);
+  // Another build's CLI (say, the code before a change) to measure it against the same judgments.
+  o.cli ??= join(ROOT, 'dist/cli.js');
   return o;
 }
 
@@ -43,12 +46,11 @@ function hash(text) {
 }
 
 /** The built CLI's JSON problems for the corpus. */
-function lint(corpus) {
-  const run = spawnSync(
-    process.execPath,
-    [join(ROOT, 'dist/cli.js'), 'lint', corpus, '--format', 'json'],
-    { encoding: 'utf8', maxBuffer: 1 << 30 },
-  );
+function lint(corpus, cli) {
+  const run = spawnSync(process.execPath, [cli, 'lint', corpus, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (run.status !== 0 && run.status !== 1) {
     console.error(run.stderr);
     process.exit(2);
@@ -232,7 +234,7 @@ function main() {
     process.exit(2);
   }
   // Info problems are notes, not alarms: counted apart, never sampled or judged.
-  const all = place(lint(o.corpus), o.corpus);
+  const all = place(lint(o.corpus, o.cli), o.corpus);
   const placed = all.filter((p) => p.severity !== 'info');
   const infos = all.filter((p) => p.severity === 'info');
   const samples = sampleOf(placed, o.sample);
