@@ -1,5 +1,11 @@
 import type { LintRule } from '../rule';
 import { annotationValue, trimmedSpan } from './support/content-fields';
+import { wrongSteps } from '../text/arithmetic';
+
+/** A computed value as a writer would write it: at most two decimals. */
+function formatValue(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
 
 /** A list line: "1.", "2)", "-", "*", "•" at the start of a line. */
 const LIST_LINE = /^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S/gm;
@@ -86,7 +92,10 @@ export function missingParts(text: string): {
   return { steps: !steps, final: !final, last };
 }
 
-/** A chain_of_thought response shows its reasoning steps, then a final answer. */
+/**
+ * A chain_of_thought response shows its reasoning steps, then a final answer; and the
+ * arithmetic of its steps (`13 + 4 + 16 = 45`) adds up.
+ */
 export const chainOfThoughtSteps: LintRule = {
   meta: {
     id: 'chain-of-thought-steps',
@@ -99,6 +108,14 @@ export const chainOfThoughtSteps: LintRule = {
     if (annotationValue(ctx, 'task') !== 'chain_of_thought') return;
     const response = ctx.text('response');
     if (!response || !response.text.trim()) return;
+    for (const w of wrongSteps(response.text)) {
+      const step = response.text.slice(w.start, w.end);
+      const [left, stated] = step.split(/[ \t]*=[ \t]*/);
+      ctx.report({
+        ...ctx.span(response.node, w.start, w.end),
+        message: `This step does not add up: ${left} gives ${formatValue(w.value)}, not ${stated}.`,
+      });
+    }
     const missing = missingParts(response.text);
     if (!missing.steps && !missing.final) return;
     if (missing.steps && missing.final) {

@@ -35,6 +35,24 @@ describe('chain-of-thought-steps', () => {
     assert.deepEqual(spans(one, lint(one, { only })), ['40']);
   });
 
+  it('reports a worked step whose arithmetic does not add up, units and $ included', () => {
+    const text = pair(
+      '|\n  She has 13 + 4 + 16 = 45 apples\n  They earn $4200 + $3000 = $8600\n  So, she has $32 - $20 = $300 left.\n  #### 300\n',
+    );
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), [
+      '13 + 4 + 16 = 45',
+      '$4200 + $3000 = $8600',
+      '$32 - $20 = $300',
+    ]);
+    assert.equal(problems[0].message, 'This step does not add up: 13 + 4 + 16 gives 33, not 45.');
+    // Right steps, in the shapes GSM8K writes them, are quiet.
+    const right = pair(
+      '|\n  He bought 3*2=6 pairs, so he spent 60*6=$360\n  30 x 1/2 = 15 bees, 20*.8=16, $420 – $200 = $220\n  Amy had 2 * 4 + 3 * 6 = 8 + 18 = 26 colors; 100/3=33.33\n  The house is $350 000 + $17500 = $367 500; 15 pages x 1/3 = 5 pages\n  #### 26\n',
+    );
+    assert.deepEqual(lint(right, { only }), []);
+  });
+
   it('exact ranges in folded, double-quoted and CRLF text', () => {
     const folded = pair('>\n  First, 12 times 3 is 36.\n  Then add 4 for\n  40.\n').replace(
       /\n/g,
