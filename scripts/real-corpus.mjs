@@ -21,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const FILE_BYTES = 300 * 1024;
 const AUTHORS = ['priya', 'sam', 'lena', 'omar', 'yuki', 'raj'];
@@ -35,7 +36,7 @@ rules:
 `;
 
 /** The files of a repository: a git directory (bare clone) or a checkout. */
-function repository(path) {
+export function repository(path) {
   const bare = existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
   if (bare) {
     const files = execFileSync('git', ['--git-dir', path, 'ls-tree', '-r', '--name-only', 'HEAD'], {
@@ -67,7 +68,7 @@ function repository(path) {
 }
 
 /** Text as writers keep it in a literal block: LF, no trailing spaces, no leading blank lines. */
-function clean(text) {
+export function clean(text) {
   return String(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -83,11 +84,12 @@ function block(key, text) {
     .join('\n')}\n`;
 }
 
-function pairYaml(p, n) {
+export function pairYaml(p, n) {
   let out = `  - id: ${p.id}\n    task: ${p.task}\n    prompt_type: instructive\n    response_type: ${p.responseType}\n`;
   const status = STATUSES[n % STATUSES.length];
   out += `    domain: ${p.domain}\n    language: ${p.language}\n    status: ${status}\n`;
   if (status !== 'draft') out += `    reviewer: ${REVIEWERS[n % REVIEWERS.length]}\n`;
+  if (p.labels) out += `    labels: [${p.labels.map((l) => JSON.stringify(l)).join(', ')}]\n`;
   if (p.context) out += block('context', p.context);
   out += block('prompt', p.prompt);
   out += block('response', p.response);
@@ -123,17 +125,20 @@ function* squad(json, language, prefix) {
   }
 }
 
-function* jsonl(text) {
+export function* jsonl(text) {
   for (const line of text.split('\n')) if (line.trim()) yield JSON.parse(line);
 }
 
-function* gsm8k(text, prefix) {
+/**
+ * Grade-school maths with worked answers. The final line is rewritten to `The answer is N.`
+ * unless `keepFinalLine` keeps the dataset's own `#### N` convention.
+ */
+export function* gsm8k(text, prefix, keepFinalLine = false) {
   let n = 0;
   for (const r of jsonl(text)) {
     // The dataset's calculator annotations (<<16-3-4=9>>) are for its own tooling, not for readers.
-    const response = r.answer
-      .replace(/<<[^>]*>>/g, '')
-      .replace(/\n#### (.*)$/, '\nThe answer is $1.');
+    const worked = r.answer.replace(/<<[^>]*>>/g, '');
+    const response = keepFinalLine ? worked : worked.replace(/\n#### (.*)$/, '\nThe answer is $1.');
     yield {
       id: `${prefix}-${String(++n).padStart(5, '0')}`,
       task: 'chain_of_thought',
@@ -146,7 +151,7 @@ function* gsm8k(text, prefix) {
   }
 }
 
-function* selfInstruct(text, prefix) {
+export function* selfInstruct(text, prefix) {
   let n = 0;
   for (const r of jsonl(text)) {
     for (const inst of r.instances) {
@@ -165,12 +170,18 @@ function* selfInstruct(text, prefix) {
   }
 }
 
+/** Each repository path opened, with a test for the files it holds. */
+export function* opened(repos) {
+  for (const path of repos) {
+    const repo = repository(resolve(path));
+    yield { repo, has: (f) => repo.files.includes(f) };
+  }
+}
+
 /** Every source of pairs the given repositories hold: [file name, pairs]. */
 function sources(repos) {
   const out = [];
-  for (const path of repos) {
-    const repo = repository(resolve(path));
-    const has = (f) => repo.files.includes(f);
+  for (const { repo, has } of opened(repos)) {
     for (const f of repo.files) {
       const m = /^xquad\.([a-z]{2})\.json$/.exec(f);
       if (m) out.push([`xquad-${m[1]}`, squad(repo.read(f), m[1], `xq-${m[1]}`)]);
@@ -196,19 +207,28 @@ function sources(repos) {
   return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-function main() {
+/**
+ * The command line `OUT_DIR REPO...`, with OUT_DIR created; refuses an output folder inside
+ * the repository: the data is not ours to commit.
+ */
+export function corpusArgs(script) {
   const [outDir, ...repos] = process.argv.slice(2);
   if (!outDir || !repos.length) {
-    console.error('usage: node scripts/real-corpus.mjs OUT_DIR REPO...');
+    console.error(`usage: node scripts/${script}.mjs OUT_DIR REPO...`);
     process.exit(2);
   }
   if (resolve(outDir).startsWith(resolve('.') + '/') || resolve(outDir) === resolve('.')) {
     console.error(
-      'real-corpus: write the corpus outside the repository (the data is not ours to commit)',
+      `${script}: write the corpus outside the repository (the data is not ours to commit)`,
     );
     process.exit(2);
   }
   mkdirSync(outDir, { recursive: true });
+  return { outDir, repos };
+}
+
+function main() {
+  const { outDir, repos } = corpusArgs('real-corpus');
   let total = 0;
   let files = 0;
   for (const [name, pairs] of sources(repos)) {
@@ -233,4 +253,5 @@ function main() {
   console.log(`${files} files, ${(total / 1048576).toFixed(1)} MB in ${outDir}`);
 }
 
-main();
+// Run as a script, not when quality-corpus.mjs imports the converters.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

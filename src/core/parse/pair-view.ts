@@ -71,6 +71,8 @@ export interface PairView {
   contentHash: number;
   /** The prompt's text. */
   promptText(): string | undefined;
+  /** The response's text, when it is text. */
+  responseText(): string | undefined;
   /** Words and length bucket under the guidelines' thresholds (memoised). */
   counts(g: Pick<Guidelines, 'length'>): PairCounts;
   /** Tokens of prompt and response (memoised; tokenizes, so call on demand). */
@@ -235,6 +237,10 @@ class View implements PairView {
 
   promptText(): string | undefined {
     return this.local.promptText;
+  }
+
+  responseText(): string | undefined {
+    return scalarText(this.pair.fields.get('response')?.value);
   }
 
   counts(g: Pick<Guidelines, 'length'>): PairCounts {

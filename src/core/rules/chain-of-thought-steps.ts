@@ -1,5 +1,11 @@
 import type { LintRule } from '../rule';
 import { annotationValue, trimmedSpan } from './support/content-fields';
+import { wrongSteps } from '../text/arithmetic';
+
+/** A computed value as a writer would write it: at most two decimals. */
+function formatValue(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
 
 /** A list line: "1.", "2)", "-", "*", "•" at the start of a line. */
 const LIST_LINE = /^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S/gm;
@@ -14,6 +20,27 @@ const SENTENCE_END = /[.!?。！？।॥][\s"”')]*(?=\s|$)|[。！？।॥]|
  */
 const FINAL =
   /^[\s*#>_-]*(?:so|therefore|thus|hence|consequently|as a result|in conclusion|in total|the (?:final )?answer is|(?:final )?answer\s*[:：]|result\s*[:：]|=>|∴|por (?:lo )?tanto|entonces|así que|respuesta\s*[:：]|donc|ainsi|par conséquent|réponse\s*[:：]|daher|somit|antwort\s*[:：]|portanto|logo|resposta\s*[:：]|इसलिए|अतः|(?:अंतिम\s+)?उत्तर\s*[:：]|لذلك|إذن|الإجابة|לכן|תשובה)(?![\p{L}\p{N}])|^[\s*#>_-]*(?:所以|因此|答案|答\s*[:：]|したがって|よって|答え)/iu;
+
+/**
+ * A last line that data sets use to mark the final answer: GSM8K's `#### 72`, LaTeX's
+ * `\boxed{72}`. The `#` run is not a Markdown heading here: a heading has words after it.
+ */
+const MARKED_FINAL = /^[ \t]*#{3,}[ \t]*[-+−$€£¥]?[ \t]*\d|\\boxed\{/;
+/** A last line that is only a number (a currency sign, a percent or a short unit allowed). */
+const BARE_NUMBER = /^[ \t*_]*[$€£¥]?[ \t]*[-+−]?\d[\d,. ]*(?:[ \t]*(?:%|\p{L}{1,12}))?[ \t*_.]*$/u;
+
+/**
+ * Whether the last line is a final answer by its form rather than its words: a marked final
+ * line, or a bare number after two or more worked lines.
+ */
+function finalByForm(text: string): boolean {
+  const lines = text.trimEnd().split('\n');
+  const last = lines[lines.length - 1];
+  // A final-answer line is short; a long one is prose, and the patterns need not scan it.
+  if (last.length > 80) return false;
+  if (MARKED_FINAL.test(last)) return true;
+  return BARE_NUMBER.test(last) && lines.slice(0, -1).filter((l) => l.trim()).length >= 2;
+}
 
 function countAtLeast(re: RegExp, text: string, n: number): boolean {
   re.lastIndex = 0;
@@ -56,7 +83,8 @@ export function missingParts(text: string): {
   const final =
     last !== undefined &&
     (FINAL.test(text.slice(last.start, last.end)) ||
-      (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)));
+      (/[:：][*_\s]*$/.test(prev) && FINAL.test(prev)) ||
+      finalByForm(text));
   const reasoning = final ? parts.length - 1 : parts.length;
   // Several sentences settle it without scanning the text for list lines or step words.
   const steps =
@@ -64,7 +92,10 @@ export function missingParts(text: string): {
   return { steps: !steps, final: !final, last };
 }
 
-/** A chain_of_thought response shows its reasoning steps, then a final answer. */
+/**
+ * A chain_of_thought response shows its reasoning steps, then a final answer; and the
+ * arithmetic of its steps (`13 + 4 + 16 = 45`) adds up.
+ */
 export const chainOfThoughtSteps: LintRule = {
   meta: {
     id: 'chain-of-thought-steps',
@@ -77,6 +108,14 @@ export const chainOfThoughtSteps: LintRule = {
     if (annotationValue(ctx, 'task') !== 'chain_of_thought') return;
     const response = ctx.text('response');
     if (!response || !response.text.trim()) return;
+    for (const w of wrongSteps(response.text)) {
+      const step = response.text.slice(w.start, w.end);
+      const [left, stated] = step.split(/[ \t]*=[ \t]*/);
+      ctx.report({
+        ...ctx.span(response.node, w.start, w.end),
+        message: `This step does not add up: ${left} gives ${formatValue(w.value)}, not ${stated}.`,
+      });
+    }
     const missing = missingParts(response.text);
     if (!missing.steps && !missing.final) return;
     if (missing.steps && missing.final) {

@@ -6,6 +6,7 @@ import { fieldScalars, fieldSet, type FieldScalar } from './support/content-fiel
 import { pairHome, valueRangeOf } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 import type { Fix, Span } from '../types';
+import { hasInlinePassage } from './support/inline-passage';
 
 const FIELDS = fieldSet(TEXT_FIELDS);
 /**
@@ -66,6 +67,23 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
   }
 }
 
+/** Words from which a line of a prompt is a pasted paragraph rather than the writer's ask. */
+const PARAGRAPH_WORDS = 30;
+
+/**
+ * Whether offset `at` of a prompt lies in a long paragraph next to other lines: a review,
+ * article or story pasted above the question ("<review>" / "Is this review positive?").
+ * Counted by spaces: cheap, and only for a prompt that has an unbalanced mark.
+ */
+function inQuotedParagraph(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (start === 0 && end === text.length) return false; // the prompt is this one line
+  if (!text.slice(0, start).trim() && !text.slice(end).trim()) return false;
+  return text.slice(start, end).split(/\s+/, PARAGRAPH_WORDS + 1).length > PARAGRAPH_WORDS;
+}
+
 /**
  * Broken formatting in a demonstration teaches broken formatting: code fences left open,
  * brackets and quotes that never close (or close without opening), and trailing spaces
@@ -81,11 +99,21 @@ export const formatting: LintRule = {
   },
   checkPair(ctx) {
     for (const s of fieldScalars(ctx, FIELDS)) {
-      for (const u of findUnbalanced(s.text))
-        ctx.report({
-          ...ctx.span(s.node, u.start, u.end),
-          message: `${u.message.slice(0, -1)} in ${s.name}.`,
-        });
+      const marks = findUnbalanced(s.text);
+      // A passage quoted from a source keeps the source's punctuation (a quote cut off by
+      // "...", a caption, mixed quote styles): the writer does not edit it, and the model
+      // does not learn to write it. Only the writer's own text is checked for balance.
+      const source =
+        marks.length > 0 &&
+        (s.name === 'context' || (s.name === 'prompt' && hasInlinePassage(s.text)));
+      if (!source)
+        for (const u of marks) {
+          if (s.name === 'prompt' && inQuotedParagraph(s.text, u.start)) continue;
+          ctx.report({
+            ...ctx.span(s.node, u.start, u.end),
+            message: `${u.message.slice(0, -1)} in ${s.name}.`,
+          });
+        }
       if (s.node.type === Scalar.BLOCK_LITERAL || s.node.type === Scalar.BLOCK_FOLDED)
         trailingSpaces(ctx, s);
     }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { LintRule } from '../rule';
+import type { LintRule, PairContext } from '../rule';
 import type { Guidelines } from '../guidelines';
 import type { ReportedSeverity } from '../types';
 import { DEFAULT_PROFANITY } from './support/default-profanity';
@@ -50,6 +50,15 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
   return c;
 }
 
+/** The prompt and context the response answers, lower case, whitespace collapsed. */
+function quotedFrom(ctx: PairContext): string {
+  return ['prompt', 'context']
+    .map((f) => ctx.text(f)?.text ?? '')
+    .join('\n')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
 /** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
 export const harmfulTerm: LintRule = {
   meta: {
@@ -66,9 +75,16 @@ export const harmfulTerm: LintRule = {
   },
   checkPair(ctx) {
     const c = compile(ctx.guidelines, ctx.options);
+    let given: string | undefined;
     for (const s of fieldScalars(ctx, c.fields)) {
       for (const m of c.list.find(s.text)) {
         const shown = s.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+        // The term quoted from the prompt or passage ("find the toxic word", an option picked
+        // from a list, a news quote in a summary) is the answer's subject, not its voice.
+        if (s.field === 'response') {
+          given ??= quotedFrom(ctx);
+          if (given.includes(shown.toLowerCase())) continue;
+        }
         ctx.report({
           ...ctx.span(s.node, m.start, m.end),
           message: `"${shown}" in ${fieldLabel(s.field)}: ${m.entry.message}`,

@@ -10,6 +10,25 @@ type Mismatch = Extract<LanguageVerdict, { kind: 'mismatch' }>;
 /** A detected language code, as opposed to a script name ("Latin"). */
 const CODE = /^[a-z]{2,3}$/;
 
+/** A prompt that asks for a translation, in a few languages. */
+const TRANSLATE = /\b(?:translat\w*|tradu\w*|übersetz\w*|traduz\w*)\b|翻译|翻訳|번역/i;
+/** Words of three letters or more, other than the names of maths functions. */
+const PROSE_WORD = /\p{L}{3,}/gu;
+const MATHS = new Set(['sqrt', 'sin', 'cos', 'tan', 'log', 'exp', 'abs', 'max', 'min', 'mod']);
+
+/**
+ * Whether a text has enough words to have a language: an equation (`x = 4, x = -i * sqrt(6)`)
+ * has letters but no words, and reads as noise to a detector. Scripts written without spaces
+ * count as words by their runs.
+ */
+function prose(text: string): boolean {
+  let n = 0;
+  PROSE_WORD.lastIndex = 0;
+  for (let m = PROSE_WORD.exec(text); m && n < 3; m = PROSE_WORD.exec(text))
+    if (!MATHS.has(m[0].toLowerCase())) n++;
+  return n >= 3;
+}
+
 /**
  * The `language` annotation drives the language mix of the set; a pair written in another
  * language than it declares skews it (and is often a pasted or mis-generated answer). The
@@ -29,12 +48,16 @@ export const languageMismatch: LintRule = {
     const tag = declared.text?.trim();
     if (!tag) return;
     const found: Array<{ key: string; verdict: Mismatch }> = [];
+    // A translation's prompt often quotes its source text, in the other language by design:
+    // it can show the pair is in the declared language, never that it is not.
+    const translation = TRANSLATE.test(ctx.text('prompt')?.text ?? '');
     for (const key of FIELDS) {
       const t = ctx.text(key);
-      if (!t) continue;
+      if (!t || !prose(t.text)) continue;
       const verdict = checkLanguage(t.text, tag, ctx.services.language);
       if (verdict.kind === 'match') return;
-      if (verdict.kind === 'mismatch') found.push({ key, verdict });
+      if (verdict.kind === 'mismatch' && !(translation && key === 'prompt'))
+        found.push({ key, verdict });
     }
     if (!found.length) return;
     const first = found.find((f) => f.key === 'response') ?? found[0];

@@ -33,6 +33,34 @@ const MAYBE = /todo|tbd|xxx|fixme|lorem|\?\?\?|goes\s+here|[[<{]/i;
 
 const FIELDS = fieldSet(CONTENT_FIELDS);
 
+/**
+ * Whether a TODO/TBD/XXX marker is spoken of rather than left: inside a code comment (`# TODO`,
+ * `// TODO`) or in quotes (`the "TODO" comment`), as in a task about code.
+ */
+function spokenOf(text: string, at: number, length: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  if (/(?:#|\/\/|\/\*|<!--|--)[ \t]*$/.test(before)) return true;
+  const open = text.charAt(at - 1);
+  const close = text.charAt(at + length);
+  return /["'`“]/.test(open) && /["'`”]/.test(close);
+}
+
+/**
+ * Whether the marker sits in a line written in capitals (`Title: ESTE LIBRO CONTIENE TODO`):
+ * there it is a word of the shouted text, not a marker.
+ */
+function shouted(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  const words = text.slice(lineStart, lineEnd).match(/\p{L}+/gu) ?? [];
+  // Only scripts with case can shout: Arabic, Chinese or Hebrew words have no capitals.
+  const cased = words.filter((w) => w.toUpperCase() !== w.toLowerCase());
+  const capitals = cased.filter((w) => w.length > 1 && w === w.toUpperCase()).length;
+  return capitals >= 4 && capitals >= 0.75 * cased.length;
+}
+
 /** Placeholder text left in a pair: TODO, TBD, FIXME, lorem ipsum, [insert ...], "???". */
 export const placeholder: LintRule = {
   meta: {
@@ -45,12 +73,24 @@ export const placeholder: LintRule = {
   checkPair(ctx) {
     for (const s of fieldScalars(ctx, FIELDS)) {
       if (!MAYBE.test(s.text)) continue;
+      const quoted = s.field !== 'response' && s.field !== 'examples.output';
       scanRegex(PLACEHOLDER, s.text, 100, (m) => {
         if (m[1] !== undefined && m[1] !== m[1].toUpperCase()) return;
+        if (
+          m[1] !== undefined &&
+          (spokenOf(s.text, m.index, m[0].length) || shouted(s.text, m.index))
+        )
+          return;
         const shown = m[0].replace(/\s+/g, ' ');
+        // XXX in a prompt or passage is as often a redaction in quoted text ("Hi, XXX.") as
+        // a gap: the rule cannot tell, so it says so quietly.
+        const redaction = quoted && /^x+$/i.test(m[1] ?? '');
         ctx.report({
           ...ctx.span(s.node, m.index, m.index + m[0].length),
-          message: `Placeholder "${shown}" in ${fieldLabel(s.field)}: write the real text.`,
+          message: redaction
+            ? `"${shown}" in ${fieldLabel(s.field)}: a redaction in quoted text, or a gap to fill?`
+            : `Placeholder "${shown}" in ${fieldLabel(s.field)}: write the real text.`,
+          severity: redaction ? 'info' : undefined,
         });
       });
     }

@@ -39,6 +39,32 @@ function isEmoticon(text: string, i: number): boolean {
   return p === 0x3a || p === 0x3b || p === 0x3d;
 }
 
+/**
+ * `:(` that opens an expression rather than a face: a face ends where it is drawn, so a `(`
+ * with a letter, a digit or another bracket right after it (`tree:(108/2)-6`) is a bracket.
+ */
+function opensExpression(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  return isAlnum(next) || next === 0x28 || next === 0x5b;
+}
+
+/** Whether offset i starts a line whose quote continues one opened on an earlier line. */
+function startsLaterLine(text: string, i: number, openAt: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p--;
+  return p > openAt && text.charCodeAt(p) === 0x0a;
+}
+
+/** Whether the text's straight quotes that follow no digit are even: then `12"` is inches. */
+function digitQuotesAreInches(text: string): boolean {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (!(before >= 0x30 && before <= 0x39)) n++;
+  }
+  return n % 2 === 0;
+}
+
 /** `1)`, `a)`, `iv)` at the start of a line or after a space: a list marker, not a closer. */
 function isListMarker(text: string, i: number): boolean {
   let s = i;
@@ -67,6 +93,7 @@ export function findUnbalanced(text: string): Unbalanced[] {
   let fenceLength = 0;
   let quoteAt = -1; // offset of an open straight double quote
   const german = text.includes('„');
+  let inches: boolean | undefined; // decided on the first quote after a digit
   // Jump from mark to mark: the regex engine skips ordinary text far faster than a loop.
   for (MARKS_G.lastIndex = 0; ;) {
     const m = MARKS_G.exec(text);
@@ -93,14 +120,36 @@ export function findUnbalanced(text: string): Unbalanced[] {
       MARKS_G.lastIndex = after;
       continue;
     }
+    if (ch === '"' && text.startsWith('"""', i)) {
+      // A triple-quoted string (a Python docstring, a quoted block) is code: skip the run.
+      let r = 3;
+      while (text.charCodeAt(i + r) === 0x22) r++;
+      MARKS_G.lastIndex = i + r;
+      continue;
+    }
     if (ch === '"') {
-      // 5'11" and 12" are inches, unless a quote is open.
-      if (quoteAt < 0 && i > 0 && text.charCodeAt(i - 1) >= 0x30 && text.charCodeAt(i - 1) <= 0x39)
+      // 5'11" and 12" are inches, and `"Windows 7"` is a quote: after a digit, a quote is
+      // inches when the text's other straight quotes pair up without it.
+      const prev = text.charCodeAt(i - 1);
+      if (i > 0 && prev >= 0x30 && prev <= 0x39 && (inches ??= digitQuotesAreInches(text)))
         continue;
-      quoteAt = quoteAt < 0 ? i : -1;
+      // News style: a quote that runs on into the next paragraph is not closed there; the
+      // next paragraph opens with a quote mark again.
+      if (quoteAt >= 0 && startsLaterLine(text, i, quoteAt)) quoteAt = i;
+      else quoteAt = quoteAt < 0 ? i : -1;
       continue;
     }
     const top = stack[stack.length - 1];
+    // News style with curly quotes: “ at the start of a later line continues the open “.
+    if (ch === '“' && !german && top?.ch === '“' && startsLaterLine(text, i, top.at)) {
+      top.at = i;
+      continue;
+    }
+    // A curly inch mark: 24” with no “ open.
+    if (ch === '”' && top?.ch !== '“' && top?.ch !== '„' && i > 0) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0x30 && prev <= 0x39) continue;
+    }
     // In German quoting („…“) the “ closes; elsewhere it opens.
     if (ch === '“' && german && top?.ch === '„') {
       stack.pop();
@@ -139,7 +188,7 @@ export function findUnbalanced(text: string): Unbalanced[] {
       continue;
     }
     if (OPENERS[ch] !== undefined) {
-      if (ch === '(' && i > 0 && isEmoticon(text, i)) continue;
+      if (ch === '(' && i > 0 && isEmoticon(text, i) && !opensExpression(text, i)) continue;
       stack.push({ ch, at: i });
     }
   }

@@ -58,6 +58,35 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.fromEntries(
     .map((e) => [e.slice(0, 2), Number(e.slice(2))]),
 );
 
+const TOLL_FREE = new Set(['800', '888', '877', '866', '855', '844', '833']);
+
+/**
+ * Public service addresses that identify nobody: NIST and NRC time servers, public DNS
+ * resolvers (Google, Cloudflare, Quad9, OpenDNS).
+ */
+const PUBLIC_IPV4 = new Set([
+  '192.43.244.18',
+  '128.138.140.44',
+  '128.138.141.172',
+  '129.6.15.28',
+  '129.6.15.29',
+  '129.6.15.30',
+  '132.163.96.1',
+  '132.163.97.1',
+  '8.8.8.8',
+  '8.8.4.4',
+  '1.1.1.1',
+  '1.0.0.1',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+]);
+
+/** Role mailboxes: an organisation's desk, not a person. */
+const ROLE_LOCAL =
+  /^(?:info|contact|support|help|press|news|newsroom|letters|editor|editors|tips|alerts?|noreply|no-reply|webmaster|admin|sales|feedback|hello|office|service|customerservice)$/i;
+
 // Reserved for documentation (RFC 2606, 6761): writers use them on purpose.
 const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid', 'localhost', 'local']);
 const EXAMPLE_DOMAINS = /(?:^|\.)example\.(?:com|org|net|edu)$/i;
@@ -169,13 +198,19 @@ function findEmails(text: string, hits: PiiHit[]): void {
     if (dot <= 0 || domain.includes('..')) continue;
     const tld = domain.slice(dot + 1);
     if (!/^[A-Za-z]{2,}$/.test(tld)) continue;
-    if (EXAMPLE_TLDS.has(tld.toLowerCase()) || EXAMPLE_DOMAINS.test(domain) || local === 'git')
+    if (
+      EXAMPLE_TLDS.has(tld.toLowerCase()) ||
+      EXAMPLE_DOMAINS.test(domain) ||
+      local === 'git' ||
+      ROLE_LOCAL.test(local)
+    )
       continue;
     hits.push({ kind: 'email', start: s, end: e, what: 'email address' });
   }
 }
 
 function ipv4Ok(text: string, m: RegExpExecArray): boolean {
+  if (PUBLIC_IPV4.has(m[0])) return false;
   const octets = m[0].split('.').map(Number);
   if (octets.some((o) => o > 255)) return false;
   const [a, b, c] = octets;
@@ -234,6 +269,31 @@ export function findPii(text: string): PiiHit[] {
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
 }
 
+/**
+ * Whether a card candidate's separators group its digits as cards are printed: 4-4-4-4 (the
+ * last group 1 to 4 digits) or American Express 4-6-5, with one kind of separator. An
+ * arithmetic expression (`2000000-400000`) or a phone-like run is not grouped so.
+ */
+function cardGrouping(s: string): boolean {
+  const groups = s.split(/[ -]/);
+  if (groups.length === 1) return true;
+  if (/ /.test(s) && /-/.test(s)) return false;
+  const sizes = groups.map((g) => g.length);
+  if (sizes.join(',') === '4,6,5' || sizes.join(',') === '4,6,4') return true;
+  const last = sizes[sizes.length - 1];
+  return sizes.slice(0, -1).every((n) => n === 4) && last >= 1 && last <= 4;
+}
+
+/**
+ * North American numbers that reach no person: toll-free lines (800, 888, 877, 866, 855, 844,
+ * 833: hotlines and businesses) and the textbook placeholder `(123) 456-7890`.
+ */
+function publicNanp(s: string): boolean {
+  const digits = s.replace(/\D/g, '');
+  const national = digits.length === 11 ? digits.slice(1) : digits;
+  return TOLL_FREE.has(national.slice(0, 3)) || national.startsWith('123456');
+}
+
 function push(hits: PiiHit[], kind: PiiKind, start: number, end: number, what: string): void {
   if (!taken(hits, start, end)) hits.push({ kind, start, end, what });
 }
@@ -256,7 +316,13 @@ function findNumeric(text: string, hits: PiiHit[]): void {
   }
   each(CARD, text, (m) => {
     const n = digitCount(m[0]);
-    if (n >= 13 && n <= 19 && luhnValid(m[0]) && !/^[0 -]+$/.test(m[0].slice(1)))
+    if (
+      n >= 13 &&
+      n <= 19 &&
+      cardGrouping(m[0]) &&
+      luhnValid(m[0]) &&
+      !/^[0 -]+$/.test(m[0].slice(1))
+    )
       push(hits, 'card', m.index, m.index + m[0].length, 'payment card number');
   });
   if (text.includes('-'))
@@ -279,9 +345,9 @@ function findNumeric(text: string, hits: PiiHit[]): void {
       if (n >= 9 && n <= 15) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
     });
   }
-  each(PHONE_NANP, text, (m) =>
-    push(hits, 'phone', m.index, m.index + m[0].length, 'phone number'),
-  );
+  each(PHONE_NANP, text, (m) => {
+    if (!publicNanp(m[0])) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
+  });
   each(PHONE_NATIONAL, text, (m) => {
     const n = digitCount(m[0]);
     if (n >= 9 && n <= 12) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');

@@ -9,6 +9,7 @@ import { pairViews, type PairView } from '../parse/pair-view';
 import { lengthBucket } from '../counts';
 import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
+import { answerSketch } from './answer-sketch';
 import { minhash } from './minhash';
 import type { IndexedFile, IndexedPair } from './types';
 
@@ -63,7 +64,10 @@ function indexView(
       const text = view.promptText();
       if (text) sig = minhash(text);
     }
-    if (sig) out.signature = sig;
+    if (sig) {
+      out.signature = sig;
+      out.answer = same?.answer ?? answerSketch(view.responseText() ?? '');
+    }
   }
   if (view.silenced) out.silenced = [...view.silenced];
   return out;

@@ -189,6 +189,7 @@ export class WorkspaceIndex implements WorkspaceView {
       bucket: p.bucket,
       responseWords: p.responseWords,
       signature: p.signature,
+      answer: p.answer,
       promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end },
       silenced: p.silenced,
       contentHash: p.contentHash,

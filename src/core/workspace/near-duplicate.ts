@@ -5,6 +5,8 @@
  */
 import { severityOf, type Guidelines } from '../guidelines';
 import type { Problem } from '../types';
+import { answerSimilarity } from './answer-sketch';
+import type { IndexedPair } from './types';
 import { MAX_NEAR_CANDIDATES } from './lsh';
 import { NEAR_DUPLICATE_META } from './rule-metas';
 import { MAX_RELATED, nameOf, placeOf, type WorkspaceRuleContext } from './rule-context';
@@ -16,6 +18,25 @@ export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.85;
 export function nearDuplicateThreshold(g: Guidelines): number {
   const t = g.rules.get(NEAR_DUPLICATE_META.id)?.options.threshold;
   return typeof t === 'number' && t > 0 && t <= 1 ? t : DEFAULT_NEAR_DUPLICATE_THRESHOLD;
+}
+
+/** Answers at least this alike (word Jaccard) make two similar prompts the same request. */
+const SAME_ANSWER = 0.5;
+/** Tasks that ask a question about a passage: one passage can carry many questions. */
+const PASSAGE_QUESTION_TASKS = new Set(['closed_qa', 'extraction']);
+
+/**
+ * Whether two pairs with nearly the same prompt are the same request. Reading comprehension
+ * (closed_qa, extraction) quotes one passage for many questions: there the prompts are alike
+ * because of the passage, and the pairs are one request only when their answers are alike
+ * too. Elsewhere the prompt decides: the same article submitted twice for summarization, or
+ * the same question answered in other words, is still a duplicate.
+ */
+function sameRequest(a: IndexedPair, b: IndexedPair): boolean {
+  if (!PASSAGE_QUESTION_TASKS.has(a.task ?? '') || !PASSAGE_QUESTION_TASKS.has(b.task ?? ''))
+    return true;
+  if (!a.answer || !b.answer) return true;
+  return answerSimilarity(a.answer, b.answer) >= SAME_ANSWER;
 }
 
 /** near-duplicate problems of one file, at each prompt, document offsets. */
@@ -30,7 +51,9 @@ export function nearDuplicateProblems(ctx: WorkspaceRuleContext): Problem[] {
   const out: Problem[] = [];
   for (const pair of ctx.pairs) {
     if (!pair.signature || pair.silenced?.includes(NEAR_DUPLICATE_META.id)) continue;
-    const { matches, capped } = ctx.view.nearMatches(pair, threshold);
+    const near = ctx.view.nearMatches(pair, threshold);
+    const matches = near.matches.filter((m) => sameRequest(pair, m.pair));
+    const capped = near.capped;
     if (!matches.length) continue;
     const best = matches[0];
     const more = capped

@@ -28,6 +28,31 @@ describe('chain-of-thought-steps', () => {
     assert.match(problems[0].message, /reasoning steps/);
   });
 
+  it('a "####" heading with words, or a bare number after one line, is no final answer', () => {
+    const heading = pair('|\n  12 * 3 = 36\n  36 + 4 = 40\n  #### Summary\n');
+    assert.deepEqual(spans(heading, lint(heading, { only })), ['#### Summary']);
+    const one = pair('|\n  12 * 3 + 4 = 40\n  40\n');
+    assert.deepEqual(spans(one, lint(one, { only })), ['40']);
+  });
+
+  it('reports a worked step whose arithmetic does not add up, units and $ included', () => {
+    const text = pair(
+      '|\n  She has 13 + 4 + 16 = 45 apples\n  They earn $4200 + $3000 = $8600\n  So, she has $32 - $20 = $300 left.\n  #### 300\n',
+    );
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), [
+      '13 + 4 + 16 = 45',
+      '$4200 + $3000 = $8600',
+      '$32 - $20 = $300',
+    ]);
+    assert.equal(problems[0].message, 'This step does not add up: 13 + 4 + 16 gives 33, not 45.');
+    // Right steps, in the shapes GSM8K writes them, are quiet.
+    const right = pair(
+      '|\n  He bought 3*2=6 pairs, so he spent 60*6=$360\n  30 x 1/2 = 15 bees, 20*.8=16, $420 – $200 = $220\n  Amy had 2 * 4 + 3 * 6 = 8 + 18 = 26 colors; 100/3=33.33\n  The house is $350 000 + $17500 = $367 500; 15 pages x 1/3 = 5 pages\n  #### 26\n',
+    );
+    assert.deepEqual(lint(right, { only }), []);
+  });
+
   it('exact ranges in folded, double-quoted and CRLF text', () => {
     const folded = pair('>\n  First, 12 times 3 is 36.\n  Then add 4 for\n  40.\n').replace(
       /\n/g,
@@ -53,6 +78,20 @@ describe('chain-of-thought-steps', () => {
       '|\n  Primero, 12 por 3 es 36.\n  Luego sumamos 4.\n  Por lo tanto, el resultado es 40.\n',
     ],
     ['Chinese', '|\n  首先，12乘以3等于36。\n  然后加4得40。\n  所以答案是40。\n'],
+    // Final-answer lines of real data sets: GSM8K, LaTeX, and plain forms.
+    [
+      'GSM8K "#### N"',
+      '|\n  He bought 3*2=6 pairs of shoes\n  So he spent 60*6=$360\n  #### 360\n',
+    ],
+    ['GSM8K "#### N" with a comma', '|\n  Ruins: 220*0.40=88\n  Unmanned: 88/2=44\n  #### 5,600\n'],
+    ['"\\boxed{N}"', '|\n  12 * 3 = 36\n  36 + 4 = 40\n  $\\boxed{40}$\n'],
+    ['"The answer is N"', '|\n  12 * 3 = 36\n  36 + 4 = 40\n  The answer is 40\n'],
+    ['"Answer: N"', '|\n  12 * 3 = 36\n  36 + 4 = 40\n  Answer: 40\n'],
+    ['a bare number after two step lines', '|\n  12 * 3 = 36\n  36 + 4 = 40\n  40\n'],
+    [
+      'a bare amount with a unit',
+      '|\n  Each bag holds 2, so 28 / 2 = 14\n  14 bags in all\n  $14.50\n',
+    ],
     [
       'Arabic with emoji',
       '|\n  أولا نضرب 12 في 3 فنحصل على 36.\n  ثم نضيف 4.\n  لذلك الجواب 40 🎉\n',

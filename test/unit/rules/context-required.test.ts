@@ -48,4 +48,14 @@ describe('context-required', () => {
     const other = sftFile('id: a\ntask: open_qa\nprompt: Why?\nresponse: Because.\n');
     for (const text of [withContext, inline, other]) assert.deepEqual(lint(text, { only }), []);
   });
+
+  it('a short article or story set off in the prompt is a passage too', () => {
+    const headline = sftFile(
+      "id: a\ntask: summarization\nprompt: |\n  australia 's current account deficit shrunk by a record #.## billion dollars -lrb- #.## billion us -rrb- in the june quarter due to soaring commodity prices , figures released monday showed .\n\n  TL;DR:\nresponse: australian current account deficit narrows sharply\n",
+    );
+    const story = sftFile(
+      "id: a\ntask: closed_qa\nprompt: |\n  Rachel's theme was relaxed, like lounge music. Harvey Dent's was like a hero riding on a stallion after defeating an enemy.\n  What was Harvey Dent's transportation?\n  Pick the best answer from the following options:\n  - a male horse .\n  - An airplane .\nresponse: a male horse .\n",
+    );
+    for (const text of [headline, story]) assert.deepEqual(lint(text, { only }), []);
+  });
 });

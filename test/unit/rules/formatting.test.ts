@@ -62,6 +62,51 @@ describe('rule formatting', () => {
     assert.deepEqual(spans(curly, check(curly)), ['“']);
   });
 
+  it('reads `:(` before an expression as a bracket, and inch marks after a digit as inches', () => {
+    assert.deepEqual(check(file('Apples on the tree:(108/2)-6 = 48')), []);
+    assert.deepEqual(check(file('He said "upgrade to Windows 7" and left.')), []);
+    assert.deepEqual(check(file('It runs Windows 7" now.')), []);
+    assert.deepEqual(check(file('A 24” monitor and a “quoted” word.')), []);
+    // A face is still a face, and an unbalanced bracket after `:(` is still reported.
+    assert.deepEqual(check(file('Sad :( really.')), []);
+    const open = file('The tree:(108/2 is short');
+    assert.deepEqual(spans(open, check(open)), ['(']);
+  });
+
+  it('skips triple-quoted strings such as Python docstrings', () => {
+    assert.deepEqual(
+      check(file('|\n  def f(x):\n      """\n      :type x: int\n      """\n      return x')),
+      [],
+    );
+  });
+
+  it('lets a news-style quote run on into the next paragraph', () => {
+    const straight = file(
+      '|\n  "The first paragraph of what he said.\n\n  "The second paragraph," he said.',
+    );
+    assert.deepEqual(check(straight), []);
+    const curly = file('|\n  “The first paragraph.\n\n  “The second one,” he said.');
+    assert.deepEqual(check(curly), []);
+    // A quote still open at the end is reported.
+    const unclosed = file('|\n  "The first paragraph.\n\n  "The second one, he said.');
+    assert.deepEqual(spans(unclosed, check(unclosed)), ['"']);
+  });
+
+  it('does not check the marks of a source quoted in context or in a long prompt', () => {
+    const article = Array.from({ length: 110 }, (_, i) => `word${i}`).join(' ');
+    const text = sftFile(
+      `id: f1\ncontext: |\n  He said "we will stay (for now.\nprompt: |\n  Summarize this article:\n\n  ${article} "Period.\nresponse: He will (stay.\n`,
+    );
+    // The writer's own response is still checked.
+    assert.deepEqual(spans(text, check(text)), ['(']);
+    const review = sftFile(
+      'id: f3\nprompt: |\n  A woman asks for advice on the road to a mysterious town and hears two ghoulish stories from the local weirdo (both zombie related, and the worst film I have ever seen, with a "plot that never ends.\n  Is this review positive or negative?\nresponse: Negative\n',
+    );
+    assert.deepEqual(check(review), []);
+    const short = sftFile('id: f2\nprompt: |\n  Translate: “The beautiful ones\nresponse: Done.\n');
+    assert.deepEqual(spans(short, check(short)), ['“']);
+  });
+
   it('gives exact ranges in a double-quoted scalar with escapes', () => {
     const text = file('"A \\"quoted\\" word\\nand (open"');
     assert.deepEqual(spans(text, check(text)), ['(']);

@@ -49,4 +49,13 @@ describe('harmful-term', () => {
     const text2 = sftFile('id: a\nprompt: Hi\nresponse: shit\n');
     assert.deepEqual(lint(text2, { only, guidelines: g }), []);
   });
+
+  it('leaves a term the response quotes from the prompt or context as its answer', () => {
+    const text = sftFile(
+      'id: a\nprompt: |\n  Find the toxic word or phrase in the sentence.\n\n  This is so fucked up.\nresponse: fucked up\n',
+      'id: b\ncontext: it was so cool . just talked about random shit all night .\nprompt: What did the writer talk about?\nresponse: random shit\n',
+      'id: c\nprompt: Describe the film.\nresponse: A shitty film.\n',
+    );
+    assert.deepEqual(spans(text, lint(text, { only })), ['shitty']);
+  });
 });

@@ -91,6 +91,20 @@ describe('rule language-mismatch', () => {
     assert.equal(problems[0].fixes, undefined);
   });
 
+  it('does not judge an equation, and judges a translation by its response', () => {
+    const equations = pair(
+      'en',
+      'Solve it.',
+      '"x = 4, x = -i * sqrt(6), x = i * sqrt(6), y = 2x - 1, z = x + y - 3, k = x * y"',
+    );
+    assert.deepEqual(check(equations), []);
+    // The source text is in the prompt, in another language; the answer is short.
+    const translation = pair('fr', `"Translate into French: ${EN_R}"`, 'La lumière est diffusée.');
+    assert.deepEqual(check(translation), []);
+    // A prompt in another language that asks for nothing to be translated still counts.
+    assert.equal(check(pair('fr', EN_P, 'Bleu.')).length, 1);
+  });
+
   it('skips short texts and emoji-only or unknown tags', () => {
     assert.deepEqual(check(pair('de', 'Hi there!', 'Hello 👋 friend.')), []);
     assert.deepEqual(check(pair('xx', EN_P, EN_R)), []);

@@ -30,13 +30,29 @@ describe('rule pii', () => {
 
   it('finds phone numbers in a literal block, international and national', () => {
     const text = file(
-      '|\n  Call +44 20 7946 0958 or (555) 123-4567.\n  Or 06 12 34 56 78 and 1-800-555-0199.',
+      '|\n  Call +44 20 7946 0958 or (555) 123-4567.\n  Or 06 12 34 56 78 and 1-212-555-0199.',
     );
     assert.deepEqual(spans(text, check(text)), [
       '+44 20 7946 0958',
       '(555) 123-4567',
       '06 12 34 56 78',
-      '1-800-555-0199',
+      '1-212-555-0199',
+    ]);
+  });
+
+  it('leaves what reaches no person: toll-free lines, the textbook number, public servers, role mailboxes, arithmetic', () => {
+    const text = file(
+      '|\n  The Lifeline is 1-800-273-8255; the tip line 800-540-7085.\n  Phone: (123) 456-7891\n  server time.nist.gov 192.43.244.18 and DNS 8.8.8.8\n  Write to letters@theatlantic.com or tips@paper.com.\n  2000000-400000 = 1600000, and 4539-1488034-36467 too.',
+    );
+    assert.deepEqual(check(text), []);
+    // A person's own number and mailbox, and a card grouped as cards are, still fire.
+    const personal = file(
+      '|\n  Call Lawren at 702-383-0381 or llinehan@reviewjournal.com.\n  Card 4539-1488-0343-6467.',
+    );
+    assert.deepEqual(spans(personal, check(personal)), [
+      '702-383-0381',
+      'llinehan@reviewjournal.com',
+      '4539-1488-0343-6467',
     ]);
   });
 

@@ -74,4 +74,27 @@ describe('placeholder', () => {
     );
     assert.deepEqual(spans(text, lint(text, { only })), []);
   });
+
+  it('leaves a TODO spoken of in a task about code, and shouted text; a redaction in quoted text is info', () => {
+    const code = sftFile(
+      'id: a\nprompt: |\n  Using the comment as a guide, replace the "TODO" comment in the code.\n  def greet(name):\n      # TODO: assert name is a string\n      print(name)\nresponse: |\n  def greet(name):\n      assert isinstance(name, str)\n      print(name)\n',
+    );
+    assert.deepEqual(lint(code, { only }), []);
+    const shouted = sftFile(
+      'id: a\nprompt: |\n  Title: ESTE LIBRO CONTIENE TODO\n  Is the review positive or negative?\nresponse: Positive\n',
+    );
+    assert.deepEqual(lint(shouted, { only }), []);
+    const email = sftFile(
+      'id: a\nprompt: |\n  Is this email spam?\n  Hi, XXX. The transaction made on your account exceeded $0.00.\nresponse: XXX\n',
+    );
+    const problems = lint(email, { only });
+    assert.deepEqual(spans(email, problems), ['XXX', 'XXX']);
+    assert.deepEqual(
+      problems.map((p) => p.severity),
+      ['info', 'error'],
+    );
+    // A TODO left in the writer's own text is still an error.
+    const left = sftFile('id: a\nprompt: Explain loops.\nresponse: TODO finish this\n');
+    assert.deepEqual(spans(left, lint(left, { only })), ['TODO']);
+  });
 });

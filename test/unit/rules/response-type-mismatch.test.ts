@@ -90,11 +90,48 @@ describe('response-type-mismatch', () => {
       pair('g', 'single_sentence', '今日は晴れです。'),
       pair('h', 'descriptive', 'It rained. Then it stopped.'),
       pair('i', 'descriptive', `>\n  ${LONG}`),
+      // Two lines are a layout, not one sentence: descriptive fits.
       pair('j', 'descriptive', '"Line one\\nLine two"'),
       pair('k', 'made_up', 'x'),
       'id: l\nprompt: p\nresponse: no type here\n',
       pair('m', 'one_word', '""'),
     );
-    assert.deepEqual(spans(text, lint(text, { only })), ['descriptive']);
+    assert.deepEqual(spans(text, lint(text, { only })), []);
+  });
+
+  const layouts: Array<[string, string]> = [
+    ['worked steps', '|\n  3*4 = 12\n  12 + 2 = 14\n  #### 14'],
+    ['a numbered list', '|\n  1- Fundamentals of Design\n  2- Typography\n  3- Imagemaking'],
+    ['a table', '|\n  Name | Email\n  Crew | c@example.com'],
+    ['code', '|\n  for i in range(10):\n      print(i)'],
+    ['lines with a blank line', '|\n  amount of tip = $6.65\n\n  amount with tip = $54.15'],
+  ];
+  for (const [name, response] of layouts)
+    it(`a multi-line response is descriptive, not one sentence: ${name}`, () => {
+      assert.deepEqual(lint(sftFile(pair('a', 'descriptive', response)), { only }), []);
+    });
+
+  it('a one-line worked answer is still one sentence', () => {
+    const text = sftFile(pair('a', 'descriptive', '|\n  He bought 3*2=6 pairs of shoes\n'));
+    const problems = lint(text, { only });
+    assert.deepEqual(spans(text, problems), ['descriptive']);
+    assert.match(problems[0].message, /words in 1 sentence; /);
+  });
+
+  it('a hyphenated compound, a code expression or a regex is one word', () => {
+    for (const response of ['six-year-old', '1994-95', 'f.readlines(10)', '"^[0-9].*\\\\s$"'])
+      assert.deepEqual(lint(sftFile(pair('a', 'one_word', response)), { only }), [], response);
+    // A sentence in a script written without spaces is not one token.
+    const zh = sftFile(pair('a', 'one_word', '她周一去了学校但是却发现没有其他的同学。'));
+    assert.deepEqual(spans(zh, lint(zh, { only })), ['one_word']);
+  });
+
+  it('leaves classification answers alone: the label set dictates them', () => {
+    const text = sftFile(
+      `id: a\ntask: closed_classification\nlabels: [Business, Sports]\nresponse_type: short_phrase\nprompt: p\nresponse: Business\n`,
+      `id: b\ntask: open_classification\nresponse_type: one_word\nprompt: p\nresponse: Science and technology\n`,
+      `id: c\ntask: closed_qa\nresponse_type: short_phrase\nprompt: p\nresponse: Business\n`,
+    );
+    assert.deepEqual(spans(text, lint(text, { only })), ['short_phrase']);
   });
 });

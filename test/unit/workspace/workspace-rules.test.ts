@@ -120,6 +120,34 @@ describe('workspace rules', () => {
     assert.equal(ix.problemsFor('c.sft.yaml', guidelinesFor).length, 0);
   });
 
+  it('near-duplicate: one passage, different questions and answers, is not a duplicate; the same request twice is', () => {
+    const passage =
+      'Melanie Ballard arrives by train at a Mars mining camp that has cut all communication links with the company headquarters, with a group of fellow police officers, and finds the camp deserted except for one prisoner.';
+    const qa = (id: string, task: string, question: string, answer: string): string =>
+      withPrompt(id, `|\n  ${passage}\n  ${question}`)
+        .replace('task: open_qa', `task: ${task}`)
+        .replace(/response: .*/, `response: ${answer}`);
+    const text = sftFile(
+      // Reading comprehension: the same passage, different questions, different answers.
+      qa('rc-1', 'closed_qa', 'Question: How did the police arrive?', 'By train.'),
+      qa('rc-2', 'closed_qa', 'Question: Who is left in the camp?', 'One prisoner'),
+      // The same article submitted twice for summarization: the same answer.
+      qa('sum-1', 'summarization', 'Summarize this.', 'Police find a Mars camp deserted.'),
+      qa('sum-2', 'summarization', 'Summarise this:', 'Police find a Mars camp deserted.'),
+      // The same passage labelled twice: a label answers whatever its wording.
+      qa('cls-1', 'closed_classification', 'Is this sci-fi?', 'Yes'),
+      qa('cls-2', 'closed_classification', 'Is this sci-fi or not?', 'science fiction'),
+      // One passage, the same question twice, the same answer.
+      qa('ex-1', 'extraction', 'Question: Who arrives by train?', 'Melanie Ballard'),
+      qa('ex-2', 'extraction', 'Question: Who arrives by train here?', 'Melanie Ballard.'),
+    );
+    const flagged = index({ 'a.sft.yaml': text })
+      .problemsFor('a.sft.yaml', guidelinesFor)
+      .filter((p) => p.rule === 'near-duplicate')
+      .map((p) => p.pairId);
+    assert.deepEqual(flagged, ['sum-1', 'sum-2', 'cls-1', 'cls-2', 'ex-1', 'ex-2']);
+  });
+
   it('near-duplicate: the threshold comes from the guidelines', () => {
     const base = words(7, 60);
     const ws = base.split(' ');
