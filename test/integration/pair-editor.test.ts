@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EditorIntent, PairState } from '../../src/shared/editor-protocol';
-import { api, closeEditors } from './helpers';
+import { api, closeEditors, until } from './helpers';
 
 const FILE = `sft: 1
 # a comment the editor must keep
@@ -276,5 +276,27 @@ describe('pair editor', function () {
     const ready = await vscode.commands.executeCommand<boolean>('sft.test.pairEditorReady', uri);
     assert.strictEqual(ready, true);
     assert.strictEqual((await shown(uri)).pairs.length, 2);
+  });
+
+  it('sft.pairEditor.openByDefault keeps the *.sft.yaml editor association in step', async () => {
+    const sft = vscode.workspace.getConfiguration('sft');
+    const associations = () =>
+      vscode.workspace
+        .getConfiguration('workbench')
+        .inspect<Record<string, string>>('editorAssociations')?.globalValue ?? {};
+    const changed = (want: string | undefined) =>
+      until(
+        vscode.workspace.onDidChangeConfiguration,
+        () => associations()['*.sft.yaml'] === want,
+        `the association ${want ?? 'gone'}`,
+      );
+    try {
+      await sft.update('pairEditor.openByDefault', true, vscode.ConfigurationTarget.Global);
+      await changed('sft.pairEditor');
+      await sft.update('pairEditor.openByDefault', undefined, vscode.ConfigurationTarget.Global);
+      await changed(undefined);
+    } finally {
+      await sft.update('pairEditor.openByDefault', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
