@@ -87,6 +87,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
     baseVersion: z.number().check(z.int()),
     intent: EditorIntentSchema,
   }),
+  /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
+  z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
 ]);
 
 const ProblemSchema = z.object({
@@ -159,6 +161,15 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     fileProblems: z.optional(z.array(ProblemSchema)),
     /** An undo or redo: drafts are dropped, the document wins. */
     undoRedo: z.optional(z.boolean()),
+  }),
+  /** The answer to `tokens`: counts by the tokenizer the guidelines (else the setting) name. */
+  z.object({
+    type: z.literal('tokens'),
+    key: z.string(),
+    version: z.number(),
+    prompt: z.number(),
+    response: z.number(),
+    tokenizer: z.string(),
   }),
   /** An intent that could not be done (a pair that is gone, a fix no longer offered). */
   z.object({ type: z.literal('refused'), clientSeq: z.number(), reason: z.string() }),

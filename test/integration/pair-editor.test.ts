@@ -177,6 +177,19 @@ describe('pair editor', function () {
       assert.strictEqual(await save(uri), FILE, 'the file on disk is as it was');
     });
 
+  it('token counts of the card shown come from the host', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const answer = await vscode.commands.executeCommand<{
+      prompt: number;
+      response: number;
+      tokenizer: string;
+    }>('sft.test.pairEditorPost', uri, { type: 'tokens', key: 'pe-0002', pair: { id: 'pe-0002' } });
+    assert.strictEqual(answer.tokenizer, 'o200k_base');
+    // "What is 2 + 2?" and "Four." by o200k_base.
+    assert.deepStrictEqual([answer.prompt, answer.response], [8, 2]);
+  });
+
   it('addPair and duplicatePair write a full template with a fresh id, each one undo step', async () => {
     const uri = scratchFile();
     await openPairEditor(uri);

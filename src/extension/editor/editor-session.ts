@@ -8,7 +8,10 @@
  */
 import * as vscode from 'vscode';
 import { documentEdit } from '../../core/edit/document-edit';
-import type { IntentOf } from '../../core/edit/intent';
+import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent';
+import { pairViews } from '../../core/parse/pair-view';
+import type { TokenCounter } from '../../core/services';
+import { settings } from '../config';
 import { planEdits } from '../../core/edit/plan';
 import type { PairModel } from '../../core/parse/model';
 import { toEditIntent } from '../../shared/editor-intents';
@@ -35,6 +38,7 @@ export interface SessionServices {
   /** A template pair (with a workspace-unique id) after `after`, else last. */
   newPair(doc: vscode.TextDocument, current: CurrentLint, after?: PairModel): IntentOf<'addPair'>;
   log: vscode.LogOutputChannel;
+  tokens: TokenCounter;
 }
 
 export class EditorSession extends Disposable {
@@ -98,6 +102,11 @@ export class EditorSession extends Disposable {
       }
       return (this.queue = this.queue.then(() => this.init()));
     }
+    if (msg.type === 'tokens') {
+      const answer = this.queue.then(() => this.tokens(msg.key, msg.pair));
+      this.queue = answer.catch(() => undefined);
+      return answer;
+    }
     const { clientSeq, intent } = msg;
     return (this.queue = this.queue
       .then(() => this.apply(clientSeq, intent))
@@ -128,6 +137,19 @@ export class EditorSession extends Disposable {
       length: g.length,
     });
     this.readyEmitter.fire();
+  }
+
+  /** Token counts of one pair, on the text as it is now (sent, and returned for tests). */
+  private async tokens(key: string, ref: PairRef): Promise<ToWebview | undefined> {
+    const c = await this.current();
+    const pair = resolvePair(c.result.model, ref);
+    if (!pair) return undefined;
+    const g = c.governedBy.loaded.guidelines;
+    const tokenizer = g.source ? g.response.tokenizer : settings(this.document.uri).tokenizer;
+    const n = pairViews(c.result.model)[pair.index].tokens(this.services.tokens, tokenizer);
+    const msg: ToWebview = { type: 'tokens', key, version: c.version, ...n, tokenizer };
+    await this.post(msg);
+    return msg;
   }
 
   /**

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { generateId } from '../../core/edit/map-edit';
 import { insertPairIntent } from '../../core/pair-template';
 import type { PairModel } from '../../core/parse/model';
+import type { TokenCounter } from '../../core/services';
 import { parseFromWebview } from '../../shared/editor-protocol';
 import { filePrefix, type IdSource } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
@@ -28,15 +29,17 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     context: { extensionUri: vscode.Uri },
     docs: DocumentStore,
     workspaceIds: IdSource,
+    tokens: TokenCounter,
     log: vscode.LogOutputChannel,
   ): PairEditorProvider {
-    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, log);
+    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, tokens, log);
   }
 
   private constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly docs: DocumentStore,
     private readonly workspaceIds: IdSource,
+    private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -107,6 +110,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     const session = new EditorSession(document, panel, {
       docs: this.docs,
       log: this.log,
+      tokens: this.tokens,
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();

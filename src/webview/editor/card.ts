@@ -16,6 +16,8 @@ const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
 /** What a card needs from the page. */
 export interface CardHost {
   send(intent: EditorIntent): void;
+  /** Ask the host for the pair's token counts (answered through {@link PairCard.showTokens}). */
+  askTokens(state: PairState): void;
   choices: Record<string, Choice[]>;
   length: { short: number; long: number };
 }
@@ -39,6 +41,7 @@ export class PairCard {
   private readonly fields = new Map<string, TextField>();
   private readonly problemBoxes = new Map<string, HTMLElement>();
   private state: PairState;
+  private tokens = '';
 
   constructor(
     state: PairState,
@@ -86,6 +89,13 @@ export class PairCard {
     this.renderAnnotations();
     this.renderProblems();
     this.renderExtras();
+    this.showCounts();
+    this.host.askTokens(state);
+  }
+
+  /** The host's token counts of this pair (at the document version of the state shown). */
+  showTokens(prompt: number, response: number, tokenizer: string): void {
+    this.tokens = ` · tokens ${prompt} + ${response} (${tokenizer})`;
     this.showCounts();
   }
 
@@ -290,7 +300,7 @@ export class PairCard {
         : prompt > this.host.length.long
           ? 'long'
           : 'medium';
-    this.counts.textContent = `Prompt ${prompt} words · ${bucket} · response ${response} words`;
+    this.counts.textContent = `Prompt ${prompt} words · ${bucket} · response ${response} words${this.tokens}`;
   }
 }
 

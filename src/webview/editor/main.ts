@@ -155,7 +155,12 @@ function select(key: string | undefined, focus = false): void {
       el('p', { class: 'empty', text: order.length ? 'Select a pair.' : 'No pairs yet.' }),
     );
   } else if (card?.key !== key) {
-    card = new PairCard(p, { send, choices: init.choices, length: init.length });
+    card = new PairCard(p, {
+      send,
+      askTokens: (s) => vscode.postMessage({ type: 'tokens', key: s.key, pair: s.ref }),
+      choices: init.choices,
+      length: init.length,
+    });
     cardBox.replaceChildren(card.root);
   }
   list.render();
@@ -175,6 +180,10 @@ function fillFilter(
 }
 
 function onMessage(msg: ToWebview): void {
+  if (msg.type === 'tokens') {
+    if (card?.key === msg.key) card.showTokens(msg.prompt, msg.response, msg.tokenizer);
+    return;
+  }
   if (msg.type === 'refused') {
     status.textContent = msg.reason;
     return;

@@ -125,6 +125,22 @@ describe('pair editor protocol', () => {
         assert.equal(logged.length, 1);
       });
 
+    it('token counts are asked for one pair and answered with the tokenizer named', () => {
+      const ask = { type: 'tokens', key: 'a', pair: { id: 'a' } };
+      assert.deepEqual(parseFromWebview(ask, log), ask);
+      const answer = {
+        type: 'tokens',
+        key: 'a',
+        version: 3,
+        prompt: 12,
+        response: 40,
+        tokenizer: 'o200k_base',
+      };
+      assert.deepEqual(parseToWebview(answer, log), answer);
+      assert.equal(parseToWebview({ ...answer, prompt: '12' }, log), undefined);
+      assert.equal(logged.length, 1);
+    });
+
     it('the webview drops a push that is not in the protocol', () => {
       assert.equal(parseToWebview({ type: 'update', version: 1 }, log), undefined);
       assert.equal(logged.length, 1);
