@@ -9,7 +9,15 @@
 //   node esbuild.mjs --web      the browser bundles in dist/web/: core, and the token counter and
 //                               language detector, each its own bundle with its data in dist/web/data
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  mkdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -243,6 +251,7 @@ if (args.has('--tests')) {
         ...node,
         entryPoints: [entry],
         outfile: `dist/lazy/${lazyName(spec)}.js`,
+        noData: true,
       })),
       {
         ...lazy,
@@ -258,14 +267,32 @@ if (args.has('--tests')) {
       },
       { ...lazy, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
     ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
+    // The pair editor's webview: one browser bundle (JS, and the CSS it imports), always minified
+    // (the 300 KB budget), with no data files of its own.
+    {
+      ...browser,
+      format: 'iife',
+      entryPoints: ['src/webview/editor/main.ts'],
+      outfile: 'dist/webview/editor.js',
+      minify: true,
+      noData: true,
+    },
   );
 }
 
+/** Codicons for the webviews, copied from the package (dist ships without node_modules). */
+function copyCodicons() {
+  const from = dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const name of ['codicon.css', 'codicon.ttf'])
+    copyFileSync(join(from, name), join('dist/codicons', name));
+}
+
 mkdirSync('dist', { recursive: true });
-// Data goes next to the bundles that read it, not next to the lazy chunks they require.
-const outDirs = new Set(
-  configs.map((c) => dirname(c.outfile)).filter((d) => !d.endsWith(join('dist', 'lazy'))),
-);
+// Data goes next to the bundles that read it (not next to the lazy chunks or the webviews).
+const outDirs = new Set(configs.filter((c) => !c.noData).map((c) => dirname(c.outfile)));
+for (const c of configs) delete c.noData;
+if (configs.some((c) => c.outfile === 'dist/webview/editor.js')) copyCodicons();
 if (watch) {
   for (const dir of outDirs) await writeData(dir);
   for (const c of configs) await (await esbuild.context(c)).watch();

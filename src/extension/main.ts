@@ -16,6 +16,8 @@ import { CompletionProvider } from './language/completion';
 import { HoverProvider } from './language/hover';
 import { OutlineProvider } from './language/outline';
 import { PerfProbe } from './perf';
+import { syncOpenByDefault } from './editor/open-by-default';
+import { PairEditorProvider } from './editor/pair-editor-provider';
 import { settings } from './config';
 import { DiagnosticsProvider } from './lint/diagnostics';
 import { DocumentStore } from './lint/document-store';
@@ -50,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
+  add(PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log));
+  add(syncOpenByDefault());
   const lint = add(LintWorkspaceCommand.register(diagnostics));
   const showProblems = async (): Promise<void> => {
     await diagnostics.lintWorkspace();

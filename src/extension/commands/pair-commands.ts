@@ -239,6 +239,6 @@ export class PairCommands extends Disposable {
 }
 
 /** An id prefix from the file name: `health-batch.sft.yaml` → `health-batch-` (`pair-` for an untitled document). */
-function filePrefix(uri: vscode.Uri): string {
+export function filePrefix(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? 'pair-' : `${defaultIdPrefix(basename(uri.path))}-`;
 }

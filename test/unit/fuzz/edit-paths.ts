@@ -15,6 +15,9 @@ import { FileLinter } from '../../../src/core/lint';
 import type { SftFileModel } from '../../../src/core/parse/parse';
 import { insertPairIntent } from '../../../src/core/pair-template';
 import type { Span } from '../../../src/core/types';
+import { toEditIntent } from '../../../src/shared/editor-intents';
+import type { EditorIntent } from '../../../src/shared/editor-protocol';
+import { pairRef } from '../../../src/core/edit/intent';
 import { services } from '../helpers';
 
 /** What a YAML reader sees in a pairs file. */
@@ -135,6 +138,39 @@ function fieldLanded(after: Reading, action: Action): string | undefined {
 
 const withoutIndex = <T>(xs: readonly T[], i: number) => xs.filter((_, j) => j !== i);
 
+/** Whether the pairs read as before with the target moved to the intent's place. */
+function moveLanded(before: Reading, after: Reading, a: Action): string | undefined {
+  const intent = a.intents[0] as Extract<EditIntent, { kind: 'movePair' }>;
+  const moved = withoutIndex(before.pairs, a.target!);
+  moved.splice(intent.to, 0, before.pairs[a.target!]);
+  return same(after.pairs, moved);
+}
+
+/** A pair editor intent on pair `pick`, translated as the provider does, or undefined when refused. */
+function editorAction(
+  model: SftFileModel,
+  pick: number,
+  make: (ref: ReturnType<typeof pairRef>, i: number) => EditorIntent,
+): Action | undefined {
+  const i = pick % model.pairs.length;
+  const out = toEditIntent(make(pairRef(model, model.pairs[i]), i), {
+    model,
+    problems: linter.lintModel(model).problems,
+    newPair: (after) =>
+      insertPairIntent(model, {
+        offset: after ? unitStart(model, after) : undefined,
+        guidelines: defaultGuidelines(),
+        id: generateId(
+          model.pairs.map((p) => p.id).filter((x): x is string => !!x),
+          after?.id,
+        ),
+        choicesOf: () => undefined,
+      }),
+  });
+  if ('refused' in out) return undefined;
+  return { intents: [out.intent], target: i, scope: unit(model, i) };
+}
+
 /** The edit paths. Add the pair editor's intents here. */
 export const EDIT_PATHS: readonly EditPath[] = [
   {
@@ -251,12 +287,7 @@ export const EDIT_PATHS: readonly EditPath[] = [
       ],
       target: pick % m.pairs.length,
     }),
-    landed: (before, after, a) => {
-      const intent = a.intents[0] as Extract<EditIntent, { kind: 'movePair' }>;
-      const moved = withoutIndex(before.pairs, a.target!);
-      moved.splice(intent.to, 0, before.pairs[a.target!]);
-      return same(after.pairs, moved);
-    },
+    landed: moveLanded,
     keepsOthers: false,
   },
   {
@@ -348,6 +379,99 @@ export const EDIT_PATHS: readonly EditPath[] = [
       if (ids.some((id) => id === undefined || id === null || id === '')) return 'a pair has no id';
       return undefined;
     },
+    keepsOthers: false,
+  },
+  {
+    name: 'pair editor: card text',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair) => ({
+        kind: 'setField',
+        pair,
+        key: TEXT_KEYS[(pick >> 4) % 4],
+        value: text(pick >> 2),
+      })),
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'pair editor: remove a field',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair) => ({ kind: 'setField', pair, key: 'context', value: null })),
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'pair editor: annotation picker',
+    act: (m, pick) => {
+      const [key, value] = ANNOTATIONS[(pick >> 3) % ANNOTATIONS.length];
+      return editorAction(m, pick, (pair) => ({
+        kind: 'setAnnotation',
+        pair,
+        key,
+        value: typeof value === 'string' ? value : [...value],
+      }));
+    },
+    landed: (_, after, a) => fieldLanded(after, a),
+  },
+  {
+    name: 'pair editor: add pair',
+    act: (m, pick) => {
+      const a = editorAction(m, pick, (pair) => ({ kind: 'addPair', after: pair }));
+      return a && { ...a, target: a.target! + 1 };
+    },
+    landed: (before, after) =>
+      after.pairs.length === before.pairs.length + 1 ? undefined : 'no pair was added',
+    keepsOthers: false,
+  },
+  {
+    name: 'pair editor: duplicate pair',
+    act: (m, pick) => editorAction(m, pick, (pair) => ({ kind: 'duplicatePair', pair })),
+    landed: (before, after) =>
+      after.pairs.length === before.pairs.length + 1 ? undefined : 'no pair was added',
+    keepsOthers: false,
+  },
+  {
+    name: 'pair editor: delete pair',
+    act: (m, pick) => editorAction(m, pick, (pair) => ({ kind: 'removePair', pair })),
+    landed: (before, after, a) => same(after.pairs, withoutIndex(before.pairs, a.target!)),
+    keepsOthers: false,
+  },
+  {
+    name: 'pair editor: move up or down',
+    act: (m, pick) => {
+      const a = editorAction(m, pick, (pair) => ({
+        kind: 'movePair',
+        pair,
+        by: pick & 4 ? 1 : -1,
+      }));
+      // A move reaches the neighbour's place: no scope.
+      return a && { intents: a.intents, target: a.target };
+    },
+    landed: moveLanded,
+    keepsOthers: false,
+  },
+  {
+    name: 'pair editor: silence with a reason',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair) => ({ kind: 'silence', pair, rule: 'pii', reason: 'quoted' })),
+    landed: (before, after, a) => same(after.pairs[a.target!], before.pairs[a.target!]),
+  },
+  {
+    name: 'pair editor: quick fix',
+    act: (m, pick) => {
+      const problems = linter.lintModel(m).problems.filter((p) => p.fixes?.length);
+      const p = problems[pick % Math.max(1, problems.length)];
+      const pair =
+        p &&
+        m.pairs.find((x) => p.start >= x.base + x.slice.start && p.start <= x.base + x.slice.end);
+      if (!p || !pair) return undefined;
+      const a = editorAction(m, pair.index, (ref) => ({
+        kind: 'applyFix',
+        pair: ref,
+        rule: p.rule,
+        title: p.fixes![0].title,
+      }));
+      return a && { intents: a.intents };
+    },
+    landed: () => undefined,
     keepsOthers: false,
   },
 ];

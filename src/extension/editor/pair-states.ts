@@ -1,0 +1,173 @@
+/**
+ * What the pair editor shows of a file: each pair as a PairState (texts, annotations, counts,
+ * its problems placed at their fields), and the diff between two renderings that a push
+ * carries. The offset-free part of a state is kept in the pair's memo, which an incremental
+ * re-parse shares between unchanged pairs, so a keystroke rebuilds one pair, not 5,000.
+ */
+import { isMap, isSeq, type Node } from 'yaml';
+import { ANNOTATION_KEYS } from '../../core/annotations';
+import { pairCounts } from '../../core/counts';
+import type { Guidelines } from '../../core/guidelines';
+import { pairRef } from '../../core/edit/intent';
+import { scalarText, stringList, type PairModel } from '../../core/parse/model';
+import { pairViews } from '../../core/parse/pair-view';
+import type { SftFileModel } from '../../core/parse/parse';
+import type { Problem } from '../../core/types';
+import type { PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
+
+type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'review'>;
+
+const CONTENT = 'editor:content';
+const TEXTS = ['system', 'context', 'prompt', 'response'];
+
+/** The file as the pair editor shows it. */
+export interface Rendering {
+  order: string[];
+  pairs: Map<string, { state: PairState; sig: string }>;
+  fileProblems: ProblemState[];
+}
+
+/** Every pair's state (memoised content), its problems grouped by pair and field. */
+export function renderFile(
+  model: SftFileModel,
+  problems: readonly Problem[],
+  g: Pick<Guidelines, 'length'>,
+): Rendering {
+  const views = pairViews(model);
+  const byPair: Problem[][] = views.map(() => []);
+  const fileProblems: ProblemState[] = [];
+  for (const p of problems) {
+    const i = pairIndexAt(views, p.start);
+    if (i === undefined) fileProblems.push(problemState(p));
+    else byPair[i].push(p);
+  }
+  const order: string[] = [];
+  const pairs = new Map<string, { state: PairState; sig: string }>();
+  for (const pair of model.pairs) {
+    const ref = pairRef(model, pair);
+    const key = 'id' in ref ? ref.id : `#${pair.index}`;
+    const view = views[pair.index];
+    const own = byPair[pair.index];
+    const fieldAt = (offset: number) =>
+      view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
+    const counts = pairCounts(pair, g);
+    const content = contentOf(pair);
+    const state: PairState = {
+      key,
+      ref,
+      index: pair.index,
+      id: pair.id,
+      ...content,
+      task: view.annotations.task,
+      promptType: view.annotations.prompt_type,
+      status: view.annotations.status,
+      promptWords: counts.promptWords,
+      responseWords: counts.responseWords,
+      bucket: counts.bucket,
+      problems: own.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
+    };
+    order.push(key);
+    pairs.set(key, { state, sig: signature(state, view.contentHash) });
+  }
+  return { order, pairs, fileProblems };
+}
+
+/** What changed from `before` to `after`, as a push (without version and ack). */
+export function diffRenderings(
+  before: Rendering | undefined,
+  after: Rendering,
+): Pick<UpdateMessage, 'changed' | 'removed' | 'order' | 'fileProblems'> {
+  const changed: PairState[] = [];
+  for (const [key, now] of after.pairs)
+    if (before?.pairs.get(key)?.sig !== now.sig) changed.push(now.state);
+  const removed = before ? [...before.pairs.keys()].filter((k) => !after.pairs.has(k)) : [];
+  const sameOrder =
+    before !== undefined &&
+    before.order.length === after.order.length &&
+    before.order.every((k, i) => k === after.order[i]);
+  const sameFile = JSON.stringify(before?.fileProblems) === JSON.stringify(after.fileProblems);
+  return {
+    changed,
+    removed,
+    order: sameOrder ? undefined : after.order,
+    fileProblems: sameFile ? undefined : after.fileProblems,
+  };
+}
+
+/** A pair's state changes when its text, place, effective annotations or problems do. */
+function signature(s: PairState, contentHash: number): string {
+  return JSON.stringify([
+    contentHash,
+    s.index,
+    s.ref,
+    s.task,
+    s.promptType,
+    s.status,
+    s.bucket,
+    s.problems,
+  ]);
+}
+
+function problemState(p: Problem): ProblemState {
+  return {
+    rule: p.rule,
+    severity: p.severity,
+    message: p.message,
+    fixes: (p.fixes ?? []).map((f) => f.title),
+  };
+}
+
+/** The pair whose range holds the offset (binary search: views are in file order). */
+function pairIndexAt(
+  views: readonly { range: { start: number; end: number } }[],
+  offset: number,
+): number | undefined {
+  let lo = 0;
+  let hi = views.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = views[mid].range;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset > r.end) lo = mid + 1;
+    else return mid;
+  }
+  return undefined;
+}
+
+function contentOf(pair: PairModel): Content {
+  const memo = pair.memo.get(CONTENT) as Content | undefined;
+  if (memo) return memo;
+  const texts: Record<string, string> = {};
+  for (const k of TEXTS) {
+    const t = scalarText(pair.fields.get(k)?.value);
+    if (t !== undefined) texts[k] = t;
+  }
+  const annotations: Record<string, string | string[]> = {};
+  for (const k of ANNOTATION_KEYS) {
+    const node = pair.fields.get(k)?.value;
+    const v = isSeq(node) ? stringList(node) : scalarText(node);
+    if (v !== undefined) annotations[k] = v;
+  }
+  const examples = pair.fields.get('examples')?.value;
+  const reviews = pair.fields.get('review')?.value;
+  const out: Content = {
+    texts,
+    annotations,
+    examples: isSeq(examples)
+      ? (examples.items as Node[]).filter(isMap).map((m) => ({
+          input: scalarText(m.get('input', true) as Node | undefined) ?? '',
+          output: scalarText(m.get('output', true) as Node | undefined) ?? '',
+        }))
+      : undefined,
+    labels: stringList(pair.fields.get('labels')?.value),
+    review: isSeq(reviews)
+      ? (reviews.items as Node[]).filter(isMap).map((m) => ({
+          by: scalarText(m.get('by', true) as Node | undefined) ?? '',
+          note: scalarText(m.get('note', true) as Node | undefined) ?? '',
+          resolved: scalarText(m.get('resolved', true) as Node | undefined) === 'true',
+        }))
+      : [],
+  };
+  pair.memo.set(CONTENT, out);
+  return out;
+}

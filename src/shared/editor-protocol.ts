@@ -1,0 +1,214 @@
+/**
+ * The pair editor's message protocol: every message between the extension and the pair
+ * editor's webview, both ways, as zod schemas both sides parse each arrival with (a message
+ * that fails is dropped and logged, never acted on). Types are inferred from the schemas,
+ * so a message and its check cannot drift apart.
+ *
+ * The text document is the one source of truth: the webview sends intents that name pairs by
+ * id (PairRef), each with its `clientSeq` and the document version it was made on; the host
+ * answers with pushes of what changed (pairs changed or removed, the order when it moved, the
+ * problems), never the whole text.
+ *
+ * No Node API and no vscode import: the web build ships this module, and the webview bundles it.
+ */
+import * as z from 'zod/mini';
+
+/** Bumped when a message changes shape; a webview of another version asks again (GitLens's skew rule). */
+export const protocolVersion = 1;
+
+/** A pair by its id; by its index only where it has no id (or shares it within the file). */
+const PairRefSchema = z.union([
+  z.object({ id: z.string() }),
+  z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
+]);
+
+const textOrList = z.union([z.string(), z.array(z.string())]);
+
+/** What a writer asks of the file from a card or the list: each becomes one core edit intent. */
+export const EditorIntentSchema = z.discriminatedUnion('kind', [
+  /** A field's text or list; `null` removes the field. */
+  z.object({
+    kind: z.literal('setField'),
+    pair: PairRefSchema,
+    key: z.string(),
+    value: z.nullable(textOrList),
+  }),
+  z.object({
+    kind: z.literal('setAnnotation'),
+    pair: PairRefSchema,
+    key: z.string(),
+    value: textOrList,
+  }),
+  /** A new pair from the template after `after` (else last); the host gives it a workspace-unique id. */
+  z.object({ kind: z.literal('addPair'), after: z.optional(PairRefSchema) }),
+  z.object({ kind: z.literal('duplicatePair'), pair: PairRefSchema }),
+  z.object({ kind: z.literal('removePair'), pair: PairRefSchema }),
+  /** One place up (-1) or down (+1), from where the pair is when the host applies it. */
+  z.object({
+    kind: z.literal('movePair'),
+    pair: PairRefSchema,
+    by: z.union([z.literal(-1), z.literal(1)]),
+  }),
+  z.object({
+    kind: z.literal('addReviewNote'),
+    pair: PairRefSchema,
+    by: z.string(),
+    note: z.string(),
+  }),
+  z.object({
+    kind: z.literal('resolveReviewNote'),
+    pair: PairRefSchema,
+    note: z.number().check(z.int(), z.nonnegative()),
+    resolved: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('silence'),
+    pair: PairRefSchema,
+    rule: z.string(),
+    reason: z.string().check(z.trim(), z.minLength(1)),
+  }),
+  /** A problem's quick fix, named by rule and fix title: the host finds it in the current lint. */
+  z.object({
+    kind: z.literal('applyFix'),
+    pair: PairRefSchema,
+    rule: z.string(),
+    title: z.string(),
+  }),
+]);
+
+/** Webview → host. */
+export const FromWebviewSchema = z.discriminatedUnion('type', [
+  /** The webview is up and asks for the whole state (the host answers with `init`). */
+  z.object({ type: z.literal('ready'), protocolVersion: z.number() }),
+  z.object({
+    type: z.literal('intent'),
+    clientSeq: z.number().check(z.int()),
+    /** The document version the webview saw when it made the intent. */
+    baseVersion: z.number().check(z.int()),
+    intent: EditorIntentSchema,
+  }),
+  /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
+  z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
+]);
+
+const ProblemSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  /** The pair's key the problem is on, if it is on one (text fields, annotations). */
+  field: z.optional(z.string()),
+  /** Titles of the quick fixes. */
+  fixes: z.array(z.string()),
+});
+
+const ReviewNoteSchema = z.object({
+  by: z.string(),
+  note: z.string(),
+  resolved: z.boolean(),
+});
+
+/** One pair as a card and a list row show it. */
+export const PairStateSchema = z.object({
+  /** Stable while the pair keeps its id: its id when unique in the file, else `#index`. */
+  key: z.string(),
+  ref: PairRefSchema,
+  index: z.number(),
+  id: z.optional(z.string()),
+  /** The pair's own text fields (system, context, prompt, response), as YAML reads them. */
+  texts: z.record(z.string(), z.string()),
+  /** Annotations as written in the pair (a word or a list). */
+  annotations: z.record(z.string(), textOrList),
+  /** Effective task, prompt type and status (own value, else the file's default), for the list. */
+  task: z.optional(z.string()),
+  promptType: z.optional(z.string()),
+  status: z.optional(z.string()),
+  examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),
+  labels: z.optional(z.array(z.string())),
+  review: z.array(ReviewNoteSchema),
+  promptWords: z.number(),
+  responseWords: z.number(),
+  bucket: z.string(),
+  problems: z.array(ProblemSchema),
+});
+
+const ChoiceSchema = z.object({ value: z.string(), description: z.string() });
+
+/** Host → webview. */
+export const ToWebviewSchema = z.discriminatedUnion('type', [
+  /** The answer to `ready`: everything, once. */
+  z.object({
+    type: z.literal('init'),
+    protocolVersion: z.number(),
+    version: z.number(),
+    pairs: z.array(PairStateSchema),
+    /** Problems of the file not on any pair. */
+    fileProblems: z.array(ProblemSchema),
+    /** The values each closed annotation may take under the guidelines, with their meanings. */
+    choices: z.record(z.string(), z.array(ChoiceSchema)),
+    /** The guidelines' length thresholds (words), for the live bucket. */
+    length: z.object({ short: z.number(), long: z.number() }),
+  }),
+  /** What changed since the last push. */
+  z.object({
+    type: z.literal('update'),
+    version: z.number(),
+    /** The last intent applied (or refused), by its clientSeq. */
+    ackSeq: z.number(),
+    changed: z.array(PairStateSchema),
+    removed: z.array(z.string()),
+    /** Every pair key in file order, when the order or the set of pairs changed. */
+    order: z.optional(z.array(z.string())),
+    fileProblems: z.optional(z.array(ProblemSchema)),
+    /** An undo or redo: drafts are dropped, the document wins. */
+    undoRedo: z.optional(z.boolean()),
+  }),
+  /** The answer to `tokens`: counts by the tokenizer the guidelines (else the setting) name. */
+  z.object({
+    type: z.literal('tokens'),
+    key: z.string(),
+    version: z.number(),
+    prompt: z.number(),
+    response: z.number(),
+    tokenizer: z.string(),
+  }),
+  /** An intent that could not be done (a pair that is gone, a fix no longer offered). */
+  z.object({ type: z.literal('refused'), clientSeq: z.number(), reason: z.string() }),
+]);
+
+export type EditorIntent = z.infer<typeof EditorIntentSchema>;
+export type FromWebview = z.infer<typeof FromWebviewSchema>;
+export type ToWebview = z.infer<typeof ToWebviewSchema>;
+export type PairState = z.infer<typeof PairStateSchema>;
+export type ProblemState = z.infer<typeof ProblemSchema>;
+export type Choice = z.infer<typeof ChoiceSchema>;
+/** @usedBy webview (src/webview/editor, its own program) */
+export type InitMessage = Extract<ToWebview, { type: 'init' }>;
+export type UpdateMessage = Extract<ToWebview, { type: 'update' }>;
+
+/** A message checked against its schema, or undefined (with why, to `log`). */
+function check<T>(
+  schema: z.ZodMiniType<T>,
+  data: unknown,
+  log: (why: string) => void,
+): T | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  log(`dropped a message that is not in the pair editor protocol: ${r.error.message}`);
+  return undefined;
+}
+
+/** A webview message as the host accepts it, or undefined when it fails the schema. */
+export function parseFromWebview(
+  data: unknown,
+  log: (why: string) => void,
+): FromWebview | undefined {
+  return check(FromWebviewSchema, data, log);
+}
+
+/**
+ * A host message as the webview accepts it, or undefined when it fails the schema.
+ * @usedBy webview (src/webview/editor, its own program)
+ */
+export function parseToWebview(data: unknown, log: (why: string) => void): ToWebview | undefined {
+  return check(ToWebviewSchema, data, log);
+}

@@ -1,0 +1,318 @@
+/**
+ * The card of one pair: actions, annotation pickers (the guidelines' values, each with its
+ * meaning), the four text fields with live word counts and bucket, examples and labels,
+ * problems next to their field with quick fixes and silence-with-reason, review notes.
+ * Text fields live as long as the card shows the same pair, so an update never takes the
+ * caret away; the other parts are rebuilt from each new state.
+ */
+import type { Choice, EditorIntent, PairState, ProblemState } from '../../shared/editor-protocol';
+import { el, iconButton, picker } from './dom';
+import { countWords } from '../../core/text/words';
+import { TextField } from './fields';
+
+const TEXT_KEYS = ['system', 'context', 'prompt', 'response'] as const;
+const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
+
+/** What a card needs from the page. */
+export interface CardHost {
+  send(intent: EditorIntent): void;
+  /** Ask the host for the pair's token counts (answered through {@link PairCard.showTokens}). */
+  askTokens(state: PairState): void;
+  choices: Record<string, Choice[]>;
+  length: { short: number; long: number };
+}
+
+export class PairCard {
+  readonly root = el('section', {
+    class: 'card',
+    attrs: { 'data-testid': 'pair-card', 'aria-label': 'Pair' },
+  });
+  private readonly head = el('div', { class: 'card-head' });
+  private readonly annotations = el('div', {
+    class: 'annotations',
+    attrs: { 'data-testid': 'annotations' },
+  });
+  private readonly counts = el('div', {
+    class: 'counts',
+    attrs: { 'data-testid': 'counts', 'aria-live': 'polite' },
+  });
+  private readonly fieldsBox = el('div', { class: 'fields' });
+  private readonly extras = el('div', { class: 'extras' });
+  private readonly fields = new Map<string, TextField>();
+  private readonly problemBoxes = new Map<string, HTMLElement>();
+  private state: PairState;
+  private tokens = '';
+
+  constructor(
+    state: PairState,
+    private readonly host: CardHost,
+  ) {
+    this.state = state;
+    for (const key of TEXT_KEYS) {
+      const f = new TextField(
+        key,
+        state.texts[key] ?? '',
+        (k, v) => this.host.send({ kind: 'setField', pair: this.state.ref, key: k, value: v }),
+        () => this.showCounts(),
+      );
+      const problems = el('div', {
+        class: 'problems',
+        attrs: { 'data-testid': `problems-${key}` },
+      });
+      f.root.append(problems);
+      this.fields.set(key, f);
+      this.problemBoxes.set(key, problems);
+      this.fieldsBox.append(f.root);
+    }
+    this.root.append(this.head, this.annotations, this.counts, this.fieldsBox, this.extras);
+    this.update(state, false);
+  }
+
+  get key(): string {
+    return this.state.key;
+  }
+
+  /** Commit every pending draft (before the card goes). */
+  flush(): void {
+    for (const f of this.fields.values()) f.flush();
+  }
+
+  focusField(key = 'prompt'): void {
+    this.fields.get(key)?.area.focus();
+  }
+
+  /** A new state of the same pair. */
+  update(state: PairState, undoRedo: boolean): void {
+    this.state = state;
+    for (const [key, f] of this.fields) f.receive(state.texts[key] ?? '', undoRedo);
+    this.renderHead();
+    this.renderAnnotations();
+    this.renderProblems();
+    this.renderExtras();
+    this.showCounts();
+    this.host.askTokens(state);
+  }
+
+  /** The host's token counts of this pair (at the document version of the state shown). */
+  showTokens(prompt: number, response: number, tokenizer: string): void {
+    this.tokens = ` · tokens ${prompt} + ${response} (${tokenizer})`;
+    this.showCounts();
+  }
+
+  private renderHead(): void {
+    const s = this.state;
+    const send = (intent: EditorIntent) => {
+      this.flush();
+      this.host.send(intent);
+    };
+    this.head.replaceChildren(
+      el('h2', {
+        class: 'pair-id',
+        text: s.id ?? `(pair ${s.index + 1}, no id)`,
+        attrs: { 'data-testid': 'pair-id' },
+      }),
+      el('div', { class: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Pair actions' } }, [
+        iconButton('add', 'Add pair after this one', 'action-add', () =>
+          send({ kind: 'addPair', after: s.ref }),
+        ),
+        iconButton('copy', 'Duplicate pair', 'action-duplicate', () =>
+          send({ kind: 'duplicatePair', pair: s.ref }),
+        ),
+        iconButton('arrow-up', 'Move pair up', 'action-up', () =>
+          send({ kind: 'movePair', pair: s.ref, by: -1 }),
+        ),
+        iconButton('arrow-down', 'Move pair down', 'action-down', () =>
+          send({ kind: 'movePair', pair: s.ref, by: 1 }),
+        ),
+        iconButton('trash', 'Delete pair', 'action-delete', () =>
+          send({ kind: 'removePair', pair: s.ref }),
+        ),
+      ]),
+    );
+  }
+
+  private renderAnnotations(): void {
+    const s = this.state;
+    const out: HTMLElement[] = [];
+    for (const [key, choices] of Object.entries(this.host.choices)) {
+      if (key === 'traits') continue;
+      const own = s.annotations[key];
+      const value = typeof own === 'string' ? own : '';
+      out.push(
+        picker(key, `annotation-${key}`, choices, value, (v) =>
+          this.host.send(
+            v
+              ? { kind: 'setAnnotation', pair: s.ref, key, value: v }
+              : { kind: 'setField', pair: s.ref, key, value: null },
+          ),
+        ),
+      );
+    }
+    out.push(
+      ...this.problemList(
+        s.problems.filter((p) => p.field !== undefined && !this.fields.has(p.field)),
+      ),
+    );
+    this.annotations.replaceChildren(...out);
+  }
+
+  private renderProblems(): void {
+    for (const [key, box] of this.problemBoxes)
+      box.replaceChildren(...this.problemList(this.state.problems.filter((p) => p.field === key)));
+  }
+
+  private problemList(problems: readonly ProblemState[]): HTMLElement[] {
+    const s = this.state;
+    return problems.map((p) => {
+      const row = el(
+        'div',
+        {
+          class: `problem ${p.severity}`,
+          attrs: { 'data-testid': 'problem', 'data-rule': p.rule },
+        },
+        [
+          el('span', {
+            class: `codicon codicon-${p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info'}`,
+            attrs: { 'aria-hidden': 'true' },
+          }),
+          el('span', { class: 'problem-text', text: `${p.message} (${p.rule})` }),
+        ],
+      );
+      for (const title of p.fixes) {
+        const b = el('button', {
+          class: 'link',
+          text: title,
+          attrs: { type: 'button', 'data-testid': 'quick-fix' },
+        });
+        b.addEventListener('click', () =>
+          this.host.send({ kind: 'applyFix', pair: s.ref, rule: p.rule, title }),
+        );
+        row.append(b);
+      }
+      const silence = el('button', {
+        class: 'link',
+        text: 'Silence…',
+        attrs: { type: 'button', 'data-testid': 'silence' },
+      });
+      silence.addEventListener('click', () => {
+        const reason = el('input', {
+          attrs: {
+            placeholder: 'Why is this right here?',
+            'aria-label': 'Reason',
+            'data-testid': 'silence-reason',
+          },
+        });
+        const ok = el('button', { text: 'Silence', attrs: { type: 'button' } });
+        ok.addEventListener('click', () => {
+          if (reason.value.trim())
+            this.host.send({
+              kind: 'silence',
+              pair: s.ref,
+              rule: p.rule,
+              reason: reason.value.trim(),
+            });
+        });
+        silence.replaceWith(reason, ok);
+        reason.focus();
+      });
+      row.append(silence);
+      return row;
+    });
+  }
+
+  private renderExtras(): void {
+    const s = this.state;
+    const parts: HTMLElement[] = [];
+    if (s.examples?.length)
+      parts.push(
+        el('div', { class: 'examples', attrs: { 'data-testid': 'examples' } }, [
+          el('h3', { text: 'Examples' }),
+          ...s.examples.map((e) =>
+            el('div', { class: 'example' }, [
+              el('pre', { text: e.input }),
+              el('pre', { text: e.output }),
+            ]),
+          ),
+        ]),
+      );
+    if (s.labels?.length)
+      parts.push(
+        el('div', { class: 'labels', attrs: { 'data-testid': 'labels' } }, [
+          el('h3', { text: 'Labels' }),
+          ...s.labels.map((l) => el('span', { class: 'label', text: l })),
+        ]),
+      );
+    const notes = s.review.map((n, i) => {
+      const box = el('input', { attrs: { type: 'checkbox', 'aria-label': 'Resolved' } });
+      box.checked = n.resolved;
+      box.addEventListener('change', () =>
+        this.host.send({ kind: 'resolveReviewNote', pair: s.ref, note: i, resolved: box.checked }),
+      );
+      return el('li', { class: n.resolved ? 'resolved' : '' }, [
+        box,
+        el('strong', { text: n.by }),
+        el('span', { text: ` ${n.note}` }),
+      ]);
+    });
+    const by = el('input', {
+      attrs: { placeholder: 'by', 'aria-label': 'Reviewer', 'data-testid': 'note-by' },
+    });
+    const note = el('input', {
+      attrs: {
+        placeholder: 'Add a review note',
+        'aria-label': 'Review note',
+        'data-testid': 'note-text',
+      },
+    });
+    const add = el('button', {
+      text: 'Add note',
+      attrs: { type: 'button', 'data-testid': 'note-add' },
+    });
+    add.addEventListener('click', () => {
+      if (by.value.trim() && note.value.trim())
+        this.host.send({
+          kind: 'addReviewNote',
+          pair: s.ref,
+          by: by.value.trim(),
+          note: note.value,
+        });
+    });
+    parts.push(
+      el('div', { class: 'review', attrs: { 'data-testid': 'review' } }, [
+        el('h3', { text: 'Review' }),
+        el('ul', {}, notes),
+        el('div', { class: 'note-form' }, [by, note, add]),
+      ]),
+    );
+    this.extras.replaceChildren(...parts);
+  }
+
+  /** Words and bucket with the drafts as typed (the host's counts, the focused fields' live words). */
+  private showCounts(): void {
+    const s = this.state;
+    let prompt = s.promptWords;
+    for (const [key, f] of this.fields)
+      if (PROMPT_SIDE.has(key)) prompt += f.words - countOf(s.texts[key]);
+    const response = this.fields.get('response')!.words;
+    const bucket =
+      prompt < this.host.length.short
+        ? 'short'
+        : prompt > this.host.length.long
+          ? 'long'
+          : 'medium';
+    this.counts.textContent = `Prompt ${prompt} words · ${bucket} · response ${response} words${this.tokens}`;
+  }
+}
+
+const cache = new Map<string, number>();
+/** Words of a host text (memoised: the counts line runs on every keystroke). */
+function countOf(text: string | undefined): number {
+  if (!text) return 0;
+  let n = cache.get(text);
+  if (n === undefined) {
+    if (cache.size > 64) cache.clear();
+    n = countWords(text);
+    cache.set(text, n);
+  }
+  return n;
+}

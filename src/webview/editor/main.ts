@@ -1,0 +1,291 @@
+/**
+ * The pair editor's webview: asks the host for the file (`ready`), shows the filtered pair
+ * list and the selected pair's card, and sends every change as an intent. It never edits
+ * text itself: the document is the source of truth, and each push says what changed there.
+ * View state (selection, scroll, filters) survives the panel being hidden via setState.
+ */
+import './editor.css';
+import {
+  parseToWebview,
+  protocolVersion,
+  type EditorIntent,
+  type InitMessage,
+  type PairState,
+  type ToWebview,
+} from '../../shared/editor-protocol';
+import { PairCard } from './card';
+import { el } from './dom';
+import { PairList } from './list';
+
+interface VsCodeApi {
+  postMessage(msg: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface Filters {
+  search: string;
+  task: string;
+  promptType: string;
+  status: string;
+  problemsOnly: boolean;
+}
+interface ViewState {
+  protocolVersion: number;
+  selected?: string;
+  scrollTop: number;
+  filters: Filters;
+}
+
+const vscode = acquireVsCodeApi();
+const saved = vscode.getState() as ViewState | undefined;
+const view: ViewState =
+  saved?.protocolVersion === protocolVersion
+    ? saved
+    : {
+        protocolVersion,
+        scrollTop: 0,
+        filters: { search: '', task: '', promptType: '', status: '', problemsOnly: false },
+      };
+
+const pairs = new Map<string, PairState>();
+let order: string[] = [];
+let init: InitMessage | undefined;
+let version = 0;
+let clientSeq = 0;
+let card: PairCard | undefined;
+/** The last intent sent added a pair (its push selects the new one). */
+let addedLast = false;
+
+const app = document.getElementById('app')!;
+const status = el('div', {
+  class: 'status-line',
+  attrs: { 'data-testid': 'status', 'aria-live': 'polite' },
+});
+const search = el('input', {
+  attrs: {
+    type: 'search',
+    placeholder: 'Search pairs',
+    'aria-label': 'Search pairs',
+    'data-testid': 'filter-search',
+  },
+});
+const filterSelects = {
+  task: el('select', { attrs: { 'aria-label': 'Task', 'data-testid': 'filter-task' } }),
+  promptType: el('select', {
+    attrs: { 'aria-label': 'Prompt type', 'data-testid': 'filter-prompt-type' },
+  }),
+  status: el('select', { attrs: { 'aria-label': 'Status', 'data-testid': 'filter-status' } }),
+};
+const problemsOnly = el('input', {
+  attrs: { type: 'checkbox', 'data-testid': 'filter-problems', id: 'filter-problems' },
+});
+const scroller = el('div', {
+  class: 'list',
+  attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'Pairs', 'data-testid': 'pair-list' },
+});
+const cardBox = el('div', { class: 'card-box', attrs: { 'data-testid': 'card-box' } });
+app.append(
+  el('div', { class: 'sidebar' }, [
+    el('div', { class: 'filters' }, [
+      search,
+      filterSelects.task,
+      filterSelects.promptType,
+      filterSelects.status,
+      el('label', { class: 'check' }, [problemsOnly, el('span', { text: 'Has problems' })]),
+    ]),
+    el(
+      'div',
+      { class: 'list-head' },
+      ['id', 'task', 'bucket', 'status', '⚠'].map((t) => el('span', { text: t })),
+    ),
+    scroller,
+    status,
+  ]),
+  cardBox,
+);
+
+const list = new PairList(
+  scroller,
+  (k) => pairs.get(k),
+  (k) => k === view.selected,
+  (k) => select(k),
+);
+
+function save(): void {
+  view.scrollTop = scroller.scrollTop;
+  vscode.setState(view);
+}
+
+function send(intent: EditorIntent): void {
+  addedLast = intent.kind === 'addPair' || intent.kind === 'duplicatePair';
+  vscode.postMessage({ type: 'intent', clientSeq: ++clientSeq, baseVersion: version, intent });
+}
+
+function matches(p: PairState): boolean {
+  const f = view.filters;
+  if (f.task && p.task !== f.task) return false;
+  if (f.promptType && p.promptType !== f.promptType) return false;
+  if (f.status && p.status !== f.status) return false;
+  if (f.problemsOnly && !p.problems.length) return false;
+  if (!f.search) return true;
+  const q = f.search.toLowerCase();
+  return (
+    (p.id ?? '').toLowerCase().includes(q) ||
+    Object.values(p.texts).some((t) => t.toLowerCase().includes(q))
+  );
+}
+
+function refreshList(): void {
+  const keys = order.filter((k) => matches(pairs.get(k)!));
+  list.setKeys(keys);
+  const problems = order.reduce((n, k) => n + pairs.get(k)!.problems.length, 0);
+  status.textContent = `${keys.length} of ${order.length} pairs · ${problems} problems`;
+}
+
+function select(key: string | undefined, focus = false): void {
+  if (card && card.key !== key) card.flush();
+  view.selected = key;
+  save();
+  const p = key === undefined ? undefined : pairs.get(key);
+  if (!p || !init) {
+    card = undefined;
+    cardBox.replaceChildren(
+      el('p', { class: 'empty', text: order.length ? 'Select a pair.' : 'No pairs yet.' }),
+    );
+  } else if (card?.key !== key) {
+    card = new PairCard(p, {
+      send,
+      askTokens: (s) => vscode.postMessage({ type: 'tokens', key: s.key, pair: s.ref }),
+      choices: init.choices,
+      length: init.length,
+    });
+    cardBox.replaceChildren(card.root);
+  }
+  list.render();
+  if (key) list.scrollTo(key);
+  if (focus) card?.focusField();
+}
+
+function fillFilter(
+  select: HTMLSelectElement,
+  label: string,
+  values: readonly string[],
+  value: string,
+): void {
+  select.replaceChildren(el('option', { text: `${label}: any`, attrs: { value: '' } }));
+  for (const v of values) select.append(el('option', { text: v, attrs: { value: v } }));
+  select.value = value;
+}
+
+function onMessage(msg: ToWebview): void {
+  if (msg.type === 'tokens') {
+    if (card?.key === msg.key) card.showTokens(msg.prompt, msg.response, msg.tokenizer);
+    return;
+  }
+  if (msg.type === 'refused') {
+    status.textContent = msg.reason;
+    return;
+  }
+  if (msg.type === 'init') {
+    init = msg;
+    version = msg.version;
+    pairs.clear();
+    for (const p of msg.pairs) pairs.set(p.key, p);
+    order = msg.pairs.map((p) => p.key);
+    const f = view.filters;
+    fillFilter(
+      filterSelects.task,
+      'Task',
+      (msg.choices.task ?? []).map((c) => c.value),
+      f.task,
+    );
+    fillFilter(
+      filterSelects.promptType,
+      'Prompt type',
+      (msg.choices.prompt_type ?? []).map((c) => c.value),
+      f.promptType,
+    );
+    fillFilter(
+      filterSelects.status,
+      'Status',
+      (msg.choices.status ?? []).map((c) => c.value),
+      f.status,
+    );
+    search.value = f.search;
+    problemsOnly.checked = f.problemsOnly;
+    refreshList();
+    scroller.scrollTop = view.scrollTop;
+    select(view.selected && pairs.has(view.selected) ? view.selected : order[0]);
+    return;
+  }
+  version = msg.version;
+  const before = card ? order.indexOf(card.key) : -1;
+  const fresh = msg.changed.filter((p) => !pairs.has(p.key)).map((p) => p.key);
+  for (const k of msg.removed) pairs.delete(k);
+  for (const p of msg.changed) pairs.set(p.key, p);
+  if (msg.order) order = msg.order;
+  refreshList();
+  // A pair this editor just added or duplicated is the one to show.
+  if (fresh.length === 1 && msg.ackSeq === clientSeq && addedLast) {
+    addedLast = false;
+    select(fresh[0], true);
+    return;
+  }
+  const shown = card && pairs.get(card.key);
+  if (card && shown) card.update(shown, msg.undoRedo === true);
+  // The shown pair went (deleted, or its id changed): show the one now in its place.
+  else select(order[Math.min(Math.max(before, 0), order.length - 1)]);
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const msg = parseToWebview(e.data, (why) => console.warn(`[pair editor] ${why}`));
+  if (msg) onMessage(msg);
+});
+
+function onFilter(): void {
+  view.filters = {
+    search: search.value,
+    task: filterSelects.task.value,
+    promptType: filterSelects.promptType.value,
+    status: filterSelects.status.value,
+    problemsOnly: problemsOnly.checked,
+  };
+  save();
+  refreshList();
+}
+for (const s of [search, ...Object.values(filterSelects), problemsOnly])
+  s.addEventListener('input', onFilter);
+scroller.addEventListener('scroll', save, { passive: true });
+
+/** Up and down move through the list, Enter opens the pair's prompt, F8 or n jumps to the next pair with a problem. */
+function onKey(e: KeyboardEvent): void {
+  const keys = list.visibleKeys;
+  const at = view.selected === undefined ? -1 : keys.indexOf(view.selected);
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const next =
+      keys[Math.max(0, Math.min(keys.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) select(next);
+    e.preventDefault();
+  } else if (e.key === 'Enter') {
+    select(view.selected, true);
+    e.preventDefault();
+  } else if (e.key === 'F8' || e.key === 'n') {
+    const n = keys.length;
+    for (let i = 1; i <= n; i++) {
+      const k = keys[(at + i) % n];
+      if (pairs.get(k)?.problems.length) {
+        select(k);
+        break;
+      }
+    }
+    e.preventDefault();
+  }
+}
+scroller.addEventListener('keydown', onKey);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'F8' && e.target !== scroller) onKey(e);
+});
+
+vscode.postMessage({ type: 'ready', protocolVersion });

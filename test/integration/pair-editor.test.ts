@@ -1,0 +1,315 @@
+/**
+ * The pair editor in the real host: its webview loads and asks for its state, every intent
+ * changes exactly its bytes on disk, undo restores the file byte for byte, and a write on
+ * disk or a text editor on the same document keeps what the webview was sent in step.
+ * Intents go in through a test-only command that posts them as the webview does.
+ */
+import * as assert from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { EditorIntent, PairState } from '../../src/shared/editor-protocol';
+import { api, closeEditors, until } from './helpers';
+
+const FILE = `sft: 1
+# a comment the editor must keep
+pairs:
+  - id: pe-0001
+    task: open_qa
+    prompt_type: instructive
+    prompt: |
+      Why is the sky blue?
+      Answer briefly.
+    response: Rayleigh scattering.   # kept
+  - id: pe-0002
+    task: open_qa
+    prompt: "What is 2 + 2?"
+    response: Four.
+`;
+
+interface Shown {
+  version: number;
+  ackSeq: number;
+  pairs: PairState[];
+}
+
+/** A new pairs file outside the workspace (the workspace's counts stay those of the fixture). */
+function scratchFile(text = FILE): vscode.Uri {
+  const dir = mkdtempSync(join(tmpdir(), 'sft-pe-'));
+  const path = join(dir, 'pairs.sft.yaml');
+  writeFileSync(path, text);
+  return vscode.Uri.file(path);
+}
+
+const disk = (uri: vscode.Uri) => readFileSync(uri.fsPath, 'utf8');
+const doc = (uri: vscode.Uri) =>
+  vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+
+async function openPairEditor(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'sft.pairEditor');
+  // Resolves when the webview's script ran and sent `ready`: the page loaded under its CSP.
+  const ready = await Promise.race([
+    vscode.commands.executeCommand<boolean>('sft.test.pairEditorReady', uri),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 20000)),
+  ]);
+  assert.strictEqual(ready, true, 'the webview loaded and asked for its state within 20 s');
+}
+
+/** What the webview was sent, once it reflects the document's current version. */
+async function shown(uri: vscode.Uri, what = 'the current version'): Promise<Shown> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const s = await vscode.commands.executeCommand<Shown | undefined>(
+      'sft.test.pairEditorState',
+      uri,
+    );
+    if (s && s.version === doc(uri).version) return s;
+    if (Date.now() > deadline)
+      assert.fail(
+        `the pair editor was not sent ${what} (has ${s?.version}, document ${doc(uri).version})`,
+      );
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+let seq = 0;
+
+/** Post an intent as the webview would; resolves once it was applied (or refused). */
+async function post(uri: vscode.Uri, intent: EditorIntent): Promise<void> {
+  const before = doc(uri).version;
+  await vscode.commands.executeCommand('sft.test.pairEditorPost', uri, {
+    type: 'intent',
+    clientSeq: ++seq,
+    baseVersion: before,
+    intent,
+  });
+}
+
+async function save(uri: vscode.Uri): Promise<string> {
+  assert.ok(await doc(uri).save(), 'saved');
+  return disk(uri);
+}
+
+/** Undo in the active (pair) editor until the document's text is `text`, at most `max` steps. */
+async function undoTo(uri: vscode.Uri, text: string, max = 1): Promise<void> {
+  for (let i = 0; i < max && doc(uri).getText() !== text; i++)
+    await vscode.commands.executeCommand('undo');
+  assert.strictEqual(doc(uri).getText(), text, 'undo restores the text byte for byte');
+}
+
+const EDITS: [string, EditorIntent, (t: string) => string][] = [
+  [
+    'a block prompt, kept a block',
+    {
+      kind: 'setField',
+      pair: { id: 'pe-0001' },
+      key: 'prompt',
+      value: 'Why is the sea blue?\nAnswer briefly.',
+    },
+    (t) => t.replace('Why is the sky blue?', 'Why is the sea blue?'),
+  ],
+  [
+    'a response with its comment',
+    { kind: 'setField', pair: { id: 'pe-0001' }, key: 'response', value: 'Scattering.' },
+    (t) => t.replace('response: Rayleigh scattering.   # kept', 'response: Scattering.   # kept'),
+  ],
+  [
+    'an annotation',
+    { kind: 'setAnnotation', pair: { id: 'pe-0002' }, key: 'task', value: 'brainstorming' },
+    (t) => t.replace('task: open_qa\n    prompt: "What', 'task: brainstorming\n    prompt: "What'),
+  ],
+  [
+    'a pair moved down',
+    { kind: 'movePair', pair: { id: 'pe-0001' }, by: 1 },
+    (t) => {
+      const a = t.slice(t.indexOf('  - id: pe-0001'), t.indexOf('  - id: pe-0002'));
+      return t.replace(a, '') + a;
+    },
+  ],
+  [
+    'a pair deleted',
+    { kind: 'removePair', pair: { id: 'pe-0002' } },
+    (t) => t.slice(0, t.indexOf('  - id: pe-0002')),
+  ],
+  [
+    'a silence with its reason',
+    {
+      kind: 'silence',
+      pair: { id: 'pe-0002' },
+      rule: 'pii',
+      reason: 'a sum, not a number of anyone',
+    },
+    (t) =>
+      t.replace(
+        '  - id: pe-0002\n',
+        '  - id: pe-0002\n    # sft-ignore pii: a sum, not a number of anyone\n',
+      ),
+  ],
+];
+
+describe('pair editor', function () {
+  this.timeout(60000);
+  before(() => api());
+  afterEach(closeEditors);
+
+  it('opens with "Open With", loads its webview, and is sent every pair', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const s = await shown(uri);
+    assert.deepStrictEqual(
+      s.pairs.map((p) => [p.key, p.task, p.texts.prompt]),
+      [
+        ['pe-0001', 'open_qa', 'Why is the sky blue?\nAnswer briefly.\n'],
+        ['pe-0002', 'open_qa', 'What is 2 + 2?'],
+      ],
+    );
+    assert.strictEqual(s.pairs[0].bucket, 'short');
+  });
+
+  for (const [name, intent, expected] of EDITS)
+    it(`${intent.kind}: ${name} changes exactly its bytes on disk, and undo restores them`, async () => {
+      const uri = scratchFile();
+      await openPairEditor(uri);
+      await post(uri, intent);
+      assert.strictEqual(await save(uri), expected(FILE));
+      await undoTo(uri, FILE);
+      assert.strictEqual(await save(uri), FILE, 'the file on disk is as it was');
+    });
+
+  it('token counts of the card shown come from the host', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const answer = await vscode.commands.executeCommand<{
+      prompt: number;
+      response: number;
+      tokenizer: string;
+    }>('sft.test.pairEditorPost', uri, { type: 'tokens', key: 'pe-0002', pair: { id: 'pe-0002' } });
+    assert.strictEqual(answer.tokenizer, 'o200k_base');
+    // "What is 2 + 2?" and "Four." by o200k_base.
+    assert.deepStrictEqual([answer.prompt, answer.response], [8, 2]);
+  });
+
+  it('addPair and duplicatePair write a full template with a fresh id, each one undo step', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    await post(uri, { kind: 'addPair', after: { id: 'pe-0001' } });
+    let s = await shown(uri, 'the added pair');
+    assert.deepStrictEqual(
+      s.pairs.map((p) => p.id),
+      ['pe-0001', 'pe-0003', 'pe-0002'],
+    );
+    const added = doc(uri).getText();
+    const [head, tail] = [
+      FILE.slice(0, FILE.indexOf('  - id: pe-0002')),
+      FILE.slice(FILE.indexOf('  - id: pe-0002')),
+    ];
+    assert.ok(added.startsWith(head) && added.endsWith(tail), added);
+    // The template as Insert Pair writes it: the id, the required annotations, prompt and response.
+    const pair = added.slice(head.length, added.length - tail.length);
+    assert.match(pair, /^ {2}- id: pe-0003\n( {4}\w+:.*\n| {6}.*\n)+$/);
+    assert.match(pair, /\n {4}prompt: [^\n]*\n[\s\S]*\n {4}response: /);
+    await post(uri, { kind: 'duplicatePair', pair: { id: 'pe-0002' } });
+    s = await shown(uri, 'the copy');
+    assert.strictEqual(s.pairs.length, 4);
+    assert.strictEqual(s.pairs[3].texts.prompt, 'What is 2 + 2?');
+    assert.notStrictEqual(s.pairs[3].id, 'pe-0002');
+    await undoTo(uri, added);
+    await undoTo(uri, FILE);
+    assert.strictEqual(await save(uri), FILE);
+  });
+
+  it('a write on disk updates what the webview is sent', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    await shown(uri);
+    writeFileSync(uri.fsPath, FILE.replace('Four.', 'Four, exactly.'));
+    const deadline = Date.now() + 15000;
+    let s = await shown(uri);
+    while (s.pairs[1].texts.response !== 'Four, exactly.' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      s = await shown(uri);
+    }
+    assert.strictEqual(s.pairs[1].texts.response, 'Four, exactly.');
+  });
+
+  it('a text editor and the pair editor stay equal through interleaved edits', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const editor = await vscode.window.showTextDocument(doc(uri), vscode.ViewColumn.Beside);
+    const replace = async (from: string, to: string) => {
+      const text = editor.document.getText();
+      const at = text.indexOf(from);
+      assert.ok(at >= 0, from);
+      const range = new vscode.Range(
+        editor.document.positionAt(at),
+        editor.document.positionAt(at + from.length),
+      );
+      assert.ok(await editor.edit((b) => b.replace(range, to)));
+    };
+    await replace('Four.', 'Four!');
+    await post(uri, {
+      kind: 'setField',
+      pair: { id: 'pe-0001' },
+      key: 'response',
+      value: 'Light scatters.',
+    });
+    await replace('What is 2 + 2?', 'What is 3 + 1?');
+    await post(uri, {
+      kind: 'setAnnotation',
+      pair: { id: 'pe-0002' },
+      key: 'prompt_type',
+      value: 'instructive',
+    });
+    const s = await shown(uri);
+    const text = editor.document.getText();
+    assert.strictEqual(
+      text,
+      FILE.replace('Four.', 'Four!')
+        .replace('Rayleigh scattering.', 'Light scatters.')
+        .replace('"What is 2 + 2?"', '"What is 3 + 1?"')
+        .replace(
+          'task: open_qa\n    prompt: "What',
+          'task: open_qa\n    prompt_type: instructive\n    prompt: "What',
+        ),
+    );
+    assert.deepStrictEqual(
+      s.pairs.map((p) => [p.texts.prompt, p.texts.response, p.promptType]),
+      [
+        ['Why is the sky blue?\nAnswer briefly.\n', 'Light scatters.', 'instructive'],
+        ['What is 3 + 1?', 'Four!', 'instructive'],
+      ],
+    );
+  });
+
+  it('"SFT: Open in Pair Editor" opens the active text editor\'s file in the pair editor', async () => {
+    const uri = scratchFile();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('sft.openPairEditor');
+    const ready = await vscode.commands.executeCommand<boolean>('sft.test.pairEditorReady', uri);
+    assert.strictEqual(ready, true);
+    assert.strictEqual((await shown(uri)).pairs.length, 2);
+  });
+
+  it('sft.pairEditor.openByDefault keeps the *.sft.yaml editor association in step', async () => {
+    const sft = vscode.workspace.getConfiguration('sft');
+    const associations = () =>
+      vscode.workspace
+        .getConfiguration('workbench')
+        .inspect<Record<string, string>>('editorAssociations')?.globalValue ?? {};
+    const changed = (want: string | undefined) =>
+      until(
+        vscode.workspace.onDidChangeConfiguration,
+        () => associations()['*.sft.yaml'] === want,
+        `the association ${want ?? 'gone'}`,
+      );
+    try {
+      await sft.update('pairEditor.openByDefault', true, vscode.ConfigurationTarget.Global);
+      await changed('sft.pairEditor');
+      await sft.update('pairEditor.openByDefault', undefined, vscode.ConfigurationTarget.Global);
+      await changed(undefined);
+    } finally {
+      await sft.update('pairEditor.openByDefault', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

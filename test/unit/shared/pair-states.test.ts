@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits } from '../../../src/core/edit/apply';
+import { planEdits } from '../../../src/core/edit/plan';
+import { defaultGuidelines } from '../../../src/core/guidelines';
+import { FileLinter } from '../../../src/core/lint';
+import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
+import { diffRenderings, renderFile } from '../../../src/extension/editor/pair-states';
+import { cleanPair, services, sftFile } from '../helpers';
+
+const g = defaultGuidelines();
+const linter = new FileLinter(g, services);
+const render = (model: SftFileModel) => renderFile(model, linter.lintModel(model).problems, g);
+
+const FILE = sftFile(cleanPair('a'), cleanPair('b'), cleanPair('c'));
+
+describe('pair editor states and pushes', () => {
+  it('renders each pair by id with its texts, annotations and counts', () => {
+    const r = render(parseSft(FILE));
+    assert.deepEqual(r.order, ['a', 'b', 'c']);
+    const a = r.pairs.get('a')!.state;
+    assert.equal(a.texts.prompt, 'Why is the sky blue on a clear day?');
+    assert.equal(a.task, 'open_qa');
+    assert.equal(a.annotations.status, 'draft');
+    assert.equal(a.promptWords, 9);
+    assert.equal(a.bucket, 'short');
+    assert.deepEqual(a.problems, []);
+  });
+
+  it('a problem sits at its field, with its quick fixes by title', () => {
+    const withBad = sftFile(
+      cleanPair('a').replace('task: open_qa', 'task: open-qa'),
+      cleanPair('b'),
+    );
+    const a = render(parseSft(withBad)).pairs.get('a')!.state;
+    const p = a.problems.find((x) => x.rule === 'invalid-value');
+    assert.ok(p, JSON.stringify(a.problems));
+    assert.equal(p.field, 'task');
+    assert.ok(p.fixes.length > 0);
+  });
+
+  it('after an edit of one pair, the push carries that pair only, and no order', () => {
+    const before = parseSft(FILE);
+    const edits = planEdits(before, {
+      kind: 'setField',
+      pair: { id: 'b' },
+      key: 'prompt',
+      value: 'Why is the sea blue?',
+    });
+    const text = applyEdits(FILE, edits);
+    // The incremental re-parse an editor does: the other pairs keep their memo.
+    const after = updateSft(
+      before,
+      edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
+      text,
+    );
+    assert.ok(after, 'the edit re-parses one pair');
+    const push = diffRenderings(render(before), render(after));
+    assert.deepEqual(
+      push.changed.map((p) => [p.key, p.texts.prompt]),
+      [['b', 'Why is the sea blue?']],
+    );
+    assert.deepEqual(push.removed, []);
+    assert.equal(push.order, undefined);
+    assert.equal(push.fileProblems, undefined);
+  });
+
+  it('a move sends the new order and the two pairs whose place changed; a delete sends the key removed', () => {
+    const before = parseSft(FILE);
+    const moved = parseSft(
+      applyEdits(FILE, planEdits(before, { kind: 'movePair', pair: { id: 'c' }, to: 1 })),
+    );
+    const push = diffRenderings(render(before), render(moved));
+    assert.deepEqual(push.order, ['a', 'c', 'b']);
+    assert.deepEqual(push.changed.map((p) => p.key).sort(), ['b', 'c']);
+    const gone = parseSft(
+      applyEdits(FILE, planEdits(before, { kind: 'removePair', pair: { id: 'a' } })),
+    );
+    const push2 = diffRenderings(render(before), render(gone));
+    assert.deepEqual(push2.removed, ['a']);
+    assert.deepEqual(push2.order, ['b', 'c']);
+  });
+
+  it('pairs without an id, or sharing one, are keyed by their place and named by index', () => {
+    const text = sftFile(cleanPair('x'), cleanPair('x'), 'prompt: Hi?\nresponse: Hello.\n');
+    const r = render(parseSft(text));
+    assert.deepEqual(r.order, ['#0', '#1', '#2']);
+    assert.deepEqual(r.pairs.get('#1')!.state.ref, { index: 1 });
+  });
+});
