@@ -58,6 +58,29 @@ describe('workspace rules', () => {
     assert.equal(pb[0].related![0].file, 'a.sft.yaml');
   });
 
+  it('duplicate-id: names the other pairs in place order, whatever order the files were read in', () => {
+    const files = {
+      'a.sft.yaml': sftFile(cleanPair('x-1'), cleanPair('dup')),
+      'b.sft.yaml': sftFile(cleanPair('dup')),
+      'c.sft.yaml': sftFile(cleanPair('dup'), cleanPair('dup')),
+    };
+    const messages = (ix: WorkspaceIndex) =>
+      Object.keys(files).map((f) =>
+        ix.problemsFor(f, guidelinesFor).map((p) => [p.message, p.related?.map((r) => r.file)]),
+      );
+    const inOrder = index(files);
+    // Read in another order, and b read again (as an edit does): the same messages and links.
+    const shuffled = index({
+      'c.sft.yaml': files['c.sft.yaml'],
+      'b.sft.yaml': files['b.sft.yaml'],
+    });
+    shuffled.setFile('a.sft.yaml', parseSft(files['a.sft.yaml']), g);
+    shuffled.setFile('b.sft.yaml', parseSft(files['b.sft.yaml']), g);
+    assert.deepEqual(messages(shuffled), messages(inOrder));
+    assert.match(messages(inOrder)[2][0][0] as string, /also used at a\.sft\.yaml:\d+ and 2 more/);
+    assert.deepEqual(messages(inOrder)[2][0][1], ['a.sft.yaml', 'b.sft.yaml', 'c.sft.yaml']);
+  });
+
   it('duplicate-id: within one file, each pair links to the other', () => {
     const a = sftFile(cleanPair('dup'), cleanPair('ok'), cleanPair('dup'));
     const ix = index({ 'a.sft.yaml': a });
