@@ -208,8 +208,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private removePairs(file: string): void {
     const old = this.entries.get(file);
     if (!old) return;
+    this.lsh.removeAll(old.pairs);
     for (const p of old.pairs) {
-      this.lsh.remove(p);
       if (p.id === undefined) continue;
       const slot = this.byId.get(p.id);
       if (slot === p) this.byId.delete(p.id);

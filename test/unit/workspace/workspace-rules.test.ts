@@ -219,6 +219,35 @@ describe('workspace rules', () => {
     assert.ok(b[0].related!.every((r) => r.file === 'a.sft.yaml'));
   });
 
+  it('near-duplicate: a file of 10,000 identical prompts is indexed again (an edit) or dropped walking each bucket once', () => {
+    const ix = new WorkspaceIndex();
+    const n = 10_000;
+    const pairs = Array.from({ length: n }, (_, i) => withPrompt(`p-${i}`, LONG));
+    const first = parseSft(sftFile(...pairs));
+    let t = performance.now();
+    ix.setFile('a.sft.yaml', first, g);
+    const indexMs = performance.now() - t;
+    ix.setFile('b.sft.yaml', parseSft(sftFile(withPrompt('b-1', LONG))), g);
+    // An edit of one pair: the file's old pairs leave the buckets, its new ones go in.
+    pairs[n / 2] = withPrompt(`p-${n / 2}`, `${LONG} Twice.`);
+    t = performance.now();
+    ix.setFile('a.sft.yaml', parseSft(sftFile(...pairs)), g);
+    const reindexMs = performance.now() - t;
+    // Removing the old pairs one by one walked the whole bucket for each: about 10x the first index.
+    assert.ok(
+      reindexMs < indexMs * 3,
+      `indexed in ${indexMs.toFixed(0)} ms, again in ${reindexMs.toFixed(0)} ms`,
+    );
+    const near = (f: string) =>
+      ix.problemsFor(f, guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    assert.equal(near('a.sft.yaml').length, n);
+    assert.equal(near('b.sft.yaml').length, 1);
+    ix.deleteFile('a.sft.yaml');
+    assert.deepEqual(near('b.sft.yaml'), [], 'no pair of the dropped file is left in a bucket');
+    ix.setFile('a.sft.yaml', first, g);
+    assert.equal(near('b.sft.yaml').length, 1, 'and the freed places are used again');
+  });
+
   it('signatures estimate Jaccard similarity without bias and with the spread of 128 permutations, short prompts too', () => {
     // Seeded words, each distinct, so every 3-word shingle is distinct and the true Jaccard
     // similarity of two prompts is known exactly.
