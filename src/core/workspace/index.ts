@@ -71,6 +71,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.lsh.verified;
   }
 
+  /** How many bucket entries removing pairs has walked so far (stays linear in the pairs removed). */
+  get removalSteps(): number {
+    return this.lsh.removalSteps;
+  }
+
   /** Index (or re-index) a parsed file. */
   setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
     this.setEntry(indexFile(file, model, guidelines, this.entries.get(file)));

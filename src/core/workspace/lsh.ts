@@ -101,6 +101,8 @@ export class LshBuckets {
   private next = new Int32Array(16 * BANDS);
   /** How many candidate pairs were verified against their signatures (tests check it stays small). */
   verified = 0;
+  /** How many bucket entries removals have walked (tests check it stays linear). */
+  removalSteps = 0;
 
   add(pair: IndexedPair): void {
     if (!pair.signature) return;
@@ -145,6 +147,7 @@ export class LshBuckets {
           const h = cur - 1;
           const after = this.next[h * BANDS + b];
           const p = this.pairs[h];
+          this.removalSteps++;
           if (p && gone.has(p)) {
             handles.add(h);
             if (prev < 0) t.heads[slot] = after > 0 ? after : -1;
