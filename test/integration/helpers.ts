@@ -144,3 +144,19 @@ export async function closeEditors(): Promise<void> {
   for (const d of vscode.workspace.textDocuments) if (d.isDirty) await revert(d);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The code actions the real providers offer for a range (`resolve`: how many to resolve, so lazy edits are there). */
+export function codeActions(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind: string,
+  resolve = 10,
+): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+    resolve,
+  );
+}

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { SFT_GLOB } from '../../src/extension/documents';
 import {
@@ -113,6 +115,31 @@ describe('workspace service: one owner of .sft.yaml files', () => {
     );
     await settle();
     assert.deepStrictEqual(sftDiagnostics(file), [], 'and no late lint brings them back');
+  });
+
+  it('a folder created and then deleted on disk as a whole (a checkout, an unzip, rm -rf) brings its files, then takes them, open or closed, out of the index and the Problems panel', async () => {
+    const sft = await statusBarShows();
+    await sft.workspaceLinted();
+    const dir = fixture('gone-folder');
+    mkdirSync(join(dir.fsPath, 'deeper'), { recursive: true });
+    const closed = vscode.Uri.joinPath(dir, 'deeper', 'closed.sft.yaml');
+    const opened = vscode.Uri.joinPath(dir, 'open.sft.yaml');
+    writeFileSync(closed.fsPath, onePair('extraction', 'TODO'));
+    writeFileSync(opened.fsPath, onePair('extraction', 'TODO'));
+    for (const file of [closed, opened])
+      await diagnosticsUntil(
+        file,
+        (ds) => ds.some((d) => ruleOf(d) === 'placeholder'),
+        `${file.path} linted`,
+      );
+    await vscode.window.showTextDocument(opened);
+    await statusBarShows('S 8 · M 0 · L 0 | tasks 5/10', 'both files counted');
+    // VS Code reports the folder alone, not each file in it (and the same on creation).
+    rmSync(dir.fsPath, { recursive: true });
+    await statusBarShows(undefined, 'the counts without the folder');
+    for (const file of [closed, opened])
+      await diagnosticsUntil(file, (ds) => ds.length === 0, `${file.path}: problems gone`);
+    assert.ok(!(await sft.coverage()).pairs.some((p) => p.file.includes('/gone-folder/')));
   });
 
   it('an open document and the index agree on every edit: one debounce publishes both', async () => {

@@ -71,6 +71,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.lsh.verified;
   }
 
+  /** How many bucket entries removing pairs has walked so far (stays linear in the pairs removed). */
+  get removalSteps(): number {
+    return this.lsh.removalSteps;
+  }
+
   /** Index (or re-index) a parsed file. */
   setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
     this.setEntry(indexFile(file, model, guidelines, this.entries.get(file)));
@@ -209,8 +214,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private removePairs(file: string): void {
     const old = this.entries.get(file);
     if (!old) return;
+    this.lsh.removeAll(old.pairs);
     for (const p of old.pairs) {
-      this.lsh.remove(p);
       if (p.id === undefined) continue;
       const slot = this.byId.get(p.id);
       if (slot === p) this.byId.delete(p.id);

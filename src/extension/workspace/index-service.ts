@@ -63,6 +63,8 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly fileCounts = new Map<string, CoverageCounts>();
   private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
+  /** The last file's workspace problems, at the index version they were worked out for. */
+  private lastProblems?: { key: string; version: number; problems: readonly Problem[] };
 
   static register(
     workspace: SftWorkspace,
@@ -220,10 +222,17 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     // An open document not indexed at its current version yet: its turn comes (debounced),
     // then onDidChange republishes it. (A version check, not a 4 MB text comparison.)
     if (open && this.models.get(key)?.version !== open.version) return [];
-    return this.index.problemsFor(
+    // One edit asks twice (the index's change notice and the diagnostics' publish): for a
+    // file of 10,000 near-duplicate prompts each answer costs seconds.
+    const version = this.index.version;
+    if (this.lastProblems?.key === key && this.lastProblems.version === version)
+      return [...this.lastProblems.problems];
+    const problems = this.index.problemsFor(
       key,
       (f) => this.guidelinesOf.get(f) ?? this.fallbackGuidelines(),
     );
+    this.lastProblems = { key, version, problems };
+    return [...problems];
   }
 
   private fallbackGuidelines(): Guidelines {

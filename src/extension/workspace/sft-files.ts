@@ -1,6 +1,7 @@
 /**
  * Which `.sft.yaml` files exist and which documents are open, for the index and the
- * diagnostics alike: one file system watcher, and one answer to "is this file still here?".
+ * diagnostics alike: one file system watcher (and one for the folders they are in), and one
+ * answer to "is this file still here?".
  *
  * VS Code keeps a document in `workspace.textDocuments` for a while after its tab closes,
  * and a clean document of a deleted file stays open as "(deleted)": neither is a file of
@@ -10,25 +11,42 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { findOpenDocument, isSftUri, SFT_GLOB } from '../documents';
 
-/** Whether `key` (a URI string) is `folder` or lies below it. */
-function under(key: string, folder: string): boolean {
-  return key === folder || key.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+/** Whether `key` (a URI string) is one of `folders` or lies below one of them: one look-up per level. */
+function underAny(key: string, folders: ReadonlySet<string>): boolean {
+  for (let at = key.length; at > 0; at = key.lastIndexOf('/', at - 1))
+    if (folders.has(key.slice(0, at))) return true;
+  return false;
 }
+
+/** How long creates and deletes of folders are gathered before they are looked at (a checkout makes many). */
+const FOLDER_EVENTS_MS = 50;
 
 export class SftFiles extends Disposable {
   private readonly watcher = this._register(vscode.workspace.createFileSystemWatcher(SFT_GLOB));
+  /**
+   * Creates and deletes of everything else: VS Code reports a folder created or deleted as a
+   * whole (a checkout, `rm -rf`, an unzip) as one event for the folder, which the glob
+   * watcher above never sees, and not for the `.sft.yaml` files in it.
+   */
+  private readonly folderWatcher = this._register(
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+  );
+  private readonly foldersCreated = new Set<string>();
+  private readonly foldersDeleted = new Set<string>();
+  private folderTimer?: ReturnType<typeof setTimeout>;
   /** Files deleted on disk (or renamed away) since they were last seen there. */
   private readonly gone = new Set<string>();
   private readonly created = this._register(new vscode.EventEmitter<vscode.Uri>());
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
-  private readonly deleted = this._register(new vscode.EventEmitter<vscode.Uri>());
+  private readonly deleted = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
   /** A `.sft.yaml` file was created on disk. */
   readonly onDidCreate = this.created.event;
   /** A `.sft.yaml` file changed on disk. */
   readonly onDidChange = this.changed.event;
   /**
-   * A file or folder is gone from disk (deleted, or renamed away): drop what you hold for it
-   * and below it ({@link SftFiles.isUnder}) unless {@link SftFiles.openDocument} still has it.
+   * Files or folders are gone from disk (deleted, or renamed away): drop what you hold for
+   * them and below them ({@link SftFiles.isUnderAny}) unless {@link SftFiles.openDocument}
+   * still has it.
    */
   readonly onDidDelete = this.deleted.event;
 
@@ -48,18 +66,23 @@ export class SftFiles extends Disposable {
     this._register(
       this.watcher.onDidDelete((u) => {
         this.gone.add(u.toString());
-        this.deleted.fire(u);
+        this.deleted.fire([u]);
       }),
     );
+    this._register(this.folderWatcher.onDidCreate((u) => this.folderEvent(u, this.foldersCreated)));
+    this._register(this.folderWatcher.onDidDelete((u) => this.folderEvent(u, this.foldersDeleted)));
+    this._register({ dispose: () => clearTimeout(this.folderTimer) });
     // Folders deleted or renamed in VS Code: the glob watcher may report nothing for the files in them.
     this._register(
       vscode.workspace.onDidDeleteFiles((e) => {
-        for (const u of e.files) if (!isSftUri(u)) this.folderGone(u);
+        this.foldersGone(new Set(e.files.filter((u) => !isSftUri(u)).map((u) => u.toString())));
       }),
     );
     this._register(
       vscode.workspace.onDidRenameFiles((e) => {
-        for (const f of e.files) if (!isSftUri(f.oldUri)) this.folderGone(f.oldUri);
+        this.foldersGone(
+          new Set(e.files.filter((f) => !isSftUri(f.oldUri)).map((f) => f.oldUri.toString())),
+        );
       }),
     );
     this._register(
@@ -67,16 +90,55 @@ export class SftFiles extends Disposable {
     );
   }
 
-  private folderGone(folder: vscode.Uri): void {
-    const key = folder.toString();
-    for (const d of vscode.workspace.textDocuments)
-      if (isSftUri(d.uri) && under(d.uri.toString(), key)) this.gone.add(d.uri.toString());
-    this.deleted.fire(folder);
+  /** Folders are gone: so are the files below them, open documents of them included. */
+  private foldersGone(folders: ReadonlySet<string>): void {
+    if (!folders.size) return;
+    for (const d of vscode.workspace.textDocuments) {
+      const key = d.uri.toString();
+      if (isSftUri(d.uri) && underAny(key, folders)) this.gone.add(key);
+    }
+    this.deleted.fire([...folders].map((f) => vscode.Uri.parse(f)));
   }
 
-  /** Whether `key` is `uri` or lies below it (for {@link SftFiles.onDidDelete} of a folder). */
-  static isUnder(key: string, uri: vscode.Uri): boolean {
-    return under(key, uri.toString());
+  /** Something other than a `.sft.yaml` file was created or deleted: look at it with the others of its burst. */
+  private folderEvent(uri: vscode.Uri, pending: Set<string>): void {
+    if (isSftUri(uri)) return;
+    pending.add(uri.toString());
+    this.folderTimer ??= setTimeout(() => void this.flushFolderEvents(), FOLDER_EVENTS_MS);
+  }
+
+  /** Deleted folders take their files with them; the files of a created folder are announced one by one. */
+  private async flushFolderEvents(): Promise<void> {
+    this.folderTimer = undefined;
+    const deleted = new Set(this.foldersDeleted);
+    const created = new Set(this.foldersCreated);
+    this.foldersDeleted.clear();
+    this.foldersCreated.clear();
+    this.foldersGone(deleted);
+    for (const key of created) {
+      // A folder created inside another created one is found with it.
+      if (underAny(key.slice(0, key.lastIndexOf('/')), created)) continue;
+      const folder = vscode.Uri.parse(key);
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+        (s) => s,
+        () => undefined,
+      );
+      if (this.isDisposed || !stat || !(stat.type & vscode.FileType.Directory)) continue;
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, SFT_GLOB),
+        '**/node_modules/**',
+      );
+      for (const u of found) {
+        if (this.isDisposed) return;
+        this.gone.delete(u.toString());
+        this.created.fire(u);
+      }
+    }
+  }
+
+  /** Whether `key` is one of `gone` (URI strings) or lies below one of them (for {@link SftFiles.onDidDelete}). */
+  static isUnderAny(key: string, gone: ReadonlySet<string>): boolean {
+    return underAny(key, gone);
   }
 
   /**

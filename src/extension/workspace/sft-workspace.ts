@@ -447,11 +447,12 @@ export class SftWorkspace extends Disposable {
     }
   }
 
-  /** A file or folder is gone from disk: forget its files, unless an editor still holds unsaved edits of them. */
-  private forgetUnder(gone: vscode.Uri): void {
-    for (const key of [...this.known.keys(), ...this.timers.keys()]) {
+  /** Files or folders are gone from disk: forget their files, unless an editor still holds unsaved edits of them. */
+  private forgetUnder(gone: readonly vscode.Uri[]): void {
+    const keys = new Set(gone.map((u) => u.toString()));
+    for (const key of new Set([...this.known.keys(), ...this.timers.keys()])) {
       const uri = vscode.Uri.parse(key);
-      if (SftFiles.isUnder(key, gone) && !this.openDocument(uri)) this.forget(uri);
+      if (SftFiles.isUnderAny(key, keys) && !this.openDocument(uri)) this.forget(uri);
     }
   }
 

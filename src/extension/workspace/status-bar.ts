@@ -11,7 +11,7 @@ import { settings } from '../config';
 import type { IndexService } from './index-service';
 import type { PerfProbe } from '../perf';
 
-/** The status bar text for a coverage. */
+/** The status bar text for a coverage. @usedBy tests */
 export function statusText(c: Coverage): string {
   const count = (v: string) =>
     c.annotations.prompt_length.buckets.find((b) => b.value === v)?.count ?? 0;

@@ -58,6 +58,29 @@ describe('workspace rules', () => {
     assert.equal(pb[0].related![0].file, 'a.sft.yaml');
   });
 
+  it('duplicate-id: names the other pairs in place order, whatever order the files were read in', () => {
+    const files = {
+      'a.sft.yaml': sftFile(cleanPair('x-1'), cleanPair('dup')),
+      'b.sft.yaml': sftFile(cleanPair('dup')),
+      'c.sft.yaml': sftFile(cleanPair('dup'), cleanPair('dup')),
+    };
+    const messages = (ix: WorkspaceIndex) =>
+      Object.keys(files).map((f) =>
+        ix.problemsFor(f, guidelinesFor).map((p) => [p.message, p.related?.map((r) => r.file)]),
+      );
+    const inOrder = index(files);
+    // Read in another order, and b read again (as an edit does): the same messages and links.
+    const shuffled = index({
+      'c.sft.yaml': files['c.sft.yaml'],
+      'b.sft.yaml': files['b.sft.yaml'],
+    });
+    shuffled.setFile('a.sft.yaml', parseSft(files['a.sft.yaml']), g);
+    shuffled.setFile('b.sft.yaml', parseSft(files['b.sft.yaml']), g);
+    assert.deepEqual(messages(shuffled), messages(inOrder));
+    assert.match(messages(inOrder)[2][0][0] as string, /also used at a\.sft\.yaml:\d+ and 2 more/);
+    assert.deepEqual(messages(inOrder)[2][0][1], ['a.sft.yaml', 'b.sft.yaml', 'c.sft.yaml']);
+  });
+
   it('duplicate-id: within one file, each pair links to the other', () => {
     const a = sftFile(cleanPair('dup'), cleanPair('ok'), cleanPair('dup'));
     const ix = index({ 'a.sft.yaml': a });
@@ -222,6 +245,28 @@ describe('workspace rules', () => {
     const b = ix.problemsFor('b.sft.yaml', guidelinesFor);
     assert.equal(b.length, 1);
     assert.ok(b[0].related!.every((r) => r.file === 'a.sft.yaml'));
+  });
+
+  it('near-duplicate: a file of 10,000 identical prompts is indexed again (an edit) or dropped walking each bucket once', () => {
+    const ix = new WorkspaceIndex();
+    const n = 10_000;
+    const pairs = Array.from({ length: n }, (_, i) => withPrompt(`p-${i}`, LONG));
+    const first = parseSft(sftFile(...pairs));
+    ix.setFile('a.sft.yaml', first, g);
+    ix.setFile('b.sft.yaml', parseSft(sftFile(withPrompt('b-1', LONG))), g);
+    // An edit of one pair: the file's old pairs leave the buckets, its new ones go in.
+    pairs[n / 2] = withPrompt(`p-${n / 2}`, `${LONG} Twice.`);
+    ix.setFile('a.sft.yaml', parseSft(sftFile(...pairs)), g);
+    // Each of the 16 bands' buckets walked once (n + 1 entries), not once per pair removed (n² / 2).
+    assert.ok(ix.removalSteps <= 16 * (n + 1), `walked ${ix.removalSteps} bucket entries`);
+    const near = (f: string) =>
+      ix.problemsFor(f, guidelinesFor).filter((p) => p.rule === 'near-duplicate');
+    assert.equal(near('a.sft.yaml').length, n);
+    assert.equal(near('b.sft.yaml').length, 1);
+    ix.deleteFile('a.sft.yaml');
+    assert.deepEqual(near('b.sft.yaml'), [], 'no pair of the dropped file is left in a bucket');
+    ix.setFile('a.sft.yaml', first, g);
+    assert.equal(near('b.sft.yaml').length, 1, 'and the freed places are used again');
   });
 
   it('signatures estimate Jaccard similarity without bias and with the spread of 128 permutations, short prompts too', () => {
