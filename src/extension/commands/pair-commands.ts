@@ -200,12 +200,14 @@ export class PairCommands extends Disposable {
     ]);
     const intents: EditIntent[] = [];
     let hint: string | undefined = filePrefix(doc.uri);
+    // The highest number per prefix, so thousands of new ids take one pass over the ids.
+    const highest = new Map<string, number>();
     for (const pair of result.model.pairs) {
       if (pair.id) {
         hint = pair.id;
         continue;
       }
-      const id = generateId(ids, hint);
+      const id = generateId(ids, hint, highest);
       ids.add(id);
       hint = id;
       intents.push({ kind: 'setField', pair: { index: pair.index }, key: 'id', value: id });
