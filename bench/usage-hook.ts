@@ -4,6 +4,7 @@
  * microseconds and kilobytes, which a parent cannot read back from a reaped child.
  */
 import { appendFileSync } from 'node:fs';
+import { peakRssKb } from './peak-rss';
 
 const out = process.env.SFT_BENCH_USAGE;
 if (out) {
@@ -11,7 +12,7 @@ if (out) {
     const u = process.resourceUsage();
     appendFileSync(
       out,
-      `${JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: u.maxRSS })}\n`,
+      `${JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: peakRssKb() })}\n`,
     );
   });
 }

@@ -23,7 +23,14 @@ function lintMeasured(dir: string, file: string) {
   const probe = join(dir, 'peak-rss.cjs');
   writeFileSync(
     probe,
-    "process.on('exit', () => require('fs').writeSync(2, `\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n",
+    // VmHWM, not resourceUsage().maxRSS: Linux keeps the parent's (mocha's) peak in maxRSS
+    // across fork and exec (see bench/peak-rss.ts).
+    "const fs = require('fs');\n" +
+      "process.on('exit', () => {\n" +
+      '  let kb = process.resourceUsage().maxRSS;\n' +
+      "  try { kb = Number(/^VmHWM:\\s+(\\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}\n" +
+      '  fs.writeSync(2, `\\npeak-rss-kb ${kb}\\n`);\n' +
+      '});\n',
   );
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--require', probe, CLI, 'lint', file], {
