@@ -6,7 +6,7 @@
  * caret away; the other parts are rebuilt from each new state.
  */
 import type { Choice, EditorIntent, PairState, ProblemState } from '../../shared/editor-protocol';
-import { el, iconButton, picker } from './dom';
+import { el, iconButton, picker, type Picker } from './dom';
 import { countWords } from '../../core/text/words';
 import { TextField } from './fields';
 
@@ -40,6 +40,9 @@ export class PairCard {
   private readonly extras = el('div', { class: 'extras' });
   private readonly fields = new Map<string, TextField>();
   private readonly problemBoxes = new Map<string, HTMLElement>();
+  /** Built once per card, updated in place: a rebuilt select would take the keyboard away. */
+  private readonly pickers = new Map<string, Picker>();
+  private annotationProblems: HTMLElement[] = [];
   private state: PairState;
   private tokens = '';
 
@@ -133,27 +136,28 @@ export class PairCard {
 
   private renderAnnotations(): void {
     const s = this.state;
-    const out: HTMLElement[] = [];
     for (const [key, choices] of Object.entries(this.host.choices)) {
       if (key === 'traits') continue;
-      const own = s.annotations[key];
-      const value = typeof own === 'string' ? own : '';
-      out.push(
-        picker(key, `annotation-${key}`, choices, value, (v) =>
+      let p = this.pickers.get(key);
+      if (!p) {
+        p = picker(key, `annotation-${key}`, choices, (v) =>
           this.host.send(
             v
-              ? { kind: 'setAnnotation', pair: s.ref, key, value: v }
-              : { kind: 'setField', pair: s.ref, key, value: null },
+              ? { kind: 'setAnnotation', pair: this.state.ref, key, value: v }
+              : { kind: 'setField', pair: this.state.ref, key, value: null },
           ),
-        ),
-      );
+        );
+        this.pickers.set(key, p);
+        this.annotations.append(p.root);
+      }
+      const own = s.annotations[key];
+      p.show(typeof own === 'string' ? own : '');
     }
-    out.push(
-      ...this.problemList(
-        s.problems.filter((p) => p.field !== undefined && !this.fields.has(p.field)),
-      ),
+    for (const old of this.annotationProblems) old.remove();
+    this.annotationProblems = this.problemList(
+      s.problems.filter((p) => p.field !== undefined && !this.fields.has(p.field)),
     );
-    this.annotations.replaceChildren(...out);
+    this.annotations.append(...this.annotationProblems);
   }
 
   private renderProblems(): void {

@@ -30,14 +30,24 @@ export function iconButton(
   return b;
 }
 
-/** A select of values (the first option empty: "none"), each option titled with its meaning. */
+/** An annotation picker: its element, and a way to show a new value without rebuilding it. */
+export interface Picker {
+  readonly root: HTMLLabelElement;
+  /** Show `value` (one outside the options gets an option of its own, marked so). */
+  show(value: string): void;
+}
+
+/**
+ * A select of values (the first option empty: "none"), each option titled with its meaning.
+ * It lives as long as its card, so a writer choosing with the keyboard keeps the focus (and the
+ * select's type-ahead) while each choice is echoed back from the document.
+ */
 export function picker(
   label: string,
   testid: string,
   options: readonly { value: string; description?: string }[],
-  value: string,
   onChange: (value: string) => void,
-): HTMLLabelElement {
+): Picker {
   const select = el('select', { attrs: { 'data-testid': testid, 'aria-label': label } });
   select.append(el('option', { text: '—', attrs: { value: '' } }));
   for (const o of options) {
@@ -45,17 +55,25 @@ export function picker(
     if (o.description) opt.title = o.description;
     select.append(opt);
   }
-  if (value && !options.some((o) => o.value === value))
-    select.append(el('option', { text: `${value} (not in the guidelines)`, attrs: { value } }));
-  select.value = value;
+  let foreign: HTMLOptionElement | undefined;
+  const meaning = el('span', { class: 'meaning' });
   select.addEventListener('change', () => onChange(select.value));
-  const meaning = el('span', {
-    class: 'meaning',
-    text: options.find((o) => o.value === value)?.description ?? '',
-  });
-  return el('label', { class: 'picker' }, [
+  const root = el('label', { class: 'picker' }, [
     el('span', { class: 'picker-label', text: label }),
     select,
     meaning,
   ]);
+  return {
+    root,
+    show(value) {
+      foreign?.remove();
+      foreign = undefined;
+      if (value && !options.some((o) => o.value === value)) {
+        foreign = el('option', { text: `${value} (not in the guidelines)`, attrs: { value } });
+        select.append(foreign);
+      }
+      if (select.value !== value) select.value = value;
+      meaning.textContent = options.find((o) => o.value === value)?.description ?? '';
+    },
+  };
 }

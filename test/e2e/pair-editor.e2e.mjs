@@ -1,0 +1,122 @@
+// SFT Studio's pair editor, end to end as a writer works (#10): in the real webview, with real
+// input only, type into a pair's response (in two bursts, so a commit and its echo arrive while
+// typing), pick its task with the keyboard, add a pair, save with Ctrl+S, and read the file on
+// disk byte for byte. Then a pair whose id and prompt are HTML is shown as text, never markup.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { until } from './workbench.mjs';
+
+const FILE = 'reading-and-reasoning.sft.yaml';
+const PAIR = 'rr-0002';
+const RESPONSE = "    response: Riverside library extends opening hours after residents' survey";
+const TASK = '    task: summarization';
+const TYPED = [' of 2,000 people', ', say officials'];
+const PICKED = 'closed_qa';
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+/** Open `file` of `workspace` and reopen it with the pair editor; its webview's frame. */
+async function openPairEditor(host, workspace, file, beforeReopen = () => {}) {
+  const wb = await host.open({ workspace, file });
+  beforeReopen(wb.page);
+  await wb.reopenWith('sft.pairEditor');
+  const frame = await wb.webview({ viewType: 'sft.pairEditor' });
+  await frame.getByTestId('pair-card').waitFor();
+  return { wb, frame };
+}
+
+export const scenarios = {
+  'pair editor: typed response, task picked by keyboard, pair added, Ctrl+S writes exactly that':
+    async (host) => {
+      const { wb, frame } = await openPairEditor(host, 'examples', FILE);
+      const before = wb.readText(FILE);
+      const lines = before.split('\n');
+      const at = lines.indexOf(`  - id: ${PAIR}`);
+      const responseAt = lines.indexOf(RESPONSE, at);
+      const taskAt = lines.indexOf(TASK, at);
+      const nextAt = lines.findIndex((l, i) => i > at && l.startsWith('  - id: '));
+      assert.ok(at > 0 && taskAt > at && responseAt > taskAt && nextAt > responseAt, FILE);
+
+      // The pair, from its row in the list; then the end of its response, typed into.
+      await frame.getByTestId('pair-row').filter({ hasText: PAIR }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === PAIR,
+        `the card shows ${PAIR}`,
+      );
+      const response = frame.getByTestId('field-response');
+      await response.click();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.type(TYPED[0]);
+      // Past the commit pause: the draft goes to the document and comes back while typing on.
+      await wb.page.waitForTimeout(1200);
+      await wb.page.keyboard.type(TYPED[1]);
+      const typedValue = RESPONSE.slice('    response: '.length) + TYPED.join('');
+      await until(
+        async () => (await response.inputValue()) === typedValue,
+        'the response reads as typed',
+      );
+
+      // The task picker, reached by its label and chosen by typing the value's name.
+      const task = frame.getByTestId('annotation-task');
+      await frame.locator('.picker-label', { hasText: /^task$/ }).click();
+      await until(() => task.evaluate((e) => e === document.activeElement), 'the picker has focus');
+      await wb.page.keyboard.type(PICKED);
+      await until(
+        async () => (await task.inputValue()) === PICKED,
+        `the task picker shows ${PICKED}`,
+      );
+
+      // A new pair after this one: the card moves to it, with a fresh id.
+      await frame.getByTestId('action-add').click();
+      const fresh = await until(async () => {
+        const id = await frame.getByTestId('pair-id').innerText();
+        return id !== PAIR && /^\S+$/.test(id) ? id : undefined;
+      }, 'the card shows the added pair');
+      await wb.save();
+
+      const expected = [...lines];
+      expected[responseAt] = RESPONSE + TYPED.join('');
+      expected[taskAt] = `    task: ${PICKED}`;
+      const head = expected.slice(0, nextAt).join('\n');
+      const tail = expected.slice(nextAt).join('\n');
+      const after = wb.readText(FILE);
+      assert.ok(after.startsWith(head), `everything up to ${PAIR}, edited, as it was:\n${after}`);
+      assert.ok(after.endsWith(tail), `everything after ${PAIR} as it was:\n${after}`);
+      const added = after.slice(head.length, after.length - tail.length);
+      // Only the new pair between them: its id, then the template's fields (empty blocks for
+      // the texts, their caret line indented), and the blank line that parts pairs.
+      assert.match(
+        added,
+        new RegExp(`^\\n  - id: ${fresh}\\n( {4}\\S.*\\n| {6}\\n)+\\n$`),
+        JSON.stringify(added),
+      );
+      assert.match(added, /\n {4}task: /, 'the new pair has the template');
+      for (const f of fs.readdirSync(wb.folder).filter((n) => n.endsWith('.sft.yaml')))
+        assert.equal(
+          wb.readText(f).split(`id: ${fresh}\n`).length - 1,
+          f === FILE ? 1 : 0,
+          `${fresh} is unique in the workspace (${f})`,
+        );
+    },
+
+  'pair editor: an HTML prompt and id are shown as text, never as markup': async (host) => {
+    const dialogs = [];
+    const { wb, frame } = await openPairEditor(
+      host,
+      'test/e2e/fixtures/pair-editor-markup',
+      'markup.sft.yaml',
+      (page) =>
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          d.dismiss().catch(() => {});
+        }),
+    );
+    assert.equal(await frame.getByTestId('field-prompt').inputValue(), MARKUP);
+    assert.equal(await frame.getByTestId('pair-id').innerText(), MARKUP);
+    const row = frame.getByTestId('pair-row');
+    assert.equal(await row.count(), 1);
+    assert.ok((await row.innerText()).includes(MARKUP), await row.innerText());
+    await wb.page.waitForTimeout(500);
+    assert.equal(await frame.locator('img').count(), 0, 'no <img> element in the webview');
+    assert.deepEqual(dialogs, []);
+  },
+};
