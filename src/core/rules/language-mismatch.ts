@@ -3,7 +3,7 @@ import type { LintRule } from '../rule';
 import { languageLabel } from '../language-names';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, valueFix } from '../edit/scalar-fix';
-import { checkLanguage, type LanguageVerdict } from '../text/language';
+import { checkLanguage, SAMPLE_CHARS, type LanguageVerdict } from '../text/language';
 
 const FIELDS = ['prompt', 'response'] as const;
 type Mismatch = Extract<LanguageVerdict, { kind: 'mismatch' }>;
@@ -22,10 +22,13 @@ const MATHS = new Set(['sqrt', 'sin', 'cos', 'tan', 'log', 'exp', 'abs', 'max', 
  * count as words by their runs.
  */
 function prose(text: string): boolean {
+  // Only the start that detection reads (a long unspaced run would otherwise be matched,
+  // and lowercased, whole).
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   let n = 0;
   PROSE_WORD.lastIndex = 0;
-  for (let m = PROSE_WORD.exec(text); m && n < 3; m = PROSE_WORD.exec(text))
-    if (!MATHS.has(m[0].toLowerCase())) n++;
+  for (let m = PROSE_WORD.exec(sample); m && n < 3; m = PROSE_WORD.exec(sample))
+    if (m[0].length > 4 || !MATHS.has(m[0].toLowerCase())) n++;
   return n >= 3;
 }
 
@@ -48,15 +51,15 @@ export const languageMismatch: LintRule = {
     const tag = declared.text?.trim();
     if (!tag) return;
     const found: Array<{ key: string; verdict: Mismatch }> = [];
-    // A translation's prompt often quotes its source text, in the other language by design:
-    // it can show the pair is in the declared language, never that it is not.
-    const translation = TRANSLATE.test(ctx.text('prompt')?.text ?? '');
     for (const key of FIELDS) {
       const t = ctx.text(key);
       if (!t || !prose(t.text)) continue;
       const verdict = checkLanguage(t.text, tag, ctx.services.language);
       if (verdict.kind === 'match') return;
-      if (verdict.kind === 'mismatch' && !(translation && key === 'prompt'))
+      // A translation's prompt often quotes its source text, in the other language by design:
+      // it can show the pair is in the declared language, never that it is not. (Asked only
+      // of a prompt that reads wrong: the search reads the whole prompt.)
+      if (verdict.kind === 'mismatch' && !(key === 'prompt' && TRANSLATE.test(t.text)))
         found.push({ key, verdict });
     }
     if (!found.length) return;

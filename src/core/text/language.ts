@@ -22,7 +22,8 @@ export type LanguageVerdict =
  */
 export const languageStats = { script: 0, stopwords: 0, eld: 0 };
 
-const SAMPLE_CHARS = 400;
+/** The characters of a text that detection reads: its start. */
+export const SAMPLE_CHARS = 400;
 const MIN_WORDS = 8;
 const STOPWORD_WORDS = 60;
 
