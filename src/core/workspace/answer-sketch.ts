@@ -7,6 +7,12 @@
  */
 import { scanWords } from '../text/word-hashes';
 
+/**
+ * Tasks that ask a question about a passage: one passage can carry many questions, so only
+ * their pairs need an answer sketch (near-duplicate compares answers for them alone).
+ */
+export const PASSAGE_QUESTION_TASKS: ReadonlySet<string> = new Set(['closed_qa', 'extraction']);
+
 /** Hashes a sketch keeps. */
 const K = 32;
 

@@ -9,7 +9,7 @@ import { pairViews, type PairView } from '../parse/pair-view';
 import { lengthBucket } from '../counts';
 import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
-import { answerSketch } from './answer-sketch';
+import { answerSketch, PASSAGE_QUESTION_TASKS } from './answer-sketch';
 import { minhash } from './minhash';
 import type { IndexedFile, IndexedPair } from './types';
 
@@ -66,7 +66,9 @@ function indexView(
     }
     if (sig) {
       out.signature = sig;
-      out.answer = same?.answer ?? answerSketch(view.responseText() ?? '');
+      // Only a passage question's answer is ever compared (near-duplicate.ts).
+      if (PASSAGE_QUESTION_TASKS.has(out.task ?? ''))
+        out.answer = same?.answer ?? answerSketch(view.responseText() ?? '');
     }
   }
   if (view.silenced) out.silenced = [...view.silenced];

@@ -5,7 +5,7 @@
  */
 import { severityOf, type Guidelines } from '../guidelines';
 import type { Problem } from '../types';
-import { answerSimilarity } from './answer-sketch';
+import { answerSimilarity, PASSAGE_QUESTION_TASKS } from './answer-sketch';
 import type { IndexedPair } from './types';
 import { MAX_NEAR_CANDIDATES } from './lsh';
 import { NEAR_DUPLICATE_META } from './rule-metas';
@@ -22,8 +22,6 @@ export function nearDuplicateThreshold(g: Guidelines): number {
 
 /** Answers at least this alike (word Jaccard) make two similar prompts the same request. */
 const SAME_ANSWER = 0.5;
-/** Tasks that ask a question about a passage: one passage can carry many questions. */
-const PASSAGE_QUESTION_TASKS = new Set(['closed_qa', 'extraction']);
 
 /**
  * Whether two pairs with nearly the same prompt are the same request. Reading comprehension

@@ -34,7 +34,7 @@ export interface IndexedPair {
   responseWords: number;
   /** MinHash signature of the normalised prompt, 128 slots of 16 bits (absent for prompts too short to compare). */
   signature?: Uint16Array;
-  /** Bottom-k sketch of the response's words (answer-sketch.ts), when the prompt has a signature. */
+  /** Bottom-k sketch of the response's words (answer-sketch.ts), when the prompt has a signature and the task is a passage question. */
   answer?: Int32Array;
   /** Document offsets of the prompt value, where near-duplicate points (absent without a prompt). */
   promptSpan?: Span;
