@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describeValue } from '../../../src/core/annotations';
-import { languageLabel, languageName } from '../../../src/core/language-names';
+import {
+  COMMON_LANGUAGE_NAMES,
+  languageLabel,
+  languageName,
+} from '../../../src/core/language-names';
 import { lint, sftFile } from '../helpers';
 
 describe('language names', () => {
@@ -15,6 +19,23 @@ describe('language names', () => {
       ['fil', 'Filipino (fil)'],
     ];
     for (const [tag, label] of cases) assert.equal(languageLabel(tag), label, tag);
+  });
+
+  it('names the common languages from its table exactly as Intl.DisplayNames does', () => {
+    const intl = new Intl.DisplayNames(['en'], {
+      type: 'language',
+      languageDisplay: 'standard',
+      fallback: 'none',
+    });
+    const codes = Object.keys(COMMON_LANGUAGE_NAMES);
+    assert.ok(codes.length >= 90, `${codes.length} codes`);
+    for (const code of codes) {
+      assert.equal(COMMON_LANGUAGE_NAMES[code], intl.of(code), code);
+      assert.equal(languageName(` ${code} `), intl.of(code), code);
+    }
+    // Inherited names are not languages.
+    assert.equal(languageName('constructor'), undefined);
+    assert.equal(languageName('__proto__'), undefined);
   });
 
   it('falls back to the tag for unknown languages and malformed tags, never throwing', () => {
