@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
 import type { LintRule, PairContext } from '../rule';
 import { DEFAULT_ALLOWED_DOUBLES, findRepeats, type Repeat } from '../text/repeats';
-import { TEXT_FIELDS } from '../annotations';
-import { fieldScalars, fieldSet } from './support/content-fields';
+import { FIELD_NAMES, fieldScalars, fieldsOption } from './support/content-fields';
 import { pairHome } from '../edit/scalar-site';
 import { fixList, textFix } from '../edit/scalar-fix';
 
-const FIELDS = fieldSet(TEXT_FIELDS);
+/** What the model is trained to write; a prompt or context quotes its sources as printed. */
+const DEFAULT_FIELDS = ['response'];
+const fieldsFor = new WeakMap<object, ReadonlySet<string>>();
+
+/** The fields to read: `rules: { repetition: { fields: [...] } }`, else the response. */
+function fields(ctx: PairContext): ReadonlySet<string> {
+  let f = fieldsFor.get(ctx.options);
+  if (!f) fieldsFor.set(ctx.options, (f = fieldsOption(ctx.options.fields, DEFAULT_FIELDS)));
+  return f;
+}
 
 /**
  * Findings of one field that carry a quick fix: later ones are reported without one. Each fix
@@ -57,12 +65,15 @@ export const repetition: LintRule = {
     defaultSeverity: 'warning',
     fixable: true,
     description:
-      'Doubled words, repeated sentences or lines, and generation loops in a text field.',
-    options: () => ({ allow: z.optional(z.array(z.string())) }),
+      'Doubled words, repeated sentences or lines, and generation loops in the response.',
+    options: () => ({
+      allow: z.optional(z.array(z.string())),
+      fields: z.optional(z.array(z.enum(FIELD_NAMES))),
+    }),
   },
   checkPair(ctx) {
     let allowed: ReadonlySet<string> | undefined;
-    for (const s of fieldScalars(ctx, FIELDS)) {
+    for (const s of fieldScalars(ctx, fields(ctx))) {
       if (s.text.length < 3) continue;
       allowed ??= allowedDoubles(ctx);
       let fixes = 0;

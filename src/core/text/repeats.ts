@@ -33,18 +33,48 @@ export const DEFAULT_ALLOWED_DOUBLES: readonly string[] = [
   'well',
 ];
 
-const MIN_SENTENCE_WORDS = 4;
-const MIN_LINE_WORDS = 3;
+/**
+ * Shorter sentences and lines repeat by design in real answers: a survey's options
+ * ("Yes/No/Not Sure"), a routine's steps ("Repeat for 30 seconds."), a chorus, quoted speech
+ * ("The Earth is flat. The Earth is flat."), worked lines ("Therefore Jerry's Age = 10").
+ */
+const MIN_SENTENCE_WORDS = 8;
+const MIN_LINE_WORDS = 8;
 const MIN_LOOP_WORDS = 12;
+/**
+ * Two capitalised copies are a name ("Lang Lang", "Duran Duran", "Boutros Boutros-Ghali");
+ * a capitalised word and its lower-case copy followed by `=`, `;`, `,` or `)` is a type and
+ * its variable in code (`Logger logger = ...`, `(Logger logger)`).
+ */
+const DECLARATION_END = /^[ \t]*[=;,)]/;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-function onlySpace(text: string, from: number, to: number): boolean {
+/**
+ * Spaces or tabs only: a word at the end of one line and again at the start of the next is
+ * a list, a layout or a worked answer (`(3/2)x` / `x = 6`, `ice` / `Ice`), not a slip; a
+ * folded block's line break is a space in its value and still counts.
+ */
+function onlyLineSpace(text: string, from: number, to: number): boolean {
   if (from >= to) return false;
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
   return true;
+}
+
+function isUpper(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** A doubled capitalised word that is a name or a declaration, not a slip (see DECLARATION_END). */
+function isNameOrCode(text: string, first: string, second: string, end: number): boolean {
+  if (!isUpper(first)) return false;
+  return isUpper(second) || DECLARATION_END.test(text.slice(end, end + 8));
 }
 
 // Open-addressing table from a hash to its last two positions; stamped so it is never
@@ -159,10 +189,11 @@ export function findRepeats(text: string, allowed: ReadonlySet<string>): Repeat[
     if (hashes[i] !== hashes[i - 1] || !w.alphabetic[i]) continue;
     while (loopIndex < loops.length && loops[loopIndex] + loops[loopIndex + 2] <= i) loopIndex += 3;
     if (loopIndex < loops.length && i >= loops[loopIndex]) continue;
-    if (!onlySpace(text, ends[i - 1], starts[i])) continue;
-    const a = text.slice(starts[i - 1], ends[i - 1]).toLowerCase();
+    if (!onlyLineSpace(text, ends[i - 1], starts[i])) continue;
+    const first = text.slice(starts[i - 1], ends[i - 1]);
     const b = text.slice(starts[i], ends[i]);
-    if (a !== b.toLowerCase() || allowed.has(a)) continue;
+    const a = first.toLowerCase();
+    if (a !== b.toLowerCase() || allowed.has(a) || isNameOrCode(text, first, b, ends[i])) continue;
     out.push({
       kind: 'doubled',
       start: starts[i],

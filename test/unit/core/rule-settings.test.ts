@@ -29,7 +29,7 @@ describe("rule settings are checked against each rule's own options", () => {
     assert.deepEqual(problemsOf(text), [
       [
         'unknown-key',
-        'Unknown key "allwo" in rules.repetition; did you mean "allow"? Expected allow.',
+        'Unknown key "allwo" in rules.repetition; did you mean "allow"? Expected allow or fields.',
         'allwo',
       ],
       ['unknown-key', 'Unknown rule "no-such-rule" in rules.', 'no-such-rule'],
@@ -136,7 +136,11 @@ describe("rule settings are checked against each rule's own options", () => {
     const rules = schema.properties.rules.properties;
     assert.deepEqual(Object.keys(rules).sort(), RULE_METAS.map((m) => m.id).sort());
     const object = (id: string) => rules[id].anyOf.find((o) => o.properties)!;
-    assert.deepEqual(Object.keys(object('repetition').properties!), ['severity', 'allow']);
+    assert.deepEqual(Object.keys(object('repetition').properties!), [
+      'severity',
+      'allow',
+      'fields',
+    ]);
     assert.deepEqual(Object.keys(object('near-duplicate').properties!), ['severity', 'threshold']);
     assert.equal(object('pii').additionalProperties, false);
   });

@@ -30,8 +30,15 @@ const INPUTS: Record<string, [(n: number) => string, number]> = {
       ).join('\n'),
     3_000,
   ],
-  'many identical lines': [(n) => 'the very same line here.\n'.repeat(n / 5), 4_000],
-  'many identical sentences on one line': [(n) => 'One two three four. '.repeat(n / 4), 25_000],
+  // Lines and sentences of eight words: the shortest the rule compares (shorter ones repeat by design).
+  'many identical lines': [
+    (n) => 'the very same line here, eight words long\n'.repeat(n / 8),
+    4_000,
+  ],
+  'many identical sentences on one line': [
+    (n) => 'One two three four five six seven eight. '.repeat(n / 8),
+    25_000,
+  ],
   'a passage pasted almost three times': [
     (n) => {
       const passage = Array.from({ length: Math.floor(n / 2.9) }, (_, i) => `w${i}`);

@@ -102,29 +102,69 @@ describe('rule repetition', () => {
 
   it('finds a repeated sentence and a repeated line (list markers ignored), not inside code fences', () => {
     const text = file(
-      '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+      '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven to 200 degrees before you start\n  2. Preheat the oven to 200 degrees before you start\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
     );
     const problems = check(text);
     assert.deepEqual(spans(text, problems), [
       'Water boils at 100 degrees at sea level.',
-      '2. Preheat the oven first',
+      '2. Preheat the oven to 200 degrees before you start',
     ]);
     assert.equal(
       applyEdits(text, problems[1].fixes![0].edits),
       file(
-        '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+        '|\n  Water boils at 100 degrees at sea level. It is hot. Water boils at 100 degrees at sea level.\n  1. Preheat the oven to 200 degrees before you start\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
       ),
     );
     assert.equal(
       applyEdits(text, problems[0].fixes![0].edits),
       file(
-        '|\n  Water boils at 100 degrees at sea level. It is hot.\n  1. Preheat the oven first\n  2. Preheat the oven first\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
+        '|\n  Water boils at 100 degrees at sea level. It is hot.\n  1. Preheat the oven to 200 degrees before you start\n  2. Preheat the oven to 200 degrees before you start\n  ```\n  print(value + 1)\n  print(value + 1)\n  ```',
       ),
     );
   });
 
   it('finds a repeated CJK sentence', () => {
-    const text = file('|\n  今天天气很好。我们去公园吧。今天天气很好。');
-    assert.deepEqual(spans(text, check(text)), ['今天天气很好。']);
+    const text = file('|\n  今天的天气真的非常好。我们去公园吧。今天的天气真的非常好。');
+    assert.deepEqual(spans(text, check(text)), ['今天的天气真的非常好。']);
+  });
+
+  // Shapes from real pairs (the quality corpus's review), each a false alarm before.
+  it('leaves short sentences and lines that repeat by design: options, steps, chorus, quoted speech, worked lines', () => {
+    for (const response of [
+      '|\n  How satisfied are you?\n  Yes/No/Not Sure\n  Would you come back?\n  Yes/No/Not Sure',
+      '|\n  1. Lunge forward. Repeat for 30 seconds.\n  2. Step back and switch legs. Repeat for 30 seconds.',
+      '|\n  If you care enough for the living\n  Make it a better place\n  If you care enough for the living',
+      '"Shaq said: \\"It is true. The Earth is flat. The Earth is flat. Yes, it is.\\""',
+      "|\n  Therefore Jerry's Age = 10\n  Tom is 2 years older: 10 + 2 = 12\n  Therefore Jerry's Age = 10",
+    ])
+      assert.deepEqual(check(file(response)), [], response);
+  });
+
+  it('leaves a word repeated across a line break, names and a class and its variable', () => {
+    for (const response of [
+      '|\n  Solve for x: 6 = (3/2)x\n  x = 6 * 2/3 = 4',
+      '|\n  He needs 4 pounds of onions\n  Onions are on sale for $2.00 a pound',
+      '|\n  dear -> wife\n  wife -> went',
+      'The pianist Lang Lang played Liszt, then Duran Duran and Boutros Boutros-Ghali.',
+      '"Create it with `Logger logger = new Logger();` first, or pass (Logger logger)."',
+      'Delta Delta Delta is a sorority.',
+    ])
+      assert.deepEqual(check(file(response)), [], response);
+  });
+
+  it('still finds a slip at the start of a sentence, and doubled words within a line', () => {
+    const text = file(
+      'The the river is wide. In in summer it dries, and and Butler High School school floods.',
+    );
+    assert.deepEqual(spans(text, check(text)), ['the', 'in', 'and', 'school']);
+  });
+
+  it('reads the response only, unless the fields option names more', () => {
+    const pair = 'id: r1\nprompt: Summarize the the article.\nresponse: It is is short.\n';
+    assert.deepEqual(spans(sftFile(pair), check(sftFile(pair))), ['is']);
+    const g = guidelinesFrom(
+      'sft-guidelines: 1\nrules:\n  repetition: { fields: [prompt, response] }\n',
+    );
+    assert.deepEqual(spans(sftFile(pair), check(sftFile(pair), g)), ['the', 'is']);
   });
 });

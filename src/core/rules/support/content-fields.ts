@@ -55,6 +55,16 @@ export function fieldSet(fields: readonly string[]): Set<string> {
 }
 
 /**
+ * The fields a rule's `fields` option names (a list of FIELD_NAMES, already checked against
+ * the rule's schema), else `fallback`; normalised by `fieldSet`.
+ */
+export function fieldsOption(value: unknown, fallback: readonly string[]): Set<string> {
+  return fieldSet(
+    Array.isArray(value) && value.every((x) => typeof x === 'string') ? value : fallback,
+  );
+}
+
+/**
  * The scalars of the pair that `fields` (normalised by `fieldSet`) cover, in source order: a
  * text field's value, each example's input and output, each label. A key given twice counts
  * once (the first, as the parser's `fields` keeps it).
