@@ -87,9 +87,25 @@ const PUBLIC_IPV4 = new Set([
 const ROLE_LOCAL =
   /^(?:info|contact|support|help|press|news|newsroom|letters|editor|editors|tips|alerts?|noreply|no-reply|webmaster|admin|sales|feedback|hello|office|service|customerservice)$/i;
 
-// Reserved for documentation (RFC 2606, 6761): writers use them on purpose.
+/** A mailbox named for a show or a publication ("TheBigPodcastWithShaq@…"): public, not a person. */
+const PUBLICATION_LOCAL = /podcast|newsletter|newsdesk|radio|magazine/i;
+
+// Reserved for documentation (RFC 2606, 6761), and the generic domains writers put in made-up
+// tables and resumes (`emoore@email.com`): used on purpose.
 const EXAMPLE_TLDS = new Set(['example', 'test', 'invalid', 'localhost', 'local']);
-const EXAMPLE_DOMAINS = /(?:^|\.)example\.(?:com|org|net|edu)$/i;
+const EXAMPLE_DOMAINS =
+  /(?:^|\.)(?:example\.(?:com|org|net|edu)|(?:email|domain|yourdomain|company|yourcompany|mycompany)\.com)$/i;
+
+/**
+ * Where a number follows "call us at" or "call the Flint Police Department at": an
+ * organisation's line, printed for the public. "Contact Lawren Linehan at" is a person's.
+ */
+const ORGANISATION_BEFORE =
+  /\b(?:call|contact|reach|phone|dial|text)\s+(?:us|the\s[^.\n]{0,60}?\b(?:police|sheriff|department|office|hotline|helpline|line|agency|bureau|cent(?:er|re)|headquarters|company|station|clinic|hospital|council|desk|team))\b[^.\n\d]{0,12}$/i;
+
+function organisationLine(text: string, start: number): boolean {
+  return ORGANISATION_BEFORE.test(text.slice(Math.max(0, start - 100), start));
+}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -202,7 +218,8 @@ function findEmails(text: string, hits: PiiHit[]): void {
       EXAMPLE_TLDS.has(tld.toLowerCase()) ||
       EXAMPLE_DOMAINS.test(domain) ||
       local === 'git' ||
-      ROLE_LOCAL.test(local)
+      ROLE_LOCAL.test(local) ||
+      PUBLICATION_LOCAL.test(local)
     )
       continue;
     hits.push({ kind: 'email', start: s, end: e, what: 'email address' });
@@ -298,6 +315,11 @@ function push(hits: PiiHit[], kind: PiiKind, start: number, end: number, what: s
   if (!taken(hits, start, end)) hits.push({ kind, start, end, what });
 }
 
+function phone(text: string, hits: PiiHit[], m: RegExpExecArray): void {
+  if (!organisationLine(text, m.index))
+    push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
+}
+
 function findNumeric(text: string, hits: PiiHit[]): void {
   if (/[A-Z]{2}\d{2}/.test(text)) {
     each(IBAN, text, (m) => {
@@ -342,14 +364,14 @@ function findNumeric(text: string, hits: PiiHit[]): void {
   if (text.includes('+')) {
     each(PHONE_INTL, text, (m) => {
       const n = digitCount(m[0]);
-      if (n >= 9 && n <= 15) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
+      if (n >= 9 && n <= 15) phone(text, hits, m);
     });
   }
   each(PHONE_NANP, text, (m) => {
-    if (!publicNanp(m[0])) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
+    if (!publicNanp(m[0])) phone(text, hits, m);
   });
   each(PHONE_NATIONAL, text, (m) => {
     const n = digitCount(m[0]);
-    if (n >= 9 && n <= 12) push(hits, 'phone', m.index, m.index + m[0].length, 'phone number');
+    if (n >= 9 && n <= 12) phone(text, hits, m);
   });
 }

@@ -56,6 +56,22 @@ describe('rule pii', () => {
     ]);
   });
 
+  it("leaves an organisation's printed line, a show's mailbox and a made-up table's addresses", () => {
+    const text = file(
+      '|\n  Anyone with information is asked to call the Flint Police Department at 810-237-6800.\n  Questions? Call us at 650-636-4884.\n  Email your best stuff to TheBigPodcastWithShaq@gmail.com.\n  | Name | Email |\n  | Emma Moore | emoore@email.com |\n  | Kolby Reese | kolbyreese82@email.com |',
+    );
+    assert.deepEqual(check(text), []);
+    // The same numbers after a person's name, and a person's address at a real domain, fire.
+    const personal = file(
+      '|\n  Contact Lawren Linehan at 810-237-6800 or emoore@suntimes.com.\n  Call the reporter Mitch at 650-636-4884.',
+    );
+    assert.deepEqual(spans(personal, check(personal)), [
+      '810-237-6800',
+      'emoore@suntimes.com',
+      '650-636-4884',
+    ]);
+  });
+
   it('does not take dates, years, ranges, versions or big numbers for phones', () => {
     const text = file(
       '|\n  On 2024-01-15, in 1990-2000, v1.2.3, 15.01.2024 and 1914–1918.\n  A population of 1,402,112,000 or 1 402 112 000, ISBN 978-3-16-148410-0.\n  Order 1234567890123 shipped; scores 10 20 30 40 50 60.',
