@@ -4,7 +4,7 @@ import type { Guidelines } from '../guidelines';
 import type { ReportedSeverity } from '../types';
 import { DEFAULT_PROFANITY } from './support/default-profanity';
 import { PhraseList } from './support/phrase-matcher';
-import { FIELD_NAMES, fieldLabel, fieldScalars, fieldSet } from './support/content-fields';
+import { FIELD_NAMES, fieldLabel, fieldScalars, fieldsOption } from './support/content-fields';
 
 interface Entry {
   text: string;
@@ -19,10 +19,6 @@ interface Compiled {
 
 const PROFANITY = 'Profanity: a demonstration answer stays civil.';
 const compiled = new WeakMap<Guidelines, Compiled>();
-
-function stringList(v: unknown): string[] | undefined {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-}
 
 /** The guidelines' lexicon plus the built-in profanity list, compiled once per guidelines. */
 function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Compiled {
@@ -44,7 +40,7 @@ function compile(g: Guidelines, options: Readonly<Record<string, unknown>>): Com
   }
   c = {
     list: new PhraseList(entries),
-    fields: fieldSet(stringList(options.fields) ?? ['response']),
+    fields: fieldsOption(options.fields, ['response']),
   };
   compiled.set(g, c);
   return c;
@@ -57,6 +53,33 @@ function quotedFrom(ctx: PairContext): string {
     .join('\n')
     .replace(/\s+/g, ' ')
     .toLowerCase();
+}
+
+const SPEECH_VERB =
+  /\b(?:said|says|say|called|calls|calling|told|tells|tweeted|wrote|writes|shouted|yelled|described|labell?ed|dubbed|referred\s+to|quoted|chanted)\b[^.!?\n"“”]{0,40}$/i;
+
+/**
+ * Whether text[start, end) is inside a quotation that a speech verb introduces, on one line:
+ * `Duterte previously called Obama a "son of a bitch,"` reports someone's words, which a
+ * faithful news summary keeps; the answer's own voice is outside quotes.
+ */
+function reportedSpeech(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let open = -1;
+  let straight = 0;
+  for (let i = lineStart; i < start; i++) {
+    const c = text[i];
+    if (c === '"') {
+      straight++;
+      if (straight % 2) open = i;
+    } else if (c === '“') open = i;
+    else if (c === '”') open = -1;
+  }
+  // Inside: an odd number of straight quotes, or a curly quote left open.
+  if (open < 0 || (text[open] === '"' && straight % 2 === 0)) return false;
+  const close = text.slice(end, end + 300).search(text[open] === '"' ? /["\n]/ : /[”\n]/);
+  if (close < 0 || text[end + close] === '\n') return false;
+  return SPEECH_VERB.test(text.slice(Math.max(0, open - 80), open));
 }
 
 /** Terms from the guidelines' harmful-terms lexicon, and standard profanity, in the response. */
@@ -83,7 +106,8 @@ export const harmfulTerm: LintRule = {
         // from a list, a news quote in a summary) is the answer's subject, not its voice.
         if (s.field === 'response') {
           given ??= quotedFrom(ctx);
-          if (given.includes(shown.toLowerCase())) continue;
+          if (given.includes(shown.toLowerCase()) || reportedSpeech(s.text, m.start, m.end))
+            continue;
         }
         ctx.report({
           ...ctx.span(s.node, m.start, m.end),

@@ -50,6 +50,23 @@ describe('harmful-term', () => {
     assert.deepEqual(lint(text2, { only, guidelines: g }), []);
   });
 
+  it("leaves reported speech in a summary, and still fires on the answer's own voice", () => {
+    const file = (r: string) =>
+      sftFile(`id: a\nprompt: Summarize the news.\nresponse: |\n  ${r}\n`);
+    const check = (text: string) => lint(text, { only });
+    const quoted = file(
+      'Duterte previously called Obama a "son of a bitch," and aides said it was “a shitty week”.',
+    );
+    assert.deepEqual(check(quoted), []);
+    for (const own of [
+      'You bitch, "hello" is all he said.',
+      'He said "hello" and then the bitch left "quickly".',
+      'The bitch "called" him.',
+      '"Quote" closed, bitch.',
+    ])
+      assert.equal(check(file(own)).length, 1, own);
+  });
+
   it('leaves a term the response quotes from the prompt or context as its answer', () => {
     const text = sftFile(
       'id: a\nprompt: |\n  Find the toxic word or phrase in the sentence.\n\n  This is so fucked up.\nresponse: fucked up\n',
