@@ -69,6 +69,15 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
 
 /** Words from which a line of a prompt is a pasted paragraph rather than the writer's ask. */
 const PARAGRAPH_WORDS = 30;
+/**
+ * Words from which a prompt carries a passage even on one line (a review, an encyclopedia
+ * entry with its question or options around it): beyond a short prompt (SPEC 3).
+ */
+const PASSAGE_PROMPT_WORDS = 100;
+
+function longerThan(text: string, words: number): boolean {
+  return text.trim().split(/\s+/, words + 1).length > words;
+}
 
 /**
  * Whether offset `at` of a prompt lies in a long paragraph next to other lines: a review,
@@ -105,7 +114,9 @@ export const formatting: LintRule = {
       // does not learn to write it. Only the writer's own text is checked for balance.
       const source =
         marks.length > 0 &&
-        (s.name === 'context' || (s.name === 'prompt' && hasInlinePassage(s.text)));
+        (s.name === 'context' ||
+          (s.name === 'prompt' &&
+            (hasInlinePassage(s.text) || longerThan(s.text, PASSAGE_PROMPT_WORDS))));
       if (!source)
         for (const u of marks) {
           if (s.name === 'prompt' && inQuotedParagraph(s.text, u.start)) continue;

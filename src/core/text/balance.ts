@@ -40,6 +40,17 @@ function isEmoticon(text: string, i: number): boolean {
 }
 
 /**
+ * `:)` right after a word, with a `(` open: the colon ends the words inside the brackets
+ * (`print(Answer is:)`), and the bracket closes them. A face is drawn after a space.
+ */
+function closesAfterColon(text: string, i: number): boolean {
+  let eye = i - 1;
+  const p = text.charCodeAt(eye);
+  if (p === 0x2d || p === 0x27) return false; // a nose or a tear: a face
+  return eye > 0 && isAlnum(text.charCodeAt(--eye));
+}
+
+/**
  * `:(` that opens an expression rather than a face: a face ends where it is drawn, so a `(`
  * with a letter, a digit or another bracket right after it (`tree:(108/2)-6`) is a bracket.
  */
@@ -161,7 +172,13 @@ export function findUnbalanced(text: string): Unbalanced[] {
     } // Polish „…”
     const closes = CLOSERS[ch];
     if (closes !== undefined) {
-      if (ch !== '”' && i > 0 && isEmoticon(text, i)) continue;
+      if (
+        ch !== '”' &&
+        i > 0 &&
+        isEmoticon(text, i) &&
+        !(top?.ch === closes && closesAfterColon(text, i))
+      )
+        continue;
       if (top && top.ch === closes) {
         stack.pop();
         continue;

@@ -73,6 +73,27 @@ describe('rule formatting', () => {
     assert.deepEqual(spans(open, check(open)), ['(']);
   });
 
+  it('leaves a one-line prompt of more than 100 words that carries a review; checks a short one', () => {
+    const review = 'I watched this film twice (the second time with friends. '.repeat(12);
+    const long = sftFile(
+      `id: f1\nprompt: "${review}Did the reviewer enjoy it?"\nresponse: Yes, they did.\n`,
+    );
+    assert.deepEqual(check(long), []);
+    const short = sftFile(
+      'id: f1\nprompt: |\n  Translate this sentence into any Arabic dialect and say what dialect it is: “The beautiful ones are not yet born\nresponse: Done.\n',
+    );
+    assert.deepEqual(spans(short, check(short)), ['“']);
+  });
+
+  it('reads `:)` right after a word inside brackets as the colon and the closing bracket', () => {
+    const code = file('|\n  for i in range(10)\n      print(Answer is:)\n      print(i)');
+    assert.deepEqual(check(code), []);
+    // A face after a space (or with a nose) inside brackets is still a face: the bracket stays open.
+    const face = file('It went well (really :) and then');
+    assert.deepEqual(spans(face, check(face)), ['(']);
+    assert.deepEqual(check(file('(It went well :-) really)')), []);
+  });
+
   it('skips triple-quoted strings such as Python docstrings', () => {
     assert.deepEqual(
       check(file('|\n  def f(x):\n      """\n      :type x: int\n      """\n      return x')),
