@@ -4,10 +4,11 @@ import { hasInlinePassage } from './support/inline-passage';
 
 const NEEDS_CONTEXT = new Set(['closed_qa', 'extraction', 'summarization']);
 /**
- * A prompt this long, with a passage set off in it, carries its own passage: a headline-length
- * article or a three-sentence story after "TL;DR:" or before a question is a passage too.
+ * A prompt this long, with a passage set off in it, carries its own passage: a one-sentence
+ * news item before "TL;DR:" (gigaword's "malaysia 's financial markets are closed on monday
+ * for a public holiday .") or a three-sentence story before a question is a passage too.
  */
-const INLINE_MIN_WORDS = 15;
+const INLINE_MIN_WORDS = 10;
 
 /** closed_qa, extraction and summarization answer from a passage: the pair must give it. */
 export const contextRequired: LintRule = {

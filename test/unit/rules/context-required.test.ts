@@ -56,6 +56,9 @@ describe('context-required', () => {
     const story = sftFile(
       "id: a\ntask: closed_qa\nprompt: |\n  Rachel's theme was relaxed, like lounge music. Harvey Dent's was like a hero riding on a stallion after defeating an enemy.\n  What was Harvey Dent's transportation?\n  Pick the best answer from the following options:\n  - a male horse .\n  - An airplane .\nresponse: a male horse .\n",
     );
-    for (const text of [headline, story]) assert.deepEqual(lint(text, { only }), []);
+    const sentence = sftFile(
+      "id: a\ntask: summarization\nprompt: |\n  malaysia 's financial markets are closed on monday for a public holiday .\n\n  TL;DR:\nresponse: malaysia markets closed for holiday\n",
+    );
+    for (const text of [headline, story, sentence]) assert.deepEqual(lint(text, { only }), []);
   });
 });
