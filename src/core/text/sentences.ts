@@ -155,6 +155,16 @@ export function countSentences(text: string, stopAfter = Infinity): number {
     segmentStart = end;
   }
   if (content < segmentStart) content = firstContent(text, segmentStart);
-  if (content < text.length) count++;
+  if (content < text.length && !(count > 0 && isAttribution(text, content))) count++;
   return count;
+}
+
+/**
+ * A last segment that credits the sentence before it rather than saying something:
+ * "(attributed to Albert Einstein)", "— Albert Einstein".
+ */
+function isAttribution(text: string, from: number): boolean {
+  const tail = text.slice(from).trimEnd();
+  if (tail.length > 80 || tail.includes('\n')) return false;
+  return /^\([^()]*\)$/.test(tail) || /^[—–-]\s*\p{Lu}[^.!?]*$/u.test(tail);
 }

@@ -18,6 +18,14 @@ describe('countSentences', () => {
     ['She moved to the U.S. in 1990.', 1],
     ['It costs approx. ten dollars.', 1],
     ['Wait... then what happened?', 1],
+    // An attribution after the sentence credits it; it says nothing of its own.
+    [
+      "The universe and human stupidity; and I'm not sure about the universe. (attributed to Albert Einstein)",
+      1,
+    ],
+    ['Two things are infinite. — Albert Einstein', 1],
+    ['It rained. (It often does.) Then it stopped.', 3],
+    ['(See the table.)', 1],
     ['He said "Stop." Then he left.', 2],
     ['(A short aside.) Then more.', 2],
     ['今日は晴れです。明日は雨です。', 2],
