@@ -35,6 +35,7 @@ import { pattern } from './pattern';
 import { pii } from './pii';
 import { repetition } from './repetition';
 import { formatting } from './formatting';
+import { invisibleCharacter } from './invisible-character';
 import { responseLength } from './response-length';
 import { languageMismatch } from './language-mismatch';
 // QA
@@ -73,6 +74,7 @@ export const LINT_RULES: readonly LintRule[] = [
   pii,
   repetition,
   formatting,
+  invisibleCharacter,
   responseLength,
   languageMismatch,
   reviewOpen,

@@ -1,6 +1,7 @@
 /**
  * Generated `.sft.yaml` files for the fix property test: pairs whose fields carry what the
- * rules fix (banned phrases, personal data, doubled words, trailing spaces, near-miss
+ * rules fix (banned phrases, personal data, doubled words, trailing spaces, invisible and
+ * look-alike characters, near-miss
  * annotation values and keys, missing ids, misspelt silences...) in every scalar style, with
  * comments, unicode and CRLF. Each scalar is written so the file parses; the test checks the
  * generated file parses before it trusts it.
@@ -65,6 +66,11 @@ const PIECES = [
   '日本語の文',
   'é',
   'Café\u0301',
+  'for\u200becast',
+  'soft\u00adhyphen',
+  'p\u0430ypal',
+  'one\u2028two',
+  'rtl\u202eoverride',
   '...',
   '—',
   ',',

@@ -318,11 +318,15 @@ describe('fixes (property)', function () {
   it(`every fix leaves valid YAML, the same values outside its target, and no problem behind (${RUNS} files, seed ${SEED})`, () => {
     let checked = 0;
     let fixes = 0;
+    const fixedRules = new Set<string>();
     fc.assert(
       fc.property(sftFileText, (text) => {
         if (typeof reading(text) === 'string') return true;
         checked++;
-        fixes += lint(text).reduce((n, p) => n + (p.fixes?.length ?? 0), 0);
+        for (const p of lint(text)) {
+          fixes += p.fixes?.length ?? 0;
+          if (p.fixes?.length) fixedRules.add(p.rule);
+        }
         const failures = checkFixes(text);
         if (failures.length) throw new Error(`${failures[0]}\n--- in ---\n${text}`);
         return true;
@@ -332,6 +336,12 @@ describe('fixes (property)', function () {
     // The generator must mostly make valid files, and the files must carry fixes to check.
     assert.ok(checked > RUNS * 0.8, `only ${checked} of ${RUNS} generated files parsed`);
     assert.ok(fixes > RUNS * 3, `only ${fixes} fixes in ${checked} files`);
+    // The text rules whose fixes cut inside a scalar are all exercised.
+    for (const id of ['banned-phrase', 'pii', 'repetition', 'invisible-character'])
+      assert.ok(
+        fixedRules.has(id),
+        `no ${id} fix in ${checked} files: ${[...fixedRules].sort().join(', ')}`,
+      );
   });
 
   it(`the pickers' map edits change their key alone, whatever the value (${RUNS} files, seed ${SEED})`, () => {
