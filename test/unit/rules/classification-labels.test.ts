@@ -29,6 +29,40 @@ describe('classification-labels', () => {
     assert.equal(problems[0].fixes, undefined);
   });
 
+  it('suggests the label a response misspells, with a fix that fix-all does not apply', () => {
+    const text = pair('labels: [Confucius, Laozi, Mencius]\n', 'Confucious');
+    const problems = lint(text, { only });
+    assert.match(
+      problems[0].message,
+      /not one of the labels: Confucius, Laozi, Mencius\. Did you mean "Confucius"\?/,
+    );
+    assert.equal(problems[0].fixes![0].preferred, undefined);
+    assert.equal(fixOf(text), pair('labels: [Confucius, Laozi, Mencius]\n', 'Confucius'));
+    // Too far from every label, or as near to two: no suggestion.
+    for (const [labels, response] of [
+      ['[Confucius, Laozi]', 'Aristotle'],
+      ['[cat, car]', 'cap'],
+    ]) {
+      const other = lint(pair(`labels: ${labels}\n`, response), { only });
+      assert.doesNotMatch(other[0].message, /Did you mean/, response);
+      assert.equal(other[0].fixes, undefined, response);
+    }
+  });
+
+  it('says a prose answer that opens with a label should be the label alone', () => {
+    const text = pair('labels: ["yes", "no"]\n', 'yes, the thread contains hate speech.');
+    const problems = lint(text, { only });
+    assert.match(
+      problems[0].message,
+      /answers in prose where a label was asked for: answer "yes" alone/,
+    );
+    assert.equal(problems[0].fixes![0].preferred, undefined);
+    assert.equal(fixOf(text), pair('labels: ["yes", "no"]\n', '"yes"')); // quoted: a plain yes reads as true in YAML 1.1
+    // An answer that does not open with a label gets the plain message.
+    const plain = lint(pair('labels: ["yes", "no"]\n', 'Nobody knows.'), { only });
+    assert.match(plain[0].message, /is not one of the labels/);
+  });
+
   it('fixes a response that differs only in case or punctuation, in each scalar style', () => {
     assert.equal(
       fixOf(pair('labels: [very_positive, negative]\n', 'Very positive!')),
