@@ -4,6 +4,7 @@ import { effectiveField } from '../fields';
 import { isEmptyValue, pairHead } from './support/node-shape';
 import type { LintRule, PairContext } from '../rule';
 import type { Fix } from '../types';
+import { suggestTask } from '../text/task-shape';
 
 /**
  * The guidelines' required annotations (`annotations.required`), looked up on the pair and
@@ -47,13 +48,37 @@ export const missingAnnotation: LintRule = {
     }
     if (!missing.length) return;
     const list = missing.join(', ');
+    const task = missing.includes('task') ? taskFix(ctx) : undefined;
+    const fixes = [
+      ...(missing.includes('prompt_length') ? (fillFix(ctx, 'prompt_length') ?? []) : []),
+      ...(task?.fixes ?? []),
+    ];
     ctx.report({
       ...pairHead(pair),
-      message: `Missing annotation${missing.length > 1 ? 's' : ''} ${list} (${why}); set ${missing.length > 1 ? 'them' : 'it'} on the pair or in defaults.`,
-      fixes: missing.includes('prompt_length') ? fillFix(ctx, 'prompt_length') : undefined,
+      message: `Missing annotation${missing.length > 1 ? 's' : ''} ${list} (${why}); set ${missing.length > 1 ? 'them' : 'it'} on the pair or in defaults.${task ? ` The prompt reads like ${task.task} (${task.why}).` : ''}`,
+      fixes: fixes.length ? fixes : undefined,
     });
   },
 };
+
+/**
+ * A task suggested by the prompt's shape ("Summarize this email": summarization), offered as
+ * a fix that fix-all does not apply: the writer confirms it.
+ */
+function taskFix(ctx: PairContext): { task: string; why: string; fixes: Fix[] } | undefined {
+  const prompt = ctx.text('prompt')?.text;
+  if (!prompt) return undefined;
+  const labels = ctx.annotation('labels').list;
+  const s = suggestTask(prompt, {
+    hasContext: !!ctx.text('context')?.text.trim(),
+    hasLabels: !!labels?.some((l) => l.trim()),
+  });
+  if (!s) return undefined;
+  const edits = setAnnotation(ctx.pair, 'task', s.task);
+  return edits.length
+    ? { task: s.task, why: s.why, fixes: [{ title: `Set task to ${s.task}`, edits }] }
+    : undefined;
+}
 
 /** Only a computed annotation has a value a fix can fill in without guessing. */
 function fillFix(ctx: PairContext, key: string): Fix[] | undefined {

@@ -46,6 +46,51 @@ describe('missing-annotation', () => {
     );
   });
 
+  it("suggests a task from the prompt's shape, with a fix fix-all leaves to the writer", () => {
+    const g = guidelinesFrom('sft-guidelines: 1\nannotations:\n  required: [id, task]\n');
+    const cases: Array<[string, string | undefined]> = [
+      ['prompt: Summarize this email for my manager.', 'summarization ("Summarize")'],
+      [
+        "prompt: |\n  malaysia 's markets are closed on monday .\n\n  TL;DR:",
+        'summarization ("TL;DR")',
+      ],
+      ['prompt: Rewrite this paragraph to make it more formal.', 'rewriting ("Rewrite")'],
+      ['prompt: Extract the dates from the text below.', 'extraction ("Extract")'],
+      ['prompt: Give me 5 ideas for a birthday party.', 'brainstorming ("Give me 5 ideas")'],
+      ['prompt: Solve it step by step. What is 12 * 7?', 'chain_of_thought ("step by step")'],
+      ['prompt: Write a poem about the sea.', 'generation ("Write a poem")'],
+      [
+        'labels: [positive, negative]\nprompt: Great film, awful ending.',
+        'closed_classification (it lists labels)',
+      ],
+      [
+        'prompt: What is the sentiment of this tweet?',
+        'open_classification ("What is the sentiment")',
+      ],
+      [
+        'context: The school opened in 1901.\nprompt: When did the school open?',
+        'closed_qa (a question about its context)',
+      ],
+      // No clear cue: no suggestion, no fix.
+      ['prompt: Why is the sky blue?', undefined],
+      ['prompt: Tell me about Lisbon.', undefined],
+    ];
+    for (const [fields, expected] of cases) {
+      const text = sftFile(`id: a\n${fields}\nresponse: Done.\n`);
+      const [problem] = lint(text, { only, guidelines: g });
+      if (expected === undefined) {
+        assert.doesNotMatch(problem.message, /reads like/, fields);
+        assert.equal(problem.fixes, undefined, fields);
+        continue;
+      }
+      assert.ok(problem.message.endsWith(`The prompt reads like ${expected}.`), problem.message);
+      const fix = problem.fixes![0];
+      assert.equal(fix.title, `Set task to ${expected.split(' ')[0]}`);
+      assert.equal(fix.preferred, undefined);
+      assert.deepEqual(lint(applyEdits(text, fix.edits), { only, guidelines: g }), [], fields);
+    }
+  });
+
   it('does not fire on complete pairs (block, folded, quoted, non-Latin text) or on non-map items', () => {
     const text = sftFile(
       cleanPair('a'),
