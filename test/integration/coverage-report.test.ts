@@ -143,4 +143,27 @@ describe('coverage report', () => {
     await reportUntil((r) => countOf(r, 'task', 'closed_qa') === 2, 'the new pair counted');
     await revert(doc);
   });
+
+  it('the Coverage view: short descriptions, the words in the tooltip, a value with no pair offers one', async () => {
+    const sft = await statusBarShows(FIXTURE_STATUS, 'a settled index');
+    for (const root of await sft.coverageChildren())
+      for (const node of await sft.coverageChildren(root)) {
+        if (node.kind !== 'bucket') continue;
+        const item = sft.coverageItem(node);
+        const b = node.bucket;
+        // Count, share and target only: "1 · 16.7% → 20%" reads beside a long value at the
+        // default sidebar width; the gap is in the tooltip.
+        assert.ok(String(item.description).length <= 16, String(item.description));
+        if (b.meets === false) {
+          assert.match(String(item.description), / → \d+%$/);
+          assert.match(String(item.tooltip), new RegExp(`${b.gap} more pairs? needed`));
+        }
+        const offers = !b.count && !b.value.startsWith('(');
+        assert.deepStrictEqual(
+          item.command && [item.command.command, ...(item.command.arguments ?? [])],
+          offers ? ['sft.offerNewPair', node.key, b.value] : undefined,
+          `${node.key}: ${b.value}`,
+        );
+      }
+  });
 });
