@@ -259,6 +259,12 @@ describe('language features', () => {
     assert.ok(md.includes(`| domain | ${ESCAPED}\\\\nnext | 1 | 100% | 50% |\n`), md);
     assert.ok(md.includes(`Tasks with no pair yet: generation`), md);
     assert.ok(
+      md.includes(
+        `on target (meeting their target, or present where none is set): ${c.tasks.onTarget} of ${c.tasks.total}\n`,
+      ),
+      md,
+    );
+    assert.ok(
       md.endsWith(`, ${ESCAPED}\n\n[Open the coverage report](command:sft.showCoverageReport)`),
       md,
     );

@@ -44,6 +44,10 @@ export function statusTooltip(c: Coverage): vscode.MarkdownString {
       );
     }
   }
+  // The status bar's k/n in words: a writer hovering `tasks 7/10` learns what 7 counts.
+  md.appendMarkdown(
+    `\nTask types on target (meeting their target, or present where none is set): ${c.tasks.onTarget} of ${c.tasks.total}\n`,
+  );
   if (c.tasks.missing.length)
     md.appendMarkdown(
       `\nTasks with no pair yet: ${c.tasks.missing.map(escapeMarkdown).join(', ')}\n`,
