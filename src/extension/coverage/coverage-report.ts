@@ -57,7 +57,7 @@ export class CoverageReportPanel extends Disposable {
     command('sft.exportCoverageReport', (format?: ReportFormat, target?: vscode.Uri) =>
       this.export(format, target),
     );
-    command('sft.newPairWith', (values: Record<string, string>, target?: vscode.Uri) =>
+    command('sft.newPairWith', (values: Record<string, string> = {}, target?: vscode.Uri) =>
       this.newPair(values, target),
     );
     command('sft.offerNewPair', (key: string, value: string) => this.offerNewPair(key, value));
