@@ -71,8 +71,11 @@ export interface Coverage {
   matrix: CoverageMatrix;
   /** author x status: progress per writer. */
   progress: CoverageMatrix;
-  /** Guidelines tasks with at least one pair, of all guidelines tasks. */
-  tasks: { covered: number; total: number; missing: string[] };
+  /**
+   * Guidelines tasks with at least one pair (`covered`), and on target (`onTarget`: meeting
+   * their target, or present where none is set), of all guidelines tasks.
+   */
+  tasks: { covered: number; onTarget: number; total: number; missing: string[] };
   /** Whether every target (total and shares) is met. */
   meetsTargets: boolean;
 }
@@ -255,9 +258,12 @@ export function coverageFromCounts(c: CoverageCounts, guidelines: Guidelines): C
     annotations[key] = { key, buckets, missed };
   }
   const values = (key: CoverageKey): string[] => annotations[key].buckets.map((b) => b.value);
-  const covered = guidelines.tasks.filter(
-    (t) => (annotations.task.buckets.find((b) => b.value === t)?.count ?? 0) > 0,
-  );
+  const taskBucket = (t: string) => annotations.task.buckets.find((b) => b.value === t);
+  const covered = guidelines.tasks.filter((t) => (taskBucket(t)?.count ?? 0) > 0);
+  const onTarget = guidelines.tasks.filter((t) => {
+    const b = taskBucket(t);
+    return b?.meets ?? (b?.count ?? 0) > 0;
+  }).length;
   return {
     total,
     targetTotal,
@@ -267,6 +273,7 @@ export function coverageFromCounts(c: CoverageCounts, guidelines: Guidelines): C
     progress: cross(c.progress, 'author', values('author'), 'status', values('status')),
     tasks: {
       covered: covered.length,
+      onTarget,
       total: guidelines.tasks.length,
       missing: guidelines.tasks.filter((t) => !covered.includes(t)),
     },

@@ -10,6 +10,7 @@ import type { IntentOf } from './edit/intent';
 import type { PairEntry } from './edit/pair-writer';
 import { yamlScalar } from './edit/scalar-write';
 import type { Guidelines } from './guidelines';
+import { scalarText } from './parse/model';
 import type { SftFileModel } from './parse/parse';
 import { isEmptyValue } from './rules/support/node-shape';
 
@@ -26,6 +27,9 @@ export function newFileHeader(guidelines: Guidelines, eol = '\n'): string {
 
 /** One line of a new pair: a fixed value, a choice among values, a free value, or a block text. */
 export type TemplateField = PairEntry;
+
+/** Annotations a new pair is written with, not asked for (a work-list item's: `task`, `traits` ...). */
+export type GivenValues = Readonly<Record<string, string | readonly string[]>>;
 
 /** The values an annotation may take under the guidelines (the editor's vocabulary), or undefined for free text. */
 export type ChoicesOf = (key: string) => readonly string[] | undefined;
@@ -51,8 +55,9 @@ export function defaultsSet(model: SftFileModel): Set<string> {
 }
 
 /**
- * The fields of a new pair, in the format's key order: the id, each required annotation not
- * set in `defaults` (a choice where the vocabulary has values), prompt and response.
+ * The fields of a new pair, in the format's key order: the id, the given values, each other
+ * required annotation not set in `defaults` (a choice where the vocabulary has values), prompt
+ * and response.
  * @usedBy tests
  */
 export function newPairFields(
@@ -60,11 +65,13 @@ export function newPairFields(
   guidelines: Guidelines,
   defaults: ReadonlySet<string>,
   choicesOf: ChoicesOf,
+  given: GivenValues = {},
 ): TemplateField[] {
   const required = new Set(guidelines.required);
   const out: TemplateField[] = [];
   for (const key of PAIR_KEYS) {
     if (key === 'id') out.push({ key, kind: 'value', value: id });
+    else if (Object.hasOwn(given, key)) out.push({ key, kind: 'value', value: given[key] });
     else if (key === 'prompt' || key === 'response') out.push({ key, kind: 'text' });
     else if (required.has(key) && !defaults.has(key) && !NOT_ASKED.has(key)) {
       const values = choicesOf(key);
@@ -86,6 +93,8 @@ export interface InsertPairOptions {
   /** The new pair's id (unique in the workspace: the caller knows the workspace). */
   id: string;
   choicesOf: ChoicesOf;
+  /** Values to write rather than ask for; one the file's `defaults` already give is left to them. */
+  values?: GivenValues;
 }
 
 /** Insert Pair as an intent: the template's fields, after the pair at the cursor. */
@@ -93,9 +102,14 @@ export function insertPairIntent(
   model: SftFileModel,
   opts: InsertPairOptions,
 ): IntentOf<'addPair'> {
+  const given = Object.fromEntries(
+    Object.entries(opts.values ?? {}).filter(
+      ([key, value]) => scalarText(model.defaults.get(key)?.value) !== value,
+    ),
+  );
   return {
     kind: 'addPair',
-    entries: newPairFields(opts.id, opts.guidelines, defaultsSet(model), opts.choicesOf),
+    entries: newPairFields(opts.id, opts.guidelines, defaultsSet(model), opts.choicesOf, given),
     offset: opts.offset,
   };
 }

@@ -22,6 +22,7 @@ import { settings } from './config';
 import { DiagnosticsProvider } from './lint/diagnostics';
 import { DocumentStore } from './lint/document-store';
 import { GuidelinesStore } from './lint/guidelines-store';
+import { CoverageReportPanel } from './coverage/coverage-report';
 import { CoverageView } from './workspace/coverage-view';
 import { IndexService } from './workspace/index-service';
 import { SftWorkspace } from './workspace/sft-workspace';
@@ -50,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(HoverProvider.register(docs, services.tokens));
   add(OutlineProvider.register(docs));
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
-  add(PairCommands.register(docs, () => index.ids()));
+  const pairCommands = add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
   add(PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log));
   add(syncOpenByDefault());
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(ImportCommand.register(log));
   const statusBar = add(StatusBar.register(index, perf));
   const coverageView = add(CoverageView.register(index));
+  add(CoverageReportPanel.register(context, { index, pairs: pairCommands, log }));
   // The index (status bar, coverage, workspace rules) builds after activation returns; then
   // the workspace's problems are published (unless `sft.lint.workspace` is off).
   let startupLinted!: () => void;

@@ -12,6 +12,7 @@
  * No Node API and no vscode import: the web build ships this module, and the webview bundles it.
  */
 import * as z from 'zod/mini';
+import { checkMessage } from './check-message';
 
 /** Bumped when a message changes shape; a webview of another version asks again (GitLens's skew rule). */
 export const protocolVersion = 1;
@@ -185,17 +186,8 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export type InitMessage = Extract<ToWebview, { type: 'init' }>;
 export type UpdateMessage = Extract<ToWebview, { type: 'update' }>;
 
-/** A message checked against its schema, or undefined (with why, to `log`). */
-function check<T>(
-  schema: z.ZodMiniType<T>,
-  data: unknown,
-  log: (why: string) => void,
-): T | undefined {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  log(`dropped a message that is not in the pair editor protocol: ${r.error.message}`);
-  return undefined;
-}
+const check = <T>(schema: z.ZodMiniType<T>, data: unknown, log: (why: string) => void) =>
+  checkMessage(schema, data, log, 'pair editor');
 
 /** A webview message as the host accepts it, or undefined when it fails the schema. */
 export function parseFromWebview(

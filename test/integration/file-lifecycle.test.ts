@@ -27,7 +27,7 @@ describe('files that come and go', () => {
     assert.strictEqual(r.outcome, 'imported', JSON.stringify(r));
     // The chat record has no annotations: missing-annotation warnings.
     await diagnosticsUntil(target, (ds) => ds.length > 0, 'problems of the imported file');
-    await statusBarShows('S 7 · M 0 · L 0 | tasks 4/10', 'the imported pair counted');
+    await statusBarShows('S 7 · M 0 · L 0 | tasks 2/10', 'the imported pair counted');
 
     await vscode.workspace.fs.delete(target);
     await diagnosticsUntil(

@@ -258,7 +258,16 @@ describe('language features', () => {
     const md = statusTooltip(c).value;
     assert.ok(md.includes(`| domain | ${ESCAPED}\\\\nnext | 1 | 100% | 50% |\n`), md);
     assert.ok(md.includes(`Tasks with no pair yet: generation`), md);
-    assert.ok(md.endsWith(`, ${ESCAPED}\n\n[Show coverage](command:sft.showCoverage)`), md);
+    assert.ok(
+      md.includes(
+        `on target (meeting their target, or present where none is set): ${c.tasks.onTarget} of ${c.tasks.total}\n`,
+      ),
+      md,
+    );
+    assert.ok(
+      md.endsWith(`, ${ESCAPED}\n\n[Open the coverage report](command:sft.showCoverageReport)`),
+      md,
+    );
     assert.ok(!md.includes(HOSTILE), md);
   });
 });

@@ -6,11 +6,12 @@ import { EXIT, type Command } from '../command';
 import { displayPath, lintWorkspace } from '../load';
 import { placeProblems } from '../report';
 import {
+  formatCoverageCsv,
   formatCoverageJson,
   formatCoverageMarkdown,
   formatCoverageTable,
   type CoverageGroup,
-} from '../format/coverage';
+} from '../../core/coverage-format';
 
 export const coverageCommand: Command = {
   name: 'coverage',
@@ -24,13 +25,13 @@ still needed) and a mark (ok or MISS). Files under different guidelines files ar
 reported separately.
 
 Options:
-  -f, --format <name>     table (default), json or markdown
+  -f, --format <name>     table (default), json, markdown or csv
   -g, --guidelines <file> use this guidelines file for every file
       --check             exit 1 when a target is missed, or the guidelines have errors
   -h, --help              show this help
 `,
   options: {
-    format: { type: 'string', short: 'f', choices: ['table', 'json', 'markdown'] },
+    format: { type: 'string', short: 'f', choices: ['table', 'json', 'markdown', 'csv'] },
     guidelines: { type: 'string', short: 'g' },
     check: { type: 'boolean' },
   },
@@ -89,7 +90,9 @@ Options:
         ? formatCoverageJson(report)
         : format === 'markdown'
           ? formatCoverageMarkdown(report)
-          : formatCoverageTable(report),
+          : format === 'csv'
+            ? formatCoverageCsv(report)
+            : formatCoverageTable(report),
     );
     return values.check && (badGuidelines || report.some((g) => !g.coverage.meetsTargets))
       ? EXIT.problems

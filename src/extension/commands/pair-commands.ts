@@ -9,7 +9,7 @@ import { pairRef, type EditIntent } from '../../core/edit/intent';
 import { generateId } from '../../core/edit/map-edit';
 import { plan, planAllEdits, planEdits } from '../../core/edit/plan';
 import { defaultIdPrefix } from '../../core/export/guess';
-import { insertPairIntent } from '../../core/pair-template';
+import { insertPairIntent, type GivenValues } from '../../core/pair-template';
 import type { PairModel } from '../../core/parse/model';
 import { scalarText, stringList } from '../../core/parse/model';
 import { Disposable } from '../dispose';
@@ -24,7 +24,7 @@ import { basename } from '../../core/paths';
 export type IdSource = () => Iterable<string>;
 
 export class PairCommands extends Disposable {
-  static register(docs: DocumentStore, workspaceIds: IdSource): vscode.Disposable {
+  static register(docs: DocumentStore, workspaceIds: IdSource): PairCommands {
     return new PairCommands(docs, workspaceIds);
   }
 
@@ -159,19 +159,31 @@ export class PairCommands extends Disposable {
   async insertPair(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isSftDocument(editor.document)) return false;
-    const doc = editor.document;
+    return this.insertPairIn(editor.document, editor.document.offsetAt(editor.selection.active));
+  }
+
+  /**
+   * Insert Pair into `doc` (shown in the active editor, which runs the snippet) after the pair
+   * at `offset` (else last), with `values` written rather than asked for (a work-list item's).
+   */
+  async insertPairIn(
+    doc: vscode.TextDocument,
+    offset: number | undefined,
+    values?: GivenValues,
+  ): Promise<boolean> {
     let current = await this.docs.current(doc);
     // Typing while the file was linted: plan on the text as it is now.
     while (current.version !== doc.version && !doc.isClosed) current = await this.docs.current(doc);
     const { result, governedBy } = current;
     const model = result.model;
     const g = governedBy.loaded.guidelines;
-    const offset = doc.offsetAt(editor.selection.active);
     const ids = new Set([
       ...model.pairs.map((p) => p.id).filter((x): x is string => !!x),
       ...this.workspaceIds(),
     ]);
-    const near = pairAtOffset(model, offset) ?? model.pairs[model.pairs.length - 1];
+    const near =
+      (offset === undefined ? undefined : pairAtOffset(model, offset)) ??
+      model.pairs[model.pairs.length - 1];
     const id = generateId(ids, near?.id ?? filePrefix(doc.uri));
     const planned = plan(
       model,
@@ -180,6 +192,7 @@ export class PairCommands extends Disposable {
         guidelines: g,
         id,
         choicesOf: (key) => valuesFor(key, g)?.map((v) => v.value),
+        values,
       }),
     );
     if (planned.refused) {

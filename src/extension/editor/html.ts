@@ -1,7 +1,8 @@
 /**
- * The pair editor's page: a fresh nonce per render, the strict CSP (no inline script or
- * style), assets from `dist` only. No document text is put in the page: the webview asks
- * for it with `ready` (a `</script>` in a prompt cannot break out of anything).
+ * The pages of SFT Studio's webviews (the pair editor, the coverage report): a fresh nonce per
+ * render, the strict CSP (no inline script or style), assets from `dist` only. No document
+ * text is put in the page: the webview asks for it with `ready` (a `</script>` in a prompt
+ * cannot break out of anything).
  */
 import * as vscode from 'vscode';
 
@@ -12,8 +13,26 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** One webview's bundle (under `dist`), its title and the test id of its root element. */
+interface WebviewPage {
+  script: string;
+  style: string;
+  title: string;
+  testid: string;
+}
+
 /** The page of a pair editor webview whose local resources are `dist`. */
 export function pairEditorHtml(webview: vscode.Webview, dist: vscode.Uri): string {
+  return webviewHtml(webview, dist, {
+    script: 'webview/editor.js',
+    style: 'webview/editor.css',
+    title: 'Pair Editor',
+    testid: 'pair-editor',
+  });
+}
+
+/** The page of a webview whose local resources are `dist`. */
+export function webviewHtml(webview: vscode.Webview, dist: vscode.Uri, page: WebviewPage): string {
   const n = nonce();
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(dist, name)).toString();
   const csp = [
@@ -30,12 +49,12 @@ export function pairEditorHtml(webview: vscode.Webview, dist: vscode.Uri): strin
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicons/codicon.css')}">
-<link rel="stylesheet" href="${asset('webview/editor.css')}">
-<title>Pair Editor</title>
+<link rel="stylesheet" href="${asset(page.style)}">
+<title>${page.title}</title>
 </head>
 <body>
-<div id="app" data-testid="pair-editor"></div>
-<script nonce="${n}" src="${asset('webview/editor.js')}"></script>
+<div id="app" data-testid="${page.testid}"></div>
+<script nonce="${n}" src="${asset(page.script)}"></script>
 </body>
 </html>`;
 }

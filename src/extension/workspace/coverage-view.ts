@@ -1,7 +1,7 @@
 /**
  * The Coverage view of the "SFT" container: annotation → buckets (count, share, target,
  * gap marked) → the pairs behind a bucket (a click reveals the pair), each with its own
- * problem count.
+ * problem count. A value no pair has yet offers to write one; the title bar opens the report.
  */
 import * as vscode from 'vscode';
 import {
@@ -119,9 +119,10 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
       const a = node.annotation;
       const item = new vscode.TreeItem(a.key, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `a:${a.key}`;
-      item.description = a.missed
-        ? `${a.missed} below target`
-        : plural(a.buckets.filter((b) => b.value !== NONE && b.value !== INVALID).length, 'value');
+      const values = a.buckets.filter((b) => b.value !== NONE && b.value !== INVALID).length;
+      item.description = a.missed ? `${a.missed} below target` : plural(values, 'value');
+      const targets = a.buckets.filter((b) => b.target !== undefined).length;
+      item.tooltip = `${a.key}: ${plural(values, 'value')}${targets ? `, ${plural(targets, 'target')}, ${a.missed} below target` : ', no target set'}`;
       item.iconPath = new vscode.ThemeIcon(
         a.missed ? 'warning' : 'symbol-enum',
         a.missed ? new vscode.ThemeColor('list.warningForeground') : undefined,
@@ -136,10 +137,18 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
         b.count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
       );
       item.id = `b:${node.key}:${b.value}`;
-      const target = b.target !== undefined ? ` · target ${pct(b.target)}` : '';
-      const gap = b.meets === false ? ` · ${b.gap} short` : '';
-      item.description = `${b.count} · ${pct(b.share)}${target}${gap}`;
-      item.tooltip = `${node.key}: ${b.value}\n${plural(b.count, 'pair')} (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${plural(b.gap, 'more pair')} needed`}` : ''}`;
+      // Short enough for the default sidebar width: the share against its target (≥ met,
+      // → still to reach); the words and the gap are in the tooltip.
+      const target = b.target === undefined ? '' : ` ${b.meets ? '≥' : '→'} ${pct(b.target)}`;
+      item.description = `${b.count} · ${pct(b.share)}${target}`;
+      item.tooltip = `${node.key}: ${b.value}\n${plural(b.count, 'pair')} (${pct(b.share)})${b.target !== undefined ? `\ntarget ${pct(b.target)}${b.meets ? ' (met)' : `, ${plural(b.gap, 'more pair')} needed`}` : ''}${b.count ? '' : '\nClick to write a pair with this value, or open the coverage report.'}`;
+      // A value no pair has yet: a click offers to write one (a bucket with pairs expands).
+      if (!b.count && b.value !== NONE && b.value !== INVALID)
+        item.command = {
+          command: 'sft.offerNewPair',
+          title: 'Write a pair with this value',
+          arguments: [node.key, b.value],
+        };
       item.iconPath =
         b.meets === false
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))

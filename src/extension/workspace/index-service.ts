@@ -23,10 +23,17 @@ import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
 import { coverageProfile } from '../../core/workspace/coverage-profile';
-import type { GuidelinesStore } from '../lint/guidelines-store';
+import type { GovernedBy, GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { PerfProbe } from '../perf';
 import type { SftFileUpdate, SftWorkspace } from './sft-workspace';
+
+/** Coverage of the workspace and the guidelines it is measured against (their file, unless built in). */
+export interface WorkspaceCoverage {
+  coverage: Coverage;
+  guidelines: Guidelines;
+  guidelinesUri?: vscode.Uri;
+}
 
 /** At most one coverage notice (status bar, coverage view) per this many ms. */
 const COVERAGE_NOTICE_MS = 50;
@@ -53,7 +60,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   readonly onDidChangeCoverage = this.coverageChanged.event;
   private coverageTimer?: ReturnType<typeof setTimeout>;
   private lastCoverageNotice = -Infinity;
-  private coverageCache?: { version: number; coverage: Coverage; guidelines: Guidelines };
+  private coverageCache?: WorkspaceCoverage & { version: number };
   /** Each file's coverage profile; coverage is recounted only when one changes. */
   private readonly profiles = new Map<string, number>();
   /**
@@ -245,9 +252,10 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   }
 
   /** Coverage of the workspace against the guidelines at the first folder's root. */
-  async coverage(): Promise<{ coverage: Coverage; guidelines: Guidelines }> {
+  async coverage(): Promise<WorkspaceCoverage> {
     await this.ready();
-    const g = await this.rootGuidelines();
+    const governedBy = await this.rootGuidelines();
+    const g = governedBy.loaded.guidelines;
     if (
       this.coverageCache &&
       this.coverageCache.version === this.coverageVersion &&
@@ -258,16 +266,17 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
       version: this.coverageVersion,
       coverage: coverageFromCounts(this.totalCounts, g),
       guidelines: g,
+      guidelinesUri: governedBy.uri,
     };
     return this.coverageCache;
   }
 
-  private async rootGuidelines(): Promise<Guidelines> {
+  private async rootGuidelines(): Promise<GovernedBy> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const probe = root
       ? vscode.Uri.joinPath(root, 'coverage.sft.yaml')
       : vscode.Uri.parse('untitled:coverage.sft.yaml');
-    return (await this.guidelines.forUri(probe)).loaded.guidelines;
+    return this.guidelines.forUri(probe);
   }
 
   /** Ids of every indexed pair. */

@@ -1,6 +1,8 @@
 /**
- * Status bar: `S n · M n · L n | tasks k/10` across the workspace, with a warning
- * background when a target is missed, a tooltip table, and a click to the coverage view.
+ * Status bar: `S n · M n · L n | tasks k/10` across the workspace (k: the task types on
+ * target, as the coverage view marks them: meeting their target, or present where none is
+ * set; 10: every task type the guidelines allow), with a warning background when a target is
+ * missed, a tooltip table, and a click to the coverage report.
  */
 import * as vscode from 'vscode';
 import type { Coverage } from '../../core/coverage';
@@ -15,19 +17,19 @@ import type { PerfProbe } from '../perf';
 export function statusText(c: Coverage): string {
   const count = (v: string) =>
     c.annotations.prompt_length.buckets.find((b) => b.value === v)?.count ?? 0;
-  return `S ${count('short')} · M ${count('medium')} · L ${count('long')} | tasks ${c.tasks.covered}/${c.tasks.total}`;
+  return `S ${count('short')} · M ${count('medium')} · L ${count('long')} | tasks ${c.tasks.onTarget}/${c.tasks.total}`;
 }
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
 /**
  * A Markdown table of every annotation that has targets, plus the length buckets and tasks.
- * It may run one command (Show coverage), so values and task names from the writer's files
+ * It may run one command (Open Coverage Report), so values and task names from the writer's files
  * are escaped: no link, icon or table break of theirs is live. @usedBy tests
  */
 export function statusTooltip(c: Coverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['sft.showCoverage'] };
+  md.isTrusted = { enabledCommands: ['sft.showCoverageReport'] };
   md.appendMarkdown(
     `**SFT coverage** · ${plural(c.total, 'pair')}${c.targetTotal !== undefined ? ` of ${c.targetTotal} targeted` : ''}\n\n`,
   );
@@ -42,11 +44,15 @@ export function statusTooltip(c: Coverage): vscode.MarkdownString {
       );
     }
   }
+  // The status bar's k/n in words: a writer hovering `tasks 7/10` learns what 7 counts.
+  md.appendMarkdown(
+    `\nTask types on target (meeting their target, or present where none is set): ${c.tasks.onTarget} of ${c.tasks.total}\n`,
+  );
   if (c.tasks.missing.length)
     md.appendMarkdown(
       `\nTasks with no pair yet: ${c.tasks.missing.map(escapeMarkdown).join(', ')}\n`,
     );
-  md.appendMarkdown('\n[Show coverage](command:sft.showCoverage)');
+  md.appendMarkdown('\n[Open the coverage report](command:sft.showCoverageReport)');
   return md;
 }
 
@@ -69,7 +75,7 @@ export class StatusBar extends Disposable {
   ) {
     super();
     this.item.name = 'SFT coverage';
-    this.item.command = 'sft.showCoverage';
+    this.item.command = 'sft.showCoverageReport';
     this._register(index.onDidChangeCoverage(() => void this.update()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -37,6 +37,33 @@ describe('cli: sft coverage', function () {
     );
   });
 
+  it('csv: one row per annotation value with the numbers of the table', () => {
+    const csv = sft(['coverage', '--format', 'csv', 'examples']);
+    assert.equal(csv.code, 0, csv.stderr);
+    const lines = csv.stdout.split('\r\n');
+    assert.equal(lines[0], 'guidelines,annotation,value,count,share,target,gap,mark');
+    assert.ok(
+      lines.includes('examples/sft.guidelines.yaml,task,summarization,3,7.9%,10%,1,MISS'),
+      csv.stdout,
+    );
+    assert.equal(lines.pop(), '', 'ends with a line break');
+    const json = JSON.parse(sft(['coverage', '--format', 'json', 'examples']).stdout) as {
+      annotations: Record<string, { buckets: unknown[] }>;
+    }[];
+    const buckets = Object.values(json[0].annotations).reduce((n, a) => n + a.buckets.length, 0);
+    assert.equal(lines.length - 1, buckets);
+  });
+
+  it('markdown ends with the task x prompt type and progress tables and the work list', () => {
+    const md = sft(['coverage', '--format', 'markdown', 'examples']).stdout;
+    assert.match(
+      md,
+      /\n## task × prompt_type\n\n\| task \| instructive \| continuation \| in\\_context \|\n\|---\|--:\|--:\|--:\|\n\| generation \| \d+ \| /,
+    );
+    assert.match(md, /\n## progress: author × status\n\n\| author \| draft \| /);
+    assert.match(md, /\n## To reach the targets\n\n- \d+ more /);
+  });
+
   it('--check exits 1 when a target is missed', () => {
     assert.equal(sft(['coverage', '--check', 'examples']).code, 1);
   });

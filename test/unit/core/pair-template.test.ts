@@ -247,3 +247,46 @@ describe('new file header', () => {
     );
   });
 });
+
+describe('a new pair with given values (a coverage work-list item)', () => {
+  it('writes them in the format key order instead of asking, and leaves to defaults what they say', () => {
+    const text = 'sft: 1\ndefaults:\n  language: en\n  domain: general\npairs:\n';
+    const model = parseSft(text);
+    const p = planEdit(
+      model,
+      insertPairIntent(model, {
+        guidelines: defaultGuidelines(),
+        id: 'new-0001',
+        choicesOf,
+        values: {
+          task: 'summarization',
+          prompt_length: 'long',
+          traits: ['persona'],
+          domain: 'general',
+          language: 'hi',
+        },
+      }),
+    );
+    assert.ok(!p.refused, p.refused);
+    const out = apply(text, p.edits[0]);
+    assert.equal(
+      out.slice(text.length),
+      [
+        '  - id: new-0001',
+        '    task: summarization',
+        '    prompt_type: instructive',
+        '    response_type: one_word',
+        '    language: hi',
+        '    traits: [persona]',
+        '    prompt: |',
+        '      ',
+        '    response: |',
+        '      ',
+        '    prompt_length: long',
+        '',
+      ].join('\n'),
+    );
+    // The given values are not tab stops: only the choices still asked for and the texts are.
+    assert.doesNotMatch(p.edits[0].snippet ?? '', /\$\{\d+\|summarization/);
+  });
+});

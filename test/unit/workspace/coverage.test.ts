@@ -114,7 +114,8 @@ describe('coverage', () => {
       [0, 0, 0],
       [1, 0, 0],
     ]);
-    assert.deepEqual(cov.tasks, { covered: 2, total: 3, missing: ['closed_qa'] });
+    // Both present tasks miss their targets: covered, but not on target.
+    assert.deepEqual(cov.tasks, { covered: 2, onTarget: 0, total: 3, missing: ['closed_qa'] });
     const pi = cov.progress.rows.indexOf('priya');
     assert.equal(cov.progress.counts[pi][cov.progress.cols.indexOf('approved')], 1);
   });
@@ -145,9 +146,33 @@ describe('coverage', () => {
     assert.equal(empty.annotations.task.buckets[0].gap, 5);
     assert.deepEqual(empty.tasks, {
       covered: 0,
+      onTarget: 0,
       total: 3,
       missing: ['generation', 'open_qa', 'closed_qa'],
     });
+  });
+});
+
+describe('tasks on target', () => {
+  it('a task is on target when it meets its target, or is present where none is set', () => {
+    const g = guidelinesFrom(`sft-guidelines: 1
+annotations:
+  tasks: [generation, open_qa, closed_qa, extraction]
+targets:
+  task: { generation: 50%, open_qa: 50% }
+`);
+    const ix = new WorkspaceIndex();
+    ix.setFile(
+      'a.sft.yaml',
+      parseSft(
+        `sft: 1\npairs:\n${pair('p1', 'generation', 'instructive', 3)}${pair('p2', 'generation', 'instructive', 3)}${pair('p3', 'closed_qa', 'instructive', 3)}${pair('p4', 'open_qa', 'instructive', 3)}`,
+      ),
+      g,
+    );
+    const c = computeCoverage(ix.pairs(), g);
+    // generation 2/4 meets 50%; open_qa 1/4 misses it; closed_qa has no target and a pair;
+    // extraction has neither.
+    assert.deepEqual(c.tasks, { covered: 3, onTarget: 2, total: 4, missing: ['extraction'] });
   });
 });
 

@@ -1,11 +1,14 @@
 /**
- * Coverage as an aligned text table, Markdown or JSON. User text (values, task names, the
- * guidelines path) is escaped for where it lands: control characters shown visibly in the
- * table, Markdown syntax escaped in the report; JSON is exact.
+ * Coverage as an aligned text table, Markdown, CSV or JSON: `sft coverage` prints them, the
+ * coverage report exports the Markdown and the CSV, so both say the same numbers. User text
+ * (values, task names, the guidelines path) is escaped for where it lands: control characters
+ * shown visibly in the table, Markdown syntax escaped in the report, CSV fields quoted and
+ * never read as a spreadsheet formula; JSON is exact.
  */
-import { COVERAGE_KEYS, type Coverage, type CoverageBucket } from '../../core/coverage';
-import { plural } from '../../core/plural';
-import { escapeControls, escapeMarkdown, jsonForTerminal } from '../../core/text/escape';
+import { COVERAGE_KEYS, type Coverage, type CoverageBucket, type CoverageMatrix } from './coverage';
+import { plural } from './plural';
+import { escapeControls, escapeMarkdown, jsonForTerminal } from './text/escape';
+import { workList } from './work-list';
 
 /** One coverage report: the files under one set of guidelines. */
 export interface CoverageGroup {
@@ -76,7 +79,22 @@ export function formatCoverageTable(groups: readonly CoverageGroup[]): string {
   return out.join('\n');
 }
 
-/** A Markdown report: a heading per group, a table per annotation. */
+/** A cross table as Markdown: a row per row value, a column per column value. */
+function matrixMarkdown(title: string, m: CoverageMatrix): string[] {
+  return [
+    `## ${title}`,
+    '',
+    `| ${m.rowKey} | ${m.cols.map(escapeMarkdown).join(' | ')} |`,
+    `|---|${m.cols.map(() => '--:|').join('')}`,
+    ...m.rows.map((r, i) => `| ${escapeMarkdown(r)} | ${m.counts[i].join(' | ')} |`),
+    '',
+  ];
+}
+
+/**
+ * A Markdown report: a heading per group, a table per annotation, the task x prompt type
+ * and author x status tables, and the work list to reach the targets.
+ */
 export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string {
   const out: string[] = [];
   for (const g of groups) {
@@ -93,8 +111,35 @@ export function formatCoverageMarkdown(groups: readonly CoverageGroup[]): string
         out.push(`| ${cells(b, escapeMarkdown).join(' | ')} |`);
       out.push('');
     }
+    out.push(...matrixMarkdown('task × prompt_type', g.coverage.matrix));
+    out.push(...matrixMarkdown('progress: author × status', g.coverage.progress));
+    const work = workList(g.coverage);
+    out.push('## To reach the targets', '');
+    out.push(
+      ...(work.length ? work.map((w) => `- ${escapeMarkdown(w.label)}`) : ['Every target is met.']),
+    );
+    out.push('');
   }
   return out.join('\n');
+}
+
+/** Characters that make a spreadsheet read a cell as a formula when they lead it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a formula lead made inert. */
+function csvField(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV: a header, then one row per annotation value (the table's numbers), each with its guidelines. */
+export function formatCoverageCsv(groups: readonly CoverageGroup[]): string {
+  const rows = [['guidelines', 'annotation', 'value', 'count', 'share', 'target', 'gap', 'mark']];
+  for (const g of groups)
+    for (const key of COVERAGE_KEYS)
+      for (const b of g.coverage.annotations[key].buckets)
+        rows.push([g.guidelines ?? '', key, ...cells(b, (t) => t)]);
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** JSON: an array of groups with their full coverage numbers. */
