@@ -17,12 +17,13 @@ import * as z from 'zod/mini';
 export const protocolVersion = 1;
 
 /** A pair by its id; by its index only where it has no id (or shares it within the file). */
-const PairRefSchema = z.union([
+export const PairRefSchema = z.union([
   z.object({ id: z.string() }),
   z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
 ]);
 
-const textOrList = z.union([z.string(), z.array(z.string())]);
+/** An annotation's value: one word, or a list (traits). */
+export const textOrList = z.union([z.string(), z.array(z.string())]);
 
 /** What a writer asks of the file from a card or the list: each becomes one core edit intent. */
 export const EditorIntentSchema = z.discriminatedUnion('kind', [
@@ -89,9 +90,12 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   }),
   /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
   z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
+  /** The card now shows this pair (the annotations view follows it). */
+  z.object({ type: z.literal('select'), pair: PairRefSchema }),
 ]);
 
-const ProblemSchema = z.object({
+/** A problem as the webviews list it. */
+export const ProblemSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
@@ -131,7 +135,8 @@ export const PairStateSchema = z.object({
   problems: z.array(ProblemSchema),
 });
 
-const ChoiceSchema = z.object({ value: z.string(), description: z.string() });
+/** A value an annotation may take, with its meaning. */
+export const ChoiceSchema = z.object({ value: z.string(), description: z.string() });
 
 /** Host → webview. */
 export const ToWebviewSchema = z.discriminatedUnion('type', [
@@ -185,15 +190,16 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export type InitMessage = Extract<ToWebview, { type: 'init' }>;
 export type UpdateMessage = Extract<ToWebview, { type: 'update' }>;
 
-/** A message checked against its schema, or undefined (with why, to `log`). */
-function check<T>(
+/** A message checked against its schema, or undefined (with why, to `log`), for each webview's protocol. */
+export function checkMessage<T>(
   schema: z.ZodMiniType<T>,
   data: unknown,
   log: (why: string) => void,
+  protocol = 'the pair editor protocol',
 ): T | undefined {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
-  log(`dropped a message that is not in the pair editor protocol: ${r.error.message}`);
+  log(`dropped a message that is not in ${protocol}: ${r.error.message}`);
   return undefined;
 }
 
@@ -202,7 +208,7 @@ export function parseFromWebview(
   data: unknown,
   log: (why: string) => void,
 ): FromWebview | undefined {
-  return check(FromWebviewSchema, data, log);
+  return checkMessage(FromWebviewSchema, data, log);
 }
 
 /**
@@ -210,5 +216,5 @@ export function parseFromWebview(
  * @usedBy webview (src/webview/editor, its own program)
  */
 export function parseToWebview(data: unknown, log: (why: string) => void): ToWebview | undefined {
-  return check(ToWebviewSchema, data, log);
+  return checkMessage(ToWebviewSchema, data, log);
 }

@@ -1,7 +1,8 @@
 /**
- * The pair editor's page: a fresh nonce per render, the strict CSP (no inline script or
- * style), assets from `dist` only. No document text is put in the page: the webview asks
- * for it with `ready` (a `</script>` in a prompt cannot break out of anything).
+ * The page of SFT Studio's webviews (the pair editor, the annotations view): a fresh nonce
+ * per render, the strict CSP (no inline script or style), assets from `dist` only. No
+ * document text is put in the page: the webview asks for it with `ready` (a `</script>` in a
+ * prompt cannot break out of anything).
  */
 import * as vscode from 'vscode';
 
@@ -12,8 +13,24 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A webview's bundle (`dist/webview/<name>.js` and `.css`), its title and its root's test id. */
+export interface WebviewPage {
+  name: string;
+  title: string;
+  testid: string;
+}
+
 /** The page of a pair editor webview whose local resources are `dist`. */
 export function pairEditorHtml(webview: vscode.Webview, dist: vscode.Uri): string {
+  return webviewHtml(webview, dist, {
+    name: 'editor',
+    title: 'Pair Editor',
+    testid: 'pair-editor',
+  });
+}
+
+/** The page of one of SFT Studio's webviews whose local resources are `dist`. */
+export function webviewHtml(webview: vscode.Webview, dist: vscode.Uri, page: WebviewPage): string {
   const n = nonce();
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(dist, name)).toString();
   const csp = [
@@ -30,12 +47,12 @@ export function pairEditorHtml(webview: vscode.Webview, dist: vscode.Uri): strin
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicons/codicon.css')}">
-<link rel="stylesheet" href="${asset('webview/editor.css')}">
-<title>Pair Editor</title>
+<link rel="stylesheet" href="${asset(`webview/${page.name}.css`)}">
+<title>${page.title}</title>
 </head>
 <body>
-<div id="app" data-testid="pair-editor"></div>
-<script nonce="${n}" src="${asset('webview/editor.js')}"></script>
+<div id="app" data-testid="${page.testid}"></div>
+<script nonce="${n}" src="${asset(`webview/${page.name}.js`)}"></script>
 </body>
 </html>`;
 }

@@ -1,0 +1,45 @@
+/** A minified browser build of a webview or host module, for the bundle budget tests. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+
+/**
+ * A minified browser build of an entry (esbuild's command line: its API cannot run from the
+ * test bundle), as its output files' texts by extension.
+ */
+export function browserBuild(entry: string, external: string[] = []): Map<string, string> {
+  const out = mkdtempSync(join(tmpdir(), 'sft-pe-bundle-'));
+  const r = spawnSync(
+    'node_modules/esbuild/bin/esbuild',
+    [
+      entry,
+      '--bundle',
+      '--platform=browser',
+      '--format=esm',
+      '--minify',
+      `--outdir=${out}`,
+      '--log-level=error',
+      ...external.map((e) => `--external:${e}`),
+    ],
+    { encoding: 'utf8' },
+  );
+  // esbuild fails a browser build that imports a Node built-in.
+  assert.equal(r.status, 0, `${entry} builds for a browser: ${r.stderr}`);
+  return new Map(readdirSync(out).map((f) => [extname(f), readFileSync(join(out, f), 'utf8')]));
+}
+
+/** No Node built-in in a browser build of a host module. */
+export function assertNoNodeApi(entry: string): void {
+  const js = browserBuild(entry, ['vscode']).get('.js') ?? '';
+  assert.doesNotMatch(js, /["']node:|\brequire\(["'](fs|path|os|crypto)["']\)/, entry);
+}
+
+/** What a webview page loads: its bundle's script and stylesheet, and the codicons stylesheet (bytes). */
+export function webviewBytes(entry: string): number {
+  const files = browserBuild(entry);
+  assert.ok(files.has('.js') && files.has('.css'), `${entry}: a script and a stylesheet`);
+  const codicons = statSync('node_modules/@vscode/codicons/dist/codicon.css').size;
+  return [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) + codicons;
+}
