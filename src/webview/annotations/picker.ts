@@ -128,6 +128,7 @@ export class AnnotationPicker {
     this.filterLine.textContent = this.filter
       ? `Filter: ${this.filter} (${this.visible.length} of ${s.choices.length})`
       : 'Type to filter · 1–9 pick · ↑↓ annotation · Del clears';
+    this.list.classList.toggle('few', this.visible.length <= 3);
     this.list.replaceChildren(...this.visible.map((c, i) => this.option(c, i, now)));
   }
 
@@ -154,7 +155,7 @@ export class AnnotationPicker {
           ? [
               el('span', {
                 class: 'below',
-                text: `below target · +${c.below.gap}`,
+                text: `below target +${c.below.gap}`,
                 attrs: {
                   'data-testid': 'below-target',
                   title: `${c.below.count} pairs have it; the target is ${pct(c.below.target)}: ${c.below.gap} more needed.`,
@@ -165,6 +166,7 @@ export class AnnotationPicker {
         el('span', { class: 'description', text: c.description }),
       ],
     );
+    row.title = `${c.value}: ${c.description}`;
     row.addEventListener('mousedown', (e) => e.preventDefault()); // the picker keeps the keyboard
     row.addEventListener('click', () => {
       this.root.focus();
