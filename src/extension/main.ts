@@ -63,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
       tokens: services.tokens,
       log,
       onDidSelectPair: pairEditor.onDidSelectPair,
+      onDidLint: diagnostics.onDidPublish,
     }),
   );
   add(syncOpenByDefault());

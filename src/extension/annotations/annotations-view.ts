@@ -53,6 +53,8 @@ export interface AnnotationsServices {
   log: vscode.LogOutputChannel;
   /** Selections in the pair editor. */
   onDidSelectPair: vscode.Event<PairSelection>;
+  /** A file's lint was published (the view shows that lint, never one of its own). */
+  onDidLint: vscode.Event<vscode.Uri>;
 }
 
 export class AnnotationsView extends Disposable implements vscode.WebviewViewProvider {
@@ -86,9 +88,11 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
     this._register(
       services.onDidSelectPair((s) => this.follow({ ...s, from: 'pairEditor' }, true)),
     );
+    // After an edit, the view waits for the lint the diagnostics publish: typing in a file of
+    // 10,000 pairs costs no second lint.
     this._register(
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.target?.document && e.contentChanges.length) this.schedule();
+      services.onDidLint((uri) => {
+        if (uri.toString() === this.target?.document.uri.toString()) this.schedule(0);
       }),
     );
     // Below-target marks follow the workspace's coverage.
@@ -193,22 +197,27 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
     return c;
   }
 
-  /** Send the view the pair it follows, as the document reads now. */
+  /**
+   * Send the view the pair it follows, from the document's last published lint. While a newer
+   * version is being linted the view keeps what it shows; the publish brings it up to date.
+   */
   private async show(): Promise<void> {
     if (!this.view?.visible) return;
     const target = this.target;
-    const msg: ToAnnotations = {
-      type: 'show',
-      pair: target && !target.document.isClosed ? await this.render(target) : null,
-      empty: NO_PAIR,
-    };
+    let pair: ShownPair | null = null;
+    if (target && !target.document.isClosed) {
+      const doc = target.document;
+      const c = this.services.docs.peek(doc.uri);
+      if (!c || (c.version !== doc.version && settings(doc.uri).lintOnType)) return;
+      pair = await this.render(target, c);
+    }
+    const msg: ToAnnotations = { type: 'show', pair, empty: NO_PAIR };
     this.shown = msg;
     await this.view?.webview.postMessage(msg);
   }
 
-  private async render(target: Target): Promise<ShownPair | null> {
+  private async render(target: Target, c: CurrentLint): Promise<ShownPair | null> {
     const doc = target.document;
-    const c = await this.current(doc);
     const model = c.result.model;
     const pair =
       'offset' in target ? pairAtOffset(model, target.offset) : resolvePair(model, target.pair);
@@ -268,7 +277,7 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
   private async openHandbook(uri: string, key: string, value: string): Promise<boolean> {
     const doc = findOpenDocument(vscode.Uri.parse(uri));
     if (!doc) return false;
-    const governed = (await this.services.docs.current(doc)).governedBy;
+    const governed = (this.services.docs.peek(doc.uri) ?? (await this.current(doc))).governedBy;
     const handbook = governed.loaded.guidelines.handbook;
     if (!handbook || !governed.uri) return false;
     if (/^[a-z][a-z0-9+.-]*:/i.test(handbook))
