@@ -40,7 +40,8 @@ const head = el('header', { class: 'pair-head' }, [pairId, where, counts]);
 const pickersBox = el('div', { class: 'pickers', attrs: { 'data-testid': 'pickers' } });
 const problemsBox = el('section', { class: 'problems', attrs: { 'data-testid': 'problems' } });
 const note = el('p', { class: 'note', attrs: { 'data-testid': 'note', 'aria-live': 'polite' } });
-app.append(head, note, pickersBox, problemsBox);
+// The pair's problems before the pickers: they are what to fix first, and stay in sight.
+app.append(head, note, problemsBox, pickersBox);
 
 const host = {
   pick(key: string, value: string | string[] | null): void {
