@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ShownPair, ToAnnotations } from '../../src/shared/annotations-protocol';
-import { api, closeEditors } from './helpers';
+import { api, closeEditors, rangeOf } from './helpers';
 
 const FILE = `sft: 1
 # a comment the view must keep
@@ -217,6 +217,34 @@ describe('annotations view', function () {
 
     assert.ok(await doc.save());
     assert.strictEqual(readFileSync(uri.fsPath, 'utf8'), want, 'the file on disk');
+  });
+
+  it("lists the pair's problems, and its quick fix writes only the fixed line", async () => {
+    const doc = editor.document;
+    await editor.edit((b) =>
+      b.replace(rangeOf(doc, 'Four.'), 'As an AI language model, I say four.'),
+    );
+    const before = doc.getText();
+    cursorAt(editor, 'I say four');
+    const p = await showing(doc, 'an-0002');
+    const banned = p.problems.find((x) => x.rule === 'banned-phrase');
+    assert.ok(banned?.fixes.length, JSON.stringify(p.problems));
+    await post({
+      type: 'applyFix',
+      uri: uri.toString(),
+      pair: p.ref,
+      rule: 'banned-phrase',
+      title: banned.fixes[0],
+    });
+    const line = (t: string) => t.split('\n').findIndex((l) => l.includes('response: As an AI'));
+    const at = line(before);
+    const after = doc.getText().split('\n');
+    assert.ok(!after[at].includes('As an AI language model'), after[at]);
+    assert.match(after[at], /^ {4}response: .*four\.$/);
+    after[at] = before.split('\n')[at];
+    assert.strictEqual(after.join('\n'), before, 'every other line as it was');
+    const fixed = await showing(doc, 'an-0002');
+    assert.ok(!fixed.problems.some((x) => x.rule === 'banned-phrase'));
   });
 
   it("opens the handbook at the value's section", async () => {
