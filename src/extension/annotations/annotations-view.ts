@@ -95,6 +95,11 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
         if (uri.toString() === this.target?.document.uri.toString()) this.schedule(0);
       }),
     );
+    this._register(
+      vscode.workspace.onDidCloseTextDocument(
+        (d) => d === this.target?.document && this.schedule(0),
+      ),
+    );
     // Below-target marks follow the workspace's coverage.
     this._register(services.index.onDidChangeCoverage(() => this.schedule()));
     const editor = vscode.window.activeTextEditor;

@@ -48,7 +48,6 @@ export class AnnotationPicker {
     this.handbook = iconButton('book', `Handbook on ${labelOf(key)}`, `handbook-${key}`, () =>
       host.openHandbook(key, this.current()[0] ?? ''),
     );
-    this.handbook.tabIndex = -1;
     this.root = el(
       'section',
       {

@@ -9,6 +9,7 @@ import {
   parseToAnnotations,
   type ShownPair,
 } from '../../../src/shared/annotations-protocol';
+import { parseFromWebview } from '../../../src/shared/editor-protocol';
 import { guidelinesFrom, services } from '../helpers';
 
 const G = guidelinesFrom(`sft-guidelines: 1
@@ -147,6 +148,12 @@ describe('annotations view', () => {
         assert.deepEqual(parseFromAnnotations(msg, log), msg);
       }
       assert.deepEqual(logged, []);
+    });
+
+    it("the pair editor's webview may say which pair its card shows", () => {
+      const msg = { type: 'select', pair: { id: 'a' } };
+      assert.deepEqual(parseFromWebview(msg, log), msg);
+      assert.equal(parseFromWebview({ type: 'select', pair: 'a' }, log), undefined);
     });
 
     it('drops what is not in the protocol, and says why', () => {
