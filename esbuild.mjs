@@ -267,25 +267,17 @@ if (args.has('--tests')) {
       },
       { ...lazy, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js' },
     ].map((c) => ({ ...c, minify: production, sourcemap: !production })),
-    // The pair editor's webview: one browser bundle (JS, and the CSS it imports), always minified
-    // (the 300 KB budget), with no data files of its own.
-    {
+    // The webviews (the pair editor, the annotations view, the coverage report): one browser
+    // bundle each (JS, and the CSS it imports), always minified (the 300 KB budgets), with no
+    // data files of their own.
+    ...['editor', 'annotations', 'coverage'].map((name) => ({
       ...browser,
       format: 'iife',
-      entryPoints: ['src/webview/editor/main.ts'],
-      outfile: 'dist/webview/editor.js',
+      entryPoints: [`src/webview/${name}/main.ts`],
+      outfile: `dist/webview/${name}.js`,
       minify: true,
       noData: true,
-    },
-    // The coverage report's webview, the same way (its own 300 KB budget).
-    {
-      ...browser,
-      format: 'iife',
-      entryPoints: ['src/webview/coverage/main.ts'],
-      outfile: 'dist/webview/coverage.js',
-      minify: true,
-      noData: true,
-    },
+    })),
   );
 }
 

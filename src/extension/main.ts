@@ -16,6 +16,7 @@ import { CompletionProvider } from './language/completion';
 import { HoverProvider } from './language/hover';
 import { OutlineProvider } from './language/outline';
 import { PerfProbe } from './perf';
+import { AnnotationsView } from './annotations/annotations-view';
 import { syncOpenByDefault } from './editor/open-by-default';
 import { PairEditorProvider } from './editor/pair-editor-provider';
 import { settings } from './config';
@@ -53,7 +54,19 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   const pairCommands = add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
-  add(PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log));
+  const pairEditor = add(
+    PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log),
+  );
+  add(
+    AnnotationsView.register(context, {
+      docs,
+      index,
+      tokens: services.tokens,
+      log,
+      onDidSelectPair: pairEditor.onDidSelectPair,
+      onDidLint: diagnostics.onDidPublish,
+    }),
+  );
   add(syncOpenByDefault());
   const lint = add(LintWorkspaceCommand.register(diagnostics));
   const showProblems = async (): Promise<void> => {

@@ -1,5 +1,6 @@
 /**
- * The one check of a webview message, for every protocol (pair editor, coverage report): the
+ * The one check of a webview message, for every protocol (pair editor, annotations view,
+ * coverage report): the
  * message as its schema reads it, or undefined, with why, to the log. A message that fails is
  * dropped, never acted on. No Node API and no vscode import: webviews bundle it.
  */

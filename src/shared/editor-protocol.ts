@@ -18,12 +18,13 @@ import { checkMessage } from './check-message';
 export const protocolVersion = 1;
 
 /** A pair by its id; by its index only where it has no id (or shares it within the file). */
-const PairRefSchema = z.union([
+export const PairRefSchema = z.union([
   z.object({ id: z.string() }),
   z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
 ]);
 
-const textOrList = z.union([z.string(), z.array(z.string())]);
+/** An annotation's value: one word, or a list (traits). */
+export const textOrList = z.union([z.string(), z.array(z.string())]);
 
 /** What a writer asks of the file from a card or the list: each becomes one core edit intent. */
 export const EditorIntentSchema = z.discriminatedUnion('kind', [
@@ -90,9 +91,12 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   }),
   /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
   z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
+  /** The card now shows this pair (the annotations view follows it). */
+  z.object({ type: z.literal('select'), pair: PairRefSchema }),
 ]);
 
-const ProblemSchema = z.object({
+/** A problem as the webviews list it. */
+export const ProblemSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
@@ -132,7 +136,8 @@ export const PairStateSchema = z.object({
   problems: z.array(ProblemSchema),
 });
 
-const ChoiceSchema = z.object({ value: z.string(), description: z.string() });
+/** A value an annotation may take, with its meaning. */
+export const ChoiceSchema = z.object({ value: z.string(), description: z.string() });
 
 /** Host → webview. */
 export const ToWebviewSchema = z.discriminatedUnion('type', [

@@ -9,6 +9,7 @@
 //   --out DIR              where the PNGs go (default /tmp/sft-shots; keep it outside the repository)
 //   --workspace DIR        the workspace folder to copy (default: the preset's, else examples)
 //   --file PATH            a file of it to open first (relative to the workspace)
+//   --line N               put the cursor on line N of that file (Go to Line)
 //   --view-type TYPE       the webview to find and clip: sft.pairEditor, sft.annotations, ...
 //   --reopen-with TYPE     "Reopen Editor With..." the custom editor TYPE
 //   --focus-view ID        show the view ID (its `<ID>.focus` command)
@@ -35,6 +36,8 @@ const PRESETS = {
   annotations: {
     workspace: 'examples',
     file: 'reading-and-reasoning.sft.yaml',
+    // In rr-0002: the view follows the pair under the cursor.
+    line: 35,
     focusView: 'sft.annotations',
     viewType: 'sft.annotations',
   },
@@ -50,7 +53,7 @@ const argv = process.argv.slice(2);
 const name = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 if (!name) {
   console.error(
-    `usage: npm run screenshots -- <${Object.keys(PRESETS).join('|')}|name> [--out DIR] [--workspace DIR] [--file F] [--view-type T] [--reopen-with T] [--focus-view ID] [--command C]... [--themes light,dark] [--size WxH]`,
+    `usage: npm run screenshots -- <${Object.keys(PRESETS).join('|')}|name> [--out DIR] [--workspace DIR] [--file F] [--line N] [--view-type T] [--reopen-with T] [--focus-view ID] [--command C]... [--themes light,dark] [--size WxH]`,
   );
   process.exit(2);
 }
@@ -63,6 +66,7 @@ const preset = PRESETS[name] ?? {};
 const recipe = {
   workspace: opt('--workspace') ?? preset.workspace ?? 'examples',
   file: opt('--file') ?? preset.file,
+  line: opt('--line') ?? preset.line,
   reopenWith: opt('--reopen-with') ?? preset.reopenWith,
   focusView: opt('--focus-view') ?? preset.focusView,
   commands: given.length ? given : (preset.commands ?? []),
@@ -76,6 +80,7 @@ let rc = 0;
 try {
   for (const theme of themes) {
     const wb = await host.open({ workspace: recipe.workspace, file: recipe.file, theme });
+    if (recipe.line) await wb.goToLine(recipe.line);
     if (recipe.reopenWith) await wb.reopenWith(recipe.reopenWith);
     if (recipe.focusView) await wb.focusView(recipe.focusView);
     if (preset.commandTitled && !given.length) {

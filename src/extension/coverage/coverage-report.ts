@@ -109,8 +109,7 @@ export class CoverageReportPanel extends Disposable {
       }),
     ];
     panel.webview.html = webviewHtml(panel.webview, dist, {
-      script: 'webview/coverage.js',
-      style: 'webview/coverage.css',
+      name: 'coverage',
       title: 'Coverage Report',
       testid: 'coverage-report',
     });

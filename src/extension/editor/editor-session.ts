@@ -52,6 +52,11 @@ export class EditorSession extends Disposable {
   private readonly readyEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the webview has asked for its state (it loaded and runs). */
   readonly onDidBecomeReady = this.readyEmitter.event;
+  private readonly selectEmitter = this._register(new vscode.EventEmitter<PairRef>());
+  /** Fires when the card shows another pair (the annotations view follows it). */
+  readonly onDidSelect = this.selectEmitter.event;
+  /** The pair the card shows, as the webview last said. */
+  selected?: PairRef;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -101,6 +106,11 @@ export class EditorSession extends Disposable {
         return Promise.resolve();
       }
       return (this.queue = this.queue.then(() => this.init()));
+    }
+    if (msg.type === 'select') {
+      this.selected = msg.pair;
+      this.selectEmitter.fire(msg.pair);
+      return Promise.resolve();
     }
     if (msg.type === 'tokens') {
       const answer = this.queue.then(() => this.tokens(msg.key, msg.pair));

@@ -1,8 +1,8 @@
 /**
- * The pages of SFT Studio's webviews (the pair editor, the coverage report): a fresh nonce per
- * render, the strict CSP (no inline script or style), assets from `dist` only. No document
- * text is put in the page: the webview asks for it with `ready` (a `</script>` in a prompt
- * cannot break out of anything).
+ * The page of SFT Studio's webviews (the pair editor, the annotations view, the coverage
+ * report): a fresh nonce per render, the strict CSP (no inline script or style), assets from
+ * `dist` only. No document text is put in the page: the webview asks for it with `ready` (a
+ * `</script>` in a prompt cannot break out of anything).
  */
 import * as vscode from 'vscode';
 
@@ -13,10 +13,9 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** One webview's bundle (under `dist`), its title and the test id of its root element. */
-interface WebviewPage {
-  script: string;
-  style: string;
+/** A webview's bundle (`dist/webview/<name>.js` and `.css`), its title and its root's test id. */
+export interface WebviewPage {
+  name: string;
   title: string;
   testid: string;
 }
@@ -24,14 +23,13 @@ interface WebviewPage {
 /** The page of a pair editor webview whose local resources are `dist`. */
 export function pairEditorHtml(webview: vscode.Webview, dist: vscode.Uri): string {
   return webviewHtml(webview, dist, {
-    script: 'webview/editor.js',
-    style: 'webview/editor.css',
+    name: 'editor',
     title: 'Pair Editor',
     testid: 'pair-editor',
   });
 }
 
-/** The page of a webview whose local resources are `dist`. */
+/** The page of one of SFT Studio's webviews whose local resources are `dist`. */
 export function webviewHtml(webview: vscode.Webview, dist: vscode.Uri, page: WebviewPage): string {
   const n = nonce();
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(dist, name)).toString();
@@ -49,12 +47,12 @@ export function webviewHtml(webview: vscode.Webview, dist: vscode.Uri, page: Web
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicons/codicon.css')}">
-<link rel="stylesheet" href="${asset(page.style)}">
+<link rel="stylesheet" href="${asset(`webview/${page.name}.css`)}">
 <title>${page.title}</title>
 </head>
 <body>
 <div id="app" data-testid="${page.testid}"></div>
-<script nonce="${n}" src="${asset(page.script)}"></script>
+<script nonce="${n}" src="${asset(`webview/${page.name}.js`)}"></script>
 </body>
 </html>`;
 }

@@ -7,6 +7,7 @@
  * No Node API: the web build ships it as it is.
  */
 import * as vscode from 'vscode';
+import type { PairRef } from '../../core/edit/intent';
 import { generateId } from '../../core/edit/map-edit';
 import { insertPairIntent } from '../../core/pair-template';
 import type { PairModel } from '../../core/parse/model';
@@ -22,8 +23,17 @@ import { pairEditorHtml } from './html';
 /** The custom editor's view type (package.json `customEditors`). */
 export const PAIR_EDITOR_VIEW_TYPE = 'sft.pairEditor';
 
+/** The pair a pair editor shows. */
+export interface PairSelection {
+  document: vscode.TextDocument;
+  pair: PairRef;
+}
+
 export class PairEditorProvider extends Disposable implements vscode.CustomTextEditorProvider {
   private readonly sessions = new Map<string, EditorSession>();
+  private readonly selectEmitter = this._register(new vscode.EventEmitter<PairSelection>());
+  /** Fires when a pair editor's card shows another pair, or that editor comes to the front. */
+  readonly onDidSelectPair = this.selectEmitter.event;
 
   static register(
     context: { extensionUri: vscode.Uri },
@@ -116,7 +126,14 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     const key = document.uri.toString();
     this.sessions.get(key)?.dispose();
     this.sessions.set(key, session);
+    const select = (pair: PairRef | undefined) =>
+      pair && this.selectEmitter.fire({ document, pair });
+    const subs = [
+      session.onDidSelect(select),
+      panel.onDidChangeViewState((e) => e.webviewPanel.active && select(session.selected)),
+    ];
     panel.onDidDispose(() => {
+      for (const s of subs) s.dispose();
       session.dispose();
       if (this.sessions.get(key) === session) this.sessions.delete(key);
     });

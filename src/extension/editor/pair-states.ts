@@ -108,7 +108,8 @@ function signature(s: PairState, contentHash: number): string {
   ]);
 }
 
-function problemState(p: Problem): ProblemState {
+/** A problem as the webviews list it: rule, severity, message and the titles of its fixes. */
+export function problemState(p: Problem): ProblemState {
   return {
     rule: p.rule,
     severity: p.severity,

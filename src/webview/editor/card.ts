@@ -6,7 +6,7 @@
  * caret away; the other parts are rebuilt from each new state.
  */
 import type { Choice, EditorIntent, PairState, ProblemState } from '../../shared/editor-protocol';
-import { el, iconButton, picker, type Picker } from './dom';
+import { el, iconButton, picker, problemRow, type Picker } from './dom';
 import { countWords } from '../../core/text/words';
 import { TextField } from './fields';
 
@@ -168,31 +168,9 @@ export class PairCard {
   private problemList(problems: readonly ProblemState[]): HTMLElement[] {
     const s = this.state;
     return problems.map((p) => {
-      const row = el(
-        'div',
-        {
-          class: `problem ${p.severity}`,
-          attrs: { 'data-testid': 'problem', 'data-rule': p.rule },
-        },
-        [
-          el('span', {
-            class: `codicon codicon-${p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info'}`,
-            attrs: { 'aria-hidden': 'true' },
-          }),
-          el('span', { class: 'problem-text', text: `${p.message} (${p.rule})` }),
-        ],
+      const row = problemRow(p, 'div', (title) =>
+        this.host.send({ kind: 'applyFix', pair: s.ref, rule: p.rule, title }),
       );
-      for (const title of p.fixes) {
-        const b = el('button', {
-          class: 'link',
-          text: title,
-          attrs: { type: 'button', 'data-testid': 'quick-fix' },
-        });
-        b.addEventListener('click', () =>
-          this.host.send({ kind: 'applyFix', pair: s.ref, rule: p.rule, title }),
-        );
-        row.append(b);
-      }
       const silence = el('button', {
         class: 'link',
         text: 'Silence…',

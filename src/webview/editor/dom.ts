@@ -1,4 +1,6 @@
 /** Small DOM helpers: every user text goes in as text (textContent, value), never as markup. */
+import './problem.css';
+import type { ProblemState } from '../../shared/editor-protocol';
 
 /** An element with a class, attributes and text or children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -76,4 +78,36 @@ export function picker(
       meaning.textContent = options.find((o) => o.value === value)?.description ?? '';
     },
   };
+}
+
+/** A problem: its severity's icon, message and rule, and a button per quick fix (the pair editor's cards, the annotations view). */
+export function problemRow(
+  p: ProblemState,
+  tag: 'div' | 'li',
+  onFix: (title: string) => void,
+): HTMLElement {
+  const row = el(
+    tag,
+    {
+      class: `problem ${p.severity}`,
+      attrs: { 'data-testid': 'problem', 'data-rule': p.rule },
+    },
+    [
+      el('span', {
+        class: `codicon codicon-${p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info'}`,
+        attrs: { 'aria-hidden': 'true' },
+      }),
+      el('span', { class: 'problem-text', text: `${p.message} (${p.rule})` }),
+    ],
+  );
+  for (const title of p.fixes) {
+    const b = el('button', {
+      class: 'link',
+      text: title,
+      attrs: { type: 'button', 'data-testid': 'quick-fix' },
+    });
+    b.addEventListener('click', () => onFix(title));
+    row.append(b);
+  }
+  return row;
 }

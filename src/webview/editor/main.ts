@@ -16,13 +16,7 @@ import {
 import { PairCard } from './card';
 import { el } from './dom';
 import { PairList } from './list';
-
-interface VsCodeApi {
-  postMessage(msg: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { webviewApi } from './vscode-api';
 
 interface Filters {
   search: string;
@@ -38,16 +32,11 @@ interface ViewState {
   filters: Filters;
 }
 
-const vscode = acquireVsCodeApi();
-const saved = vscode.getState() as ViewState | undefined;
-const view: ViewState =
-  saved?.protocolVersion === protocolVersion
-    ? saved
-    : {
-        protocolVersion,
-        scrollTop: 0,
-        filters: { search: '', task: '', promptType: '', status: '', problemsOnly: false },
-      };
+const { api: vscode, state: view } = webviewApi<ViewState>(protocolVersion, {
+  protocolVersion,
+  scrollTop: 0,
+  filters: { search: '', task: '', promptType: '', status: '', problemsOnly: false },
+});
 
 const pairs = new Map<string, PairState>();
 let order: string[] = [];
@@ -57,6 +46,8 @@ let clientSeq = 0;
 let card: PairCard | undefined;
 /** The last intent sent added a pair (its push selects the new one). */
 let addedLast = false;
+/** The pair the host was last told the card shows (the annotations view follows it). */
+let announced: string | undefined;
 
 const app = document.getElementById('app')!;
 const status = el('div', {
@@ -149,6 +140,10 @@ function select(key: string | undefined, focus = false): void {
   view.selected = key;
   save();
   const p = key === undefined ? undefined : pairs.get(key);
+  if (p && key !== announced) {
+    announced = key;
+    vscode.postMessage({ type: 'select', pair: p.ref });
+  }
   if (!p || !init) {
     card = undefined;
     cardBox.replaceChildren(

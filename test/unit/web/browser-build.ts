@@ -41,3 +41,14 @@ export function webviewBundle(entry: string): { files: Map<string, string>; size
   assert.ok(files.has('.js') && files.has('.css'), `${entry}: a script and a stylesheet`);
   return { files, size };
 }
+
+/** What a webview page loads: its bundle's script and stylesheet, and the codicons stylesheet (bytes). */
+export function webviewBytes(entry: string): number {
+  return webviewBundle(entry).size;
+}
+
+/** No Node built-in in a browser build of a host module. */
+export function assertNoNodeApi(entry: string): void {
+  const js = browserBuild(entry, ['vscode']).get('.js') ?? '';
+  assert.doesNotMatch(js, /["']node:|\brequire\(["'](fs|path|os|crypto)["']\)/, entry);
+}
