@@ -118,9 +118,32 @@ function save(): void {
   vscode.setState(view);
 }
 
-function send(intent: EditorIntent): void {
+function send(intent: EditorIntent, typedAt?: number): void {
   addedLast = intent.kind === 'addPair' || intent.kind === 'duplicatePair';
-  vscode.postMessage({ type: 'intent', clientSeq: ++clientSeq, baseVersion: version, intent });
+  vscode.postMessage({
+    type: 'intent',
+    clientSeq: ++clientSeq,
+    baseVersion: version,
+    intent,
+    typedAt,
+  });
+}
+
+/**
+ * Tell the host when the frame showing what a message of `v` brought is out: a
+ * requestAnimationFrame callback runs just before the frame, a task it queues just after.
+ */
+function reportPainted(what: 'init' | 'update', v: number): void {
+  requestAnimationFrame(() =>
+    setTimeout(() =>
+      vscode.postMessage({
+        type: 'painted',
+        what,
+        version: v,
+        at: performance.timeOrigin + performance.now(),
+      }),
+    ),
+  );
 }
 
 function matches(p: PairState): boolean {
@@ -218,6 +241,7 @@ function onMessage(msg: ToWebview): void {
     refreshList();
     scroller.scrollTop = view.scrollTop;
     select(view.selected && pairs.has(view.selected) ? view.selected : order[0]);
+    reportPainted('init', msg.version);
     return;
   }
   version = msg.version;
@@ -237,6 +261,7 @@ function onMessage(msg: ToWebview): void {
   if (card && shown) card.update(shown, msg.undoRedo === true);
   // The shown pair went (deleted, or its id changed): show the one now in its place.
   else select(order[Math.min(Math.max(before, 0), order.length - 1)]);
+  reportPainted('update', msg.version);
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
