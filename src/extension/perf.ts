@@ -36,8 +36,13 @@ export interface IndexTiming {
  */
 export interface PairEditorTiming {
   uri: string;
-  /** The webview's first frame with its list and card, and when the host heard of it. */
-  painted?: { at: number; heard: number };
+  /** The webview's `ready` handled: when the host began the state and when it had posted it. */
+  init?: { start: number; posted: number };
+  /**
+   * The webview's first frame with its list and card (`at`), when the state arrived in the
+   * webview (`received`), and when the host heard of the frame.
+   */
+  painted?: { at: number; received: number; heard: number };
   /** The last intent that carried typing: when its first keystroke was typed in the card. */
   typed?: { at: number; clientSeq: number };
   /** The last push the card has drawn: its document version and when the frame was out. */

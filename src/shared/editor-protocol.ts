@@ -100,6 +100,8 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
     what: z.enum(['init', 'update']),
     version: z.number(),
     at: z.number(),
+    /** When the host message arrived in the webview, before it was checked and drawn. */
+    received: z.number(),
   }),
 ]);
 

@@ -70,6 +70,11 @@ export interface PairEditorFigures {
   openMs: number;
   /** Of which: the same call to the frame being out in the webview. */
   paintMs: number;
+  /**
+   * Where the open went, ms from the call: the host took the webview's `ready` (its page
+   * loaded), the host had built and posted the state, the state arrived in the webview.
+   */
+  openSteps: { ready: number; posted: number; received: number };
   /** One real key press in a card's response: its input event to the text document's change. */
   keystrokeToDocument: Series;
   /** The same key press to the frame with the card drawn from the push of that change. */

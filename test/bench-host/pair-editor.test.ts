@@ -71,12 +71,19 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
     });
     figures.openMs = painted.heard - t0;
     figures.paintMs = painted.at - t0;
+    const init = marks()?.init;
+    assert.ok(init, 'the host marked the state it sent');
+    figures.openSteps = {
+      ready: init.start - t0,
+      posted: init.posted - t0,
+      received: painted.received - t0,
+    };
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     assert.ok(doc, 'the pair editor opened the text document');
     const pairs = (await api.coverage()).pairs.length; // the workspace's one file
     figures.file = { pairs, bytes: statSync(uri.fsPath).size };
     console.log(
-      `[bench] pair editor, ${pairs} pairs: open to first paint ${figures.paintMs.toFixed(0)} ms, heard ${figures.openMs.toFixed(0)} ms`,
+      `[bench] pair editor, ${pairs} pairs: open to first paint ${figures.paintMs.toFixed(0)} ms, heard ${figures.openMs.toFixed(0)} ms; steps ${JSON.stringify(figures.openSteps)}`,
     );
     await sleep(2000); // the open's diagnostics and index update settle
 

@@ -130,7 +130,8 @@ export class EditorSession extends Disposable {
   }
 
   private mark(msg: Extract<FromWebview, { type: 'painted' }>): void {
-    if (msg.what === 'init') this.marks().painted = { at: msg.at, heard: epochNow() };
+    if (msg.what === 'init')
+      this.marks().painted = { at: msg.at, received: msg.received, heard: epochNow() };
     else this.marks().shown = { version: msg.version, at: msg.at };
   }
 
@@ -142,6 +143,7 @@ export class EditorSession extends Disposable {
   }
 
   private async init(): Promise<void> {
+    const start = epochNow();
     const c = await this.current();
     const g = c.governedBy.loaded.guidelines;
     const r = renderFile(c.result.model, c.result.problems, g);
@@ -157,6 +159,7 @@ export class EditorSession extends Disposable {
       choices: choicesOf(g),
       length: g.length,
     });
+    this.marks().init = { start, posted: epochNow() };
     this.readyEmitter.fire();
   }
 

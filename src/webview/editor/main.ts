@@ -133,7 +133,7 @@ function send(intent: EditorIntent, typedAt?: number): void {
  * Tell the host when the frame showing what a message of `v` brought is out: a
  * requestAnimationFrame callback runs just before the frame, a task it queues just after.
  */
-function reportPainted(what: 'init' | 'update', v: number): void {
+function reportPainted(what: 'init' | 'update', v: number, received: number): void {
   requestAnimationFrame(() =>
     setTimeout(() =>
       vscode.postMessage({
@@ -141,6 +141,7 @@ function reportPainted(what: 'init' | 'update', v: number): void {
         what,
         version: v,
         at: performance.timeOrigin + performance.now(),
+        received,
       }),
     ),
   );
@@ -202,7 +203,7 @@ function fillFilter(
   select.value = value;
 }
 
-function onMessage(msg: ToWebview): void {
+function onMessage(msg: ToWebview, received: number): void {
   if (msg.type === 'tokens') {
     if (card?.key === msg.key) card.showTokens(msg.prompt, msg.response, msg.tokenizer);
     return;
@@ -241,7 +242,7 @@ function onMessage(msg: ToWebview): void {
     refreshList();
     scroller.scrollTop = view.scrollTop;
     select(view.selected && pairs.has(view.selected) ? view.selected : order[0]);
-    reportPainted('init', msg.version);
+    reportPainted('init', msg.version, received);
     return;
   }
   version = msg.version;
@@ -261,12 +262,13 @@ function onMessage(msg: ToWebview): void {
   if (card && shown) card.update(shown, msg.undoRedo === true);
   // The shown pair went (deleted, or its id changed): show the one now in its place.
   else select(order[Math.min(Math.max(before, 0), order.length - 1)]);
-  reportPainted('update', msg.version);
+  reportPainted('update', msg.version, received);
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
+  const received = performance.timeOrigin + e.timeStamp;
   const msg = parseToWebview(e.data, (why) => console.warn(`[pair editor] ${why}`));
-  if (msg) onMessage(msg);
+  if (msg) onMessage(msg, received);
 });
 
 function onFilter(): void {
