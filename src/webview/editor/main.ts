@@ -168,7 +168,8 @@ function refreshList(): void {
   status.textContent = `${keys.length} of ${order.length} pairs · ${problems} problems`;
 }
 
-function select(key: string | undefined, focus = false): void {
+/** Show `key`'s card; `reveal`: scroll the list to its row (not when restoring a saved scroll). */
+function select(key: string | undefined, focus = false, reveal = true): void {
   if (card && card.key !== key) card.flush();
   view.selected = key;
   save();
@@ -188,7 +189,7 @@ function select(key: string | undefined, focus = false): void {
     cardBox.replaceChildren(card.root);
   }
   list.render();
-  if (key) list.scrollTo(key);
+  if (key && reveal) list.scrollTo(key);
   if (focus) card?.focusField();
 }
 
@@ -241,7 +242,9 @@ function onMessage(msg: ToWebview, received: number): void {
     problemsOnly.checked = f.problemsOnly;
     refreshList();
     scroller.scrollTop = view.scrollTop;
-    select(view.selected && pairs.has(view.selected) ? view.selected : order[0]);
+    // The list is scrolled where the writer left it; the virtualizer has not measured it yet,
+    // so revealing the row now would scroll again (to put a visible row at the bottom).
+    select(view.selected && pairs.has(view.selected) ? view.selected : order[0], false, false);
     reportPainted('init', msg.version, received);
     return;
   }
