@@ -12,9 +12,17 @@
  *   save (editor) / change on disk (watcher) to new status bar counts, median            <= 200 ms
  *   first diagnostics of a 4 MB file, index build time, extension host memory: reported
  *
+ *   pair editor, in its own workspace of one 5,000-pair file (CorpusGenerator, 19 MB):
+ *     `vscode.openWith` to the host hearing of the webview's first frame with list and card <= 1 s
+ *     real key press in a card (Chromium) to the text document changed, median             <= 30 ms
+ *     the same key press to the card drawn from that change's push (problems), median      <= 100 ms
+ *
  * Options: --corpus DIR (generated once, copied to a scratch folder per run), --keep,
  * --activation-runs N (default 5). SFT_BENCH_ONLY=activation (or --only activation) measures
- * the activation alone: no 100,000-pair workspace, a minute instead of several.
+ * the activation alone: no 100,000-pair workspace, a minute instead of several;
+ * SFT_BENCH_ONLY=pair-editor (or --only pair-editor) the pair editor's rows alone.
+ * --write-pair-editor-workspace writes that workspace (once) and prints its folder: the
+ * 5,000-pair screenshots (`npm run screenshots -- pair-editor-5000`) open it.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -29,9 +37,12 @@ import {
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  PAIR_EDITOR_FILE,
+  PAIR_EDITOR_PAIRS,
   series,
   type ActivationFigures,
   type HostFigures,
+  type PairEditorFigures,
   type Series,
 } from '../test/bench-host/figures';
 import { BENCH_GUIDELINES, CorpusGenerator } from './corpus';
@@ -63,6 +74,19 @@ function ensureCorpus(dir: string): void {
   writeFileSync(join(dir, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
   writeFileSync(marker, JSON.stringify(gen.planted));
   process.stdout.write(' done\n');
+}
+
+/** The pair editor's workspace: one 5,000-pair file and the guidelines, generated once. */
+function ensurePairEditorCorpus(dir: string): void {
+  const marker = join(dir, `.pair-editor-v${CORPUS_VERSION}`);
+  if (existsSync(marker)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, PAIR_EDITOR_FILE),
+    new CorpusGenerator(SEED).file('pe', PAIR_EDITOR_PAIRS),
+  );
+  writeFileSync(join(dir, 'sft.guidelines.yaml'), BENCH_GUIDELINES);
+  writeFileSync(marker, '{}');
 }
 
 interface Line {
@@ -162,6 +186,37 @@ function lines(f: HostFigures): Line[] {
   ];
 }
 
+function pairEditorLines(f: PairEditorFigures): Line[] {
+  const k = f.keystrokeToDocument;
+  const c = f.keystrokeToCard;
+  const o = f.openSteps;
+  return [
+    {
+      name: `pair editor: open a ${f.file.pairs}-pair file (${(f.file.bytes / 1048576).toFixed(1)} MB), openWith to the host hearing of the first frame with list and card (frame out at ${ms(f.paintMs)})`,
+      value: ms(f.openMs),
+      budget: '<= 1 s',
+      pass: f.openMs <= 1000,
+    },
+    {
+      name: `  of which: webview page up and asking (ready) ${ms(o.ready)}; host state built and posted ${ms(o.posted)}; state arrived in the webview ${ms(o.received)}`,
+      value: ms(f.paintMs - o.received),
+      budget: 'report',
+    },
+    {
+      name: `pair editor: key press in a card (webview input event) to text document changed (host event), median (${dist(k)})`,
+      value: ms(k.median),
+      budget: '<= 30 ms',
+      pass: k.median <= 30,
+    },
+    {
+      name: `pair editor: the same key press to the card drawn from that change's push with its problems, median (${dist(c)})`,
+      value: ms(c.median),
+      budget: '<= 100 ms',
+      pass: c.median <= 100,
+    },
+  ];
+}
+
 /** One host run of the suites matching `grep` in `workspace`; the figures it wrote, if any. */
 function hostRun<T>(
   workspace: string,
@@ -222,10 +277,18 @@ function activationLines(
 }
 
 function main(): number {
-  const onlyActivation =
-    process.env.SFT_BENCH_ONLY === 'activation' || arg('--only') === 'activation';
+  const only = process.env.SFT_BENCH_ONLY ?? arg('--only');
+  const onlyActivation = only === 'activation';
+  const onlyPairEditor = only === 'pair-editor';
   const corpus = arg('--corpus') ?? join(tmpdir(), `sft-studio-bench-vscode-v${CORPUS_VERSION}`);
-  if (!onlyActivation) ensureCorpus(corpus);
+  const peCorpus = join(tmpdir(), `sft-studio-bench-pair-editor-v${CORPUS_VERSION}`);
+  if (process.argv.includes('--write-pair-editor-workspace')) {
+    ensurePairEditorCorpus(peCorpus);
+    console.log(peCorpus);
+    return 0;
+  }
+  if (!only) ensureCorpus(corpus);
+  if (!onlyActivation) ensurePairEditorCorpus(peCorpus);
   const setup = spawnSync('bash', [join(REPO, 'test/host/setup.sh')], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -236,33 +299,48 @@ function main(): number {
   const scratch = mkdtempSync(join(tmpdir(), 'sft-bench-vscode-'));
   const loadBefore = loadavg();
   const t0 = Date.now();
-  const activation = activationLines(scratch, Number(arg('--activation-runs') ?? 5));
+  const activation = onlyPairEditor
+    ? undefined
+    : activationLines(scratch, Number(arg('--activation-runs') ?? 5));
   let run: { figures?: HostFigures; status: number | null } = { status: 0 };
-  if (!onlyActivation) {
+  if (!only) {
     const workspace = join(scratch, 'workspace');
     cpSync(corpus, workspace, { recursive: true });
     run = hostRun<HostFigures>(workspace, 'SFT Studio budgets', scratch);
   }
+  let pe: { figures?: PairEditorFigures; status: number | null } = { status: 0 };
+  if (!onlyActivation) {
+    const workspace = join(scratch, 'pair-editor');
+    cpSync(peCorpus, workspace, { recursive: true });
+    pe = hostRun<PairEditorFigures>(workspace, 'SFT Studio pair editor budgets', scratch);
+  }
   const loadAfter = loadavg();
   const figures = run.figures;
   if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
-  if (!activation) {
+  if (!onlyPairEditor && !activation) {
     console.error('bench:vscode: no host run measured a cold activation');
     return 1;
   }
-  if (
-    !onlyActivation &&
-    (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)
-  ) {
+  if (!only && (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)) {
     console.error(`bench:vscode: the host run did not produce every figure (exit ${run.status})`);
     return 1;
   }
-  const table = [...activation.table, ...(figures ? lines(figures) : [])];
+  if (!onlyActivation && !pe.figures?.keystrokeToCard) {
+    console.error(
+      `bench:vscode: the pair editor run did not produce every figure (exit ${pe.status})`,
+    );
+    return 1;
+  }
+  const table = [
+    ...(activation?.table ?? []),
+    ...(figures ? lines(figures) : []),
+    ...(pe.figures ? pairEditorLines(pe.figures) : []),
+  ];
   const width = Math.max(...table.map((l) => l.name.length));
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-  const host = activation.samples[0];
+  const host = activation?.samples[0];
   console.log(
-    `\nVS Code ${host.vscode}, extension host Node ${host.node}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `\nVS Code ${host?.vscode ?? pe.figures?.vscode}, extension host Node ${host?.node ?? '?'}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'budget'.padEnd(9)}  result`);
   for (const l of table)
@@ -279,8 +357,10 @@ function main(): number {
         corpus,
         loadavg: { before: loadBefore, after: loadAfter },
         hostExit: run.status,
-        activation: activation.samples,
+        pairEditorExit: pe.status,
+        activation: activation?.samples,
         figures,
+        pairEditor: pe.figures,
         lines: table,
       },
       null,
@@ -288,7 +368,7 @@ function main(): number {
     ),
   );
   console.log(`\nwritten ${file}`);
-  return table.every((l) => l.pass !== false) && run.status === 0 ? 0 : 1;
+  return table.every((l) => l.pass !== false) && run.status === 0 && pe.status === 0 ? 0 : 1;
 }
 
 process.exit(main());

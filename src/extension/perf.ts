@@ -29,6 +29,31 @@ export interface IndexTiming {
   pairs: number;
 }
 
+/**
+ * The pair editor's last marks, in epoch ms (`performance.timeOrigin + now()`: the webview's
+ * clock and the extension host's are one machine's, so a keystroke in the webview and a
+ * document change in the host compare).
+ */
+export interface PairEditorTiming {
+  uri: string;
+  /** The webview's `ready` handled: when the host began the state and when it had posted it. */
+  init?: { start: number; posted: number };
+  /**
+   * The webview's first frame with its list and card (`at`), when the state arrived in the
+   * webview (`received`), and when the host heard of the frame.
+   */
+  painted?: { at: number; received: number; heard: number };
+  /** The last intent that carried typing: when its first keystroke was typed in the card. */
+  typed?: { at: number; clientSeq: number };
+  /** The last push the card has drawn: its document version and when the frame was out. */
+  shown?: { version: number; at: number };
+}
+
+/** Epoch ms now, with the sub-millisecond part (what the webview's marks are in). */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /** Mutable figures, one slot per kind. */
 export class PerfProbe {
   /** `activate()` start to return, ms. */
@@ -41,4 +66,6 @@ export class PerfProbe {
   indexBuild?: { ms: number; files: number; pairs: number };
   /** The last status bar update: coverage (re)computation and text, ms. */
   lastStatusBarMs = 0;
+  /** The last pair editor's marks (the one opened last). */
+  pairEditor?: PairEditorTiming;
 }

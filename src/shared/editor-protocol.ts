@@ -88,11 +88,25 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
     /** The document version the webview saw when it made the intent. */
     baseVersion: z.number().check(z.int()),
     intent: EditorIntentSchema,
+    /** When the writer typed the first keystroke this intent carries (epoch ms), for the benchmark. */
+    typedAt: z.optional(z.number()),
   }),
   /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
   z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
   /** The card now shows this pair (the annotations view follows it). */
   z.object({ type: z.literal('select'), pair: PairRefSchema }),
+  /**
+   * A frame drawn after a host message of `version` (epoch ms, taken once the frame is out):
+   * `init`, the first list and card; `update`, the card after a push. The benchmark's clock.
+   */
+  z.object({
+    type: z.literal('painted'),
+    what: z.enum(['init', 'update']),
+    version: z.number(),
+    at: z.number(),
+    /** When the host message arrived in the webview, before it was checked and drawn. */
+    received: z.number(),
+  }),
 ]);
 
 /** A problem as the webviews list it. */

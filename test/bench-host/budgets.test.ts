@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SftApi } from '../../src/extension/api';
 import { series, type HostFigures } from './figures';
+import { activated, sleep, until } from './helpers';
 
-const EXTENSION_ID = 'sft-studio.sft-studio';
 const EDITS = 21;
 const SAVES = 11;
 const SHORT_PROMPT = ['Name three primary colours.'];
@@ -24,37 +24,6 @@ const LONG_PROMPT = Array.from(
 const figures: Partial<HostFigures> = {};
 let api: SftApi;
 let root: vscode.Uri;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Resolve with check()'s value, re-checking on each event (and every 20 ms); reject after ms. */
-function until<T>(
-  event: vscode.Event<unknown>,
-  check: () => T | undefined | false,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const done = (v: T): void => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      sub.dispose();
-      resolve(v);
-    };
-    const test = (): void => {
-      const v = check();
-      if (v) done(v);
-    };
-    const timer = setTimeout(() => {
-      clearInterval(poll);
-      sub.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-    }, ms);
-    const sub = event(test);
-    const poll = setInterval(test, 20);
-    test();
-  });
-}
 
 function file(name: string): vscode.Uri {
   return vscode.Uri.joinPath(root, name);
@@ -100,12 +69,7 @@ async function closeAll(): Promise<void> {
 
 suite('SFT Studio budgets in the extension host', () => {
   suiteSetup(async () => {
-    const ext = vscode.extensions.getExtension<SftApi>(EXTENSION_ID);
-    assert.ok(ext, 'extension installed');
-    api = await ext.activate();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'workspace open');
-    root = folder.uri;
+    ({ api, root } = await activated());
     const names = readdirSync(root.fsPath).filter((n) => n.endsWith('.sft.yaml'));
     const bytes = names.reduce((n, f) => n + statSync(join(root.fsPath, f)).size, 0);
     figures.vscode = vscode.version;

@@ -54,6 +54,33 @@ export interface ActivationFigures {
   activateMs: number;
 }
 
+/** The 5,000-pair file bench/vscode.ts writes for the pair editor's budgets. */
+export const PAIR_EDITOR_FILE = 'pairs-5000.sft.yaml';
+/** Its pairs. */
+export const PAIR_EDITOR_PAIRS = 5000;
+
+/**
+ * The pair editor on a 5,000-pair file (pair-editor.test.ts). Times are epoch ms from the
+ * extension host and the webview (one machine's clock).
+ */
+export interface PairEditorFigures {
+  vscode: string;
+  file: { pairs: number; bytes: number };
+  /** `vscode.openWith` called to the host hearing the webview's first frame with list and card. */
+  openMs: number;
+  /** Of which: the same call to the frame being out in the webview. */
+  paintMs: number;
+  /**
+   * Where the open went, ms from the call: the host took the webview's `ready` (its page
+   * loaded), the host had built and posted the state, the state arrived in the webview.
+   */
+  openSteps: { ready: number; posted: number; received: number };
+  /** One real key press in a card's response: its input event to the text document's change. */
+  keystrokeToDocument: Series;
+  /** The same key press to the frame with the card drawn from the push of that change. */
+  keystrokeToCard: Series;
+}
+
 export function series(samples: number[]): Series {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;

@@ -2,6 +2,7 @@
 // input only, type into a pair's response (in two bursts, so a commit and its echo arrive while
 // typing), pick its task with the keyboard, add a pair, save with Ctrl+S, and read the file on
 // disk byte for byte. Then a pair whose id and prompt are HTML is shown as text, never markup.
+// Then the view state (filters, selection, scroll) comes back after the panel was hidden.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { until } from './workbench.mjs';
@@ -13,6 +14,15 @@ const TASK = '    task: summarization';
 const TYPED = [' of 2,000 people', ', say officials'];
 const PICKED = 'closed_qa';
 const MARKUP = '<img src=x onerror=alert(1)>';
+
+/** A file of `n` short pairs, ids `vs-0001`..., for a list long enough to scroll. */
+function manyPairs(n) {
+  const pairs = Array.from({ length: n }, (_, i) => {
+    const id = `vs-${String(i + 1).padStart(4, '0')}`;
+    return `  - id: ${id}\n    task: open_qa\n    prompt: Question ${i + 1}: why is the river wide here?\n    response: Because the valley floor is flat at pair ${i + 1}.\n`;
+  });
+  return `sft: 1\ndefaults:\n  language: en\npairs:\n${pairs.join('\n')}`;
+}
 
 /** Open `file` of `workspace` and reopen it with the pair editor; its webview's frame. */
 async function openPairEditor(host, workspace, file, beforeReopen = () => {}) {
@@ -118,5 +128,78 @@ export const scenarios = {
     await wb.page.waitForTimeout(500);
     assert.equal(await frame.locator('img').count(), 0, 'no <img> element in the webview');
     assert.deepEqual(dialogs, []);
+  },
+
+  'pair editor: filters, selection and scroll come back after the panel was hidden': async (
+    host,
+  ) => {
+    const MANY = 'view-state.sft.yaml';
+    const wb = await host.open({ workspace: 'examples', file: FILE });
+    fs.writeFileSync(wb.path(MANY), manyPairs(400));
+    await wb.openFile(MANY);
+    await wb.reopenWith('sft.pairEditor');
+    let frame = await wb.webview({ viewType: 'sft.pairEditor' });
+    await frame.getByTestId('pair-row').first().waitFor();
+
+    // A writer narrows the list (ids with "vs-01": 100 pairs), scrolls it with the wheel and
+    // picks a pair far down.
+    await frame.getByTestId('filter-search').click();
+    await wb.page.keyboard.type('vs-01');
+    const list = frame.getByTestId('pair-list');
+    await until(
+      async () => (await frame.getByTestId('status').innerText()).startsWith('100 of 400'),
+      'the search leaves 100 pairs',
+    );
+    await list.hover();
+    await wb.page.mouse.wheel(0, 1200);
+    const scrolled = await until(
+      async () =>
+        (await list.evaluate((e) => e.scrollTop)) > 600 &&
+        (await list.evaluate((e) => e.scrollTop)),
+      'the list scrolled',
+    );
+    const row = frame.getByTestId('pair-row').filter({ hasText: 'vs-0150' });
+    await row.click();
+    await until(
+      async () => (await frame.getByTestId('pair-id').innerText()) === 'vs-0150',
+      'the card shows vs-0150',
+    );
+    await wb.page.waitForTimeout(300);
+    const scrollTop = await list.evaluate((e) => e.scrollTop);
+    assert.ok(scrollTop >= scrolled - 26, `still scrolled (${scrollTop} after ${scrolled})`);
+    // A mark in the page, gone when the webview is built anew (nothing retained it).
+    await frame.evaluate(() => (globalThis.sftViewStateMark = true));
+
+    // Another editor in front, then back to the pair editor's tab.
+    await wb.openFile(FILE);
+    await until(
+      async () => !(await wb.page.locator('iframe.webview').first().isVisible()),
+      'the pair editor is hidden',
+    );
+    await wb.page.locator(`.tabs-container .tab[aria-label*="${MANY}"]`).first().click();
+    frame = await wb.webview({ viewType: 'sft.pairEditor' });
+    await until(
+      async () =>
+        (await frame
+          .getByTestId('pair-id')
+          .innerText()
+          .catch(() => '')) === 'vs-0150',
+      'the card shows vs-0150 again',
+    );
+    assert.equal(
+      await frame.evaluate(() => globalThis.sftViewStateMark),
+      undefined,
+      'the webview was built anew (its state came from getState)',
+    );
+    assert.equal(await frame.getByTestId('filter-search').inputValue(), 'vs-01');
+    assert.match(await frame.getByTestId('status').innerText(), /^100 of 400 pairs/);
+    const selected = frame.locator('[data-testid="pair-row"][aria-selected="true"]');
+    assert.equal(await selected.innerText().then((t) => t.split(/\s/)[0]), 'vs-0150');
+    await wb.page.waitForTimeout(300);
+    assert.equal(
+      await frame.getByTestId('pair-list').evaluate((e) => e.scrollTop),
+      scrollTop,
+      'the list scrolled as before',
+    );
   },
 };

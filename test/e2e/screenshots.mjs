@@ -16,8 +16,17 @@
 //   --command ID|TITLE     run a command (repeatable, in order)
 //   --themes a,b           theme names or light/dark (default light,dark)
 //   --size WxH             window size (default 1400x900)
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startHost } from './driver.mjs';
+import { REPO_ROOT, startHost } from './driver.mjs';
+
+/** The bench's 5,000-pair workspace (CorpusGenerator, outside the repository), written once. */
+function pairEditorBenchWorkspace() {
+  const run = (args) =>
+    execFileSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  run(['esbuild.mjs', '--bench-vscode']);
+  return run(['dist-test/bench/vscode.js', '--write-pair-editor-workspace']).split('\n').pop();
+}
 
 /** The views of issues #10 and #11, and the built-in Markdown preview the driver is tested on. */
 const PRESETS = {
@@ -32,6 +41,17 @@ const PRESETS = {
     file: 'reading-and-reasoning.sft.yaml',
     reopenWith: 'sft.pairEditor',
     viewType: 'sft.pairEditor',
+  },
+  // 5,000 pairs (17.5 MB): the text editor shows only its "very large" notice, then "Reopen
+  // Editor With..." (with `workbench.editorAssociations` the file sometimes still opened in the
+  // text editor first). The shot waits for the list's rows, which take seconds to arrive.
+  'pair-editor-5000': {
+    workspace: pairEditorBenchWorkspace,
+    file: 'pairs-5000.sft.yaml',
+    reopenWith: 'sft.pairEditor',
+    viewType: 'sft.pairEditor',
+    waitFor: '[data-testid="pair-row"]',
+    timeout: 180000,
   },
   annotations: {
     workspace: 'examples',
@@ -64,7 +84,10 @@ const opt = (flag) => {
 const given = argv.flatMap((a, i) => (a === '--command' ? [argv[i + 1]] : []));
 const preset = PRESETS[name] ?? {};
 const recipe = {
-  workspace: opt('--workspace') ?? preset.workspace ?? 'examples',
+  workspace:
+    opt('--workspace') ??
+    (typeof preset.workspace === 'function' ? preset.workspace() : preset.workspace) ??
+    'examples',
   file: opt('--file') ?? preset.file,
   line: opt('--line') ?? preset.line,
   reopenWith: opt('--reopen-with') ?? preset.reopenWith,
@@ -77,9 +100,16 @@ const themes = (opt('--themes') ?? 'light,dark').split(',');
 
 const host = await startHost({ size: opt('--size') ?? '1400x900' });
 let rc = 0;
+/** The workbench being shot: on a failure, its window goes to <out>/failed-<view>.png. */
+let current;
 try {
   for (const theme of themes) {
-    const wb = await host.open({ workspace: recipe.workspace, file: recipe.file, theme });
+    const wb = (current = await host.open({
+      workspace: recipe.workspace,
+      file: recipe.file,
+      theme,
+      settings: preset.settings,
+    }));
     if (recipe.line) await wb.goToLine(recipe.line);
     if (recipe.reopenWith) await wb.reopenWith(recipe.reopenWith);
     if (recipe.focusView) await wb.focusView(recipe.focusView);
@@ -90,9 +120,13 @@ try {
     }
     for (const c of recipe.commands) await wb.runCommand(c);
     const tag = theme.replace(/\W+/g, '-').toLowerCase();
-    const frame = recipe.viewType ? await wb.webview({ viewType: recipe.viewType }) : undefined;
+    const frame = recipe.viewType
+      ? await wb.webview({ viewType: recipe.viewType, timeout: preset.timeout })
+      : undefined;
     // Let the webview paint (fonts, a first render after its initial state message).
     if (frame) await frame.waitForLoadState('load');
+    if (frame && preset.waitFor)
+      await frame.locator(preset.waitFor).first().waitFor({ timeout: 180000 });
     console.log(await wb.screenshot(path.join(out, `${name}-${tag}.png`), { settle: 1500 }));
     if (frame)
       console.log(await wb.screenshot(path.join(out, `${name}-${tag}-webview.png`), { frame }));
@@ -100,6 +134,8 @@ try {
   }
 } catch (e) {
   console.error((e && e.stack) || e);
+  if (current)
+    console.error(await current.screenshot(path.join(out, `failed-${name}.png`)).catch(() => ''));
   rc = 1;
 }
 await host.close();

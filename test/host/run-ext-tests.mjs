@@ -72,6 +72,26 @@ async function finish(code, why) {
   process.exit(code);
 }
 process.on('SIGINT', () => finish(130, 'interrupted'));
+
+let typing = Promise.resolve();
+/** Click the element with `testid` in the first frame holding one, Ctrl+End, type `text`. */
+async function typeInto(page, testid, text) {
+  try {
+    for (const frame of page.frames()) {
+      const target = frame.locator(`[data-testid="${testid}"]`).first();
+      if (!(await target.count().catch(() => 0))) continue;
+      if (!(await target.evaluate((e) => e === e.ownerDocument.activeElement))) {
+        await target.click();
+        await page.keyboard.press('Control+End');
+      }
+      await page.keyboard.type(text);
+      return;
+    }
+    log(`[vschost:type] no element with data-testid ${testid} in any frame`);
+  } catch (e) {
+    log(`[vschost:type] failed: ${e.message}`);
+  }
+}
 process.on('SIGTERM', () => finish(143, 'terminated'));
 
 try {
@@ -114,7 +134,12 @@ try {
         () => log(`screenshot ${shot[1]}`),
         (e) => log(`screenshot failed: ${e.message}`),
       );
-    }
+    } // A test can type into a webview with real key presses by logging
+    //   console.log(`[vschost:type] <data-testid> ${JSON.stringify(text)}`)
+    // the element of that test id (in the first frame that has one) is clicked, the caret put
+    // at its end (Ctrl+End) and the text typed key by key; requests run one after another.
+    const typed = /\[vschost:type\]\s+(\S+)\s+(".*")\s*$/.exec(text);
+    if (typed) typing = typing.then(() => typeInto(page, typed[1], JSON.parse(typed[2])));
   });
   await page.exposeFunction('codeAutomationExit', async (code) => {
     log(

@@ -24,6 +24,7 @@ import {
   type ToWebview,
 } from '../../shared/editor-protocol';
 import { Disposable } from '../dispose';
+import { epochNow, type PerfProbe } from '../perf';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { applyPlanned } from '../workspace-edit';
 import { diffRenderings, renderFile, type Rendering } from './pair-states';
@@ -39,6 +40,8 @@ export interface SessionServices {
   newPair(doc: vscode.TextDocument, current: CurrentLint, after?: PairModel): IntentOf<'addPair'>;
   log: vscode.LogOutputChannel;
   tokens: TokenCounter;
+  /** Where the webview's timing marks go (the benchmark reads them). */
+  perf: PerfProbe;
 }
 
 export class EditorSession extends Disposable {
@@ -112,15 +115,34 @@ export class EditorSession extends Disposable {
       this.selectEmitter.fire(msg.pair);
       return Promise.resolve();
     }
+    if (msg.type === 'painted') {
+      this.mark(msg);
+      return Promise.resolve();
+    }
     if (msg.type === 'tokens') {
       const answer = this.queue.then(() => this.tokens(msg.key, msg.pair));
       this.queue = answer.catch(() => undefined);
       return answer;
     }
     const { clientSeq, intent } = msg;
+    if (msg.typedAt !== undefined) this.marks().typed = { at: msg.typedAt, clientSeq };
     return (this.queue = this.queue
       .then(() => this.apply(clientSeq, intent))
       .catch((e: unknown) => this.services.log.error(`[pair editor] intent failed: ${String(e)}`)));
+  }
+
+  /** This editor's timing marks (a fresh set when another pair editor marked last). */
+  private marks() {
+    const uri = this.document.uri.toString();
+    const perf = this.services.perf;
+    if (perf.pairEditor?.uri !== uri) perf.pairEditor = { uri };
+    return perf.pairEditor;
+  }
+
+  private mark(msg: Extract<FromWebview, { type: 'painted' }>): void {
+    if (msg.what === 'init')
+      this.marks().painted = { at: msg.at, received: msg.received, heard: epochNow() };
+    else this.marks().shown = { version: msg.version, at: msg.at };
   }
 
   private async current(): Promise<CurrentLint> {
@@ -131,6 +153,7 @@ export class EditorSession extends Disposable {
   }
 
   private async init(): Promise<void> {
+    const start = epochNow();
     const c = await this.current();
     const g = c.governedBy.loaded.guidelines;
     const r = renderFile(c.result.model, c.result.problems, g);
@@ -146,6 +169,7 @@ export class EditorSession extends Disposable {
       choices: choicesOf(g),
       length: g.length,
     });
+    this.marks().init = { start, posted: epochNow() };
     this.readyEmitter.fire();
   }
 

@@ -15,6 +15,7 @@ import type { TokenCounter } from '../../core/services';
 import { parseFromWebview } from '../../shared/editor-protocol';
 import { filePrefix, type IdSource } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
+import type { PerfProbe } from '../perf';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { valuesFor } from '../language/vocabulary';
 import { EditorSession } from './editor-session';
@@ -41,8 +42,9 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     workspaceIds: IdSource,
     tokens: TokenCounter,
     log: vscode.LogOutputChannel,
+    perf: PerfProbe,
   ): PairEditorProvider {
-    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, tokens, log);
+    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, tokens, log, perf);
   }
 
   private constructor(
@@ -51,6 +53,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     private readonly workspaceIds: IdSource,
     private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
+    private readonly perf: PerfProbe,
   ) {
     super();
     this._register(
@@ -121,6 +124,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       docs: this.docs,
       log: this.log,
       tokens: this.tokens,
+      perf: this.perf,
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();

@@ -15,7 +15,8 @@ const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
 
 /** What a card needs from the page. */
 export interface CardHost {
-  send(intent: EditorIntent): void;
+  /** Send an intent; `typedAt`, when it carries typing: its first keystroke (epoch ms). */
+  send(intent: EditorIntent, typedAt?: number): void;
   /** Ask the host for the pair's token counts (answered through {@link PairCard.showTokens}). */
   askTokens(state: PairState): void;
   choices: Record<string, Choice[]>;
@@ -55,7 +56,8 @@ export class PairCard {
       const f = new TextField(
         key,
         state.texts[key] ?? '',
-        (k, v) => this.host.send({ kind: 'setField', pair: this.state.ref, key: k, value: v }),
+        (k, v, typedAt) =>
+          this.host.send({ kind: 'setField', pair: this.state.ref, key: k, value: v }, typedAt),
         () => this.showCounts(),
       );
       const problems = el('div', {

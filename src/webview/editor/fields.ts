@@ -17,11 +17,13 @@ export class TextField {
   /** The last value this field committed (or was given by the host). */
   private committed: string;
   private timer?: ReturnType<typeof setTimeout>;
+  /** When the first keystroke not yet committed was typed (epoch ms), for the benchmark. */
+  private typedAt?: number;
 
   constructor(
     readonly key: string,
     value: string,
-    private readonly commit: (key: string, value: string) => void,
+    private readonly commit: (key: string, value: string, typedAt?: number) => void,
     private readonly onWords: () => void,
   ) {
     this.committed = value;
@@ -35,7 +37,8 @@ export class TextField {
       this.area,
       this.count,
     ]);
-    this.area.addEventListener('input', () => {
+    this.area.addEventListener('input', (e) => {
+      this.typedAt ??= performance.timeOrigin + e.timeStamp;
       this.grow();
       this.showCount();
       this.onWords();
@@ -58,7 +61,9 @@ export class TextField {
     this.timer = undefined;
     if (this.area.value === this.committed) return;
     this.committed = this.area.value;
-    this.commit(this.key, this.area.value);
+    const typedAt = this.typedAt;
+    this.typedAt = undefined;
+    this.commit(this.key, this.area.value, typedAt);
   }
 
   /** The document's value for this field. `force` (undo/redo): the document wins over a draft. */

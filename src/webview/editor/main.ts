@@ -109,9 +109,33 @@ function save(): void {
   vscode.setState(view);
 }
 
-function send(intent: EditorIntent): void {
+function send(intent: EditorIntent, typedAt?: number): void {
   addedLast = intent.kind === 'addPair' || intent.kind === 'duplicatePair';
-  vscode.postMessage({ type: 'intent', clientSeq: ++clientSeq, baseVersion: version, intent });
+  vscode.postMessage({
+    type: 'intent',
+    clientSeq: ++clientSeq,
+    baseVersion: version,
+    intent,
+    typedAt,
+  });
+}
+
+/**
+ * Tell the host when the frame showing what a message of `v` brought is out: a
+ * requestAnimationFrame callback runs just before the frame, a task it queues just after.
+ */
+function reportPainted(what: 'init' | 'update', v: number, received: number): void {
+  requestAnimationFrame(() =>
+    setTimeout(() =>
+      vscode.postMessage({
+        type: 'painted',
+        what,
+        version: v,
+        at: performance.timeOrigin + performance.now(),
+        received,
+      }),
+    ),
+  );
 }
 
 function matches(p: PairState): boolean {
@@ -135,7 +159,8 @@ function refreshList(): void {
   status.textContent = `${keys.length} of ${order.length} pairs · ${problems} problems`;
 }
 
-function select(key: string | undefined, focus = false): void {
+/** Show `key`'s card; `reveal`: scroll the list to its row (not when restoring a saved scroll). */
+function select(key: string | undefined, focus = false, reveal = true): void {
   if (card && card.key !== key) card.flush();
   view.selected = key;
   save();
@@ -159,7 +184,7 @@ function select(key: string | undefined, focus = false): void {
     cardBox.replaceChildren(card.root);
   }
   list.render();
-  if (key) list.scrollTo(key);
+  if (key && reveal) list.scrollTo(key);
   if (focus) card?.focusField();
 }
 
@@ -174,7 +199,7 @@ function fillFilter(
   select.value = value;
 }
 
-function onMessage(msg: ToWebview): void {
+function onMessage(msg: ToWebview, received: number): void {
   if (msg.type === 'tokens') {
     if (card?.key === msg.key) card.showTokens(msg.prompt, msg.response, msg.tokenizer);
     return;
@@ -212,7 +237,10 @@ function onMessage(msg: ToWebview): void {
     problemsOnly.checked = f.problemsOnly;
     refreshList();
     scroller.scrollTop = view.scrollTop;
-    select(view.selected && pairs.has(view.selected) ? view.selected : order[0]);
+    // The list is scrolled where the writer left it; the virtualizer has not measured it yet,
+    // so revealing the row now would scroll again (to put a visible row at the bottom).
+    select(view.selected && pairs.has(view.selected) ? view.selected : order[0], false, false);
+    reportPainted('init', msg.version, received);
     return;
   }
   version = msg.version;
@@ -232,11 +260,13 @@ function onMessage(msg: ToWebview): void {
   if (card && shown) card.update(shown, msg.undoRedo === true);
   // The shown pair went (deleted, or its id changed): show the one now in its place.
   else select(order[Math.min(Math.max(before, 0), order.length - 1)]);
+  reportPainted('update', msg.version, received);
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
+  const received = performance.timeOrigin + e.timeStamp;
   const msg = parseToWebview(e.data, (why) => console.warn(`[pair editor] ${why}`));
-  if (msg) onMessage(msg);
+  if (msg) onMessage(msg, received);
 });
 
 function onFilter(): void {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/edit/apply';
+import { resolvePair } from '../../../src/core/edit/intent';
 import { planEdits } from '../../../src/core/edit/plan';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { FileLinter } from '../../../src/core/lint';
@@ -85,5 +86,23 @@ describe('pair editor states and pushes', () => {
     const r = render(parseSft(text));
     assert.deepEqual(r.order, ['#0', '#1', '#2']);
     assert.deepEqual(r.pairs.get('#1')!.state.ref, { index: 1 });
+  });
+
+  it('an id made unique by an edit names its pair again, in the re-parsed model', () => {
+    const text = sftFile(cleanPair('x'), cleanPair('x'), cleanPair('z'));
+    const before = parseSft(text);
+    assert.deepEqual(render(before).order, ['#0', '#1', 'z']);
+    const at = text.lastIndexOf('id: x') + 'id: '.length;
+    const after = updateSft(
+      before,
+      [{ start: at, end: at + 1, newText: 'y' }],
+      text.slice(0, at) + 'y' + text.slice(at + 1),
+    );
+    assert.ok(after, 'the edit re-parses one pair');
+    const r = render(after);
+    assert.deepEqual(r.order, ['x', 'y', 'z']);
+    assert.deepEqual(r.pairs.get('x')!.state.ref, { id: 'x' });
+    assert.equal(resolvePair(after, { id: 'x' })?.index, 0);
+    assert.equal(resolvePair(before, { id: 'x' }), undefined, 'a shared id names no pair');
   });
 });

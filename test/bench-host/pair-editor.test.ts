@@ -1,0 +1,136 @@
+/**
+ * SFT Studio's pair editor budgets in the extension host, on a 5,000-pair file of
+ * CorpusGenerator pairs (bench/vscode.ts writes it): open to the first frame with list and
+ * card, and real key presses in a card (typed by the host harness through Chromium,
+ * `[vschost:type]`) to the document change and to the card drawn again. Keystroke times are
+ * the webview's input events, document changes the host's, both epoch ms on one machine.
+ * Writes the figures as JSON to $SFT_BENCH_OUT; bench/vscode.ts judges them.
+ */
+import * as assert from 'node:assert';
+import { statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SftApi } from '../../src/extension/api';
+import { epochNow } from '../../src/extension/perf';
+import { PAIR_EDITOR_FILE, series, type PairEditorFigures } from './figures';
+import { activated, sleep, until } from './helpers';
+
+const KEYS = 'and then it rains';
+
+const figures: Partial<PairEditorFigures> = {};
+
+/**
+ * With $SFT_BENCH_PROFILE (a folder), a CPU profile of the extension host for each step,
+ * `<step>.cpuprofile` (build with `node esbuild.mjs --dev` first for function names).
+ */
+async function profiled<T>(step: string, body: () => Promise<T>): Promise<T> {
+  const dir = process.env.SFT_BENCH_PROFILE;
+  if (!dir) return body();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${step}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+suite('SFT Studio pair editor budgets in the extension host', () => {
+  let api: SftApi;
+  let uri: vscode.Uri;
+
+  suiteSetup(async () => {
+    let root: vscode.Uri;
+    ({ api, root } = await activated());
+    uri = vscode.Uri.joinPath(root, PAIR_EDITOR_FILE);
+    // The start-up scan and lint of the workspace are over before anything is timed.
+    await api.indexReady();
+    await api.workspaceLinted();
+    figures.vscode = vscode.version;
+  });
+
+  suiteTeardown(() => {
+    const out = process.env.SFT_BENCH_OUT;
+    if (out) writeFileSync(out, JSON.stringify(figures, null, 2));
+  });
+
+  test('open to first paint, key presses to the document and to the card', async () => {
+    const key = uri.toString();
+    const marks = () => (api.perf.pairEditor?.uri === key ? api.perf.pairEditor : undefined);
+    const changes = vscode.workspace.onDidChangeTextDocument;
+    let t0 = 0;
+    const painted = await profiled('open', async () => {
+      t0 = epochNow();
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'sft.pairEditor');
+      return until(changes, () => marks()?.painted, 'first paint', 120_000);
+    });
+    figures.openMs = painted.heard - t0;
+    figures.paintMs = painted.at - t0;
+    const init = marks()?.init;
+    assert.ok(init, 'the host marked the state it sent');
+    figures.openSteps = {
+      ready: init.start - t0,
+      posted: init.posted - t0,
+      received: painted.received - t0,
+    };
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    assert.ok(doc, 'the pair editor opened the text document');
+    const pairs = (await api.coverage()).pairs.length; // the workspace's one file
+    figures.file = { pairs, bytes: statSync(uri.fsPath).size };
+    console.log(
+      `[bench] pair editor, ${pairs} pairs: open to first paint ${figures.paintMs.toFixed(0)} ms, heard ${figures.openMs.toFixed(0)} ms; steps ${JSON.stringify(figures.openSteps)}`,
+    );
+    await sleep(2000); // the open's diagnostics and index update settle
+
+    const toDocument: number[] = [];
+    const toCard: number[] = [];
+    await profiled('keys', async () => {
+      let lastSeq = -1;
+      for (const ch of KEYS) {
+        let changed: { at: number; version: number } | undefined;
+        const sub = changes((e) => {
+          if (e.document === doc && e.contentChanges.length && !changed)
+            changed = { at: epochNow(), version: doc.version };
+        });
+        console.log(`[vschost:type] field-response ${JSON.stringify(ch)}`);
+        try {
+          const c = await until(changes, () => changed, `the document change of '${ch}'`, 30_000);
+          const typed = await until(
+            changes,
+            () => marks()?.typed?.clientSeq !== lastSeq && marks()?.typed,
+            'the typed mark',
+            5000,
+          );
+          lastSeq = typed.clientSeq;
+          const shown = await until(
+            changes,
+            () => {
+              const s = marks()?.shown;
+              return s && s.version >= c.version && s;
+            },
+            `the card after '${ch}'`,
+            30_000,
+          );
+          assert.ok(c.at >= typed.at, 'the document changed after the key press');
+          toDocument.push(c.at - typed.at);
+          toCard.push(shown.at - typed.at);
+        } finally {
+          sub.dispose();
+        }
+        await sleep(150);
+      }
+    });
+    // The first press also focuses the field: a warm-up, not a sample.
+    figures.keystrokeToDocument = series(toDocument.slice(1));
+    figures.keystrokeToCard = series(toCard.slice(1));
+    console.log(
+      `[bench] key press to document median ${figures.keystrokeToDocument.median.toFixed(1)} ms, to card ${figures.keystrokeToCard.median.toFixed(1)} ms`,
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
