@@ -82,13 +82,14 @@ export const scenarios = {
       assert.ok(after.startsWith(head), `everything up to ${PAIR}, edited, as it was:\n${after}`);
       assert.ok(after.endsWith(tail), `everything after ${PAIR} as it was:\n${after}`);
       const added = after.slice(head.length, after.length - tail.length);
-      // Only the new pair between them: its id, then the template's fields (empty blocks for
-      // the texts, their caret line indented), and the blank line that parts pairs.
+      // Only the new pair between them: its id, then the template's fields (empty `|` blocks
+      // for the texts, with no line of spaces), and the blank line that parts pairs.
       assert.match(
         added,
-        new RegExp(`^\\n  - id: ${fresh}\\n( {4}\\S.*\\n| {6}\\n)+\\n$`),
+        new RegExp(`^\\n  - id: ${fresh}\\n( {4}\\S.*\\n)+\\n$`),
         JSON.stringify(added),
       );
+      assert.match(added, /\n {4}prompt: \|\n {4}response: \|\n/, 'empty blocks');
       assert.match(added, /\n {4}task: /, 'the new pair has the template');
       for (const f of fs.readdirSync(wb.folder).filter((n) => n.endsWith('.sft.yaml')))
         assert.equal(

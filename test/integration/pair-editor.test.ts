@@ -208,7 +208,14 @@ describe('pair editor', function () {
     // The template as Insert Pair writes it: the id, the required annotations, prompt and response.
     const pair = added.slice(head.length, added.length - tail.length);
     assert.match(pair, /^ {2}- id: pe-0003\n( {4}\w+:.*\n| {6}.*\n)+$/);
-    assert.match(pair, /\n {4}prompt: [^\n]*\n[\s\S]*\n {4}response: /);
+    assert.match(pair, /\n {4}prompt: \|\n {4}response: \|\n$/);
+    // Empty `|` blocks for the texts: no line of spaces; and no annotation missing.
+    assert.doesNotMatch(pair, /^[ \t]+$/m, JSON.stringify(pair));
+    assert.deepStrictEqual(
+      s.pairs[1].problems.map((p) => p.rule),
+      ['empty-field', 'empty-field'],
+    );
+    assert.deepStrictEqual([s.pairs[1].texts.prompt, s.pairs[1].texts.response], ['', '']);
     await post(uri, { kind: 'duplicatePair', pair: { id: 'pe-0002' } });
     s = await shown(uri, 'the copy');
     assert.strictEqual(s.pairs.length, 4);
