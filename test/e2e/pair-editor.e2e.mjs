@@ -99,6 +99,53 @@ export const scenarios = {
         );
     },
 
+  'pair editor: a task picked with the arrow keys is one edit, and one undo restores the file':
+    async (host) => {
+      const { wb, frame } = await openPairEditor(host, 'examples', FILE);
+      const before = wb.readText(FILE);
+      await frame.getByTestId('pair-row').filter({ hasText: PAIR }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === PAIR,
+        `the card shows ${PAIR}`,
+      );
+      const task = frame.getByTestId('annotation-task');
+      const values = await task.evaluate((e) => [...e.options].map((o) => o.value));
+      const from = values.indexOf('summarization');
+      assert.ok(from > 0 && from + 3 < values.length, values.join());
+      await task.focus();
+      // Three values passed through, each a pause apart (a push could come back in between),
+      // then Enter picks the third.
+      for (let i = 1; i <= 3; i++) {
+        await wb.page.keyboard.press('ArrowDown');
+        await until(async () => (await task.inputValue()) === values[from + i], values[from + i]);
+        await wb.page.waitForTimeout(300);
+      }
+      await wb.page.keyboard.press('Enter');
+      await until(
+        async () => (await wb.page.locator('.tabs-container .tab.active.dirty').count()) === 1,
+        'the pick changed the document',
+      );
+      await wb.save();
+      const picked = wb.readText(FILE);
+      assert.equal(
+        picked,
+        before.replace(
+          `  - id: ${PAIR}\n${TASK}\n`,
+          `  - id: ${PAIR}\n    task: ${values[from + 3]}\n`,
+        ),
+        'only the task line changed, to the value picked',
+      );
+      // One undo (from the list: a key the webview hands to VS Code) takes back the whole pick.
+      await frame.getByTestId('pair-list').focus();
+      await wb.page.keyboard.press('Control+Z');
+      await until(
+        async () => (await task.inputValue()) === 'summarization',
+        'the card shows the undo',
+      );
+      await wb.save();
+      assert.equal(wb.readText(FILE), before, 'the file on disk is as it was, byte for byte');
+    },
+
   'pair editor: an HTML prompt and id are shown as text, never as markup': async (host) => {
     const dialogs = [];
     const { wb, frame } = await openPairEditor(

@@ -78,6 +78,7 @@ export class PairCard {
   /** Commit every pending draft (before the card goes). */
   flush(): void {
     for (const f of this.fields.values()) f.flush();
+    for (const p of this.pickers.values()) p.flush();
   }
 
   focusField(key = 'prompt'): void {

@@ -33,14 +33,26 @@ export function iconButton(
 /** An annotation picker: its element, and a way to show a new value without rebuilding it. */
 export interface Picker {
   readonly root: HTMLLabelElement;
-  /** Show `value` (one outside the options gets an option of its own, marked so). */
+  /** Show the document's `value` (one outside the options gets an option of its own, marked so). */
   show(value: string): void;
+  /** Commit a value picked with the keyboard and not yet committed. */
+  flush(): void;
 }
+
+/** Keys that move a closed select through its values (type-ahead is any printable key). */
+const MOVES = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+/** A keyboard pick is committed this long after its last move, if Enter or blur did not come first. */
+const PICK_SETTLES_MS = 1000;
 
 /**
  * A select of values (the first option empty: "none"), each option titled with its meaning.
  * It lives as long as its card, so a writer choosing with the keyboard keeps the focus (and the
  * select's type-ahead) while each choice is echoed back from the document.
+ *
+ * A closed select changes its value on every arrow key or type-ahead letter: those values are
+ * passed through, not picked, so a keyboard pick is committed once, on Enter, on blur, or when
+ * the keys have paused ({@link PICK_SETTLES_MS}): one edit and one undo step. Escape goes back to
+ * the document's value. A click on an option commits at once.
  */
 export function picker(
   label: string,
@@ -56,8 +68,43 @@ export function picker(
     select.append(opt);
   }
   let foreign: HTMLOptionElement | undefined;
+  /** The document's value, as last shown or committed. */
+  let committed = '';
+  let keyed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const meaning = el('span', { class: 'meaning' });
-  select.addEventListener('change', () => onChange(select.value));
+  const describe = () =>
+    (meaning.textContent = options.find((o) => o.value === select.value)?.description ?? '');
+  const commit = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (select.value === committed) return;
+    committed = select.value;
+    onChange(select.value);
+  };
+  select.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      // Enter picks; it does not open the list of values (as Chromium does for a select).
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape' && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      select.value = committed;
+      describe();
+    } else if (MOVES.has(e.key) || (e.key.length === 1 && !e.ctrlKey && !e.metaKey)) keyed = true;
+  });
+  select.addEventListener('mousedown', () => (keyed = false));
+  select.addEventListener('change', () => {
+    describe();
+    if (!keyed) return commit();
+    clearTimeout(timer);
+    timer = setTimeout(commit, PICK_SETTLES_MS);
+  });
+  select.addEventListener('blur', () => {
+    keyed = false;
+    commit();
+  });
   const root = el('label', { class: 'picker' }, [
     el('span', { class: 'picker-label', text: label }),
     select,
@@ -65,7 +112,11 @@ export function picker(
   ]);
   return {
     root,
+    flush: commit,
     show(value) {
+      committed = value;
+      // A pick still being made with the keys stays on screen; its commit compares with this.
+      if (timer !== undefined) return;
       foreign?.remove();
       foreign = undefined;
       if (value && !options.some((o) => o.value === value)) {
@@ -73,7 +124,7 @@ export function picker(
         select.append(foreign);
       }
       if (select.value !== value) select.value = value;
-      meaning.textContent = options.find((o) => o.value === value)?.description ?? '';
+      describe();
     },
   };
 }
