@@ -18,6 +18,9 @@ pairs:
   - id: pe-0001
     task: open_qa
     prompt_type: instructive
+    examples:
+      - input: Why is grass green?
+        output: Chlorophyll.   # short
     prompt: |
       Why is the sky blue?
       Answer briefly.
@@ -133,6 +136,49 @@ const EDITS: [string, EditorIntent, (t: string) => string][] = [
     (t) => t.slice(0, t.indexOf('  - id: pe-0002')),
   ],
   [
+    'an example added after the last',
+    {
+      kind: 'addExample',
+      pair: { id: 'pe-0001' },
+      input: 'Why is snow white?',
+      output: 'Scattering.',
+    },
+    (t) =>
+      t.replace(
+        '# short\n',
+        '# short\n      - input: Why is snow white?\n        output: Scattering.\n',
+      ),
+  ],
+  [
+    "an example's output, its comment kept",
+    {
+      kind: 'setExample',
+      pair: { id: 'pe-0001' },
+      index: 0,
+      key: 'output',
+      value: 'Chlorophyll, mostly.',
+    },
+    (t) => t.replace('output: Chlorophyll.   # short', 'output: Chlorophyll, mostly.   # short'),
+  ],
+  [
+    'the only example removed, with its key',
+    { kind: 'removeExample', pair: { id: 'pe-0001' }, index: 0 },
+    (t) =>
+      t.replace(
+        '    examples:\n      - input: Why is grass green?\n        output: Chlorophyll.   # short\n',
+        '',
+      ),
+  ],
+  [
+    'labels, in the key order',
+    { kind: 'setField', pair: { id: 'pe-0002' }, key: 'labels', value: ['four', 'other'] },
+    (t) =>
+      t.replace(
+        'task: open_qa\n    prompt: "What',
+        'task: open_qa\n    labels: [four, other]\n    prompt: "What',
+      ),
+  ],
+  [
     'a silence with its reason',
     {
       kind: 'silence',
@@ -165,6 +211,9 @@ describe('pair editor', function () {
       ],
     );
     assert.strictEqual(s.pairs[0].bucket, 'short');
+    assert.deepStrictEqual(s.pairs[0].examples, [
+      { input: 'Why is grass green?', output: 'Chlorophyll.' },
+    ]);
   });
 
   for (const [name, intent, expected] of EDITS)
