@@ -144,6 +144,8 @@ export const PairStateSchema = z.object({
   status: z.optional(z.string()),
   examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),
   labels: z.optional(z.array(z.string())),
+  /** Free tags (not an annotation: no vocabulary). */
+  tags: z.optional(z.array(z.string())),
   review: z.array(ReviewNoteSchema),
   promptWords: z.number(),
   responseWords: z.number(),

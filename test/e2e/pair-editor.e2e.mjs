@@ -146,6 +146,63 @@ export const scenarios = {
       assert.equal(wb.readText(FILE), before, 'the file on disk is as it was, byte for byte');
     },
 
+  'pair editor: a label added, an example edited and a trait ticked in the card are three edits, each one undo step':
+    async (host) => {
+      const file = 'general-knowledge.sft.yaml';
+      const { wb, frame } = await openPairEditor(host, 'examples', file);
+      const before = wb.readText(file);
+      await frame.getByTestId('pair-row').filter({ hasText: 'gk-0010' }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === 'gk-0010',
+        'the card shows gk-0010',
+      );
+      const labels = frame.getByTestId('label');
+      assert.equal(await labels.count(), 3);
+      await frame.getByTestId('label-new').click();
+      await wb.page.keyboard.type('other');
+      await wb.page.keyboard.press('Enter');
+      await until(async () => (await labels.count()) === 4, 'the label comes back from the file');
+
+      const input = frame.getByTestId('field-example-0-input');
+      await input.click();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.type(' (a crash)');
+      await frame.getByTestId('annotation-traits').locator('input[data-value="persona"]').click();
+      // The box's click took the focus from the example (its blur commits the draft); both
+      // intents are applied in order, well within this pause.
+      await wb.page.waitForTimeout(1000);
+      await wb.save();
+      const after = wb.readText(file);
+      const expected = before
+        .replace(
+          'labels: [bug, feature_request, question]',
+          'labels: [bug, feature_request, question, other]',
+        )
+        .replace('when the list is empty.\n', 'when the list is empty. (a crash)\n');
+      const at = after.indexOf('  - id: gk-0010\n');
+      const end = after.indexOf('\n\n', at);
+      const traits = after.indexOf('    traits: [persona]\n', at);
+      assert.ok(
+        traits > at && traits < end,
+        `traits: [persona] in gk-0010:\n${after.slice(at, end)}`,
+      );
+      assert.equal(
+        after.slice(0, traits) + after.slice(traits + '    traits: [persona]\n'.length),
+        expected,
+        'only the label, the example and the trait changed',
+      );
+
+      // Three undo steps, one per change, take the file back byte for byte.
+      await frame.getByTestId('pair-list').focus();
+      for (let i = 0; i < 3; i++) {
+        await wb.page.keyboard.press('Control+Z');
+        await wb.page.waitForTimeout(400);
+      }
+      await until(async () => (await labels.count()) === 3, 'the card shows the undone label');
+      await wb.save();
+      assert.equal(wb.readText(file), before, 'the file on disk is as it was');
+    },
+
   'pair editor: an HTML prompt and id are shown as text, never as markup': async (host) => {
     const dialogs = [];
     const { wb, frame } = await openPairEditor(

@@ -30,6 +30,25 @@ export function iconButton(
   return b;
 }
 
+/** A text input or area with a placeholder, an accessible label and a test id. */
+export function entry<K extends 'input' | 'textarea'>(
+  tag: K,
+  placeholder: string,
+  label: string,
+  testid: string,
+): HTMLElementTagNameMap[K] {
+  const attrs: Record<string, string> = { placeholder, 'aria-label': label, 'data-testid': testid };
+  if (tag === 'textarea') attrs.rows = '1';
+  return el(tag, { attrs });
+}
+
+/** A button with a text. */
+export function textButton(text: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { text, attrs: { type: 'button', 'data-testid': testid } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 /** An annotation picker: its element, and a way to show a new value without rebuilding it. */
 export interface Picker {
   readonly root: HTMLLabelElement;
@@ -125,6 +144,64 @@ export function picker(
       }
       if (select.value !== value) select.value = value;
       describe();
+    },
+  };
+}
+
+/** A multi-value picker: its element, and a way to show the document's values. */
+export interface MultiPicker {
+  readonly root: HTMLElement;
+  show(values: readonly string[]): void;
+}
+
+/**
+ * A checkbox per value (the guidelines' list, each with its meaning), for a list annotation
+ * such as `traits`. A value the document holds outside the list gets a box of its own, marked
+ * so, and stays in the list until the writer unticks it. Each tick sends the whole list, in
+ * the list's order, as one change.
+ */
+export function multiPicker(
+  label: string,
+  testid: string,
+  options: readonly { value: string; description?: string }[],
+  onChange: (values: string[]) => void,
+): MultiPicker {
+  const boxes = el('div', { class: 'multi-values' });
+  const root = el('fieldset', { class: 'picker multi', attrs: { 'data-testid': testid } }, [
+    el('legend', { class: 'picker-label', text: label }),
+    boxes,
+  ]);
+  let values: readonly string[] = [];
+  let shown: string | undefined;
+  return {
+    root,
+    show(next) {
+      const key = JSON.stringify(next);
+      if (key === shown) return;
+      shown = key;
+      values = next;
+      const all = [
+        ...options,
+        ...next
+          .filter((v) => !options.some((o) => o.value === v))
+          .map((v) => ({ value: v, description: 'Not in the guidelines.' })),
+      ];
+      boxes.replaceChildren(
+        ...all.map((o) => {
+          const box = el('input', { attrs: { type: 'checkbox', 'data-value': o.value } });
+          box.checked = values.includes(o.value);
+          box.addEventListener('change', () => {
+            const on = new Set(values.filter((v) => v !== o.value));
+            if (box.checked) on.add(o.value);
+            onChange(all.map((x) => x.value).filter((v) => on.has(v)));
+          });
+          const known = options.some((x) => x.value === o.value);
+          return el('label', { class: 'check', attrs: { title: o.description ?? '' } }, [
+            box,
+            el('span', { text: known ? o.value : `${o.value} (not in the guidelines)` }),
+          ]);
+        }),
+      );
     },
   };
 }
