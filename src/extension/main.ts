@@ -52,7 +52,15 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(CodeLensProvider.register(docs, diagnostics.onDidPublish));
   add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
-  add(PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log));
+  add(
+    PairEditorProvider.register(
+      context,
+      docs,
+      { ids: () => index.ids(), problems: index },
+      services.tokens,
+      log,
+    ),
+  );
   add(syncOpenByDefault());
   const lint = add(LintWorkspaceCommand.register(diagnostics));
   const showProblems = async (): Promise<void> => {

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EditorIntent, PairState } from '../../src/shared/editor-protocol';
-import { api, closeEditors, until } from './helpers';
+import {
+  api,
+  closeEditors,
+  diagnosticsUntil,
+  fixture,
+  ruleOf,
+  statusBarShows,
+  until,
+} from './helpers';
 
 const FILE = `sft: 1
 # a comment the editor must keep
@@ -336,6 +344,47 @@ describe('pair editor', function () {
         ['What is 3 + 1?', 'Four!', 'instructive'],
       ],
     );
+  });
+
+  it('problems of workspace rules (duplicate-id) are on the card, as in the Problems panel', async () => {
+    // hc-0002 is also an id in health.sft.yaml of the fixture workspace.
+    const uri = fixture('pe-duplicate.sft.yaml');
+    const text =
+      'sft: 1\npairs:\n  - id: hc-0002\n    task: open_qa\n    prompt: Why?\n    response: Because.\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await openPairEditor(uri);
+      await diagnosticsUntil(
+        uri,
+        (ds) => ds.some((d) => ruleOf(d) === 'duplicate-id'),
+        'duplicate-id in the Problems panel',
+      );
+      const deadline = Date.now() + 15000;
+      let s = await shown(uri);
+      while (!s.pairs[0].problems.some((p) => p.rule === 'duplicate-id') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await shown(uri);
+      }
+      const dup = s.pairs[0].problems.find((p) => p.rule === 'duplicate-id');
+      assert.ok(dup, JSON.stringify(s.pairs[0].problems));
+      assert.strictEqual(dup.field, 'id', 'placed at the field it concerns');
+      // Renamed in the card: the problem goes from the card as it goes from the panel.
+      await post(uri, { kind: 'setField', pair: { id: 'hc-0002' }, key: 'id', value: 'pe-0009' });
+      const gone = Date.now() + 15000;
+      s = await shown(uri);
+      while (s.pairs[0].problems.some((p) => p.rule === 'duplicate-id') && Date.now() < gone) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await shown(uri);
+      }
+      assert.deepStrictEqual(
+        s.pairs[0].problems.filter((p) => p.rule === 'duplicate-id'),
+        [],
+      );
+    } finally {
+      await closeEditors();
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await statusBarShows(undefined, 'the index without the new file');
+    }
   });
 
   it('"SFT: Open in Pair Editor" opens the active text editor\'s file in the pair editor', async () => {

@@ -14,6 +14,7 @@ import type { TokenCounter } from '../../core/services';
 import { parseFromWebview } from '../../shared/editor-protocol';
 import { filePrefix, type IdSource } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
+import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { valuesFor } from '../language/vocabulary';
 import { EditorSession } from './editor-session';
@@ -28,21 +29,28 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   static register(
     context: { extensionUri: vscode.Uri },
     docs: DocumentStore,
-    workspaceIds: IdSource,
+    workspace: { ids: IdSource; problems: WorkspaceProblemSource },
     tokens: TokenCounter,
     log: vscode.LogOutputChannel,
   ): PairEditorProvider {
-    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, tokens, log);
+    return new PairEditorProvider(context.extensionUri, docs, workspace, tokens, log);
   }
 
   private constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly docs: DocumentStore,
-    private readonly workspaceIds: IdSource,
+    private readonly workspace: { ids: IdSource; problems: WorkspaceProblemSource },
     private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    // Cross-file problems (duplicate-id, near-duplicate) are on the cards as in the Problems
+    // panel: a change of them in the index reaches the open editors of those files.
+    this._register(
+      workspace.problems.onDidChange((uris) => {
+        for (const uri of uris) this.sessions.get(uri.toString())?.workspaceProblemsChanged();
+      }),
+    );
     this._register(
       vscode.window.registerCustomEditorProvider(PAIR_EDITOR_VIEW_TYPE, this, {
         webviewOptions: { retainContextWhenHidden: false },
@@ -111,6 +119,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       docs: this.docs,
       log: this.log,
       tokens: this.tokens,
+      workspaceProblems: (uri) => this.workspace.problems.problemsFor(uri),
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();
@@ -129,7 +138,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     const g = current.governedBy.loaded.guidelines;
     const ids = new Set([
       ...model.pairs.map((p) => p.id).filter((x): x is string => !!x),
-      ...this.workspaceIds(),
+      ...this.workspace.ids(),
     ]);
     const near = after ?? model.pairs[model.pairs.length - 1];
     return insertPairIntent(model, {
