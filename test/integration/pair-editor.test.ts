@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { parseDocument } from 'yaml';
 import type { EditorIntent, PairState } from '../../src/shared/editor-protocol';
 import {
   api,
@@ -384,6 +385,93 @@ describe('pair editor', function () {
       await closeEditors();
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       await statusBarShows(undefined, 'the index without the new file');
+    }
+  });
+
+  it('a seeded interleaving of card intents, text edits, writes on disk and saves: the card always equals the text, and nothing typed is lost', async () => {
+    const seed = Number(process.env.SFT_PE_SEED ?? 20261130);
+    let state = seed;
+    const rand = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const editor = await vscode.window.showTextDocument(doc(uri), vscode.ViewColumn.Beside);
+    /** Marks typed (in a card or the text editor) that the text must still hold. */
+    const typed = new Set<string>();
+    const trace: string[] = [];
+    for (let step = 0; step < 36; step++) {
+      const mark = `m${step}x`;
+      const s = await shown(uri);
+      const pair = s.pairs[rand(s.pairs.length)];
+      const action = rand(7);
+      trace.push(`${action}:${pair.key}`);
+      if (action === 0) {
+        // A card's response typed into (a draft committed).
+        const value = `${pair.texts.response ?? ''} ${mark}`.trim();
+        await post(uri, { kind: 'setField', pair: pair.ref, key: 'response', value });
+        typed.add(mark);
+      } else if (action === 1) {
+        await post(uri, { kind: 'addExample', pair: pair.ref, input: mark, output: 'out' });
+        typed.add(mark);
+      } else if (action === 2) {
+        const intents: EditorIntent[] = [
+          { kind: 'setAnnotation', pair: pair.ref, key: 'task', value: 'brainstorming' },
+          { kind: 'movePair', pair: pair.ref, by: rand(2) ? 1 : -1 },
+          { kind: 'addPair', after: pair.ref },
+          { kind: 'setField', pair: pair.ref, key: 'labels', value: ['a', 'b'] },
+        ];
+        await post(uri, intents[rand(intents.length)]);
+      } else if (action === 3) {
+        // The text editor: a pair typed at the end of the file.
+        const text = editor.document.getText();
+        const end = editor.document.positionAt(text.length);
+        const lead = text.endsWith('\n') ? '' : '\n';
+        const body = `${lead}  - id: t-${step}\n    prompt: ${mark}\n    response: typed\n`;
+        assert.ok(await editor.edit((b) => b.insert(end, body)));
+        typed.add(mark);
+      } else if (action === 4) {
+        await save(uri);
+      } else if (action === 5 && !doc(uri).isDirty) {
+        // A write on disk (git checkout) of a clean document: it is reloaded, and what the
+        // write replaced is gone on purpose.
+        const written = FILE.replace('Four.', `Four. ${mark}`);
+        writeFileSync(uri.fsPath, written);
+        await until(
+          vscode.workspace.onDidChangeTextDocument,
+          () => doc(uri).getText() === written,
+          'the document reloaded from disk',
+        );
+        typed.clear();
+        typed.add(mark);
+      } else if (action === 6) {
+        const intents: EditorIntent[] = [
+          { kind: 'duplicatePair', pair: pair.ref },
+          { kind: 'removePair', pair: pair.ref },
+        ];
+        const intent = intents[rand(2)];
+        // Keep at least two pairs to work on; what a removed pair held goes with it.
+        if (s.pairs.length > 2) await post(uri, intent);
+        if (s.pairs.length > 2 && intent.kind === 'removePair')
+          for (const m of typed) if (JSON.stringify(pair).includes(m)) typed.delete(m);
+      }
+      // Settled: what the card shows is a fresh reading of the text.
+      const now = await shown(uri);
+      const text = doc(uri).getText();
+      const read = (parseDocument(text).toJS() as { pairs: Record<string, unknown>[] }).pairs;
+      const where = `seed ${seed}, step ${step} (${trace.join(' ')})\n${text}`;
+      assert.deepStrictEqual(
+        now.pairs.map((p) => [p.id, p.texts.prompt, p.texts.response, p.annotations.task]),
+        read.map((p) => [p.id, p.prompt, p.response, p.task]),
+        where,
+      );
+      assert.deepStrictEqual(
+        now.pairs.map((p) => p.examples ?? []),
+        read.map((p) => p.examples ?? []),
+        where,
+      );
+      for (const m of typed) assert.ok(text.includes(m), `${m} was lost: ${where}`);
     }
   });
 
