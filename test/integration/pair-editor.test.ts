@@ -388,7 +388,9 @@ describe('pair editor', function () {
     }
   });
 
-  it('a seeded interleaving of card intents, text edits, writes on disk and saves: the card always equals the text, and nothing typed is lost', async () => {
+  it('a seeded interleaving of card intents, text edits, writes on disk and saves: the card always equals the text, and nothing typed is lost', async function () {
+    // A step is a few round trips; a loaded host can take seconds for one.
+    this.timeout(180000);
     const seed = Number(process.env.SFT_PE_SEED ?? 20261130);
     let state = seed;
     const rand = (n: number) => {
@@ -403,6 +405,7 @@ describe('pair editor', function () {
     const trace: string[] = [];
     for (let step = 0; step < 36; step++) {
       const mark = `m${step}x`;
+      const began = Date.now();
       const s = await shown(uri);
       const pair = s.pairs[rand(s.pairs.length)];
       const action = rand(7);
@@ -472,6 +475,8 @@ describe('pair editor', function () {
         where,
       );
       for (const m of typed) assert.ok(text.includes(m), `${m} was lost: ${where}`);
+      const took = Date.now() - began;
+      if (took > 3000) console.log(`[interleaving] step ${step} (${trace.at(-1)}) took ${took} ms`);
     }
   });
 
