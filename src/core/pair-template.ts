@@ -1,9 +1,18 @@
 /**
- * The one template of a new pair, for Insert Pair and New SFT File: its id, every annotation
- * the guidelines require that the file's `defaults` do not set, then prompt and response.
- * The edit layer writes it (`addPair`, through the one pair writer) as a snippet whose tab
- * stops run in the order a writer fills a pair in (the annotation choices, then the prompt,
- * then the response), and as plain text.
+ * The one template of a new pair, for Insert Pair, New SFT File and the pair editor's Add
+ * pair: its id, every annotation the guidelines require that the file's `defaults` do not
+ * set, then prompt and response. The edit layer writes it (`addPair`, through the one pair
+ * writer) as a snippet whose tab stops run in the order a writer fills a pair in (the
+ * annotation choices, then the prompt, then the response), and as plain text.
+ *
+ * The values a new pair is born with, so that no annotation with a vocabulary is missing: each
+ * gets its first value (the guidelines' own list where they give one, e.g. their first domain,
+ * else the built-in order: `task: generation`, `prompt_type: instructive`, `response_type:
+ * one_word`); the snippet offers the rest as a choice, the pair editor's pickers change it. A
+ * required free annotation (`author`) has no value to guess: it is written empty, and flagged,
+ * for the writer to fill in.
+ * Prompt and response are empty `|` blocks: no line of spaces is written, the pair parses, and
+ * only `empty-field` flags them until the writer fills them in.
  */
 import { PAIR_KEYS } from './annotations';
 import type { IntentOf } from './edit/intent';

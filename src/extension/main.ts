@@ -55,7 +55,14 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   const pairCommands = add(PairCommands.register(docs, () => index.ids()));
   add(FileCommands.register(guidelines, log));
   const pairEditor = add(
-    PairEditorProvider.register(context, docs, () => index.ids(), services.tokens, log, perf),
+    PairEditorProvider.register(
+      context,
+      docs,
+      { ids: () => index.ids(), problems: index },
+      services.tokens,
+      log,
+      perf,
+    ),
   );
   add(
     AnnotationsView.register(context, {

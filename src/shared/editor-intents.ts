@@ -56,6 +56,10 @@ export function toEditIntent(intent: EditorIntent, ctx: IntentContext): Translat
         return { refused: 'The pair is already at that end of the list.' };
       return { intent: { kind: 'movePair', pair: ref, to } };
     }
+    case 'addExample':
+    case 'setExample':
+    case 'removeExample':
+      return { intent: { ...intent, pair: ref } };
     case 'addReviewNote':
       return { intent: { kind: 'addReviewNote', pair: ref, by: intent.by, note: intent.note } };
     case 'resolveReviewNote':

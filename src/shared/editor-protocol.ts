@@ -51,6 +51,26 @@ export const EditorIntentSchema = z.discriminatedUnion('kind', [
     pair: PairRefSchema,
     by: z.union([z.literal(-1), z.literal(1)]),
   }),
+  /** An in-context example at the end of the pair's `examples`. */
+  z.object({
+    kind: z.literal('addExample'),
+    pair: PairRefSchema,
+    input: z.string(),
+    output: z.string(),
+  }),
+  /** Example `index`'s input or output (its index in the list the card was sent). */
+  z.object({
+    kind: z.literal('setExample'),
+    pair: PairRefSchema,
+    index: z.number().check(z.int(), z.nonnegative()),
+    key: z.enum(['input', 'output']),
+    value: z.string(),
+  }),
+  z.object({
+    kind: z.literal('removeExample'),
+    pair: PairRefSchema,
+    index: z.number().check(z.int(), z.nonnegative()),
+  }),
   z.object({
     kind: z.literal('addReviewNote'),
     pair: PairRefSchema,
@@ -143,6 +163,8 @@ export const PairStateSchema = z.object({
   status: z.optional(z.string()),
   examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),
   labels: z.optional(z.array(z.string())),
+  /** Free tags (not an annotation: no vocabulary). */
+  tags: z.optional(z.array(z.string())),
   review: z.array(ReviewNoteSchema),
   promptWords: z.number(),
   responseWords: z.number(),

@@ -92,13 +92,14 @@ export const scenarios = {
       assert.ok(after.startsWith(head), `everything up to ${PAIR}, edited, as it was:\n${after}`);
       assert.ok(after.endsWith(tail), `everything after ${PAIR} as it was:\n${after}`);
       const added = after.slice(head.length, after.length - tail.length);
-      // Only the new pair between them: its id, then the template's fields (empty blocks for
-      // the texts, their caret line indented), and the blank line that parts pairs.
+      // Only the new pair between them: its id, then the template's fields (empty `|` blocks
+      // for the texts, with no line of spaces), and the blank line that parts pairs.
       assert.match(
         added,
-        new RegExp(`^\\n  - id: ${fresh}\\n( {4}\\S.*\\n| {6}\\n)+\\n$`),
+        new RegExp(`^\\n  - id: ${fresh}\\n( {4}\\S.*\\n)+\\n$`),
         JSON.stringify(added),
       );
+      assert.match(added, /\n {4}prompt: \|\n {4}response: \|\n/, 'empty blocks');
       assert.match(added, /\n {4}task: /, 'the new pair has the template');
       for (const f of fs.readdirSync(wb.folder).filter((n) => n.endsWith('.sft.yaml')))
         assert.equal(
@@ -106,6 +107,110 @@ export const scenarios = {
           f === FILE ? 1 : 0,
           `${fresh} is unique in the workspace (${f})`,
         );
+    },
+
+  'pair editor: a task picked with the arrow keys is one edit, and one undo restores the file':
+    async (host) => {
+      const { wb, frame } = await openPairEditor(host, 'examples', FILE);
+      const before = wb.readText(FILE);
+      await frame.getByTestId('pair-row').filter({ hasText: PAIR }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === PAIR,
+        `the card shows ${PAIR}`,
+      );
+      const task = frame.getByTestId('annotation-task');
+      const values = await task.evaluate((e) => [...e.options].map((o) => o.value));
+      const from = values.indexOf('summarization');
+      assert.ok(from > 0 && from + 3 < values.length, values.join());
+      await task.focus();
+      // Three values passed through, each a pause apart (a push could come back in between),
+      // then Enter picks the third.
+      for (let i = 1; i <= 3; i++) {
+        await wb.page.keyboard.press('ArrowDown');
+        await until(async () => (await task.inputValue()) === values[from + i], values[from + i]);
+        await wb.page.waitForTimeout(300);
+      }
+      await wb.page.keyboard.press('Enter');
+      await until(
+        async () => (await wb.page.locator('.tabs-container .tab.active.dirty').count()) === 1,
+        'the pick changed the document',
+      );
+      await wb.save();
+      const picked = wb.readText(FILE);
+      assert.equal(
+        picked,
+        before.replace(
+          `  - id: ${PAIR}\n${TASK}\n`,
+          `  - id: ${PAIR}\n    task: ${values[from + 3]}\n`,
+        ),
+        'only the task line changed, to the value picked',
+      );
+      // One undo (from the list: a key the webview hands to VS Code) takes back the whole pick.
+      await frame.getByTestId('pair-list').focus();
+      await wb.page.keyboard.press('Control+Z');
+      await until(
+        async () => (await task.inputValue()) === 'summarization',
+        'the card shows the undo',
+      );
+      await wb.save();
+      assert.equal(wb.readText(FILE), before, 'the file on disk is as it was, byte for byte');
+    },
+
+  'pair editor: a label added, an example edited and a trait ticked in the card are three edits, each one undo step':
+    async (host) => {
+      const file = 'general-knowledge.sft.yaml';
+      const { wb, frame } = await openPairEditor(host, 'examples', file);
+      const before = wb.readText(file);
+      await frame.getByTestId('pair-row').filter({ hasText: 'gk-0010' }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === 'gk-0010',
+        'the card shows gk-0010',
+      );
+      const labels = frame.getByTestId('label');
+      assert.equal(await labels.count(), 3);
+      await frame.getByTestId('label-new').click();
+      await wb.page.keyboard.type('other');
+      await wb.page.keyboard.press('Enter');
+      await until(async () => (await labels.count()) === 4, 'the label comes back from the file');
+
+      const input = frame.getByTestId('field-example-0-input');
+      await input.click();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.type(' (a crash)');
+      await frame.getByTestId('annotation-traits').locator('input[data-value="persona"]').click();
+      // The box's click took the focus from the example (its blur commits the draft); both
+      // intents are applied in order, well within this pause.
+      await wb.page.waitForTimeout(1000);
+      await wb.save();
+      const after = wb.readText(file);
+      const expected = before
+        .replace(
+          'labels: [bug, feature_request, question]',
+          'labels: [bug, feature_request, question, other]',
+        )
+        .replace('when the list is empty.\n', 'when the list is empty. (a crash)\n');
+      const at = after.indexOf('  - id: gk-0010\n');
+      const end = after.indexOf('\n\n', at);
+      const traits = after.indexOf('    traits: [persona]\n', at);
+      assert.ok(
+        traits > at && traits < end,
+        `traits: [persona] in gk-0010:\n${after.slice(at, end)}`,
+      );
+      assert.equal(
+        after.slice(0, traits) + after.slice(traits + '    traits: [persona]\n'.length),
+        expected,
+        'only the label, the example and the trait changed',
+      );
+
+      // Three undo steps, one per change, take the file back byte for byte.
+      await frame.getByTestId('pair-list').focus();
+      for (let i = 0; i < 3; i++) {
+        await wb.page.keyboard.press('Control+Z');
+        await wb.page.waitForTimeout(400);
+      }
+      await until(async () => (await labels.count()) === 3, 'the card shows the undone label');
+      await wb.save();
+      assert.equal(wb.readText(file), before, 'the file on disk is as it was');
     },
 
   'pair editor: an HTML prompt and id are shown as text, never as markup': async (host) => {

@@ -9,8 +9,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { parseDocument } from 'yaml';
 import type { EditorIntent, PairState } from '../../src/shared/editor-protocol';
-import { api, closeEditors, until } from './helpers';
+import {
+  api,
+  closeEditors,
+  diagnosticsUntil,
+  fixture,
+  ruleOf,
+  statusBarShows,
+  until,
+} from './helpers';
 
 const FILE = `sft: 1
 # a comment the editor must keep
@@ -18,6 +27,9 @@ pairs:
   - id: pe-0001
     task: open_qa
     prompt_type: instructive
+    examples:
+      - input: Why is grass green?
+        output: Chlorophyll.   # short
     prompt: |
       Why is the sky blue?
       Answer briefly.
@@ -133,6 +145,49 @@ const EDITS: [string, EditorIntent, (t: string) => string][] = [
     (t) => t.slice(0, t.indexOf('  - id: pe-0002')),
   ],
   [
+    'an example added after the last',
+    {
+      kind: 'addExample',
+      pair: { id: 'pe-0001' },
+      input: 'Why is snow white?',
+      output: 'Scattering.',
+    },
+    (t) =>
+      t.replace(
+        '# short\n',
+        '# short\n      - input: Why is snow white?\n        output: Scattering.\n',
+      ),
+  ],
+  [
+    "an example's output, its comment kept",
+    {
+      kind: 'setExample',
+      pair: { id: 'pe-0001' },
+      index: 0,
+      key: 'output',
+      value: 'Chlorophyll, mostly.',
+    },
+    (t) => t.replace('output: Chlorophyll.   # short', 'output: Chlorophyll, mostly.   # short'),
+  ],
+  [
+    'the only example removed, with its key',
+    { kind: 'removeExample', pair: { id: 'pe-0001' }, index: 0 },
+    (t) =>
+      t.replace(
+        '    examples:\n      - input: Why is grass green?\n        output: Chlorophyll.   # short\n',
+        '',
+      ),
+  ],
+  [
+    'labels, in the key order',
+    { kind: 'setField', pair: { id: 'pe-0002' }, key: 'labels', value: ['four', 'other'] },
+    (t) =>
+      t.replace(
+        'task: open_qa\n    prompt: "What',
+        'task: open_qa\n    labels: [four, other]\n    prompt: "What',
+      ),
+  ],
+  [
     'a silence with its reason',
     {
       kind: 'silence',
@@ -165,6 +220,9 @@ describe('pair editor', function () {
       ],
     );
     assert.strictEqual(s.pairs[0].bucket, 'short');
+    assert.deepStrictEqual(s.pairs[0].examples, [
+      { input: 'Why is grass green?', output: 'Chlorophyll.' },
+    ]);
   });
 
   for (const [name, intent, expected] of EDITS)
@@ -208,7 +266,14 @@ describe('pair editor', function () {
     // The template as Insert Pair writes it: the id, the required annotations, prompt and response.
     const pair = added.slice(head.length, added.length - tail.length);
     assert.match(pair, /^ {2}- id: pe-0003\n( {4}\w+:.*\n| {6}.*\n)+$/);
-    assert.match(pair, /\n {4}prompt: [^\n]*\n[\s\S]*\n {4}response: /);
+    assert.match(pair, /\n {4}prompt: \|\n {4}response: \|\n$/);
+    // Empty `|` blocks for the texts: no line of spaces; and no annotation missing.
+    assert.doesNotMatch(pair, /^[ \t]+$/m, JSON.stringify(pair));
+    assert.deepStrictEqual(
+      s.pairs[1].problems.map((p) => p.rule),
+      ['empty-field', 'empty-field'],
+    );
+    assert.deepStrictEqual([s.pairs[1].texts.prompt, s.pairs[1].texts.response], ['', '']);
     await post(uri, { kind: 'duplicatePair', pair: { id: 'pe-0002' } });
     s = await shown(uri, 'the copy');
     assert.strictEqual(s.pairs.length, 4);
@@ -280,6 +345,139 @@ describe('pair editor', function () {
         ['What is 3 + 1?', 'Four!', 'instructive'],
       ],
     );
+  });
+
+  it('problems of workspace rules (duplicate-id) are on the card, as in the Problems panel', async () => {
+    // hc-0002 is also an id in health.sft.yaml of the fixture workspace.
+    const uri = fixture('pe-duplicate.sft.yaml');
+    const text =
+      'sft: 1\npairs:\n  - id: hc-0002\n    task: open_qa\n    prompt: Why?\n    response: Because.\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await openPairEditor(uri);
+      await diagnosticsUntil(
+        uri,
+        (ds) => ds.some((d) => ruleOf(d) === 'duplicate-id'),
+        'duplicate-id in the Problems panel',
+      );
+      const deadline = Date.now() + 15000;
+      let s = await shown(uri);
+      while (!s.pairs[0].problems.some((p) => p.rule === 'duplicate-id') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await shown(uri);
+      }
+      const dup = s.pairs[0].problems.find((p) => p.rule === 'duplicate-id');
+      assert.ok(dup, JSON.stringify(s.pairs[0].problems));
+      assert.strictEqual(dup.field, 'id', 'placed at the field it concerns');
+      // Renamed in the card: the problem goes from the card as it goes from the panel.
+      await post(uri, { kind: 'setField', pair: { id: 'hc-0002' }, key: 'id', value: 'pe-0009' });
+      const gone = Date.now() + 15000;
+      s = await shown(uri);
+      while (s.pairs[0].problems.some((p) => p.rule === 'duplicate-id') && Date.now() < gone) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await shown(uri);
+      }
+      assert.deepStrictEqual(
+        s.pairs[0].problems.filter((p) => p.rule === 'duplicate-id'),
+        [],
+      );
+    } finally {
+      await closeEditors();
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await statusBarShows(undefined, 'the index without the new file');
+    }
+  });
+
+  it('a seeded interleaving of card intents, text edits, writes on disk and saves: the card always equals the text, and nothing typed is lost', async function () {
+    // A step is a few round trips; a loaded host can take seconds for one.
+    this.timeout(180000);
+    const seed = Number(process.env.SFT_PE_SEED ?? 20261130);
+    let state = seed;
+    const rand = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const editor = await vscode.window.showTextDocument(doc(uri), vscode.ViewColumn.Beside);
+    /** Marks typed (in a card or the text editor) that the text must still hold. */
+    const typed = new Set<string>();
+    const trace: string[] = [];
+    for (let step = 0; step < 36; step++) {
+      const mark = `m${step}x`;
+      const began = Date.now();
+      const s = await shown(uri);
+      const pair = s.pairs[rand(s.pairs.length)];
+      const action = rand(7);
+      trace.push(`${action}:${pair.key}`);
+      if (action === 0) {
+        // A card's response typed into (a draft committed).
+        const value = `${pair.texts.response ?? ''} ${mark}`.trim();
+        await post(uri, { kind: 'setField', pair: pair.ref, key: 'response', value });
+        typed.add(mark);
+      } else if (action === 1) {
+        await post(uri, { kind: 'addExample', pair: pair.ref, input: mark, output: 'out' });
+        typed.add(mark);
+      } else if (action === 2) {
+        const intents: EditorIntent[] = [
+          { kind: 'setAnnotation', pair: pair.ref, key: 'task', value: 'brainstorming' },
+          { kind: 'movePair', pair: pair.ref, by: rand(2) ? 1 : -1 },
+          { kind: 'addPair', after: pair.ref },
+          { kind: 'setField', pair: pair.ref, key: 'labels', value: ['a', 'b'] },
+        ];
+        await post(uri, intents[rand(intents.length)]);
+      } else if (action === 3) {
+        // The text editor: a pair typed at the end of the file.
+        const text = editor.document.getText();
+        const end = editor.document.positionAt(text.length);
+        const lead = text.endsWith('\n') ? '' : '\n';
+        const body = `${lead}  - id: t-${step}\n    prompt: ${mark}\n    response: typed\n`;
+        assert.ok(await editor.edit((b) => b.insert(end, body)));
+        typed.add(mark);
+      } else if (action === 4) {
+        await save(uri);
+      } else if (action === 5 && !doc(uri).isDirty) {
+        // A write on disk (git checkout) of a clean document: it is reloaded, and what the
+        // write replaced is gone on purpose.
+        const written = FILE.replace('Four.', `Four. ${mark}`);
+        writeFileSync(uri.fsPath, written);
+        await until(
+          vscode.workspace.onDidChangeTextDocument,
+          () => doc(uri).getText() === written,
+          'the document reloaded from disk',
+        );
+        typed.clear();
+        typed.add(mark);
+      } else if (action === 6) {
+        const intents: EditorIntent[] = [
+          { kind: 'duplicatePair', pair: pair.ref },
+          { kind: 'removePair', pair: pair.ref },
+        ];
+        const intent = intents[rand(2)];
+        // Keep at least two pairs to work on; what a removed pair held goes with it.
+        if (s.pairs.length > 2) await post(uri, intent);
+        if (s.pairs.length > 2 && intent.kind === 'removePair')
+          for (const m of typed) if (JSON.stringify(pair).includes(m)) typed.delete(m);
+      }
+      // Settled: what the card shows is a fresh reading of the text.
+      const now = await shown(uri);
+      const text = doc(uri).getText();
+      const read = (parseDocument(text).toJS() as { pairs: Record<string, unknown>[] }).pairs;
+      const where = `seed ${seed}, step ${step} (${trace.join(' ')})\n${text}`;
+      assert.deepStrictEqual(
+        now.pairs.map((p) => [p.id, p.texts.prompt, p.texts.response, p.annotations.task]),
+        read.map((p) => [p.id, p.prompt, p.response, p.task]),
+        where,
+      );
+      assert.deepStrictEqual(
+        now.pairs.map((p) => p.examples ?? []),
+        read.map((p) => p.examples ?? []),
+        where,
+      );
+      for (const m of typed) assert.ok(text.includes(m), `${m} was lost: ${where}`);
+      const took = Date.now() - began;
+      if (took > 3000) console.log(`[interleaving] step ${step} (${trace.at(-1)}) took ${took} ms`);
+    }
   });
 
   it('"SFT: Open in Pair Editor" opens the active text editor\'s file in the pair editor', async () => {

@@ -36,6 +36,12 @@ export type EditIntent =
   | { kind: 'removePair'; pair: PairRef }
   /** Move a pair (with the comment lines that lead it) to position `to` of the list. */
   | { kind: 'movePair'; pair: PairRef; to: number }
+  /** Add an in-context example (input, then output) at the end of the pair's `examples`. */
+  | { kind: 'addExample'; pair: PairRef; input: string; output: string }
+  /** Give example `index`'s `input` or `output` a text (kept in its style). */
+  | { kind: 'setExample'; pair: PairRef; index: number; key: 'input' | 'output'; value: string }
+  /** Remove example `index` (its lines; the last one takes `examples:` with it). */
+  | { kind: 'removeExample'; pair: PairRef; index: number }
   /** Add a note to the end of the pair's `review` list. */
   | { kind: 'addReviewNote'; pair: PairRef; by: string; note: string }
   /** Mark review note `note` (its index in the list) `resolved: true`, or `false`. */

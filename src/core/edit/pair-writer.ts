@@ -54,6 +54,10 @@ class Lines {
     this.text.push(lead + text);
     this.snippet.push(snippetText(lead) + snippet);
   }
+  /** A line of the snippet alone (a tab stop's place, which the plain text leaves out). */
+  snippetOnly(line: string): void {
+    this.snippet.push(line);
+  }
 }
 
 /** The lines of a value under `lead` (`    key:`, or `  - key:`), its key at column `col`. */
@@ -102,8 +106,8 @@ function writeValue(
 }
 
 /**
- * A new pair as plain text and as a snippet (choices at their first value, texts empty);
- * both end with a line break. Tab stops: the choices and free values in the order written,
+ * A new pair as plain text and as a snippet (choices at their first value, texts empty: an
+ * empty `|` block in the text, a caret line in the snippet); both end with a line break. Tab stops: the choices and free values in the order written,
  * then each empty text; the response's is also where the snippet ends.
  */
 export function writePair(
@@ -126,8 +130,10 @@ export function writePair(
     } else if (f.kind === 'free') {
       out.split(lead, '', ` \${${stopOf.get(f)}}`);
     } else {
+      // An empty block: the plain text has no body line (a line of spaces would be kept as
+      // the writer's own); the snippet has one, indented, for its tab stop to stand on.
       out.both(`${lead} |`);
-      out.split(`${keyPad}  `, '', `\${${++stop}}${f.key === 'response' ? '$0' : ''}`);
+      out.snippetOnly(`${snippetText(keyPad)}  \${${++stop}}${f.key === 'response' ? '$0' : ''}`);
     }
   });
   return {

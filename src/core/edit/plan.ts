@@ -15,7 +15,8 @@ import {
   type EditPlan,
 } from './pair-ops';
 import { planAddReviewNote, planResolveReviewNote } from './review';
-import { planSetDefault, planSetField } from './set-field';
+import { planAddExample, planSetDefault, planSetExample, planSetField } from './set-field';
+import { removeItem } from './list-items';
 import { spansMeet } from './apply';
 
 export type { EditPlan } from './pair-ops';
@@ -68,6 +69,12 @@ export function plan(model: SftFileModel, intent: EditIntent): EditPlan {
       return planRemovePair(model, pair);
     case 'movePair':
       return planMovePair(model, pair, intent.to);
+    case 'addExample':
+      return { edits: planAddExample(pair, intent.input, intent.output) };
+    case 'setExample':
+      return { edits: planSetExample(model, pair, intent.index, intent.key, intent.value) };
+    case 'removeExample':
+      return { edits: pairEdits(pair, removeItem(pair, 'examples', intent.index)) };
     case 'addReviewNote':
       return { edits: planAddReviewNote(pair, intent.by, intent.note) };
     case 'resolveReviewNote':

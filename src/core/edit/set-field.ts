@@ -4,8 +4,8 @@
  * quotes) and only the characters that differ are rewritten where the style allows; a new
  * field is written in the file's prevailing style for texts, at its place in the key order.
  */
-import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
-import { DEFAULT_KEYS, PAIR_KEYS, TEXT_FIELDS } from '../annotations';
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { DEFAULT_KEYS, EXAMPLE_KEYS, PAIR_KEYS, TEXT_FIELDS } from '../annotations';
 import type { PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 import type { TextEdit } from '../types';
@@ -20,6 +20,7 @@ import {
   setMapValue,
   type ValuePlace,
 } from './map-edit';
+import { appendItem } from './list-items';
 import { editScalarText } from './scalar-edit';
 import { blockParts } from './scalar-read';
 import { scalarSite } from './scalar-site';
@@ -109,6 +110,31 @@ export function planSetField(
   if (value === undefined) return pairEdits(pair, removeField(pair, key));
   if (typeof value !== 'string') return pairEdits(pair, setList(pair, key, value));
   return pairEdits(pair, setInMap(model, pair.src, pair.node, pair.node, key, value, PAIR_KEYS));
+}
+
+/** Add an example at the end of the pair's `examples` (made when it has none). */
+export function planAddExample(pair: PairModel, input: string, output: string): DocumentEdit[] {
+  return pairEdits(
+    pair,
+    appendItem(pair, 'examples', [
+      { key: 'input', value: input, as: 'text' },
+      { key: 'output', value: output, as: 'text' },
+    ]),
+  );
+}
+
+/** Give example `index`'s input or output a text, kept in its style (a key it lacks is added). */
+export function planSetExample(
+  model: SftFileModel,
+  pair: PairModel,
+  index: number,
+  key: string,
+  value: string,
+): DocumentEdit[] {
+  const list = pair.fields.get('examples')?.value;
+  const item: unknown = isSeq(list) ? list.items[index] : undefined;
+  if (!isMap(item) || !isMap(pair.node)) return [];
+  return pairEdits(pair, setInMap(model, pair.src, item, pair.node, key, value, EXAMPLE_KEYS));
 }
 
 /** Set, or with `undefined` remove, an annotation in `defaults` (made after `sft:` when the file has none). */

@@ -11,6 +11,7 @@ import { documentEdit } from '../../core/edit/document-edit';
 import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent';
 import { pairViews } from '../../core/parse/pair-view';
 import type { TokenCounter } from '../../core/services';
+import type { Problem } from '../../core/types';
 import { settings } from '../config';
 import { planEdits } from '../../core/edit/plan';
 import type { PairModel } from '../../core/parse/model';
@@ -42,6 +43,8 @@ export interface SessionServices {
   tokens: TokenCounter;
   /** Where the webview's timing marks go (the benchmark reads them). */
   perf: PerfProbe;
+  /** The file's problems from workspace rules (duplicate-id, near-duplicate), document offsets. */
+  workspaceProblems(uri: vscode.Uri): readonly Problem[];
 }
 
 export class EditorSession extends Disposable {
@@ -156,7 +159,7 @@ export class EditorSession extends Disposable {
     const start = epochNow();
     const c = await this.current();
     const g = c.governedBy.loaded.guidelines;
-    const r = renderFile(c.result.model, c.result.problems, g);
+    const r = renderFile(c.result.model, this.problems(c), g);
     this.sent = r;
     this.sentVersion = c.version;
     this.ready = true;
@@ -195,7 +198,7 @@ export class EditorSession extends Disposable {
     const model = c.result.model;
     const out = toEditIntent(intent, {
       model,
-      problems: c.result.problems,
+      problems: this.problems(c),
       newPair: (after) => this.services.newPair(this.document, c, after),
     });
     this.ackSeq = Math.max(this.ackSeq, clientSeq);
@@ -216,6 +219,21 @@ export class EditorSession extends Disposable {
     this.schedulePush(true);
   }
 
+  /**
+   * The file's own problems and those of the workspace rules, as the Problems panel shows
+   * them. The index answers only for the document version it indexed (else none: it tells
+   * when it has caught up, and {@link workspaceProblemsChanged} pushes them then).
+   */
+  private problems(c: CurrentLint): readonly Problem[] {
+    const across = this.services.workspaceProblems(this.document.uri);
+    return across.length ? [...c.result.problems, ...across] : c.result.problems;
+  }
+
+  /** The workspace rules' problems of this file may have changed: push what differs. */
+  workspaceProblemsChanged(): void {
+    this.schedulePush();
+  }
+
   private schedulePush(force = false): void {
     if (!this.ready) return;
     clearTimeout(this.timer);
@@ -231,7 +249,7 @@ export class EditorSession extends Disposable {
     this.pushing = (async () => {
       const c = await this.current();
       if (this.isDisposed) return;
-      const r = renderFile(c.result.model, c.result.problems, c.governedBy.loaded.guidelines);
+      const r = renderFile(c.result.model, this.problems(c), c.governedBy.loaded.guidelines);
       const diff = diffRenderings(this.sent, r);
       const unchanged =
         !diff.changed.length && !diff.removed.length && !diff.order && !diff.fileProblems;

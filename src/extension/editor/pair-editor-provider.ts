@@ -16,6 +16,7 @@ import { parseFromWebview } from '../../shared/editor-protocol';
 import { filePrefix, type IdSource } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
 import type { PerfProbe } from '../perf';
+import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { valuesFor } from '../language/vocabulary';
 import { EditorSession } from './editor-session';
@@ -39,23 +40,30 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   static register(
     context: { extensionUri: vscode.Uri },
     docs: DocumentStore,
-    workspaceIds: IdSource,
+    workspace: { ids: IdSource; problems: WorkspaceProblemSource },
     tokens: TokenCounter,
     log: vscode.LogOutputChannel,
     perf: PerfProbe,
   ): PairEditorProvider {
-    return new PairEditorProvider(context.extensionUri, docs, workspaceIds, tokens, log, perf);
+    return new PairEditorProvider(context.extensionUri, docs, workspace, tokens, log, perf);
   }
 
   private constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly docs: DocumentStore,
-    private readonly workspaceIds: IdSource,
+    private readonly workspace: { ids: IdSource; problems: WorkspaceProblemSource },
     private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
     private readonly perf: PerfProbe,
   ) {
     super();
+    // Cross-file problems (duplicate-id, near-duplicate) are on the cards as in the Problems
+    // panel: a change of them in the index reaches the open editors of those files.
+    this._register(
+      workspace.problems.onDidChange((uris) => {
+        for (const uri of uris) this.sessions.get(uri.toString())?.workspaceProblemsChanged();
+      }),
+    );
     this._register(
       vscode.window.registerCustomEditorProvider(PAIR_EDITOR_VIEW_TYPE, this, {
         webviewOptions: { retainContextWhenHidden: false },
@@ -125,6 +133,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       log: this.log,
       tokens: this.tokens,
       perf: this.perf,
+      workspaceProblems: (uri) => this.workspace.problems.problemsFor(uri),
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();
@@ -150,7 +159,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
     const g = current.governedBy.loaded.guidelines;
     const ids = new Set([
       ...model.pairs.map((p) => p.id).filter((x): x is string => !!x),
-      ...this.workspaceIds(),
+      ...this.workspace.ids(),
     ]);
     const near = after ?? model.pairs[model.pairs.length - 1];
     return insertPairIntent(model, {

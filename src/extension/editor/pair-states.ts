@@ -15,7 +15,7 @@ import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import type { PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
 
-type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'review'>;
+type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'tags' | 'review'>;
 
 const CONTENT = 'editor:content';
 const TEXTS = ['system', 'context', 'prompt', 'response'];
@@ -161,6 +161,7 @@ function contentOf(pair: PairModel): Content {
         }))
       : undefined,
     labels: stringList(pair.fields.get('labels')?.value),
+    tags: stringList(pair.fields.get('tags')?.value),
     review: isSeq(reviews)
       ? (reviews.items as Node[]).filter(isMap).map((m) => ({
           by: scalarText(m.get('by', true) as Node | undefined) ?? '',

@@ -1,14 +1,26 @@
 /**
  * The card of one pair: actions, annotation pickers (the guidelines' values, each with its
- * meaning), the four text fields with live word counts and bucket, examples and labels,
+ * meaning; traits as boxes to tick), the four text fields with live word counts and bucket,
+ * examples, labels and tags,
  * problems next to their field with quick fixes and silence-with-reason, review notes.
  * Text fields live as long as the card shows the same pair, so an update never takes the
  * caret away; the other parts are rebuilt from each new state.
  */
 import type { Choice, EditorIntent, PairState, ProblemState } from '../../shared/editor-protocol';
-import { el, iconButton, picker, problemRow, type Picker } from './dom';
+import {
+  el,
+  entry,
+  iconButton,
+  multiPicker,
+  picker,
+  problemRow,
+  textButton,
+  type MultiPicker,
+  type Picker,
+} from './dom';
 import { countWords } from '../../core/text/words';
 import { TextField } from './fields';
+import { ExamplesEditor, WordsEditor } from './lists';
 
 const TEXT_KEYS = ['system', 'context', 'prompt', 'response'] as const;
 const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
@@ -38,11 +50,15 @@ export class PairCard {
     attrs: { 'data-testid': 'counts', 'aria-live': 'polite' },
   });
   private readonly fieldsBox = el('div', { class: 'fields' });
-  private readonly extras = el('div', { class: 'extras' });
+  private readonly review = el('div', { class: 'review', attrs: { 'data-testid': 'review' } });
+  private readonly examples: ExamplesEditor;
+  private readonly labels: WordsEditor;
+  private readonly tags: WordsEditor;
   private readonly fields = new Map<string, TextField>();
   private readonly problemBoxes = new Map<string, HTMLElement>();
   /** Built once per card, updated in place: a rebuilt select would take the keyboard away. */
   private readonly pickers = new Map<string, Picker>();
+  private readonly multiPickers = new Map<string, MultiPicker>();
   private annotationProblems: HTMLElement[] = [];
   private state: PairState;
   private tokens = '';
@@ -69,7 +85,22 @@ export class PairCard {
       this.problemBoxes.set(key, problems);
       this.fieldsBox.append(f.root);
     }
-    this.root.append(this.head, this.annotations, this.counts, this.fieldsBox, this.extras);
+    const send = (intent: EditorIntent) => this.host.send(intent);
+    this.examples = new ExamplesEditor(send, () => this.state.ref);
+    this.labels = new WordsEditor(send, () => this.state.ref, 'labels', 'label');
+    this.tags = new WordsEditor(send, () => this.state.ref, 'tags', 'tag');
+    this.root.append(
+      this.head,
+      this.annotations,
+      this.counts,
+      this.fieldsBox,
+      el('div', { class: 'extras' }, [
+        this.examples.root,
+        this.labels.root,
+        this.tags.root,
+        this.review,
+      ]),
+    );
     this.update(state, false);
   }
 
@@ -80,6 +111,8 @@ export class PairCard {
   /** Commit every pending draft (before the card goes). */
   flush(): void {
     for (const f of this.fields.values()) f.flush();
+    for (const p of this.pickers.values()) p.flush();
+    this.examples.flush();
   }
 
   focusField(key = 'prompt'): void {
@@ -93,7 +126,8 @@ export class PairCard {
     this.renderHead();
     this.renderAnnotations();
     this.renderProblems();
-    this.renderExtras();
+    this.renderLists(undoRedo);
+    this.renderReview();
     this.showCounts();
     this.host.askTokens(state);
   }
@@ -139,7 +173,10 @@ export class PairCard {
   private renderAnnotations(): void {
     const s = this.state;
     for (const [key, choices] of Object.entries(this.host.choices)) {
-      if (key === 'traits') continue;
+      if (key === 'traits') {
+        this.showMulti(key, choices);
+        continue;
+      }
       let p = this.pickers.get(key);
       if (!p) {
         p = picker(key, `annotation-${key}`, choices, (v) =>
@@ -160,6 +197,24 @@ export class PairCard {
       s.problems.filter((p) => p.field !== undefined && !this.fields.has(p.field)),
     );
     this.annotations.append(...this.annotationProblems);
+  }
+
+  /** A list annotation's picker (traits): the values ticked are the pair's own list; none removes the key. */
+  private showMulti(key: string, choices: readonly Choice[]): void {
+    let p = this.multiPickers.get(key);
+    if (!p) {
+      p = multiPicker(key, `annotation-${key}`, choices, (values) =>
+        this.host.send(
+          values.length
+            ? { kind: 'setAnnotation', pair: this.state.ref, key, value: values }
+            : { kind: 'setField', pair: this.state.ref, key, value: null },
+        ),
+      );
+      this.multiPickers.set(key, p);
+      this.annotations.append(p.root);
+    }
+    const own = this.state.annotations[key];
+    p.show(typeof own === 'string' ? [own] : (own ?? []));
   }
 
   private renderProblems(): void {
@@ -204,28 +259,20 @@ export class PairCard {
     });
   }
 
-  private renderExtras(): void {
+  /** Examples for an in-context prompt, labels for a classification (or wherever the pair has them). */
+  private renderLists(undoRedo: boolean): void {
     const s = this.state;
-    const parts: HTMLElement[] = [];
-    if (s.examples?.length)
-      parts.push(
-        el('div', { class: 'examples', attrs: { 'data-testid': 'examples' } }, [
-          el('h3', { text: 'Examples' }),
-          ...s.examples.map((e) =>
-            el('div', { class: 'example' }, [
-              el('pre', { text: e.input }),
-              el('pre', { text: e.output }),
-            ]),
-          ),
-        ]),
-      );
-    if (s.labels?.length)
-      parts.push(
-        el('div', { class: 'labels', attrs: { 'data-testid': 'labels' } }, [
-          el('h3', { text: 'Labels' }),
-          ...s.labels.map((l) => el('span', { class: 'label', text: l })),
-        ]),
-      );
+    const examples = s.examples ?? [];
+    this.examples.root.hidden = !examples.length && s.promptType !== 'in_context';
+    this.examples.update(examples, undoRedo);
+    const labels = s.labels ?? [];
+    this.labels.root.hidden = !labels.length && !s.task?.endsWith('_classification');
+    this.labels.update(labels);
+    this.tags.update(s.tags ?? []);
+  }
+
+  private renderReview(): void {
+    const s = this.state;
     const notes = s.review.map((n, i) => {
       const box = el('input', { attrs: { type: 'checkbox', 'aria-label': 'Resolved' } });
       box.checked = n.resolved;
@@ -238,21 +285,9 @@ export class PairCard {
         el('span', { text: ` ${n.note}` }),
       ]);
     });
-    const by = el('input', {
-      attrs: { placeholder: 'by', 'aria-label': 'Reviewer', 'data-testid': 'note-by' },
-    });
-    const note = el('input', {
-      attrs: {
-        placeholder: 'Add a review note',
-        'aria-label': 'Review note',
-        'data-testid': 'note-text',
-      },
-    });
-    const add = el('button', {
-      text: 'Add note',
-      attrs: { type: 'button', 'data-testid': 'note-add' },
-    });
-    add.addEventListener('click', () => {
+    const by = entry('input', 'by', 'Reviewer', 'note-by');
+    const note = entry('input', 'Add a review note', 'Review note', 'note-text');
+    const add = textButton('Add note', 'note-add', () => {
       if (by.value.trim() && note.value.trim())
         this.host.send({
           kind: 'addReviewNote',
@@ -261,14 +296,11 @@ export class PairCard {
           note: note.value,
         });
     });
-    parts.push(
-      el('div', { class: 'review', attrs: { 'data-testid': 'review' } }, [
-        el('h3', { text: 'Review' }),
-        el('ul', {}, notes),
-        el('div', { class: 'note-form' }, [by, note, add]),
-      ]),
+    this.review.replaceChildren(
+      el('h3', { text: 'Review' }),
+      el('ul', {}, notes),
+      el('div', { class: 'note-form' }, [by, note, add]),
     );
-    this.extras.replaceChildren(...parts);
   }
 
   /** Words and bucket with the drafts as typed (the host's counts, the focused fields' live words). */

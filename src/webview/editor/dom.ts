@@ -32,17 +32,48 @@ export function iconButton(
   return b;
 }
 
+/** A text input or area with a placeholder, an accessible label and a test id. */
+export function entry<K extends 'input' | 'textarea'>(
+  tag: K,
+  placeholder: string,
+  label: string,
+  testid: string,
+): HTMLElementTagNameMap[K] {
+  const attrs: Record<string, string> = { placeholder, 'aria-label': label, 'data-testid': testid };
+  if (tag === 'textarea') attrs.rows = '1';
+  return el(tag, { attrs });
+}
+
+/** A button with a text. */
+export function textButton(text: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { text, attrs: { type: 'button', 'data-testid': testid } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 /** An annotation picker: its element, and a way to show a new value without rebuilding it. */
 export interface Picker {
   readonly root: HTMLLabelElement;
-  /** Show `value` (one outside the options gets an option of its own, marked so). */
+  /** Show the document's `value` (one outside the options gets an option of its own, marked so). */
   show(value: string): void;
+  /** Commit a value picked with the keyboard and not yet committed. */
+  flush(): void;
 }
+
+/** Keys that move a closed select through its values (type-ahead is any printable key). */
+const MOVES = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+/** A keyboard pick is committed this long after its last move, if Enter or blur did not come first. */
+const PICK_SETTLES_MS = 1000;
 
 /**
  * A select of values (the first option empty: "none"), each option titled with its meaning.
  * It lives as long as its card, so a writer choosing with the keyboard keeps the focus (and the
  * select's type-ahead) while each choice is echoed back from the document.
+ *
+ * A closed select changes its value on every arrow key or type-ahead letter: those values are
+ * passed through, not picked, so a keyboard pick is committed once, on Enter, on blur, or when
+ * the keys have paused ({@link PICK_SETTLES_MS}): one edit and one undo step. Escape goes back to
+ * the document's value. A click on an option commits at once.
  */
 export function picker(
   label: string,
@@ -58,8 +89,43 @@ export function picker(
     select.append(opt);
   }
   let foreign: HTMLOptionElement | undefined;
+  /** The document's value, as last shown or committed. */
+  let committed = '';
+  let keyed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const meaning = el('span', { class: 'meaning' });
-  select.addEventListener('change', () => onChange(select.value));
+  const describe = () =>
+    (meaning.textContent = options.find((o) => o.value === select.value)?.description ?? '');
+  const commit = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (select.value === committed) return;
+    committed = select.value;
+    onChange(select.value);
+  };
+  select.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      // Enter picks; it does not open the list of values (as Chromium does for a select).
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape' && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      select.value = committed;
+      describe();
+    } else if (MOVES.has(e.key) || (e.key.length === 1 && !e.ctrlKey && !e.metaKey)) keyed = true;
+  });
+  select.addEventListener('mousedown', () => (keyed = false));
+  select.addEventListener('change', () => {
+    describe();
+    if (!keyed) return commit();
+    clearTimeout(timer);
+    timer = setTimeout(commit, PICK_SETTLES_MS);
+  });
+  select.addEventListener('blur', () => {
+    keyed = false;
+    commit();
+  });
   const root = el('label', { class: 'picker' }, [
     el('span', { class: 'picker-label', text: label }),
     select,
@@ -67,7 +133,11 @@ export function picker(
   ]);
   return {
     root,
+    flush: commit,
     show(value) {
+      committed = value;
+      // A pick still being made with the keys stays on screen; its commit compares with this.
+      if (timer !== undefined) return;
       foreign?.remove();
       foreign = undefined;
       if (value && !options.some((o) => o.value === value)) {
@@ -75,7 +145,65 @@ export function picker(
         select.append(foreign);
       }
       if (select.value !== value) select.value = value;
-      meaning.textContent = options.find((o) => o.value === value)?.description ?? '';
+      describe();
+    },
+  };
+}
+
+/** A multi-value picker: its element, and a way to show the document's values. */
+export interface MultiPicker {
+  readonly root: HTMLElement;
+  show(values: readonly string[]): void;
+}
+
+/**
+ * A checkbox per value (the guidelines' list, each with its meaning), for a list annotation
+ * such as `traits`. A value the document holds outside the list gets a box of its own, marked
+ * so, and stays in the list until the writer unticks it. Each tick sends the whole list, in
+ * the list's order, as one change.
+ */
+export function multiPicker(
+  label: string,
+  testid: string,
+  options: readonly { value: string; description?: string }[],
+  onChange: (values: string[]) => void,
+): MultiPicker {
+  const boxes = el('div', { class: 'multi-values' });
+  const root = el('fieldset', { class: 'picker multi', attrs: { 'data-testid': testid } }, [
+    el('legend', { class: 'picker-label', text: label }),
+    boxes,
+  ]);
+  let values: readonly string[] = [];
+  let shown: string | undefined;
+  return {
+    root,
+    show(next) {
+      const key = JSON.stringify(next);
+      if (key === shown) return;
+      shown = key;
+      values = next;
+      const all = [
+        ...options,
+        ...next
+          .filter((v) => !options.some((o) => o.value === v))
+          .map((v) => ({ value: v, description: 'Not in the guidelines.' })),
+      ];
+      boxes.replaceChildren(
+        ...all.map((o) => {
+          const box = el('input', { attrs: { type: 'checkbox', 'data-value': o.value } });
+          box.checked = values.includes(o.value);
+          box.addEventListener('change', () => {
+            const on = new Set(values.filter((v) => v !== o.value));
+            if (box.checked) on.add(o.value);
+            onChange(all.map((x) => x.value).filter((v) => on.has(v)));
+          });
+          const known = options.some((x) => x.value === o.value);
+          return el('label', { class: 'check', attrs: { title: o.description ?? '' } }, [
+            box,
+            el('span', { text: known ? o.value : `${o.value} (not in the guidelines)` }),
+          ]);
+        }),
+      );
     },
   };
 }

@@ -25,15 +25,16 @@ export class TextField {
     value: string,
     private readonly commit: (key: string, value: string, typedAt?: number) => void,
     private readonly onWords: () => void,
+    label = key,
   ) {
     this.committed = value;
     this.area = el('textarea', {
-      attrs: { 'data-testid': `field-${key}`, 'aria-label': key, id: `field-${key}`, rows: '1' },
+      attrs: { 'data-testid': `field-${key}`, 'aria-label': label, id: `field-${key}`, rows: '1' },
     });
     this.area.value = value;
     this.count = el('span', { class: 'words', attrs: { 'data-testid': `words-${key}` } });
     this.root = el('div', { class: 'field', attrs: { 'data-field': key } }, [
-      el('label', { class: 'field-label', text: key, attrs: { for: `field-${key}` } }),
+      el('label', { class: 'field-label', text: label, attrs: { for: `field-${key}` } }),
       this.area,
       this.count,
     ]);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { parseDocument } from 'yaml';
 import { CLOSED_ANNOTATIONS, DEFAULT_DOMAINS, TRAITS } from '../../../src/core/annotations';
 import { defaultGuidelines, type Guidelines } from '../../../src/core/guidelines';
 import type { DocumentEdit } from '../../../src/core/edit/document-edit';
@@ -39,9 +40,14 @@ function plan(
   return p.edits[0];
 }
 
-/** The text after the plan, checking that the snippet and the plain text agree. */
+/**
+ * The text after the plan, checking that the snippet and the plain text agree (but for the
+ * snippet's caret lines in the empty texts) and that the text writes no line of spaces.
+ */
 function apply(text: string, p: DocumentEdit): string {
-  assert.equal(resolve(p.snippet ?? ''), p.newText, 'snippet and text say the same');
+  assert.doesNotMatch(p.newText, /^[ \t]+\r?$/m, 'no line of only spaces');
+  const caretLines = /\r?\n +(?=\r?\n|$)/g;
+  assert.equal(resolve(p.snippet ?? '').replace(caretLines, ''), p.newText, 'snippet and text');
   return text.slice(0, p.start) + p.newText + text.slice(p.end);
 }
 
@@ -54,9 +60,7 @@ const BODY = (indent: string) =>
     `${indent}  domain: business`,
     `${indent}  language: en`,
     `${indent}  prompt: |`,
-    `${indent}    `,
     `${indent}  response: |`,
-    `${indent}    `,
     '',
   ].join('\n');
 
@@ -150,6 +154,8 @@ describe('pair template', () => {
 
   it('the new pair lints with nothing missing, only its empty prompt and response', () => {
     const out = apply('', plan(''));
+    const pair = parseDocument(out).toJS().pairs[0];
+    assert.deepEqual([pair.prompt, pair.response], ['', ''], 'empty blocks read as empty texts');
     assert.deepEqual(
       lint(out)
         .map((p) => p.rule)

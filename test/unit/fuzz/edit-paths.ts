@@ -6,12 +6,13 @@
  * it happened in what any YAML reader reads.
  */
 import { strict as assert } from 'node:assert';
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument } from 'yaml';
 import type { EditIntent } from '../../../src/core/edit/intent';
 import { generateId } from '../../../src/core/edit/map-edit';
 import { beforeBlankLines, unitEnd, unitStart } from '../../../src/core/edit/pair-place';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { FileLinter } from '../../../src/core/lint';
+import { stringList } from '../../../src/core/parse/model';
 import type { SftFileModel } from '../../../src/core/parse/parse';
 import { insertPairIntent } from '../../../src/core/pair-template';
 import type { Span } from '../../../src/core/types';
@@ -169,6 +170,23 @@ function editorAction(
   });
   if ('refused' in out) return undefined;
   return { intents: [out.intent], target: i, scope: unit(model, i) };
+}
+
+/** A text as read, or `want` when it reads as `want` with the one line break a clipped block adds. */
+function unclipped(got: unknown, want: string): unknown {
+  return got === `${want}\n` ? want : got;
+}
+
+/** The examples of pair `i` as read (none when it has no list of them). */
+function examplesOf(r: Reading, i: number): Record<string, unknown>[] {
+  const examples = r.pairs[i]?.examples;
+  return Array.isArray(examples) ? (examples as Record<string, unknown>[]) : [];
+}
+
+/** How many items the `examples` list of pair `i` holds. */
+function examplesIn(m: SftFileModel, i: number): number {
+  const list = m.pairs[i].fields.get('examples')?.value;
+  return isSeq(list) ? list.items.length : 0;
 }
 
 /** The edit paths. Add the pair editor's intents here. */
@@ -447,6 +465,77 @@ export const EDIT_PATHS: readonly EditPath[] = [
     },
     landed: moveLanded,
     keepsOthers: false,
+  },
+  {
+    name: 'pair editor: add an example',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair) => ({
+        kind: 'addExample',
+        pair,
+        input: text(pick >> 2),
+        output: text(pick >> 6) || 'out',
+      })),
+    landed: (_, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'addExample' }>;
+      const last = examplesOf(after, a.target!).at(-1);
+      return same(
+        [unclipped(last?.input, intent.input), unclipped(last?.output, intent.output)],
+        [intent.input, intent.output],
+      );
+    },
+  },
+  {
+    name: 'pair editor: edit an example',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair, i) => ({
+        kind: 'setExample',
+        pair,
+        index: (pick >> 3) % Math.max(1, examplesIn(m, i)),
+        key: pick & 4 ? 'output' : 'input',
+        value: text(pick >> 5),
+      })),
+    landed: (before, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'setExample' }>;
+      const want = examplesOf(before, a.target!).map((e, i) =>
+        i === intent.index ? { ...e, [intent.key]: intent.value } : e,
+      );
+      const got = examplesOf(after, a.target!).map((e, i) =>
+        i === intent.index ? { ...e, [intent.key]: unclipped(e[intent.key], intent.value) } : e,
+      );
+      return same(got, want);
+    },
+  },
+  {
+    name: 'pair editor: remove an example',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair, i) => ({
+        kind: 'removeExample',
+        pair,
+        index: (pick >> 3) % Math.max(1, examplesIn(m, i)),
+      })),
+    landed: (before, after, a) => {
+      const intent = a.intents[0] as Extract<EditIntent, { kind: 'removeExample' }>;
+      const left = withoutIndex(examplesOf(before, a.target!), intent.index);
+      if (!left.length)
+        return 'examples' in after.pairs[a.target!] ? 'an empty examples: is left' : undefined;
+      return same(examplesOf(after, a.target!), left);
+    },
+  },
+  {
+    name: 'pair editor: add, edit or remove a label',
+    act: (m, pick) =>
+      editorAction(m, pick, (pair, i) => {
+        const labels = stringList(m.pairs[i].fields.get('labels')?.value) ?? [];
+        const at = (pick >> 4) % Math.max(1, labels.length);
+        const value =
+          pick & 4 && labels.length
+            ? withoutIndex(labels, at)
+            : pick & 8 && labels.length
+              ? labels.map((l, j) => (j === at ? text(pick >> 6) : l))
+              : [...labels, text(pick >> 6)];
+        return { kind: 'setField', pair, key: 'labels', value };
+      }),
+    landed: (_, after, a) => fieldLanded(after, a),
   },
   {
     name: 'pair editor: silence with a reason',
