@@ -284,10 +284,9 @@ describe('a new pair with given values (a coverage work-list item)', () => {
         '    response_type: one_word',
         '    language: hi',
         '    traits: [persona]',
+        // Empty blocks, with no line of spaces (the snippet keeps its caret lines).
         '    prompt: |',
-        '      ',
         '    response: |',
-        '      ',
         '    prompt_length: long',
         '',
       ].join('\n'),
