@@ -3,9 +3,7 @@ import type { LintRule, PairContext } from '../rule';
 import { findUnbalanced } from '../text/balance';
 import { TEXT_FIELDS } from '../annotations';
 import { fieldScalars, fieldSet, type FieldScalar } from './support/content-fields';
-import { pairHome, valueRangeOf } from '../edit/scalar-site';
-import { fixList, textFix } from '../edit/scalar-fix';
-import type { Fix, Span } from '../types';
+import type { Span } from '../types';
 import { hasInlinePassage } from './support/inline-passage';
 
 const FIELDS = fieldSet(TEXT_FIELDS);
@@ -19,25 +17,12 @@ function hasTrailing(t: string): boolean {
 }
 
 /**
- * The fix that removes trailing spaces. Removing them from a line with text changes neither
- * where the block's lines start nor which are blank, so fixes on other lines of the same
- * block stay valid: an edit in place is scoped to its line, and fix-all takes every line at once.
+ * Trailing spaces and tabs on the lines of a block scalar: they are part of the value. One
+ * problem per field, at the first line, whose fix removes them from every line: a prompt
+ * pasted from a source can have hundreds, one cause. Removing them from lines with text
+ * changes neither where the block's lines start nor which are blank, so the edits are the
+ * spaces themselves, in any block style and line ending.
  */
-function removeTrailing(ctx: PairContext, s: FieldScalar, span: Span, line: Span): Fix | undefined {
-  const home = pairHome(ctx.pair);
-  const range = valueRangeOf(home, s.node, span);
-  const fix = range && textFix(home, s.node, range.start, range.end, '', 'Remove trailing spaces');
-  if (
-    fix &&
-    fix.edits.length === 1 &&
-    fix.edits[0].start >= line.start &&
-    fix.edits[0].end <= line.end
-  )
-    fix.scope = line;
-  return fix;
-}
-
-/** Trailing spaces and tabs on the lines of a block scalar: they are part of the value. */
 function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
   const t = s.text;
   if (!hasTrailing(t)) return;
@@ -45,6 +30,7 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
   const [start, end] = s.node.range!;
   const header = src.indexOf('\n', start);
   if (header < 0) return;
+  const runs: Span[] = [];
   for (let from = header + 1; from < end;) {
     let nl = src.indexOf('\n', from);
     if (nl < 0 || nl > end) nl = end;
@@ -55,16 +41,24 @@ function trailingSpaces(ctx: PairContext, s: FieldScalar): void {
       (src.charCodeAt(lineEnd - 1) === 0x20 || src.charCodeAt(lineEnd - 1) === 0x09)
     )
       lineEnd--;
-    if (lineEnd > from && lineEnd < contentEnd) {
-      const span = { start: lineEnd, end: contentEnd };
-      ctx.report({
-        ...span,
-        message: `Trailing ${contentEnd - lineEnd === 1 ? 'space' : 'spaces'} at the end of a line in ${s.name} (a block scalar keeps them in the text).`,
-        fixes: fixList(removeTrailing(ctx, s, span, { start: from, end: nl })),
-      });
-    }
+    if (lineEnd > from && lineEnd < contentEnd) runs.push({ start: lineEnd, end: contentEnd });
     from = nl + 1;
   }
+  if (!runs.length) return;
+  const lines = runs.length === 1 ? 'a line' : `${runs.length} lines`;
+  ctx.report({
+    ...runs[0],
+    message: `Trailing spaces at the end of ${lines} in ${s.name} (a block scalar keeps them in the text).`,
+    fixes: [
+      {
+        title:
+          runs.length === 1 ? 'Remove trailing spaces' : `Remove trailing spaces from ${lines}`,
+        edits: runs.map((r) => ({ ...r, newText: '' })),
+        preferred: true,
+        scope: { start: runs[0].start, end: runs[runs.length - 1].end },
+      },
+    ],
+  });
 }
 
 /** Words from which a line of a prompt is a pasted paragraph rather than the writer's ask. */

@@ -140,16 +140,27 @@ describe('rule formatting', () => {
     assert.deepEqual(offsets, ['(بك', '{x\n', '(未闭']);
   });
 
-  it('finds trailing spaces in a folded block and removes them', () => {
+  it('finds trailing spaces in a folded block once per field, and removes them from every line', () => {
     const text = file('>\n  Line one  \n  line two\t\n\n  last');
     const problems = check(text);
-    assert.deepEqual(spans(text, problems), ['  ', '\t']);
+    assert.deepEqual(spans(text, problems), ['  ']);
+    assert.match(problems[0].message, /^Trailing spaces at the end of 2 lines in response/);
+    assert.equal(problems[0].fixes![0].title, 'Remove trailing spaces from 2 lines');
     assert.equal(
-      applyEdits(
-        text,
-        problems.flatMap((p) => p.fixes![0].edits),
-      ),
+      applyEdits(text, problems[0].fixes![0].edits),
       file('>\n  Line one\n  line two\n\n  last'),
+    );
+  });
+
+  it('reports a prompt pasted with trailing spaces on every line as one problem', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `  Line ${i} of the source.  `);
+    const text = sftFile(`id: f1\nprompt: |\n${lines.join('\n')}\nresponse: Short.\n`);
+    const problems = check(text);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /300 lines in prompt/);
+    assert.equal(
+      applyEdits(text, problems[0].fixes![0].edits),
+      sftFile(`id: f1\nprompt: |\n${lines.map((l) => l.trimEnd()).join('\n')}\nresponse: Short.\n`),
     );
   });
 
