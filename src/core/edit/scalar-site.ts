@@ -7,7 +7,6 @@ import { isMap, isPair, isSeq, type Node, type Scalar } from 'yaml';
 import { valueSpan, type PairModel } from '../parse/model';
 import type { SftFileModel } from '../parse/parse';
 import { lineStart } from '../text/lines';
-import type { Span } from '../types';
 import type { ScalarContext } from './scalar-read';
 
 /** A scalar and where it sits. */
@@ -88,31 +87,4 @@ export function scalarSite(
 export function offsetOf(site: { src: string; node: Scalar }, i: number): number | undefined {
   const s = valueSpan(site, site.node, i, i);
   return s.start === s.end ? s.start : undefined;
-}
-
-/**
- * The value range of a scalar whose characters sit in the source span `span`, or undefined
- * when the scalar does not map exactly (the inverse of the scalar map, by binary search).
- */
-export function valueRangeOf(
-  home: NodeHome,
-  node: Scalar,
-  span: Span,
-): { start: number; end: number } | undefined {
-  if (typeof node.value !== 'string') return undefined;
-  const site = { src: home.src, node };
-  if (offsetOf(site, 0) === undefined) return undefined;
-  const first = (offset: number): number => {
-    let lo = 0;
-    let hi = (node.value as string).length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsetOf(site, mid)! >= offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  const start = first(span.start);
-  const end = first(span.end);
-  return start < end ? { start, end } : undefined;
 }
