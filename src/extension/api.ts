@@ -28,6 +28,8 @@ export interface SftApi {
   coverageItem(node: CoverageNode): vscode.TreeItem;
   /** How many full and incremental lints ran. */
   readonly lintStats: LintStats;
+  /** The lint of a document's current version, as every surface gets it (DocumentStore.current). */
+  currentLint(doc: vscode.TextDocument): Promise<object>;
   /** How many closed files were read, parsed and linted, and whether the first scan has ended. */
   readonly workspaceStats: Readonly<WorkspaceStats>;
   /** SFT: Lint Workspace (index rebuilt from what exists, every file linted); resolves with what it found. */

@@ -122,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
     coverageChildren: (node) => coverageView.getChildren(node),
     coverageItem: (node) => coverageView.getTreeItem(node),
     lintStats: docs.stats,
+    currentLint: (doc) => docs.current(doc),
     workspaceStats: workspace.stats,
     lintWorkspace: () => lint.run(),
     logUri: context.logUri,

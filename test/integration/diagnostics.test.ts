@@ -38,6 +38,18 @@ describe('diagnostics', () => {
     assert.deepStrictEqual(sftDiagnostics(editor.document.uri).map(ruleOf), ['no-aliases']);
   });
 
+  it('two surfaces asking for the lint of a new document at once share one lint', async () => {
+    const sft = await api();
+    // Untitled: a document no surface has linted yet, so both callers resolve its guidelines first.
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'sft-yaml',
+      content: 'sft: 1\npairs:\n  - id: a\n    prompt: Hi\n    response: Hello.\n',
+    });
+    const [a, b] = await Promise.all([sft.currentLint(doc), sft.currentLint(doc)]);
+    assert.strictEqual(a, b, "the second caller took the first caller's lint of the version");
+    assert.strictEqual(await sft.currentLint(doc), a, 'the version is not linted again');
+  });
+
   it('typing a banned phrase raises it (incrementally) and deleting it clears it', async function () {
     if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
     const sft = await api();

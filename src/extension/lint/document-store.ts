@@ -77,8 +77,9 @@ export class DocumentStore extends Disposable {
           ? fresh.governedBy
           : await this.guidelines.forUri(doc.uri);
       if (doc.isClosed) throw new vscode.CancellationError();
-      // A guidelines change while loading: resolve again.
-      if (state.guidelinesEpoch !== epoch) continue;
+      // A guidelines change while loading: resolve again. Another caller that linted this
+      // version while we waited: take its result rather than lint the version a second time.
+      if (state.guidelinesEpoch !== epoch || state.current !== fresh) continue;
       const text = doc.getText();
       const reuse =
         fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
