@@ -17,6 +17,24 @@ const COLORS = {
   reset: '\x1b[0m',
 } as const;
 
+/**
+ * A message repeated this often in one file has one cause (a default missing for every pair,
+ * a pasted source): the file's block ends with a line that says so, so it is acted on once.
+ */
+const SHARED_CAUSE = 10;
+
+/** `N × message  rule` for each message a file repeats at least SHARED_CAUSE times, most first. */
+function sharedCauses(problems: FileProblems['problems']): Array<[number, string, string]> {
+  const groups = new Map<string, [number, string, string]>();
+  for (const p of problems) {
+    const key = `${p.rule}\u0000${p.message}`;
+    const g = groups.get(key);
+    if (g) g[0]++;
+    else groups.set(key, [1, p.message, p.rule]);
+  }
+  return [...groups.values()].filter((g) => g[0] >= SHARED_CAUSE).sort((a, b) => b[0] - a[0]);
+}
+
 /** Render problems; `color` adds ANSI colours (for terminals). */
 export function formatStylish(
   files: readonly FileProblems[],
@@ -40,6 +58,13 @@ export function formatStylish(
         `  ${places[i].padEnd(placeWidth)}  ${sev}  ${messages[i].padEnd(msgWidth)}  ${paint(COLORS.dim, escapeControls(p.rule))}`,
       );
     });
+    for (const [n, message, rule] of sharedCauses(f.problems))
+      out.push(
+        paint(
+          COLORS.bold,
+          `  ${n.toLocaleString('en-US')} × the same problem in this file: ${escapeControls(message)}  ${escapeControls(rule)}`,
+        ),
+      );
     out.push('');
   }
   const t = tally(files);
