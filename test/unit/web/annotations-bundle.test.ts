@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { assertNoNodeApi, webviewBytes } from './browser-build';
+import { assertNoNodeApi, webviewBundle } from './browser-build';
 
 /** The annotations view loads with every sidebar: a third of the pair editor's budget. */
 const BUDGET = 100 * 1024;
@@ -8,7 +8,7 @@ describe('annotations view bundles', function () {
   this.timeout(60000);
 
   it('the webview (JS, its CSS and the codicons stylesheet) stays within 100 KB', () => {
-    const size = webviewBytes('src/webview/annotations/main.ts');
+    const { size } = webviewBundle('src/webview/annotations/main.ts');
     assert.ok(size <= BUDGET, `${Math.round(size / 1024)} KB`);
   });
 

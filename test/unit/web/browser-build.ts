@@ -12,7 +12,7 @@ export const BUDGET = 300 * 1024;
  * A minified browser build of an entry (esbuild's command line: its API cannot run from the
  * test bundle), as its output files' texts by extension.
  */
-export function browserBuild(entry: string, external: string[] = []): Map<string, string> {
+function browserBuild(entry: string, external: string[] = []): Map<string, string> {
   const out = mkdtempSync(join(tmpdir(), 'sft-webview-bundle-'));
   const r = spawnSync(
     'node_modules/esbuild/bin/esbuild',
@@ -40,11 +40,6 @@ export function webviewBundle(entry: string): { files: Map<string, string>; size
   const size = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) + codicons;
   assert.ok(files.has('.js') && files.has('.css'), `${entry}: a script and a stylesheet`);
   return { files, size };
-}
-
-/** What a webview page loads: its bundle's script and stylesheet, and the codicons stylesheet (bytes). */
-export function webviewBytes(entry: string): number {
-  return webviewBundle(entry).size;
 }
 
 /** No Node built-in in a browser build of a host module. */

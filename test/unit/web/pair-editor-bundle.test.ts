@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { assertNoNodeApi, BUDGET, webviewBytes } from './browser-build';
+import { assertNoNodeApi, BUDGET, webviewBundle } from './browser-build';
 
 describe('pair editor bundles', function () {
   this.timeout(60000);
 
   it('the webview (JS, its CSS and the codicons stylesheet) stays within 300 KB', () => {
-    const size = webviewBytes('src/webview/editor/main.ts');
+    const { size } = webviewBundle('src/webview/editor/main.ts');
     assert.ok(size <= BUDGET, `${Math.round(size / 1024)} KB`);
   });
 
