@@ -10,7 +10,8 @@ import { toSlash } from '../core/paths';
 import { LineIndex } from '../core/text/lines';
 import type { Problem } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace/index';
-import { checkListedFile, discoverFiles } from '../node/files';
+import { byPlace } from '../core/problem-order';
+import { discoverFiles, probeListedFile } from '../node/files';
 import { GuidelinesResolver, type GuidelinesFile } from '../node/guidelines';
 import { runWorkspacePass } from '../node/pass';
 import { UsageError } from './args';
@@ -79,10 +80,6 @@ function unreadable(reason: string): Problem {
   };
 }
 
-function byPosition(a: Problem, b: Problem): number {
-  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
-}
-
 /** Discover, check, lint and index; throws {@link UsageError} for inputs that name nothing. */
 export async function lintWorkspace(
   inputs: readonly string[],
@@ -125,9 +122,10 @@ export async function lintWorkspace(
       guidelinesFile: gFile?.path,
       problems: [],
     };
-    // Checked here, before the pass reads it: size, binary content, permissions.
-    const read = checkListedFile(abs);
-    if (read.ok) bytes += read.bytes.length;
+    // Checked here, before the pass: that it is a regular file, readable and within the size
+    // limit. The pass reads it once and refuses binary content (a problem of the file, as here).
+    const read = probeListedFile(abs);
+    if (read.ok) bytes += read.size;
     else {
       file.readable = false;
       file.problems = [unreadable(read.reason)];
@@ -160,7 +158,7 @@ export async function lintWorkspace(
     f.guidelines = pass.guidelinesFor(f.path);
     const own = pass.lintProblems.get(f.path) ?? [];
     const workspace = pass.index.problemsFor(f.path, pass.guidelinesFor);
-    f.problems = [...own, ...workspace].sort(byPosition);
+    f.problems = [...own, ...workspace].sort(byPlace);
     const lines = pass.lines.get(f.path);
     if (lines) f.lines = new LineIndex(lines.starts, lines.length);
   }

@@ -168,8 +168,37 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
  * and checked through that handle, so it cannot be swapped between the check and the read.
  * Refuses files over {@link MAX_FILE_BYTES} (never reading more than that, even when the
  * file grows meanwhile), and files with NUL bytes or invalid UTF-8 ("not a text file").
+ * @usedBy tests
  */
 export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckResult {
+  return withRegularFile(path, maxBytes, (fd, size) => {
+    const bytes = readAtMost(fd, size, maxBytes + 1);
+    if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes) };
+    if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
+    if (!isUtf8(bytes)) return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
+    return { ok: true, bytes };
+  });
+}
+
+/** A file that is there to be read, and its size; or why it cannot be read. */
+export type ProbeResult = { ok: true; size: number } | { ok: false; reason: string };
+
+/**
+ * What {@link checkTextFile} refuses before reading a byte: a path that is missing, not a
+ * regular file, unreadable or over the size limit. For a caller that only needs to know a
+ * file can be read (the reader then checks its content), so the file is read once.
+ * @usedBy tests
+ */
+export function probeTextFile(path: string, maxBytes = MAX_FILE_BYTES): ProbeResult {
+  return withRegularFile(path, maxBytes, (_fd, size) => ({ ok: true, size }));
+}
+
+/** Open a path, refuse what is not a regular file within the limit, and run `body` on it. */
+function withRegularFile<T extends { ok: boolean }>(
+  path: string,
+  maxBytes: number,
+  body: (fd: number, size: number) => T | { ok: false; reason: string },
+): T | { ok: false; reason: string } {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -180,11 +209,7 @@ export function checkTextFile(path: string, maxBytes = MAX_FILE_BYTES): CheckRes
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: notRegular(stat) };
     if (stat.size > maxBytes) return { ok: false, reason: tooLarge(stat.size, maxBytes) };
-    const bytes = readAtMost(fd, maxBytes + 1);
-    if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes) };
-    if (bytes.includes(0)) return { ok: false, reason: 'not a text file (it contains NUL bytes)' };
-    if (!isUtf8(bytes)) return { ok: false, reason: 'not a text file (it is not valid UTF-8)' };
-    return { ok: true, bytes };
+    return body(fd, stat.size);
   } catch (e) {
     return { ok: false, reason: describeFsError(e) };
   } finally {
@@ -198,10 +223,18 @@ function tooLarge(bytes: number, maxBytes: number): string {
   return `file is too large (${size}; the limit is ${megabytes(maxBytes)})`;
 }
 
-/** Up to `limit` bytes from an open file, from its start. */
-function readAtMost(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * Up to `limit` bytes from an open file, from its start. `size` (its size when checked) is
+ * read into one buffer; a file that grew since is read on in chunks and joined.
+ */
+function readAtMost(fd: number, size: number, limit: number): Buffer {
+  // One byte over the size, so a file that grew since is noticed.
+  const first = Buffer.allocUnsafe(Math.min(size + 1, limit));
   let total = 0;
+  for (let n = 1; n > 0 && total < first.length; total += n)
+    n = readSync(fd, first, total, first.length - total, total);
+  if (total < first.length) return first.subarray(0, total);
+  const chunks: Buffer[] = [first];
   while (total < limit) {
     const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1024 * 1024));
     const n = readSync(fd, chunk, 0, chunk.length, total);
@@ -224,15 +257,15 @@ export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResul
 /** Why a file listed earlier in the run cannot be opened now that it is gone. */
 const REMOVED = 'it was removed while linting';
 
-function listed<T extends CheckResult | ReadResult>(read: T): T {
+function listed<T extends ProbeResult | ReadResult>(read: T): T {
   return !read.ok && read.reason === describeFsError({ code: 'ENOENT' })
     ? ({ ok: false, reason: REMOVED } as T)
     : read;
 }
 
-/** {@link checkTextFile} for a file that discovery listed: one gone by now was removed during the run. */
-export function checkListedFile(path: string): CheckResult {
-  return listed(checkTextFile(path));
+/** {@link probeTextFile} for a file that discovery listed: one gone by now was removed during the run. */
+export function probeListedFile(path: string): ProbeResult {
+  return listed(probeTextFile(path));
 }
 
 /** {@link readTextFile} for a file that discovery listed: one gone by now was removed during the run. */

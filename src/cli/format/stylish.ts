@@ -4,7 +4,7 @@
  * names, messages and rule ids (a guidelines pattern's id is user text) are printed with
  * their control characters shown visibly, so they cannot drive the terminal.
  */
-import { plural } from '../../core/plural';
+import { plural, thousands } from '../../core/plural';
 import { escapeControls } from '../../core/text/escape';
 import { tally, type FileProblems } from '../report';
 
@@ -62,7 +62,7 @@ export function formatStylish(
       out.push(
         paint(
           COLORS.bold,
-          `  ${n.toLocaleString('en-US')} × the same problem in this file: ${escapeControls(message)}  ${escapeControls(rule)}`,
+          `  ${thousands(n)} × the same problem in this file: ${escapeControls(message)}  ${escapeControls(rule)}`,
         ),
       );
     out.push('');

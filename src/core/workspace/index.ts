@@ -12,6 +12,7 @@ import { duplicateIdProblems } from './duplicate-id';
 import { nearDuplicateProblems } from './near-duplicate';
 import type { WorkspaceView } from './rule-context';
 import type { IndexedFile, IndexedPair } from './types';
+import { byPlace } from '../problem-order';
 
 export { indexFile } from './index-file';
 export type { IndexedFile, IndexedPair } from './types';
@@ -147,7 +148,7 @@ export class WorkspaceIndex implements WorkspaceView {
       displayName: this.displayName,
     };
     const out = [...duplicateIdProblems(ctx), ...nearDuplicateProblems(ctx)];
-    return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    return out.sort(byPlace);
   }
 
   /** Be told about every change; returns a subscription to dispose. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { plural } from '../../../src/core/plural';
+import { plural, thousands } from '../../../src/core/plural';
 import { guidelinesFrom, lint, sftFile } from '../helpers';
 
 describe('counts agree in number', () => {
@@ -10,6 +10,12 @@ describe('counts agree in number', () => {
     assert.equal(plural(1, 'more pair'), '1 more pair');
     assert.equal(plural(3, 'more pair'), '3 more pairs');
     assert.equal(plural(2, 'entry', 'entries'), '2 entries');
+  });
+
+  it('thousands: groups digits as en-US number formatting does', () => {
+    const samples = [0, 7, 999, 1000, 1200, 65536, 999999, 1000000, 123456789, -1, -1234];
+    for (let i = 0; i < 200; i++) samples.push(Math.floor(Math.random() ** 4 * 1e12));
+    for (const n of samples) assert.equal(thousands(n), n.toLocaleString('en-US'), String(n));
   });
 
   it('length-mismatch: one word and a threshold of one word', () => {
