@@ -125,10 +125,10 @@ export class FileLinter {
         options: entry.options,
         report: (r) => fileProblems.push(toProblem(entry.id, entry.severity, r, 0)),
       };
-      this.guarded(entry, ctx, fileProblems, 'this file', {
+      this.guarded(entry, ctx, fileProblems, 'this file', () => ({
         start: 0,
         end: lineEnd(model.text, 0),
-      });
+      }));
     }
     return this.collect(
       model,
@@ -168,10 +168,11 @@ export class FileLinter {
       options: {},
       report: (r) => out.push(toProblem(current.id, current.severity, r, 0, pair.id)),
     };
+    const head = (): Span => pairHead(pair);
     for (const entry of this.pairRules) {
       current = entry;
       (ctx as { options: Readonly<Record<string, unknown>> }).options = entry.options;
-      this.guarded(entry, ctx, out, 'this pair', pairHead(pair), pair.id);
+      this.guarded(entry, ctx, out, 'this pair', head, pair.id);
     }
     const result = applySilences(
       pair,
@@ -224,14 +225,14 @@ export class FileLinter {
 
   /**
    * Run one rule so that its failure stays its own: a throw replaces what the rule reported
-   * here with one `internal` problem at `at`, is logged, and the next rule runs.
+   * here with one `internal` problem at `at()`, is logged, and the next rule runs.
    */
   private guarded<C>(
     entry: Resolved<C>,
     ctx: C,
     out: Problem[],
     what: string,
-    at: Span,
+    at: () => Span,
     pairId?: string,
   ): void {
     const before = out.length;
@@ -242,7 +243,7 @@ export class FileLinter {
       out.length = before;
       const severity = this.severity(INTERNAL_META.id, INTERNAL_META.defaultSeverity);
       if (severity !== 'off')
-        out.push(internalProblem(entry.id, error, what, at, severity, pairId));
+        out.push(internalProblem(entry.id, error, what, at(), severity, pairId));
       this.logFailure(entry.id, error, pairId === undefined ? what : `pair ${pairId}`);
     }
   }

@@ -12,24 +12,50 @@ const CODE = /^[a-z]{2,3}$/;
 
 /** A prompt that asks for a translation, in a few languages. */
 const TRANSLATE = /\b(?:translat\w*|tradu\w*|übersetz\w*|traduz\w*)\b|翻译|翻訳|번역/i;
-/** Words of three letters or more, other than the names of maths functions. */
-const PROSE_WORD = /\p{L}{3,}/gu;
 const MATHS = new Set(['sqrt', 'sin', 'cos', 'tan', 'log', 'exp', 'abs', 'max', 'min', 'mod']);
+const LETTER = /\p{L}/u;
+/** Per UTF-16 unit: 0 not yet known, 1 a letter, 2 not (surrogates are read in pairs). */
+const LETTERS = new Uint8Array(0x10000);
+
+/** How many units the letter (\p{L}) at `i` takes, 0 when there is none; `end` cuts a pair. */
+function letterAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    return (next & 0xfc00) === 0xdc00 && LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let k = LETTERS[c];
+  if (k === 0) LETTERS[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
 
 /**
  * Whether a text has enough words to have a language: an equation (`x = 4, x = -i * sqrt(6)`)
- * has letters but no words, and reads as noise to a detector. Scripts written without spaces
- * count as words by their runs.
+ * has letters but no words, and reads as noise to a detector. Words are runs of three letters
+ * or more, other than the names of maths functions; scripts written without spaces count as
+ * words by their runs. Only the start that detection reads is looked at.
  */
 function prose(text: string): boolean {
-  // Only the start that detection reads (a long unspaced run would otherwise be matched,
-  // and lowercased, whole).
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const end = Math.min(text.length, SAMPLE_CHARS);
   let n = 0;
-  PROSE_WORD.lastIndex = 0;
-  for (let m = PROSE_WORD.exec(sample); m && n < 3; m = PROSE_WORD.exec(sample))
-    if (m[0].length > 4 || !MATHS.has(m[0].toLowerCase())) n++;
-  return n >= 3;
+  let letters = 0;
+  let start = 0;
+  for (let i = 0; i <= end;) {
+    const units = i < end ? letterAt(text, i, end) : 0;
+    if (units) {
+      if (letters++ === 0) start = i;
+      i += units;
+      continue;
+    }
+    if (letters >= 3) {
+      const word = text.slice(start, i);
+      if (word.length > 4 || !MATHS.has(word.toLowerCase())) if (++n >= 3) return true;
+    }
+    letters = 0;
+    i++;
+  }
+  return false;
 }
 
 /**

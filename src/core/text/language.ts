@@ -181,10 +181,20 @@ export function baseLanguage(tag: string): string {
   );
 }
 
+/** Expected scripts by tag: a set declares few tags, and every pair asks for its own. */
+const expected = new Map<string, Script | null>();
+
 function expectedScript(tag: string): Script | undefined {
-  const parts = tag.toLowerCase().split(/[-_]/);
-  const sub = parts.slice(1).find((p) => p.length === 4);
-  return (sub && SCRIPT_SUBTAGS[sub]) || LANG_SCRIPT.get(baseLanguage(tag));
+  let script = expected.get(tag);
+  if (script === undefined) {
+    const parts = tag.toLowerCase().split(/[-_]/);
+    const sub = parts.slice(1).find((p) => p.length === 4);
+    script = (sub && SCRIPT_SUBTAGS[sub]) || LANG_SCRIPT.get(baseLanguage(tag)) || null;
+    // Bounded: tags are user text, and a long-lived host sees many files.
+    if (expected.size > 1000) expected.clear();
+    expected.set(tag, script);
+  }
+  return script ?? undefined;
 }
 
 // Frequent, fairly distinctive function words; a word may belong to several languages.

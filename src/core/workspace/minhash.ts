@@ -8,7 +8,6 @@
  * on spaces would be a whole sentence. The signature has 128 slots; two signatures agree in
  * a slot with probability equal to the Jaccard similarity of the shingle sets.
  */
-import { needsSegmenter } from '../text/words';
 
 /** Slots in a signature. */
 export const NUM_HASHES = 128;
@@ -36,6 +35,10 @@ for (let c = 0; c < 128; c++) {
         : -1;
 }
 
+/**
+ * The folded value of a UTF-16 unit (see FOLD), plus {@link SEGMENTED} for a unit of a
+ * script written without spaces (and for a high surrogate of astral Han, D840-D87F).
+ */
 function fold(c: number): number {
   let f = FOLD[c];
   if (f === 0) {
@@ -45,18 +48,48 @@ function fold(c: number): number {
       const ch = String.fromCharCode(c);
       f = WORD_CHAR.test(ch) ? ch.toLowerCase().charCodeAt(0) + 1 : -1;
     }
+    if (SEGMENTED_RANGES.some(([a, b]) => c >= a && c <= b) || (c >= 0xd840 && c <= 0xd87f))
+      f = (f < 0 ? 0 : f) + SEGMENTED;
     FOLD[c] = f;
   }
   return f;
 }
 
-/** FNV-1a hashes of the normalised words of a text. */
-function wordHashes(text: string): number[] {
+/** A segmenter-script unit ({@link needsSegmenter}'s ranges) in the folded value's top bit. */
+const SEGMENTED = 1 << 30;
+// BMP ranges of the scripts written without spaces, as needsSegmenter reads them.
+const SEGMENTED_RANGES = [
+  [0x0e00, 0x0fff],
+  [0x1000, 0x109f],
+  [0x1780, 0x17ff],
+  [0x19e0, 0x19ff],
+  [0x3040, 0x30ff],
+  [0x3100, 0x312f],
+  [0x31a0, 0x31ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+  [0xff66, 0xff9f],
+] as const;
+
+/**
+ * FNV-1a hashes of the normalised words of a text, or undefined when the text holds a
+ * character of a script written without spaces (the caller then shingles characters). One
+ * pass: the check rides on the same table lookup as the folding.
+ */
+function wordHashes(text: string): number[] | undefined {
   const out: number[] = [];
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const f = fold(text.charCodeAt(i));
+    let f = fold(text.charCodeAt(i));
+    if (f >= SEGMENTED) {
+      // Astral Han (CJK extension B and on) is a high surrogate D840-D87F before a low one.
+      const c = text.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff || (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+        return undefined;
+      f -= SEGMENTED;
+    }
     if (f > 0) {
       h = Math.imul(h ^ (f - 1), 0x01000193);
       inWord = true;
@@ -74,7 +107,7 @@ function wordHashes(text: string): number[] {
 function wordChars(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const f = fold(text.charCodeAt(i));
+    const f = fold(text.charCodeAt(i)) & ~SEGMENTED;
     if (f > 0) out.push(f - 1);
   }
   return out;
@@ -98,7 +131,8 @@ function fmix(h: number): number {
 
 /** 32-bit hashes of the shingles of a prompt (normalised on the way); undefined when it is too short. */
 export function shingleHashes(text: string): Int32Array | undefined {
-  if (needsSegmenter(text)) {
+  const words = wordHashes(text);
+  if (!words) {
     const chars = wordChars(text);
     if (chars.length < MIN_CHARS) return undefined;
     const out = new Int32Array(chars.length - SHINGLE_CHARS + 1);
@@ -106,7 +140,6 @@ export function shingleHashes(text: string): Int32Array | undefined {
       out[i] = fmix(mix(mix(mix(0x5bd1, chars[i]), chars[i + 1]), chars[i + 2]));
     return out;
   }
-  const words = wordHashes(text);
   if (words.length < MIN_WORDS) return undefined;
   const out = new Int32Array(words.length - SHINGLE_WORDS + 1);
   for (let i = 0; i < out.length; i++)

@@ -324,6 +324,16 @@ describe('workspace rules', () => {
       estimatedJaccard(minhash(LONG)!, minhash(`  ${LONG.toUpperCase().replace(/,/g, ' ;')}!! `)!),
       1,
     );
+    // One character of a script written without spaces (Thai, Han, astral Han, halfwidth
+    // Katakana) anywhere shingles the whole prompt by characters, as the segmenter check says;
+    // other letters, and a high surrogate without its pair, keep word shingles.
+    for (const ch of ['ก', '中', '\u{20000}', 'ｱ', 'ဿ']) {
+      const mixed = `${LONG} ${ch} and more words here`;
+      assert.ok(estimatedJaccard(minhash(mixed)!, minhash(LONG)!) < 0.2, ch);
+      assert.ok(estimatedJaccard(minhash(`${ch}${LONG}`)!, minhash(mixed)!) > 0.6, ch);
+    }
+    for (const ch of ['é', 'Ж', '\ud840', '\u{1F600}'])
+      assert.ok(estimatedJaccard(minhash(`${LONG} ${ch}`)!, minhash(LONG)!) > 0.9, ch);
   });
 
   it('indexFile: effective annotations with defaults, counts, id place, prompt span', () => {
