@@ -64,12 +64,37 @@ export function fieldsOption(value: unknown, fallback: readonly string[]): Set<s
   );
 }
 
+const ALL_FIELDS = fieldSet(CONTENT_FIELDS);
+const ALL_SCALARS = 'content-fields:all';
+
 /**
  * The scalars of the pair that `fields` (normalised by `fieldSet`) cover, in source order: a
  * text field's value, each example's input and output, each label. A key given twice counts
- * once (the first, as the parser's `fields` keeps it).
+ * once (the first, as the parser's `fields` keeps it). The pair's scalars are collected once
+ * (memoised on the pair, which an edit replaces) and shared by the rules that read them: do
+ * not change the list.
  */
-export function fieldScalars(ctx: PairContext, fields: ReadonlySet<string>): FieldScalar[] {
+export function fieldScalars(
+  ctx: PairContext,
+  fields: ReadonlySet<string>,
+): readonly FieldScalar[] {
+  let all = ctx.pair.memo.get(ALL_SCALARS) as FieldScalar[] | undefined;
+  if (!all) {
+    all = collectScalars(ctx, ALL_FIELDS);
+    ctx.pair.memo.set(ALL_SCALARS, all);
+  }
+  let covers = coversAll.get(fields);
+  if (covers === undefined) {
+    covers = [...ALL_FIELDS].every((f) => fields.has(f));
+    coversAll.set(fields, covers);
+  }
+  return covers ? all : all.filter((s) => fields.has(s.field));
+}
+
+/** Whether a rule's field set covers every field (the sets are the rules' own, made once). */
+const coversAll = new WeakMap<ReadonlySet<string>, boolean>();
+
+function collectScalars(ctx: PairContext, fields: ReadonlySet<string>): FieldScalar[] {
   const out: FieldScalar[] = [];
   for (const entry of ctx.pair.entries) {
     const key = entry.key;
