@@ -181,20 +181,27 @@ export function baseLanguage(tag: string): string {
   );
 }
 
-/** Expected scripts by tag: a set declares few tags, and every pair asks for its own. */
-const expected = new Map<string, Script | null>();
+/** What a declared tag expects: its script and base language. */
+interface Expected {
+  script: Script | undefined;
+  base: string;
+}
 
-function expectedScript(tag: string): Script | undefined {
-  let script = expected.get(tag);
-  if (script === undefined) {
+/** Expectations by tag: a set declares few tags, and every pair asks for its own. */
+const expectations = new Map<string, Expected>();
+
+function expected(tag: string): Expected {
+  let e = expectations.get(tag);
+  if (!e) {
     const parts = tag.toLowerCase().split(/[-_]/);
     const sub = parts.slice(1).find((p) => p.length === 4);
-    script = (sub && SCRIPT_SUBTAGS[sub]) || LANG_SCRIPT.get(baseLanguage(tag)) || null;
+    const base = baseLanguage(tag);
+    e = { script: (sub && SCRIPT_SUBTAGS[sub]) || LANG_SCRIPT.get(base), base };
     // Bounded: tags are user text, and a long-lived host sees many files.
-    if (expected.size > 1000) expected.clear();
-    expected.set(tag, script);
+    if (expectations.size > 1000) expectations.clear();
+    expectations.set(tag, e);
   }
-  return script ?? undefined;
+  return e;
 }
 
 // Frequent, fairly distinctive function words; a word may belong to several languages.
@@ -241,7 +248,7 @@ export function checkLanguage(
   tag: string,
   detector?: LanguageDetector,
 ): LanguageVerdict {
-  const want = expectedScript(tag);
+  const { script: want, base } = expected(tag);
   if (!want) return { kind: 'unknown' };
   const words = scanWords(text, SAMPLE_CHARS);
   if (words.count < MIN_WORDS && text.length <= SAMPLE_CHARS) return { kind: 'unknown' };
@@ -286,7 +293,6 @@ export function checkLanguage(
   }
   if (wantShare < 0.3) return { kind: 'unknown' }; // mixed scripts: cannot tell cheaply
   languageStats.script++;
-  const base = baseLanguage(tag);
   if (want === 'Han' || want === 'Kana') {
     // Japanese is written with kana; Chinese never is.
     const kana = share('Kana');

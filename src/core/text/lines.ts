@@ -13,12 +13,18 @@ export interface Position {
 
 /** The offsets where the lines of a text start (the first is 0). */
 export function lineStarts(text: string): Uint32Array {
+  // One pass, into a buffer that doubles as it fills (the line count is not known ahead).
+  let starts = new Uint32Array(Math.max(16, text.length >> 5));
   let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  const starts = new Uint32Array(n);
-  n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  return starts;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const grown = new Uint32Array(n * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = i + 1;
+  }
+  return starts.slice(0, n);
 }
 
 /** Line starts of a text, for repeated offset → position look-ups. */

@@ -14,9 +14,6 @@ export const NUM_HASHES = 128;
 /** LSH bands x rows per band = 128. 16 x 8 puts the S-curve's midpoint near 0.71, so a pair at 0.85 is a candidate with 99.4% probability while one at 0.5 is with 6%. */
 export const BANDS = 16;
 export const ROWS = NUM_HASHES / BANDS;
-/** Words per shingle (spaced scripts) and characters per shingle (unspaced scripts). */
-export const SHINGLE_WORDS = 3;
-export const SHINGLE_CHARS = 3;
 /** Below these sizes a prompt is too short for "nearly the same" to mean anything. */
 export const MIN_WORDS = 6;
 export const MIN_CHARS = 10;
@@ -82,10 +79,13 @@ function wordHashes(text: string): number[] | undefined {
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    let f = fold(text.charCodeAt(i));
+    // The table read inline (fold() only for a unit not seen yet): this loop reads every
+    // character of every prompt.
+    const c = text.charCodeAt(i);
+    let f = FOLD[c];
+    if (f === 0) f = fold(c);
     if (f >= SEGMENTED) {
       // Astral Han (CJK extension B and on) is a high surrogate D840-D87F before a low one.
-      const c = text.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff || (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
         return undefined;
       f -= SEGMENTED;
@@ -134,16 +134,42 @@ export function shingleHashes(text: string): Int32Array | undefined {
   const words = wordHashes(text);
   if (!words) {
     const chars = wordChars(text);
-    if (chars.length < MIN_CHARS) return undefined;
-    const out = new Int32Array(chars.length - SHINGLE_CHARS + 1);
-    for (let i = 0; i < out.length; i++)
-      out[i] = fmix(mix(mix(mix(0x5bd1, chars[i]), chars[i + 1]), chars[i + 2]));
-    return out;
+    return chars.length < MIN_CHARS ? undefined : shingles(chars, 0x5bd1);
   }
-  if (words.length < MIN_WORDS) return undefined;
-  const out = new Int32Array(words.length - SHINGLE_WORDS + 1);
-  for (let i = 0; i < out.length; i++)
-    out[i] = fmix(mix(mix(mix(0x2f1b, words[i]), words[i + 1]), words[i + 2]));
+  return words.length < MIN_WORDS ? undefined : shingles(words, 0x2f1b);
+}
+
+/**
+ * The hash of each shingle, a run of three values (words, or characters of unspaced
+ * scripts): `fmix(mix(mix(mix(seed, v[i]), v[i + 1]), v[i + 2]))`, with
+ * each value's own half of `mix` worked out once rather than once per shingle it is in, and
+ * the steps written out: this runs for every word of every prompt.
+ */
+function shingles(values: readonly number[], seed: number): Int32Array {
+  const n = values.length;
+  const k = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = Math.imul(values[i], 0xcc9e2d51);
+    x = (x << 15) | (x >>> 17);
+    k[i] = Math.imul(x, 0x1b873593);
+  }
+  const out = new Int32Array(n - 2);
+  for (let i = 0; i < out.length; i++) {
+    let h = seed ^ k[i];
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    h ^= k[i + 1];
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    h ^= k[i + 2];
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    out[i] = h ^ (h >>> 16);
+  }
   return out;
 }
 
