@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { VERSION } from './meta';
 import { escapeControls } from '../core/text/escape';
+import { tuneForOneShotRun } from './jit';
 
 const COMMANDS: readonly Command[] = [lintCommand, coverageCommand, exportCommand, importCommand];
 
@@ -94,6 +95,7 @@ function writer(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 if (require.main === module) {
+  tuneForOneShotRun();
   const io: Io = {
     cwd: process.cwd(),
     out: writer(process.stdout),

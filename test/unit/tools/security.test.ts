@@ -13,8 +13,9 @@ import { ensureBuilt, REPO_ROOT } from '../cli/run-cli';
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // The extension reads its own data files (tokenizer, language detector) from dist/data.
   'dist/extension.js': ['vscode', 'fs', 'path', 'buffer', 'process'],
-  // The CLI reads and writes the files it is given and lints them in worker threads.
-  'dist/cli.js': ['fs', 'path', 'os', 'util', 'url', 'buffer', 'process', 'worker_threads'],
+  // The CLI reads and writes the files it is given and lints them in worker threads; it sets
+  // V8's JIT flags for a one-shot process (src/cli/jit.ts).
+  'dist/cli.js': ['fs', 'path', 'os', 'util', 'url', 'buffer', 'process', 'worker_threads', 'v8'],
   'dist/index-worker.js': ['fs', 'path', 'buffer', 'process', 'worker_threads'],
   // What some runs need, required from the bundles above on first use (esbuild.mjs, LAZY).
   'dist/lazy/linear-regex.js': [],
