@@ -49,14 +49,16 @@ function isContentWord(lower: string): boolean {
 const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+/** Per UTF-16 unit: 0 not yet known, 1 a word character, 2 not. ASCII is filled at once. */
+const WORD_UNITS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++)
+  WORD_UNITS[c] =
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 2;
+
 function isWordChar(code: number): boolean {
-  if (code < 0x80)
-    return (
-      (code >= 0x61 && code <= 0x7a) ||
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x30 && code <= 0x39)
-    );
-  return WORD_CHAR.test(String.fromCharCode(code));
+  let k = WORD_UNITS[code];
+  if (k === 0) WORD_UNITS[code] = k = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return k === 1;
 }
 
 /** Two code units as one number, for grouping word starts by how they begin. */
@@ -71,13 +73,20 @@ function pairKey(text: string, at: number): number {
  */
 function wordStarts(lower: string): Map<number, number[]> {
   const byPrefix = new Map<number, number[]>();
-  // A start at the last character begins no word of two characters or more.
+  // A start at the last character begins no word of two characters or more. Written out
+  // (no calls per character): this reads every character of every context.
+  let afterWord = false;
   for (let i = 0; i < lower.length - 1; i++) {
-    if (i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
-    const key = pairKey(lower, i);
-    const group = byPrefix.get(key);
-    if (group) group.push(i);
-    else byPrefix.set(key, [i]);
+    const c = lower.charCodeAt(i);
+    if (!afterWord) {
+      const key = (c << 16) | lower.charCodeAt(i + 1);
+      const group = byPrefix.get(key);
+      if (group) group.push(i);
+      else byPrefix.set(key, [i]);
+    }
+    let k = WORD_UNITS[c];
+    if (k === 0) k = isWordChar(c) ? 1 : 2;
+    afterWord = k === 1;
   }
   return byPrefix;
 }
