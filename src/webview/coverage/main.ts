@@ -11,6 +11,7 @@ import {
   type CoverageReport,
   type FromCoverageWebview,
 } from '../../shared/coverage-protocol';
+import { afterPaint, epochNow } from '../after-paint';
 import { el } from '../editor/dom';
 import { matrixTable, mixChart, progressChart } from './charts';
 
@@ -101,11 +102,14 @@ function render(r: CoverageReport): void {
 
 let restored = false;
 window.addEventListener('message', (e: MessageEvent) => {
+  const received = epochNow();
   const msg = parseToCoverageWebview(e.data, (why) => console.warn(why));
   if (msg?.type !== 'report' || msg.protocolVersion !== coverageProtocolVersion) return;
   render(msg.report);
   if (!restored && saved?.scrollY) window.scrollTo(0, saved.scrollY);
   restored = true;
+  const coverageVersion = msg.coverageVersion;
+  afterPaint((at) => vscode.postMessage({ type: 'painted', coverageVersion, at, received }));
 });
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('scroll', () => {
