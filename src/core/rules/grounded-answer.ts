@@ -54,6 +54,13 @@ function isContentWord(lower: string): boolean {
 
 const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
 const NUMBER_WORD = /\b[a-z]+(?:-[a-z]+)?\b/g;
+/** Words under four letters that say nothing of where an answer comes from (STOPWORDS has the longer ones). */
+const SHORT_STOPWORDS = new Set(
+  'a an the and or nor but of in on at to by for as is was are be it its he she his her him we our you my me us they not so if'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE = /['’]s?$/;
 /** Answers to a yes-or-no question: the passage need not say them. */
 const YES_NO = /^(?:yes|no|true|false)\.?$/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -125,11 +132,12 @@ class ContextIndex {
     return (this.lower ??= this.context.toLowerCase()).includes(lower);
   }
 
-  /** Whether a lowercase word, or its stem, starts a word of the context. */
+  /** Whether a lowercase word, or its stem, starts a word of the context ("Joey's" meets "Joey"). */
   hasWord(word: string): boolean {
+    const plain = word.replace(POSSESSIVE, '');
     // "libraries" stems to "library", which does not begin "libraries".
-    const key = stem(word);
-    return this.hasStart(key) || (key !== word && this.hasStart(word));
+    const key = stem(plain);
+    return this.hasStart(key) || (key !== plain && this.hasStart(plain));
   }
 
   private hasStart(key: string): boolean {
@@ -227,7 +235,8 @@ function isAbsentAnswer(lower: string, ascii: boolean, known: ContextIndex): boo
   let found = 0;
   forEachToken(lower, 0, lower.length, ascii, (at, end, isNumber) => {
     const token = lower.slice(at, end);
-    if (!isNumber && (token.length < 2 || STOPWORDS.has(token))) return;
+    if (!isNumber && (token.length < 2 || STOPWORDS.has(token) || SHORT_STOPWORDS.has(token)))
+      return;
     looked++;
     const value = isNumber ? token : numberWordValue(token)?.toString();
     if ((value !== undefined && known.hasNumber(value)) || (!isNumber && known.hasWord(token)))

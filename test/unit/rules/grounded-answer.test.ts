@@ -83,6 +83,11 @@ describe('grounded-answer', () => {
       const text = inPrompt('James Ussher');
       const problems = lint(text, { only });
       assert.deepEqual(spans(text, problems), ['James Ussher']);
+      // Short function words the passage has ("and", "the") do not ground an answer.
+      const two = inPrompt('Julia and the Dave');
+      const found = lint(two, { only });
+      assert.deepEqual(spans(two, found), ['Julia and the Dave']);
+      assert.match(found[0].message, /nowhere in the passage/);
       assert.equal(problems[0].severity, 'info');
       assert.match(problems[0].message, /nowhere in the passage in the prompt/);
     });
@@ -102,6 +107,7 @@ describe('grounded-answer', () => {
         inPrompt('George Berkeley'),
         inPrompt('Berkeley'),
         inPrompt('Treatises'),
+        inPrompt("Berkeley's"),
         inPrompt('in 1710'),
         inPrompt('56', [...PASSAGE.slice(0, 3), '  at 73°57′56.9″W', ...PASSAGE.slice(3)]),
         inPrompt('Yes'),
