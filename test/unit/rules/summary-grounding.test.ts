@@ -61,6 +61,7 @@ describe('summary-grounding', () => {
       inPrompt(CROATIA, 'Fans were arrested. Nobody was hurt.\n- Officials apologised.'),
       inPrompt(CROATIA, 'A spokesman said, "Perhaps the match was sabotage," and "I\'ll resign."'),
       inPrompt(CROATIA, 'Croatia Football Federation Apologises Over Pitch Swastika Sabotage'),
+      inPrompt(CROATIA, 'The federation, like the U.S. one, apologised.'),
     ];
     for (const text of texts) assert.deepEqual(spans(text, lint(text, { only })), [], text);
   });

@@ -192,7 +192,8 @@ export class SourceFacts {
         if (UPPER.test(m[0]) && !this.dates.has(lower)) add('date', lower, m[0], m.index);
         continue;
       }
-      if (titleCase || !UPPER.test(m[0]) || FIRST_PERSON.test(m[0])) continue;
+      // One letter is an initial or a piece of an abbreviation ("U.S."), not a name to look up.
+      if (titleCase || m[0].length < 2 || !UPPER.test(m[0]) || FIRST_PERSON.test(m[0])) continue;
       if (atSentenceStart(response, m.index)) continue;
       if (!this.hasName(lower)) add('name', nameKey(lower), m[0], m.index);
     }
