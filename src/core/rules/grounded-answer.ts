@@ -3,7 +3,7 @@ import type { LintRule } from '../rule';
 import { needsSegmenter } from '../text/words';
 import { annotationValue } from './support/content-fields';
 import { answerSource } from './support/answer-source';
-import { numberWordValue } from './support/source-facts';
+import { numberWordsIn, numberWordValue } from './support/source-facts';
 import { STOPWORDS } from './support/grounded-stopwords';
 
 const GROUNDED_TASKS = new Set(['closed_qa', 'extraction']);
@@ -53,7 +53,6 @@ function isContentWord(lower: string): boolean {
 }
 
 const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
-const NUMBER_WORD = /\b[a-z]+(?:-[a-z]+)?\b/g;
 /** Words under four letters that say nothing of where an answer comes from (STOPWORDS has the longer ones). */
 const SHORT_STOPWORDS = new Set(
   'a an the and or nor but of in on at to by for as is was are be it its he she his her him we our you my me us they not so if'.split(
@@ -117,10 +116,8 @@ class ContextIndex {
       for (let m = NUMBER.exec(this.context); m; m = NUMBER.exec(this.context))
         for (const k of numberKeys(m[0])) numbers.add(k);
       // "three" in the context is the answer's "3".
-      for (const m of this.context.toLowerCase().matchAll(NUMBER_WORD)) {
-        const value = numberWordValue(m[0]);
-        if (value !== undefined) numbers.add(String(value));
-      }
+      for (const value of numberWordsIn((this.lower ??= this.context.toLowerCase())))
+        numbers.add(String(value));
       this.numbers = numbers;
     }
     const numbers = this.numbers;

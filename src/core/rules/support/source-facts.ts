@@ -80,6 +80,23 @@ const DEMONYMS = new Map([
   ['thai', 'thailand'],
 ]);
 
+/** A regex of the given lowercase words, whole words only ("twenty-five" and "three-year" whole). */
+const wordsPattern = (words: Iterable<string>): RegExp =>
+  new RegExp(`\\b(?:${[...words].join('|')})(?:-[a-z]+)*\\b`, 'g');
+const NUMBER_WORD = wordsPattern(NUMBER_WORDS.keys());
+const DATE_WORD = wordsPattern(DATE_WORDS.keys());
+
+/**
+ * The values of the number words in lowercase text: "seven" is 7, "twenty-five" 25, and a
+ * number word leading a compound ("three-year-old") its own value.
+ */
+export function* numberWordsIn(lower: string): Generator<number> {
+  for (const m of lower.matchAll(NUMBER_WORD)) {
+    const value = numberWordValue(m[0]) ?? numberWordValue(m[0].slice(0, m[0].indexOf('-')));
+    if (value !== undefined) yield value;
+  }
+}
+
 /** Numbers with their separators and a unit or ordinal suffix ("1,000", "3.5", "21st", "1990s"). */
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 /** Words, hyphen and apostrophe inside them kept ("Boutros-Ghali", "O'Brien"). */
@@ -111,9 +128,19 @@ export function numberWordValue(lower: string): number | undefined {
   return t !== undefined && t >= 20 && o !== undefined && o < 10 ? t + o : undefined;
 }
 
-/** A word without a possessive or plural ending, for comparing names. */
+/** A word without its possessive ending, for comparing names. */
 function nameKey(lower: string): string {
-  return lower.replace(/['’]s$/, '').replace(/['’]$/, '');
+  return lower.includes("'") || lower.includes('’') ? lower.replace(/['’]s?$/, '') : lower;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** Whether text[at] is a letter (false outside the text). */
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c)) return false;
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER.test(text[at]);
 }
 
 /** Whether a word of the response is at the start of a sentence, a line or a list item. */
@@ -125,34 +152,48 @@ function atSentenceStart(text: string, at: number): boolean {
 export class SourceFacts {
   private readonly numbers = new Set<string>();
   private readonly dates = new Set<string>();
-  private readonly words = new Set<string>();
+  private readonly lower: string;
 
   constructor(source: string) {
+    this.lower = source.toLowerCase();
     for (const m of source.matchAll(NUMBER)) this.numbers.add(numberValue(m[0]));
-    for (const m of source.matchAll(WORD)) {
-      const lower = m[0].toLowerCase();
-      const n = numberWordValue(lower);
-      if (n !== undefined) this.numbers.add(String(n));
-      const date = DATE_WORDS.get(lower.replace(/\.$/, ''));
+    for (const n of numberWordsIn(this.lower)) this.numbers.add(String(n));
+    for (const m of this.lower.matchAll(DATE_WORD)) {
+      const date = DATE_WORDS.get(m[0]);
       if (date) this.dates.add(date);
-      for (const part of lower.split(/-/)) this.words.add(nameKey(part));
-      this.words.add(nameKey(lower));
     }
   }
 
+  /** Whether the source has this lowercase word whole (not inside a longer word). */
+  private hasWord(word: string): boolean {
+    const text = this.lower;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+      if (!isLetterAt(text, at - 1) && !isLetterAt(text, at + word.length)) return true;
+    return false;
+  }
+
+  /**
+   * Whether a name is in the source: the word itself ("Sterling's" is "Sterling", a plural
+   * its singular), a demonym's country, or a word that begins like it for most of the shorter
+   * of the two ("Iraqi" and "Iraq", "American" and "America", "Chinese" and "China"). The
+   * source is searched as text: no word list is built for it.
+   */
   private hasName(lower: string): boolean {
     const key = nameKey(lower);
-    if (this.words.has(key) || this.words.has(key.replace(/e?s$/, ''))) return true;
+    const singular = key.replace(/e?s$/, '');
+    if (this.hasWord(key) || (singular !== key && this.hasWord(singular))) return true;
     const country = DEMONYMS.get(key);
-    if (country && this.words.has(country)) return true;
-    // "Iraqi" and "Iraq", "American" and "America", "Chinese" and "China": one begins the other,
-    // or both begin alike for most of the shorter.
+    if (country && this.hasWord(country)) return true;
     if (key.length < 4) return false;
-    for (const w of this.words) {
-      if (w.length < 4 || w[0] !== key[0]) continue;
-      let same = 0;
-      while (same < w.length && same < key.length && w[same] === key[same]) same++;
-      if (same >= 4 && same >= Math.min(w.length, key.length) - 2) return true;
+    const text = this.lower;
+    const head = key.slice(0, 4);
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      if (isLetterAt(text, at - 1)) continue;
+      let end = at + 4;
+      while (isLetterAt(text, end)) end++;
+      let same = 4;
+      while (same < end - at && same < key.length && text[at + same] === key[same]) same++;
+      if (same >= Math.min(end - at, key.length) - 2) return true;
     }
     return false;
   }
