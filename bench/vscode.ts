@@ -10,6 +10,8 @@
  *   activate() start to return                                   <= 50 ms
  *   1-char edit in a 4 MB file: debounced lint start to diagnostics set, median and p95  <= 20 ms
  *   save (editor) / change on disk (watcher) to new status bar counts, median            <= 200 ms
+ *   after a save, the coverage report and the annotations view update (save to both webviews
+ *     drawn with the new coverage), median                                               <= 300 ms
  *   first diagnostics of a 4 MB file, index build time, extension host memory: reported
  *
  *   pair editor, in its own workspace of one 5,000-pair file (CorpusGenerator, 19 MB):
@@ -20,7 +22,9 @@
  * Options: --corpus DIR (generated once, copied to a scratch folder per run), --keep,
  * --activation-runs N (default 5). SFT_BENCH_ONLY=activation (or --only activation) measures
  * the activation alone: no 100,000-pair workspace, a minute instead of several;
- * SFT_BENCH_ONLY=pair-editor (or --only pair-editor) the pair editor's rows alone.
+ * SFT_BENCH_ONLY=pair-editor (or --only pair-editor) the pair editor's rows alone;
+ * SFT_BENCH_ONLY=coverage-views the coverage report and annotations view row alone (in the
+ * 100,000-pair workspace, without the other rows measured there).
  * --write-pair-editor-workspace writes that workspace (once) and prints its folder: the
  * 5,000-pair screenshots (`npm run screenshots -- pair-editor-5000`) open it.
  */
@@ -41,6 +45,7 @@ import {
   PAIR_EDITOR_PAIRS,
   series,
   type ActivationFigures,
+  type CoverageViewsFigures,
   type HostFigures,
   type PairEditorFigures,
   type Series,
@@ -186,6 +191,29 @@ function lines(f: HostFigures): Line[] {
   ];
 }
 
+/** The row of #11's budget, and where its time goes. */
+function coverageViewLines(f: CoverageViewsFigures): Line[] {
+  const step = (name: string, x: Series): string => `${name} ${ms(x.median)}`;
+  return [
+    {
+      name: `after a save in a 100,000-pair workspace, the coverage report and the annotations view update: save to both webviews drawn with the new coverage, median (${dist(f.both)})`,
+      value: ms(f.both.median),
+      budget: '<= 300 ms',
+      pass: f.both.median <= 300,
+    },
+    {
+      name: `  medians from the save: ${step('coverage changed', f.coverageChange)}; ${step('report posted', f.reportPosted)}, ${step('received', f.reportReceived)}, ${step('drawn', f.report)}; ${step('annotations view posted', f.annotationsPosted)}, ${step('received', f.annotationsReceived)}, ${step('drawn', f.annotations)}`,
+      value: ms(Math.max(f.report.median, f.annotations.median)),
+      budget: 'report',
+    },
+    {
+      name: `  the Coverage view answering its top level with the new coverage, median (${f.tree.samples.length} samples)`,
+      value: f.tree.samples.length ? ms(f.tree.median) : '-',
+      budget: 'report',
+    },
+  ];
+}
+
 function pairEditorLines(f: PairEditorFigures): Line[] {
   const k = f.keystrokeToDocument;
   const c = f.keystrokeToCard;
@@ -280,6 +308,7 @@ function main(): number {
   const only = process.env.SFT_BENCH_ONLY ?? arg('--only');
   const onlyActivation = only === 'activation';
   const onlyPairEditor = only === 'pair-editor';
+  const onlyCoverageViews = only === 'coverage-views';
   const corpus = arg('--corpus') ?? join(tmpdir(), `sft-studio-bench-vscode-v${CORPUS_VERSION}`);
   const peCorpus = join(tmpdir(), `sft-studio-bench-pair-editor-v${CORPUS_VERSION}`);
   if (process.argv.includes('--write-pair-editor-workspace')) {
@@ -287,8 +316,8 @@ function main(): number {
     console.log(peCorpus);
     return 0;
   }
-  if (!only) ensureCorpus(corpus);
-  if (!onlyActivation) ensurePairEditorCorpus(peCorpus);
+  if (!only || onlyCoverageViews) ensureCorpus(corpus);
+  if (!only || onlyPairEditor) ensurePairEditorCorpus(peCorpus);
   const setup = spawnSync('bash', [join(REPO, 'test/host/setup.sh')], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -299,17 +328,20 @@ function main(): number {
   const scratch = mkdtempSync(join(tmpdir(), 'sft-bench-vscode-'));
   const loadBefore = loadavg();
   const t0 = Date.now();
-  const activation = onlyPairEditor
-    ? undefined
-    : activationLines(scratch, Number(arg('--activation-runs') ?? 5));
+  const activation =
+    !only || onlyActivation
+      ? activationLines(scratch, Number(arg('--activation-runs') ?? 5))
+      : undefined;
   let run: { figures?: HostFigures; status: number | null } = { status: 0 };
-  if (!only) {
+  if (!only || onlyCoverageViews) {
     const workspace = join(scratch, 'workspace');
     cpSync(corpus, workspace, { recursive: true });
-    run = hostRun<HostFigures>(workspace, 'SFT Studio budgets', scratch);
+    // Both budget suites of this workspace ("SFT Studio budgets", "SFT Studio budgets: coverage ...").
+    const grep = onlyCoverageViews ? 'SFT Studio budgets: coverage' : 'SFT Studio budgets';
+    run = hostRun<HostFigures>(workspace, grep, scratch);
   }
   let pe: { figures?: PairEditorFigures; status: number | null } = { status: 0 };
-  if (!onlyActivation) {
+  if (!only || onlyPairEditor) {
     const workspace = join(scratch, 'pair-editor');
     cpSync(peCorpus, workspace, { recursive: true });
     pe = hostRun<PairEditorFigures>(workspace, 'SFT Studio pair editor budgets', scratch);
@@ -317,15 +349,18 @@ function main(): number {
   const loadAfter = loadavg();
   const figures = run.figures;
   if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
-  if (!onlyPairEditor && !activation) {
+  if ((!only || onlyActivation) && !activation) {
     console.error('bench:vscode: no host run measured a cold activation');
     return 1;
   }
-  if (!only && (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)) {
+  if (
+    (!only && (!figures?.keystroke || !figures.saveToStatusBar || !figures.watcherToStatusBar)) ||
+    ((!only || onlyCoverageViews) && !figures?.coverageViews)
+  ) {
     console.error(`bench:vscode: the host run did not produce every figure (exit ${run.status})`);
     return 1;
   }
-  if (!onlyActivation && !pe.figures?.keystrokeToCard) {
+  if ((!only || onlyPairEditor) && !pe.figures?.keystrokeToCard) {
     console.error(
       `bench:vscode: the pair editor run did not produce every figure (exit ${pe.status})`,
     );
@@ -333,14 +368,15 @@ function main(): number {
   }
   const table = [
     ...(activation?.table ?? []),
-    ...(figures ? lines(figures) : []),
+    ...(figures?.keystroke ? lines(figures) : []),
+    ...(figures?.coverageViews ? coverageViewLines(figures.coverageViews) : []),
     ...(pe.figures ? pairEditorLines(pe.figures) : []),
   ];
   const width = Math.max(...table.map((l) => l.name.length));
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
   const host = activation?.samples[0];
   console.log(
-    `\nVS Code ${host?.vscode ?? pe.figures?.vscode}, extension host Node ${host?.node ?? '?'}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `\nVS Code ${host?.vscode ?? figures?.vscode ?? pe.figures?.vscode}, extension host Node ${host?.node ?? figures?.node ?? '?'}; load average before ${load(loadBefore)}, after ${load(loadAfter)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'budget'.padEnd(9)}  result`);
   for (const l of table)

@@ -72,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SftApi {
       log,
       onDidSelectPair: pairEditor.onDidSelectPair,
       onDidLint: diagnostics.onDidPublish,
+      perf,
     }),
   );
   add(syncOpenByDefault());
@@ -83,8 +84,8 @@ export function activate(context: vscode.ExtensionContext): SftApi {
   add(ExportCommand.register({ docs, guidelines, workspace: index }, log, showProblems));
   add(ImportCommand.register(log));
   const statusBar = add(StatusBar.register(index, perf));
-  const coverageView = add(CoverageView.register(index));
-  add(CoverageReportPanel.register(context, { index, pairs: pairCommands, log }));
+  const coverageView = add(CoverageView.register(index, perf));
+  add(CoverageReportPanel.register(context, { index, pairs: pairCommands, log, perf }));
   // The index (status bar, coverage, workspace rules) builds after activation returns; then
   // the workspace's problems are published (unless `sft.lint.workspace` is off).
   let startupLinted!: () => void;

@@ -49,6 +49,26 @@ export interface PairEditorTiming {
   shown?: { version: number; at: number };
 }
 
+/**
+ * A surface's last update after a change of the workspace's coverage, in epoch ms: the
+ * index's coverage version it was built from (`IndexService`'s counter), when the host posted
+ * it, and when the webview's frame with it was out (the webview says so, `painted`).
+ * @usedBy tests
+ */
+export interface CoverageUpdateTiming {
+  posted?: { coverage: number; at: number };
+  painted?: { coverage: number; at: number; received: number };
+}
+
+/** A webview's `painted` message as the probe keeps it. */
+export function painted(msg: { coverageVersion: number; at: number; received: number }): {
+  coverage: number;
+  at: number;
+  received: number;
+} {
+  return { coverage: msg.coverageVersion, at: msg.at, received: msg.received };
+}
+
 /** Epoch ms now, with the sub-millisecond part (what the webview's marks are in). */
 export function epochNow(): number {
   return performance.timeOrigin + performance.now();
@@ -68,4 +88,12 @@ export class PerfProbe {
   lastStatusBarMs = 0;
   /** The last pair editor's marks (the one opened last). */
   pairEditor?: PairEditorTiming;
+  /** The index's last change of coverage: its new coverage version, and when (epoch ms). */
+  coverageChange?: { version: number; at: number };
+  /** The coverage report's last update. */
+  coverageReport: CoverageUpdateTiming = {};
+  /** The annotations view's last update. */
+  annotations: CoverageUpdateTiming = {};
+  /** The Coverage view's last answer for its top level: the coverage version and when (epoch ms). */
+  coverageTree?: { coverage: number; at: number };
 }

@@ -96,6 +96,16 @@ export const FromAnnotationsSchema = z.discriminatedUnion('type', [
     key: z.string(),
     value: z.string(),
   }),
+  /**
+   * The frame with the `show` of `coverageVersion` is out (epoch ms): the benchmark's clock.
+   */
+  z.object({
+    type: z.literal('painted'),
+    coverageVersion: z.number(),
+    at: z.number(),
+    /** When the host's message arrived in the webview, before it was checked and drawn. */
+    received: z.number(),
+  }),
 ]);
 
 /** Host → webview. */
@@ -105,6 +115,8 @@ export const ToAnnotationsSchema = z.discriminatedUnion('type', [
     type: z.literal('show'),
     pair: z.nullable(ShownPairSchema),
     empty: z.string(),
+    /** The index's coverage version the below-target marks come from, when they were counted. */
+    coverageVersion: z.optional(z.number()),
   }),
   /** A pick or fix that could not be done (the pair is gone, the fix no longer offered). */
   z.object({ type: z.literal('refused'), reason: z.string() }),

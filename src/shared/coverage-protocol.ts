@@ -69,6 +69,8 @@ export const ToCoverageWebviewSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('report'),
     protocolVersion: z.number(),
+    /** The index's coverage version the report counts (the webview echoes it in `painted`). */
+    coverageVersion: z.number(),
     report: CoverageReportSchema,
   }),
 ]);
@@ -81,6 +83,16 @@ export const FromCoverageWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), format: z.enum(['markdown', 'csv']) }),
   /** Open a new pair with a work-list item's annotations filled in. */
   z.object({ type: z.literal('newPair'), values: z.record(z.string(), z.string()) }),
+  /**
+   * The frame with the report of `coverageVersion` is out (epoch ms): the benchmark's clock.
+   */
+  z.object({
+    type: z.literal('painted'),
+    coverageVersion: z.number(),
+    at: z.number(),
+    /** When the host's message arrived in the webview, before it was checked and drawn. */
+    received: z.number(),
+  }),
 ]);
 
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;

@@ -40,6 +40,30 @@ export interface HostFigures {
   /** The first index build. */
   index: { ms: number; files: number; pairs: number };
   memory: { rssMB: number; heapUsedMB: number; externalMB: number };
+  /** The coverage report and the annotations view after a save (coverage-views.test.ts). */
+  coverageViews?: CoverageViewsFigures;
+}
+
+/**
+ * Saves of an open file that change a length bucket, with the coverage report and the
+ * annotations view (on the saved pair) open: ms from the save (the host's save event) to the
+ * webview frame out with the coverage the save changed (the webview's clock, epoch ms).
+ */
+export interface CoverageViewsFigures {
+  /** Save to both webviews drawn: the later of the two, per save. */
+  both: Series;
+  report: Series;
+  annotations: Series;
+  /** Save to the index's coverage change it caused. */
+  coverageChange: Series;
+  /** Save to the host posting the report, and the annotations view's pair. */
+  reportPosted: Series;
+  annotationsPosted: Series;
+  /** Save to that message arriving in each webview. */
+  reportReceived: Series;
+  annotationsReceived: Series;
+  /** Save to the Coverage view answering its top level with the new coverage (VS Code then draws the tree). */
+  tree: Series;
 }
 
 /** One activation in a host where nothing activated the extension before (activation.test.ts). */

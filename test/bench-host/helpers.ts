@@ -45,3 +45,36 @@ export function until<T>(
     test();
   });
 }
+
+const SHORT_PROMPT = ['Name three primary colours.'];
+const LONG_PROMPT = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `Line ${i} of a long prompt asks the writer to explain the steps of the process in order.`,
+);
+
+/**
+ * The prompt block lines [start, end) of the first pair whose length bucket counts its
+ * prompt alone (no system, context or examples) and whose prompt is clearly short or not,
+ * and whether it is short (default guidelines: short < 100 words, long > 500).
+ */
+export function editablePrompt(text: string): { start: number; end: number; short: boolean } {
+  for (let at = text.indexOf('\n  - id:'); at >= 0; at = text.indexOf('\n  - id:', at + 1)) {
+    const next = text.indexOf('\n  - id:', at + 1);
+    const pair = text.slice(at, next < 0 ? text.length : next);
+    if (/\n    (system|context): \||\n    examples:/.test(pair)) continue;
+    const head = text.indexOf('\n    prompt: |\n', at) + '\n    prompt: |\n'.length;
+    let end = head;
+    while (text.startsWith('      ', end)) end = text.indexOf('\n', end) + 1;
+    const words = text.slice(head, end).trim().split(/\s+/).length;
+    if (words < 90 || words > 110) return { start: head, end, short: words < 90 };
+  }
+  throw new Error('no pair with a prompt-only length bucket');
+}
+
+const block = (lines: string[]): string => lines.map((l) => `      ${l}\n`).join('');
+
+/** Save i's prompt: alternately short (4 words) and long (640 words), first the opposite of the original. */
+export function promptFor(originalShort: boolean, i: number): string {
+  return block((i % 2 === 0) !== originalShort ? SHORT_PROMPT : LONG_PROMPT);
+}

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import type { LintRule } from '../rule';
 import { needsSegmenter } from '../text/words';
 import { annotationValue } from './support/content-fields';
+import { answerSource } from './support/answer-source';
+import { numberWordsIn, numberWordValue } from './support/source-facts';
 import { STOPWORDS } from './support/grounded-stopwords';
 
 const GROUNDED_TASKS = new Set(['closed_qa', 'extraction']);
@@ -11,6 +13,10 @@ const TOKEN = /(\p{Nd}+(?:[.,]\p{Nd}+)*)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/g
 const SENTENCE = /(?:[^.!?。！？\n]|[.!?](?=\S))+(?:[.!?。！？]+|\n|$)/g;
 const LIST_MARKER_AFTER = /^[.)]\s/;
 const DEFAULT_SHARE = 0.5;
+/** Words from which a prompt without a context is read as carrying the passage to answer from. */
+const PASSAGE_MIN_WORDS = 40;
+/** Words up to which an answer is a span of its source (a name, a date), checked as a whole. */
+const SHORT_ANSWER_WORDS = 6;
 
 const SUFFIXES = ['ing', 'ed', 'es', 's', 'ly'];
 
@@ -47,6 +53,15 @@ function isContentWord(lower: string): boolean {
 }
 
 const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
+/** Words under four letters that say nothing of where an answer comes from (STOPWORDS has the longer ones). */
+const SHORT_STOPWORDS = new Set(
+  'a an the and or nor but of in on at to by for as is was are be it its he she his her him we our you my me us they not so if'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE = /['’]s?$/;
+/** Answers to a yes-or-no question: the passage need not say them. */
+const YES_NO = /^(?:yes|no|true|false)\.?$/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Per UTF-16 unit: 0 not yet known, 1 a word character, 2 not. ASCII is filled at once. */
@@ -109,15 +124,29 @@ class ContextIndex {
       NUMBER.lastIndex = 0;
       for (let m = NUMBER.exec(this.context); m; m = NUMBER.exec(this.context))
         for (const k of numberKeys(m[0])) numbers.add(k);
+      // "three" in the context is the answer's "3".
+      for (const value of numberWordsIn((this.lower ??= this.context.toLowerCase())))
+        numbers.add(String(value));
       this.numbers = numbers;
     }
     const numbers = this.numbers;
     return numberKeys(n).some((k) => numbers.has(k));
   }
 
-  /** Whether a lowercase word's stem starts a word of the context. */
+  /** Whether the context has this lowercase text anywhere, inside a word or number too. */
+  hasText(lower: string): boolean {
+    return (this.lower ??= this.context.toLowerCase()).includes(lower);
+  }
+
+  /** Whether a lowercase word, or its stem, starts a word of the context ("Joey's" meets "Joey"). */
   hasWord(word: string): boolean {
-    const key = stem(word);
+    const plain = word.replace(POSSESSIVE, '');
+    // "libraries" stems to "library", which does not begin "libraries".
+    const key = stem(plain);
+    return this.hasStart(key) || (key !== plain && this.hasStart(plain));
+  }
+
+  private hasStart(key: string): boolean {
     const lower = (this.lower ??= this.context.toLowerCase());
     if (key.length < 2) {
       for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1))
@@ -193,15 +222,45 @@ function isListMarker(text: string, index: number, length: number): boolean {
   return true;
 }
 
+/** A short answer (a name, a date, a phrase: one line of at most SHORT_ANSWER_WORDS words), trimmed. */
+function shortAnswer(lower: string): string | undefined {
+  const trimmed = lower.trim();
+  return trimmed.includes('\n') || trimmed.split(/\s+/).length > SHORT_ANSWER_WORDS
+    ? undefined
+    : trimmed;
+}
+
+/**
+ * Whether a short answer has something to find and none of it is in the source: no number
+ * and no word of two letters or more beyond the stopwords ("yes" and "no" need no source).
+ * `lower` is the lowercased answer.
+ */
+function isAbsentAnswer(lower: string, ascii: boolean, known: ContextIndex): boolean {
+  if (YES_NO.test(lower.trim())) return false;
+  let looked = 0;
+  let found = 0;
+  forEachToken(lower, 0, lower.length, ascii, (at, end, isNumber) => {
+    const token = lower.slice(at, end);
+    if (!isNumber && (token.length < 2 || STOPWORDS.has(token) || SHORT_STOPWORDS.has(token)))
+      return;
+    looked++;
+    const value = isNumber ? token : numberWordValue(token)?.toString();
+    if ((value !== undefined && known.hasNumber(value)) || (!isNumber && known.hasWord(token)))
+      found++;
+  });
+  return looked > 0 && found === 0;
+}
+
 function share(options: Readonly<Record<string, unknown>>): number {
   const t = options.threshold;
   return typeof t === 'number' && t >= 0 && t <= 1 ? t : DEFAULT_SHARE;
 }
 
 /**
- * closed_qa and extraction answers come from the context: numbers in the answer that the
- * context does not have, and sentences most of whose content words it does not have, are
- * reported (the sentence check in English only, where the stopword list applies).
+ * closed_qa and extraction answers come from the context, or from the passage the prompt
+ * quotes when there is no context: numbers in the answer that the source does not have, and
+ * sentences most of whose content words it does not have, are reported (the sentence check
+ * in English only, where the stopword list applies).
  */
 export const groundedAnswer: LintRule = {
   meta: {
@@ -209,23 +268,35 @@ export const groundedAnswer: LintRule = {
     category: 'task-shape',
     defaultSeverity: 'info',
     fixable: false,
-    description: 'A closed_qa or extraction answer uses only what the context says.',
+    description:
+      'A closed_qa or extraction answer uses only what the context (or the passage in the prompt) says.',
     options: () => ({ threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
   },
   checkPair(ctx) {
     if (!GROUNDED_TASKS.has(annotationValue(ctx, 'task'))) return;
-    const context = ctx.text('context')?.text;
     const response = ctx.text('response');
-    if (!context?.trim() || !response?.text.trim()) return;
-    const known = new ContextIndex(context);
+    const source = response?.text.trim() && answerSource(ctx, PASSAGE_MIN_WORDS);
+    if (!response || !source) return;
+    const known = new ContextIndex(source.text);
     const text = response.text;
     const language = annotationValue(ctx, 'language').toLowerCase();
     const checkWords =
       (language === '' || language === 'en' || language.startsWith('en-')) && !needsSegmenter(text);
     const minShare = share(ctx.options);
     const lower = checkWords ? lowerSameLength(text) : undefined;
-    const source = lower ?? text;
-    const ascii = !NON_ASCII.test(source);
+    const scanned = lower ?? text;
+    const ascii = !NON_ASCII.test(scanned);
+    const short = lower === undefined ? undefined : shortAnswer(lower);
+    // A short answer found as it is (a span of the source, "56" of "56.9") is grounded.
+    if (short !== undefined && known.hasText(short)) return;
+    if (short !== undefined && isAbsentAnswer(lower!, ascii, known)) {
+      const start = text.length - text.trimStart().length;
+      ctx.report({
+        ...ctx.span(response.node, start, text.trimEnd().length),
+        message: `The answer is nowhere in the ${source.name}: a ${annotationValue(ctx, 'task')} answer comes from the ${source.name}.`,
+      });
+      return;
+    }
     SENTENCE.lastIndex = 0;
     for (let s = SENTENCE.exec(text); s; s = SENTENCE.exec(text)) {
       if (!s[0]) {
@@ -234,15 +305,15 @@ export const groundedAnswer: LintRule = {
       }
       const missing: string[] = [];
       let words = 0;
-      forEachToken(source, s.index, s.index + s[0].length, ascii, (at, end, isNumber) => {
+      forEachToken(scanned, s.index, s.index + s[0].length, ascii, (at, end, isNumber) => {
         // A lowercased word under four characters is no content word: skip it before slicing.
         if (!isNumber && (!checkWords || (lower && end - at < 4))) return;
-        const token = source.slice(at, end);
+        const token = scanned.slice(at, end);
         if (isNumber) {
           if (isListMarker(text, at, token.length) || known.hasNumber(token)) return;
           ctx.report({
             ...ctx.span(response.node, at, end),
-            message: `The number ${token} is not in the context: a ${annotationValue(ctx, 'task')} answer comes from the context.`,
+            message: `The number ${token} is not in the ${source.name}: a ${annotationValue(ctx, 'task')} answer comes from the ${source.name}.`,
           });
           return;
         }
@@ -263,7 +334,7 @@ export const groundedAnswer: LintRule = {
             .join(', ') + (missing.length > 5 ? ', ...' : '');
         ctx.report({
           ...ctx.span(response.node, a, b),
-          message: `This sentence says things the context does not: ${list} ${missing.length === 1 ? 'is' : 'are'} not in it.`,
+          message: `This sentence says things the ${source.name} does not: ${list} ${missing.length === 1 ? 'is' : 'are'} not in it.`,
         });
       }
     }

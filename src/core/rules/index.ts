@@ -26,6 +26,7 @@ import { classificationLabels } from './classification-labels';
 import { chainOfThoughtSteps } from './chain-of-thought-steps';
 import { summaryShorter } from './summary-shorter';
 import { groundedAnswer } from './grounded-answer';
+import { summaryGrounding } from './summary-grounding';
 // Helpful, honest, harmless: what a pair says, then how its text is written
 import { emptyField } from './empty-field';
 import { placeholder } from './placeholder';
@@ -66,6 +67,7 @@ export const LINT_RULES: readonly LintRule[] = [
   chainOfThoughtSteps,
   summaryShorter,
   groundedAnswer,
+  summaryGrounding,
   emptyField,
   placeholder,
   bannedPhrase,

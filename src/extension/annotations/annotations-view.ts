@@ -28,7 +28,8 @@ import { findOpenDocument, isSftDocument } from '../documents';
 import { webviewHtml } from '../editor/html';
 import type { PairSelection } from '../editor/pair-editor-provider';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
-import type { IndexService } from '../workspace/index-service';
+import { epochNow, painted, type PerfProbe } from '../perf';
+import type { IndexService, WorkspaceCoverage } from '../workspace/index-service';
 import { applyPlanned } from '../workspace-edit';
 import { shownPair } from './shown-pair';
 
@@ -55,6 +56,8 @@ export interface AnnotationsServices {
   onDidSelectPair: vscode.Event<PairSelection>;
   /** A file's lint was published (the view shows that lint, never one of its own). */
   onDidLint: vscode.Event<vscode.Uri>;
+  /** Where the view marks its updates for the benchmark. */
+  perf: PerfProbe;
 }
 
 export class AnnotationsView extends Disposable implements vscode.WebviewViewProvider {
@@ -100,8 +103,9 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
         (d) => d === this.target?.document && this.schedule(0),
       ),
     );
-    // Below-target marks follow the workspace's coverage.
-    this._register(services.index.onDidChangeCoverage(() => this.schedule()));
+    // Below-target marks follow the workspace's coverage, at once (the index already throttles
+    // its notices): the budget is a save to the view updated within 300 ms.
+    this._register(services.index.onDidChangeCoverage(() => this.schedule(0)));
     const editor = vscode.window.activeTextEditor;
     if (editor) this.followEditor(editor);
     // Test seams (not in the command palette): what the view was last sent, and a message
@@ -193,6 +197,9 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
         );
       case 'openHandbook':
         return this.enqueue(() => this.openHandbook(msg.uri, msg.key, msg.value));
+      case 'painted':
+        this.services.perf.annotations.painted = painted(msg);
+        return Promise.resolve();
     }
   }
 
@@ -210,25 +217,34 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
     if (!this.view?.visible) return;
     const target = this.target;
     let pair: ShownPair | null = null;
+    let counted: WorkspaceCoverage | undefined;
     if (target && !target.document.isClosed) {
       const doc = target.document;
       const c = this.services.docs.peek(doc.uri);
       if (!c || (c.version !== doc.version && settings(doc.uri).lintOnType)) return;
-      pair = await this.render(target, c);
+      const index = this.services.index;
+      counted = index.isBuilt ? await index.coverage() : undefined;
+      pair = await this.render(target, c, counted);
     }
-    const msg: ToAnnotations = { type: 'show', pair, empty: NO_PAIR };
+    const coverageVersion = pair ? counted?.version : undefined;
+    const msg: ToAnnotations = { type: 'show', pair, empty: NO_PAIR, coverageVersion };
     this.shown = msg;
+    if (coverageVersion !== undefined)
+      this.services.perf.annotations.posted = { coverage: coverageVersion, at: epochNow() };
     await this.view?.webview.postMessage(msg);
   }
 
-  private async render(target: Target, c: CurrentLint): Promise<ShownPair | null> {
+  private async render(
+    target: Target,
+    c: CurrentLint,
+    counted: WorkspaceCoverage | undefined,
+  ): Promise<ShownPair | null> {
     const doc = target.document;
     const model = c.result.model;
     const pair =
       'offset' in target ? pairAtOffset(model, target.offset) : resolvePair(model, target.pair);
     if (!pair) return null;
     const g = c.governedBy.loaded.guidelines;
-    const index = this.services.index;
     return shownPair(pair, {
       uri: doc.uri.toString(),
       file: basename(doc.uri.path),
@@ -236,7 +252,7 @@ export class AnnotationsView extends Disposable implements vscode.WebviewViewPro
       model,
       problems: c.result.problems,
       guidelines: g,
-      coverage: index.isBuilt ? (await index.coverage()).coverage : undefined,
+      coverage: counted?.coverage,
       tokens: this.services.tokens,
       tokenizer: g.source ? g.response.tokenizer : settings(doc.uri).tokenizer,
       from: target.from,

@@ -20,6 +20,7 @@ import type { PairCommands } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
 import { isSftDocument } from '../documents';
 import { webviewHtml } from '../editor/html';
+import { epochNow, painted, type PerfProbe } from '../perf';
 import type { IndexService } from '../workspace/index-service';
 import { coverageGroup, REPORT_FORMATS, reportOf, type ReportFormat } from './report-data';
 
@@ -31,6 +32,8 @@ export interface CoverageReportDeps {
   index: IndexService;
   pairs: PairCommands;
   log: vscode.LogOutputChannel;
+  /** Where the report marks its updates for the benchmark. */
+  perf: PerfProbe;
 }
 
 export class CoverageReportPanel extends Disposable {
@@ -120,7 +123,8 @@ export class CoverageReportPanel extends Disposable {
       await this.post();
       this.ready = true;
       this.readied.fire();
-    } else if (msg.type === 'export') await this.export(msg.format);
+    } else if (msg.type === 'painted') this.deps.perf.coverageReport.painted = painted(msg);
+    else if (msg.type === 'export') await this.export(msg.format);
     else await this.newPair(msg.values, undefined, vscode.ViewColumn.Beside);
   }
 
@@ -128,12 +132,15 @@ export class CoverageReportPanel extends Disposable {
   private async post(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const report = reportOf(await coverageGroup(this.deps.index));
+    const group = await coverageGroup(this.deps.index);
     if (panel !== this.panel) return;
+    const report = reportOf(group);
     this.shown = report;
+    this.deps.perf.coverageReport.posted = { coverage: group.version, at: epochNow() };
     await panel.webview.postMessage({
       type: 'report',
       protocolVersion: coverageProtocolVersion,
+      coverageVersion: group.version,
       report,
     });
   }

@@ -23,10 +23,16 @@ export const REPORT_FORMATS = {
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 
-/** The workspace's coverage as one `sft coverage` group: paths relative to the workspace. */
-export async function coverageGroup(index: IndexService): Promise<CoverageGroup> {
-  const { coverage, guidelinesUri } = await index.coverage();
+/**
+ * The workspace's coverage as one `sft coverage` group: paths relative to the workspace; with
+ * the index's coverage version it counts.
+ */
+export async function coverageGroup(
+  index: IndexService,
+): Promise<CoverageGroup & { version: number }> {
+  const { coverage, guidelinesUri, version } = await index.coverage();
   return {
+    version,
     guidelines: guidelinesUri && vscode.workspace.asRelativePath(guidelinesUri),
     files: [...index.index.files()].map((f) =>
       vscode.workspace.asRelativePath(vscode.Uri.parse(f)),

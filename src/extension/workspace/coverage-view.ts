@@ -17,6 +17,7 @@ import type { IndexedPair } from '../../core/workspace/types';
 import { Disposable } from '../dispose';
 import { isSftUri } from '../documents';
 import { DIAGNOSTIC_SOURCE } from '../lint/convert';
+import { epochNow, type PerfProbe } from '../perf';
 import type { IndexService } from './index-service';
 
 /** A node of the coverage tree. */
@@ -36,11 +37,14 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<CoverageNode>;
 
-  static register(index: IndexService): CoverageView {
-    return new CoverageView(index);
+  static register(index: IndexService, perf: PerfProbe): CoverageView {
+    return new CoverageView(index, perf);
   }
 
-  private constructor(private readonly index: IndexService) {
+  private constructor(
+    private readonly index: IndexService,
+    private readonly perf: PerfProbe,
+  ) {
     super();
     this.view = this._register(
       vscode.window.createTreeView('sft.coverage', {
@@ -92,8 +96,9 @@ export class CoverageView extends Disposable implements vscode.TreeDataProvider<
   }
 
   async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
-    const { coverage } = await this.index.coverage();
+    const { coverage, version } = await this.index.coverage();
     if (!node) {
+      this.perf.coverageTree = { coverage: version, at: epochNow() };
       if (!coverage.total) return [];
       return Object.values(coverage.annotations).map((annotation) => ({
         kind: 'annotation',

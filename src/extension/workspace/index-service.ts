@@ -25,7 +25,7 @@ import { Disposable } from '../dispose';
 import { coverageProfile } from '../../core/workspace/coverage-profile';
 import type { GovernedBy, GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
-import type { PerfProbe } from '../perf';
+import { epochNow, type PerfProbe } from '../perf';
 import type { SftFileUpdate, SftWorkspace } from './sft-workspace';
 
 /** Coverage of the workspace and the guidelines it is measured against (their file, unless built in). */
@@ -33,6 +33,8 @@ export interface WorkspaceCoverage {
   coverage: Coverage;
   guidelines: Guidelines;
   guidelinesUri?: vscode.Uri;
+  /** The index's coverage version counted: it grows with each change that may alter coverage. */
+  version: number;
 }
 
 /** At most one coverage notice (status bar, coverage view) per this many ms. */
@@ -60,7 +62,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   readonly onDidChangeCoverage = this.coverageChanged.event;
   private coverageTimer?: ReturnType<typeof setTimeout>;
   private lastCoverageNotice = -Infinity;
-  private coverageCache?: WorkspaceCoverage & { version: number };
+  private coverageCache?: WorkspaceCoverage;
   /** Each file's coverage profile; coverage is recounted only when one changes. */
   private readonly profiles = new Map<string, number>();
   /**
@@ -211,6 +213,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
    */
   private coverageMayHaveChanged(): void {
     this.coverageVersion++;
+    this.perf.coverageChange = { version: this.coverageVersion, at: epochNow() };
     if (this.coverageTimer !== undefined) return; // a notice is due and will cover this change
     const wait = Math.max(0, this.lastCoverageNotice + COVERAGE_NOTICE_MS - performance.now());
     this.coverageTimer = setTimeout(() => {

@@ -12,6 +12,7 @@ import {
   type ShownPair,
   type ToAnnotations,
 } from '../../shared/annotations-protocol';
+import { afterPaint, epochNow } from '../after-paint';
 import { el, problemRow } from '../editor/dom';
 import { webviewApi } from '../editor/vscode-api';
 import { AnnotationPicker } from './picker';
@@ -123,14 +124,21 @@ function showProblems(pair: ShownPair): void {
   );
 }
 
-function onMessage(msg: ToAnnotations): void {
-  if (msg.type === 'refused') note.textContent = msg.reason;
-  else showPair(msg.pair, msg.empty);
+function onMessage(msg: ToAnnotations, received: number): void {
+  if (msg.type === 'refused') {
+    note.textContent = msg.reason;
+    return;
+  }
+  showPair(msg.pair, msg.empty);
+  const coverageVersion = msg.coverageVersion;
+  if (coverageVersion !== undefined)
+    afterPaint((at) => post({ type: 'painted', coverageVersion, at, received }));
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
+  const received = epochNow();
   const msg = parseToAnnotations(e.data, (why) => console.warn(`[annotations] ${why}`));
-  if (msg) onMessage(msg);
+  if (msg) onMessage(msg, received);
 });
 
 // Keyboard-first: keys that reach the page with nothing focused go to the active picker.

@@ -11,6 +11,7 @@ import {
   type CoverageReport,
   type FromCoverageWebview,
 } from '../../shared/coverage-protocol';
+import { afterPaint, epochNow } from '../after-paint';
 import { el } from '../editor/dom';
 import { matrixTable, mixChart, progressChart } from './charts';
 
@@ -81,31 +82,75 @@ function workList(r: CoverageReport): HTMLElement {
   return el('ul', { class: 'work' }, items);
 }
 
+/** Each part of the report as last drawn, with the data it was drawn from. */
+const drawn = new Map<string, { data: string; node: HTMLElement }>();
+
+/**
+ * A part of the report: the node drawn last time when its data is the same, else a new one. A
+ * save moves a bucket or two; the rest of the report (the matrix, the other mixes) stays as it
+ * is on the page.
+ */
+function part(id: string, data: unknown, draw: () => HTMLElement): HTMLElement {
+  const json = JSON.stringify(data);
+  const last = drawn.get(id);
+  if (last?.data === json) return last.node;
+  const node = draw();
+  drawn.set(id, { data: json, node });
+  return node;
+}
+
+/** Put `nodes` in `parent`, replacing only the children that changed. */
+function place(parent: HTMLElement, nodes: readonly HTMLElement[]): void {
+  const now = parent.children;
+  if (now.length !== nodes.length) {
+    parent.replaceChildren(...nodes);
+    return;
+  }
+  nodes.forEach((node, i) => {
+    if (now[i] !== node) now[i].replaceWith(node);
+  });
+}
+
+const mixCards = el('div', { class: 'cards' });
+const mixSection = section('Mix against targets', 'mix', mixCards);
+
 function render(r: CoverageReport): void {
-  const mixes = r.annotations.map((a) =>
-    el('div', { class: 'card', attrs: { 'data-testid': `annotation-${a.key}` } }, [
-      el('h3', {
-        text: a.missed ? `${a.key} · ${a.missed} below target` : a.key,
-      }),
-      mixChart(a.key, a.buckets),
-    ]),
+  place(
+    mixCards,
+    r.annotations.map((a) =>
+      part(`mix:${a.key}`, a, () =>
+        el('div', { class: 'card', attrs: { 'data-testid': `annotation-${a.key}` } }, [
+          el('h3', {
+            text: a.missed ? `${a.key} · ${a.missed} below target` : a.key,
+          }),
+          mixChart(a.key, a.buckets),
+        ]),
+      ),
+    ),
   );
-  app.replaceChildren(
+  place(app, [
     heading(r),
-    section('To reach the targets', 'work-list', workList(r)),
-    section('Mix against targets', 'mix', el('div', { class: 'cards' }, mixes)),
-    section('Task × prompt type', 'matrix', matrixTable(r.matrix, 'matrix-table')),
-    section('Progress by author and status', 'progress', progressChart(r.progress)),
-  );
+    part('work', r.work, () => section('To reach the targets', 'work-list', workList(r))),
+    mixSection,
+    part('matrix', r.matrix, () =>
+      section('Task × prompt type', 'matrix', matrixTable(r.matrix, 'matrix-table')),
+    ),
+    part('progress', r.progress, () =>
+      section('Progress by author and status', 'progress', progressChart(r.progress)),
+    ),
+  ]);
 }
 
 let restored = false;
 window.addEventListener('message', (e: MessageEvent) => {
+  const received = epochNow();
   const msg = parseToCoverageWebview(e.data, (why) => console.warn(why));
   if (msg?.type !== 'report' || msg.protocolVersion !== coverageProtocolVersion) return;
   render(msg.report);
   if (!restored && saved?.scrollY) window.scrollTo(0, saved.scrollY);
   restored = true;
+  const coverageVersion = msg.coverageVersion;
+  afterPaint((at) => vscode.postMessage({ type: 'painted', coverageVersion, at, received }));
 });
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('scroll', () => {

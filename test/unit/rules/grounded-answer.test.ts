@@ -58,4 +58,85 @@ describe('grounded-answer', () => {
     ];
     for (const text of texts) assert.deepEqual(spans(text, lint(text, { only })), []);
   });
+
+  describe('a passage in the prompt (no context)', () => {
+    // The shapes of the T0 reading-comprehension templates (adversarial_qa, quoref, duorc).
+    const PASSAGE = [
+      'Given the following passage',
+      '',
+      '"A generation later, the Irish Anglican bishop, George Berkeley (1685–1753), determined that',
+      "Locke's view immediately opened a door that would lead to eventual atheism. In response to",
+      'Locke, he put forth in his Treatise Concerning the Principles of Human Knowledge (1710) an',
+      'important challenge to empiricism in which things only exist either as a result of their',
+      'being perceived, or by virtue of the fact that they are an entity doing the perceiving.",',
+      '',
+      'answer the following question. Note that the answer is present within the text.',
+      '',
+      'Question: Which bishop challenged empiricism?',
+    ];
+    const inPrompt = (response: string, prompt = PASSAGE) =>
+      sftFile(
+        `id: a\ntask: closed_qa\nprompt: |\n${prompt.map((l) => (l ? `  ${l}` : '')).join('\n')}\nresponse: ${response}\n`,
+      );
+
+    it('reports a short answer found nowhere in the passage, as info', () => {
+      const text = inPrompt('James Ussher');
+      const problems = lint(text, { only });
+      assert.deepEqual(spans(text, problems), ['James Ussher']);
+      // Short function words the passage has ("and", "the") do not ground an answer.
+      const two = inPrompt('Julia and the Dave');
+      const found = lint(two, { only });
+      assert.deepEqual(spans(two, found), ['Julia and the Dave']);
+      assert.match(found[0].message, /nowhere in the passage/);
+      assert.equal(problems[0].severity, 'info');
+      assert.match(problems[0].message, /nowhere in the passage in the prompt/);
+    });
+
+    it("reports the number and sentence checks against the prompt's passage", () => {
+      const text = inPrompt(
+        'Berkeley published the Treatise in 1712 after travelling widely through Italy.',
+      );
+      assert.deepEqual(spans(text, lint(text, { only })), [
+        'Berkeley published the Treatise in 1712 after travelling widely through Italy.',
+        '1712',
+      ]);
+    });
+
+    it('stays quiet on answers taken from the passage, spans inside numbers, yes/no and number words', () => {
+      const texts = [
+        inPrompt('George Berkeley'),
+        inPrompt('Berkeley'),
+        inPrompt('Treatises'),
+        inPrompt("Berkeley's"),
+        inPrompt('in 1710'),
+        inPrompt('56', [...PASSAGE.slice(0, 3), '  at 73°57′56.9″W', ...PASSAGE.slice(3)]),
+        inPrompt('Yes'),
+        inPrompt('two', [...PASSAGE.slice(0, 3), '  the 2 principles', ...PASSAGE.slice(3)]),
+        inPrompt('4', [...PASSAGE.slice(0, 3), '  four principles', ...PASSAGE.slice(3)]),
+      ];
+      for (const text of texts) assert.deepEqual(spans(text, lint(text, { only })), [], text);
+    });
+
+    it('reads the "libraries" of an answer in the passage\'s "libraries" (a stem that does not begin the word)', () => {
+      const prompt = [
+        ...PASSAGE.slice(0, 3),
+        '  with many libraries and ministries',
+        ...PASSAGE.slice(3),
+      ];
+      for (const answer of ['libraries', 'other ministries'])
+        assert.deepEqual(lint(inPrompt(answer, prompt), { only }), []);
+    });
+
+    it('needs a passage: a short prompt or one without a passage set off is no source', () => {
+      const texts = [
+        inPrompt('Ussher', ['Which bishop challenged empiricism?']),
+        sftFile(
+          `id: a\ntask: closed_qa\nprompt: ${PASSAGE.filter((l) => l)
+            .join(' ')
+            .replace(/"/g, '')}\nresponse: Ussher\n`,
+        ),
+      ];
+      for (const text of texts) assert.deepEqual(lint(text, { only }), []);
+    });
+  });
 });

@@ -13,5 +13,6 @@ const SOURCE_MIN_WORDS = 100;
  * `minWords` words (by default, enough to be a source text quoted whole).
  */
 export function hasInlinePassage(prompt: string, minWords = SOURCE_MIN_WORDS): boolean {
-  return INLINE_PASSAGE.test(prompt) && countWords(prompt) >= minWords;
+  // Counting stops past minWords: a long article costs no more than a short one.
+  return INLINE_PASSAGE.test(prompt) && countWords(prompt, minWords) >= minWords;
 }
