@@ -75,13 +75,22 @@ export function runIndexJob(job: IndexJob, cache: GuidelinesCache): IndexJobOutp
   const { text } = read;
   const guidelines = cache.get(job.guidelines, job.trusted);
   if (!job.lint)
-    return { entry: indexFile(job.file, parseSft(text), guidelines, undefined, job.counts) };
+    return {
+      entry: indexFile(job.file, parseSft(text), guidelines, {
+        counts: job.counts,
+        updatable: false,
+      }),
+    };
   const linted = cache.linter(job.guidelines, job.trusted).lint(text);
   // One pass over the text's line breaks, for the index's places and the problems' lines.
   const starts = lineStarts(text);
   const lines = new LineIndex(starts, text.length);
   return {
-    entry: indexFile(job.file, linted.model, guidelines, undefined, job.counts, lines),
+    entry: indexFile(job.file, linted.model, guidelines, {
+      counts: job.counts,
+      lines,
+      updatable: false,
+    }),
     problems: linted.problems,
     lines: { starts, length: text.length },
   };

@@ -67,8 +67,8 @@ export interface PairView {
   readonly fields: readonly FieldView[];
   /** Rules the pair silences with a reason. */
   silenced?: readonly string[];
-  /** Hash of the pair's text: unchanged text, unchanged summary. */
-  contentHash: number;
+  /** Hash of the pair's text: unchanged text, unchanged summary (hashed on first read). */
+  readonly contentHash: number;
   /** The prompt's text. */
   promptText(): string | undefined;
   /** The response's text, when it is text. */
@@ -142,7 +142,8 @@ interface Summary {
   promptText?: string;
   promptRange?: Span;
   silenced?: readonly string[];
-  contentHash: number;
+  /** Set on first read: an index built once (the CLI's) never needs it. */
+  contentHash?: number;
 }
 
 function summary(model: SftFileModel, pair: PairModel): Summary {
@@ -171,7 +172,6 @@ function summary(model: SftFileModel, pair: PairModel): Summary {
         ? { start: prompt.range[0], end: prompt.range[1] }
         : undefined,
     silenced: silenced.length ? silenced : undefined,
-    contentHash: textHash(pair.src, pair.slice.start, pair.slice.end),
   };
   pair.memo.set(SUMMARY, out);
   return out;
@@ -224,7 +224,12 @@ class View implements PairView {
   }
 
   get contentHash(): number {
-    return this.local.contentHash;
+    // Kept on the summary, which the pair's unchanged copies share.
+    return (this.local.contentHash ??= textHash(
+      this.pair.src,
+      this.pair.slice.start,
+      this.pair.slice.end,
+    ));
   }
 
   get fields(): readonly FieldView[] {

@@ -155,6 +155,8 @@ export function scanWords(text: string, limit = text.length): WordScan {
   let hash = 0;
   let alpha = 0;
   const len = Math.min(limit, text.length);
+  // The arrays in locals (read again after they grow): the loop reads every character.
+  let { starts, ends, hashes, alphabetic, sentenceEnds } = scan;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -162,8 +164,11 @@ export function scanWords(text: string, limit = text.length): WordScan {
       const a = ASCII_CLASS[c];
       if (a === 1 || (a === 3 && inWord && i + 1 < len && classify(text.charCodeAt(i + 1)) === 1)) {
         if (!inWord) {
-          if (n === cap) grow();
-          scan.starts[n] = i;
+          if (n === cap) {
+            grow();
+            ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+          }
+          starts[n] = i;
           hash = -2128831035;
           alpha = 0;
           inWord = true;
@@ -173,16 +178,19 @@ export function scanWords(text: string, limit = text.length): WordScan {
         continue;
       }
       if (inWord) {
-        scan.ends[n] = i;
-        scan.hashes[n] = hash;
-        scan.alphabetic[n] = alpha;
+        ends[n] = i;
+        hashes[n] = hash;
+        alphabetic[n] = alpha;
         n++;
         inWord = false;
       }
       if ((a === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20)) || c === 0x0a) {
-        if (sentences === 0 ? n > 0 : scan.sentenceEnds[sentences - 1] < n) {
-          if (sentences === cap) grow();
-          scan.sentenceEnds[sentences++] = n;
+        if (sentences === 0 ? n > 0 : sentenceEnds[sentences - 1] < n) {
+          if (sentences === cap) {
+            grow();
+            ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+          }
+          sentenceEnds[sentences++] = n;
         }
       }
       continue;
@@ -200,24 +208,30 @@ export function scanWords(text: string, limit = text.length): WordScan {
     if (k === 1 && isIdeograph(c)) {
       // Han and kana are written without spaces: one character, one word (close enough to comparing words).
       if (inWord) {
-        scan.ends[n] = i;
-        scan.hashes[n] = hash;
-        scan.alphabetic[n] = alpha;
+        ends[n] = i;
+        hashes[n] = hash;
+        alphabetic[n] = alpha;
         n++;
         inWord = false;
       }
-      if (n === cap) grow();
-      scan.starts[n] = i;
-      scan.ends[n] = i + 1;
-      scan.hashes[n] = Math.imul(-2128831035 ^ c, 16777619);
-      scan.alphabetic[n] = 0;
+      if (n === cap) {
+        grow();
+        ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+      }
+      starts[n] = i;
+      ends[n] = i + 1;
+      hashes[n] = Math.imul(-2128831035 ^ c, 16777619);
+      alphabetic[n] = 0;
       n++;
       continue;
     }
     if (k === 1) {
       if (!inWord) {
-        if (n === cap) grow();
-        scan.starts[n] = i;
+        if (n === cap) {
+          grow();
+          ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+        }
+        starts[n] = i;
         hash = -2128831035;
         alpha = 0;
         inWord = true;
@@ -227,9 +241,9 @@ export function scanWords(text: string, limit = text.length): WordScan {
       continue;
     }
     if (inWord) {
-      scan.ends[n] = i;
-      scan.hashes[n] = hash;
-      scan.alphabetic[n] = alpha;
+      ends[n] = i;
+      hashes[n] = hash;
+      alphabetic[n] = alpha;
       n++;
       inWord = false;
     }
@@ -238,23 +252,26 @@ export function scanWords(text: string, limit = text.length): WordScan {
       continue;
     }
     const terminator = k === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20 || c >= 0x80);
-    if (
-      (terminator || c === 0x0a) &&
-      (sentences === 0 ? n > 0 : scan.sentenceEnds[sentences - 1] < n)
-    ) {
-      if (sentences === cap) grow();
-      scan.sentenceEnds[sentences++] = n;
+    if ((terminator || c === 0x0a) && (sentences === 0 ? n > 0 : sentenceEnds[sentences - 1] < n)) {
+      if (sentences === cap) {
+        grow();
+        ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+      }
+      sentenceEnds[sentences++] = n;
     }
   }
   if (inWord) {
-    scan.ends[n] = len;
-    scan.hashes[n] = hash;
-    scan.alphabetic[n] = alpha;
+    ends[n] = len;
+    hashes[n] = hash;
+    alphabetic[n] = alpha;
     n++;
   }
-  if (n > 0 && (sentences === 0 || scan.sentenceEnds[sentences - 1] < n)) {
-    if (sentences === cap) grow();
-    scan.sentenceEnds[sentences++] = n;
+  if (n > 0 && (sentences === 0 || sentenceEnds[sentences - 1] < n)) {
+    if (sentences === cap) {
+      grow();
+      ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
+    }
+    sentenceEnds[sentences++] = n;
   }
   scan.count = n;
   scan.sentenceCount = sentences;

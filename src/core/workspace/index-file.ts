@@ -17,15 +17,16 @@ import type { IndexedFile, IndexedPair } from './types';
  * Index one pair's view; `lines` converts the id offset once, here at the edge.
  * `before`: the file's previous pairs by content hash, whose counts and signature a pair
  * with the same text takes over instead of counting and signing again. `count`: false leaves
- * the counts at 0 (see indexFile).
+ * the counts at 0, `updatable`: false leaves out the content hash (see IndexFileOptions).
  */
 function indexView(
   file: string,
   view: PairView,
   guidelines: Guidelines,
   lines: LineIndex,
-  before?: Map<number, IndexedPair>,
-  count = true,
+  before: Map<number, IndexedPair> | undefined,
+  count: boolean,
+  updatable: boolean,
 ): IndexedPair {
   const idSpan = view.idRange;
   const pos = lines.positionAt(idSpan.start);
@@ -50,8 +51,8 @@ function indexView(
     promptWords: counts.promptWords,
     bucket: counts.bucket,
     responseWords: counts.responseWords,
-    contentHash: view.contentHash,
   };
+  if (updatable) out.contentHash = view.contentHash;
   for (const key of SCALAR_DEFAULT_KEYS) {
     const text = view.annotations[key];
     if (text !== undefined) out[key] = text;
@@ -75,29 +76,45 @@ function indexView(
   return out;
 }
 
-/**
- * Index a parsed file under the key `file` (a path or URI string, as the caller names files).
- * `previous`: the file's last entry, so pairs whose text did not change keep their counts
- * and signatures, after an edit in the editor and after a change on disk alike. `counts`:
- * false for an index that only the workspace rules read (they need ids, places and
- * signatures): words are then not counted, and every pair's counts are 0.
- * `lines`: the text's line index, when the caller has one already.
- */
+/** How a file is indexed (see {@link indexFile}). */
+export interface IndexFileOptions {
+  /**
+   * The file's last entry, so pairs whose text did not change keep their counts and
+   * signatures, after an edit in the editor and after a change on disk alike.
+   */
+  previous?: IndexedFile;
+  /**
+   * False for an index that only the workspace rules read (they need ids, places and
+   * signatures): words are then not counted, and every pair's counts are 0.
+   */
+  counts?: boolean;
+  /** The text's line index, when the caller has one already. */
+  lines?: LineIndex;
+  /**
+   * False for an entry that is never updated (the CLI's one-shot pass): its pairs carry no
+   * content hash, and their text is not hashed.
+   */
+  updatable?: boolean;
+}
+
+/** Index a parsed file under the key `file` (a path or URI string, as the caller names files). */
 export function indexFile(
   file: string,
   model: SftFileModel,
   guidelines: Guidelines,
-  previous?: IndexedFile,
-  counts = true,
-  lines: LineIndex = new LineIndex(model.text),
+  options: IndexFileOptions = {},
 ): IndexedFile {
+  const { previous, counts = true, updatable = true } = options;
+  const lines = options.lines ?? new LineIndex(model.text);
   let before: Map<number, IndexedPair> | undefined;
   if (previous?.pairs.length) {
     before = new Map();
-    for (const p of previous.pairs) before.set(p.contentHash, p);
+    for (const p of previous.pairs) if (p.contentHash !== undefined) before.set(p.contentHash, p);
   }
   return {
     file,
-    pairs: pairViews(model).map((v) => indexView(file, v, guidelines, lines, before, counts)),
+    pairs: pairViews(model).map((v) =>
+      indexView(file, v, guidelines, lines, before, counts, updatable),
+    ),
   };
 }

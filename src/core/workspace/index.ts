@@ -79,7 +79,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Index (or re-index) a parsed file. */
   setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
-    this.setEntry(indexFile(file, model, guidelines, this.entries.get(file)));
+    this.setEntry(indexFile(file, model, guidelines, { previous: this.entries.get(file) }));
   }
 
   /**

@@ -40,8 +40,11 @@ export interface IndexedPair {
   promptSpan?: Span;
   /** Rule ids silenced for this pair by a reasoned `# sft-ignore` comment (workspace rules honour them). */
   silenced?: string[];
-  /** Hash of the pair's text: re-indexing a changed file re-counts and re-signs only pairs whose text changed. */
-  contentHash: number;
+  /**
+   * Hash of the pair's text: re-indexing a changed file re-counts and re-signs only pairs
+   * whose text changed. Absent from an entry that is never updated (the CLI's pass).
+   */
+  contentHash?: number;
 }
 
 /** Per-file entry. */

@@ -363,24 +363,33 @@ describe('workspace rules', () => {
     const before = entry.pairs;
     const at = text.indexOf('Another');
     const edited = updateSft(model, [{ start: at, end: at + 7, newText: 'One more' }])!;
-    const after = indexFile('f.sft.yaml', edited, g, entry).pairs;
+    const after = indexFile('f.sft.yaml', edited, g, { previous: entry }).pairs;
     assert.equal(after[0].signature, before[0].signature, 'the untouched pair keeps its signature');
     assert.notEqual(after[1].signature, before[1].signature);
     assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
+  });
+
+  it('indexFile for a one-shot pass (not updatable): no content hashes, everything else the same', () => {
+    const text = `sft: 1\npairs:\n  - id: a\n    prompt: ${LONG}\n    response: Fine.\n`;
+    const kept = indexFile('f.sft.yaml', parseSft(text), g);
+    const once = indexFile('f.sft.yaml', parseSft(text), g, { updatable: false });
+    assert.equal(typeof kept.pairs[0].contentHash, 'number');
+    assert.ok(once.pairs.every((p) => p.contentHash === undefined));
+    const { contentHash: _, ...rest } = kept.pairs[0];
+    assert.deepEqual(once.pairs[0], rest);
   });
 
   it('indexFile of a file changed on disk keeps the counts and signatures of pairs whose text did not change', () => {
     const text = `sft: 1\npairs:\n  - id: a\n    prompt: ${LONG}\n    response: Fine.\n  - id: b\n    prompt: Another ${LONG}\n    response: Fine.\n`;
     const before = indexFile('f.sft.yaml', parseSft(text), g);
     const changed = text.replace('Another', 'One more').replace('id: a', 'id: a2');
-    const after = indexFile('f.sft.yaml', parseSft(changed), g, before).pairs;
+    const after = indexFile('f.sft.yaml', parseSft(changed), g, { previous: before }).pairs;
     // Pair a's text changed (its id), so it is counted and signed again: equal values, new arrays.
     assert.notEqual(after[0].signature, before.pairs[0].signature);
     assert.deepEqual(after[0].signature, before.pairs[0].signature);
     assert.deepEqual(after[1].signature, minhash(`One more ${LONG}`));
     const again = indexFile('f.sft.yaml', parseSft(changed), g, {
-      file: 'f.sft.yaml',
-      pairs: after,
+      previous: { file: 'f.sft.yaml', pairs: after },
     }).pairs;
     assert.equal(
       again[0].signature,
