@@ -4,8 +4,9 @@
  * answer is 72`, `Answer: 72`, or a bare `72` after two or more worked lines); it follows when
  * it is the result of a step (`... = 72`), a number of the last worked line (`So she needs 72
  * more`, `it took three days`), or one of those rounded, or in cents or percent (`$0.25` and
- * `#### 25`). Otherwise the steps say one thing and the final answer another. A text with no
- * step result, or a final answer that is not one plain number, is not read.
+ * `#### 25`). Otherwise the steps say one thing and the final answer another. A text whose
+ * last worked line computes nothing (`... = N`), or whose final answer is not one plain
+ * number, is not read.
  */
 
 /** A final answer that none of the steps gives, as offsets of its number into the text. */
@@ -128,10 +129,12 @@ export function contradictedFinal(text: string): ContradictedFinal | undefined {
   const answer = value(lastLine.slice(final.start, final.end));
   if (answer === undefined) return undefined;
   // The words before the answer on its own line are the last worked words.
-  if (final.before.trim()) body.push(final.before);
-  const results = body.flatMap((l) => numbersOf(l, RESULT));
-  if (!results.length) return undefined;
+  if (/[\p{L}\d]/u.test(final.before)) body.push(final.before);
   const lastWorked = body[body.length - 1];
+  // The last worked line computes a result: a last step done in words ("she gives 2 away and
+  // eats 1") may well give the final answer, and is not read.
+  if (!lastWorked || !numbersOf(lastWorked, RESULT).length) return undefined;
+  const results = body.flatMap((l) => numbersOf(l, RESULT));
   const words = (lastWorked.toLowerCase().match(/\p{L}+/gu) ?? [])
     .map((w) => NUMBER_WORDS.get(w))
     .filter((n): n is number => n !== undefined);

@@ -74,6 +74,7 @@ describe('chain-of-thought-steps', () => {
       ['**Answer:** 44', '44'],
       ['44', '44'],
       ['#### $1,044', '$1,044'],
+      ['So 40 + 0 = 40. The answer is 44.', '44'],
     ]) {
       const t = pair(`${steps}  ${final}\n`);
       assert.deepEqual(spans(t, lint(t, { only })), [number], final);
@@ -92,7 +93,7 @@ describe('chain-of-thought-steps', () => {
     ],
     [
       'rounded up to whole packs',
-      '|\n  He needs 27 x 2 = 54 glue sticks.\n  Divide by the pack size: 54 / 8 = 6.75 packs.\n  He must buy whole packs.\n  #### 7\n',
+      '|\n  He needs 27 x 2 = 54 glue sticks.\n  He can only buy whole packs of 8: 54 / 8 = 6.75 packs.\n  #### 7\n',
     ],
     [
       'a number of the last line that is no result',
@@ -105,6 +106,10 @@ describe('chain-of-thought-steps', () => {
     [
       'a result of an earlier step, checked after',
       '|\n  She has 12 * 3 = 36 cards\n  Check: 36 / 3 = 12\n  #### 36\n',
+    ],
+    [
+      'a last step done in words',
+      '|\n  She picks 3 * 4 = 12 apples.\n  Then she gives 2 away and eats 1.\n  Answer: 9\n',
     ],
     [
       'no step result to compare with',
