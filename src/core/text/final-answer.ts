@@ -22,12 +22,12 @@ export interface ContradictedFinal {
 // A number as written in worked answers: a sign, `$`, thousands groups (`80,000`, `400 000`), decimals.
 const NUMBER = String.raw`[-−]?\$?[ \t]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)|\d+)?(?:\.\d+)?`;
 // What may follow a final number: a percent, a unit or a few words (`14 bags`, `6 years old`).
-const AFTER = String.raw`[ \t]*%?(?:[ \t]+\p{L}[\p{L}'’-]*){0,3}[ \t]*[.!]?[*_ \t]*$`;
+const AFTER = String.raw`[ \t]*%?(?:[ \t]+\p{L}[\p{L}'’-]*){0,3}[ \t]*[.!]?[*_ \t\r]*$`;
 
 /** The forms of a final-answer line; group 1 is the number. */
 const FINAL_FORMS = [
   new RegExp(String.raw`^[ \t]*#{3,}[ \t]*(${NUMBER})${AFTER}`, 'u'),
-  new RegExp(String.raw`\\boxed\{[ \t]*(${NUMBER})[ \t]*%?[ \t]*\}[ \t.$]*$`, 'u'),
+  new RegExp(String.raw`\\boxed\{[ \t]*(${NUMBER})[ \t]*%?[ \t]*\}[ \t.$\r]*$`, 'u'),
   new RegExp(
     String.raw`(?:^|[.!?:][ \t]+)[*_ \t]*(?:(?:so|therefore|thus|hence),?[ \t]+)?(?:the[ \t]+(?:final[ \t]+)?answer[ \t]+is|(?:final[ \t]+)?answer[ \t]*[:：])[*_ \t]*(${NUMBER})${AFTER}`,
     'iu',
@@ -112,6 +112,7 @@ function place(
   const number = m[1].trim();
   if (!/\d/.test(number)) return undefined;
   const start = line.indexOf(number, at);
+  if (start < 0) return undefined;
   return { start, end: start + number.length, before: line.slice(0, at) };
 }
 

@@ -65,6 +65,11 @@ describe('chain-of-thought-steps', () => {
       problems[0].message,
       'The final answer 4 does not follow from the steps: the last step gives 6, and no step gives 4.',
     );
+    // A double-quoted response with CRLF line ends: the same answer, the same place.
+    const crlf = pair(
+      '"He needs 200,000+100,000=$300,000\\r\\nThat takes 300,000/50,000=6 years\\r\\n#### 4\\r\\n"',
+    );
+    assert.deepEqual(spans(crlf, lint(crlf, { only })), ['4']);
     // The other final-answer forms, each contradicting "12 * 3 = 36 / 36 + 4 = 40".
     const steps = '|\n  12 * 3 = 36\n  36 + 4 = 40\n';
     for (const [final, number] of [
