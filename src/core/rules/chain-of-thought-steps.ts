@@ -1,6 +1,7 @@
 import type { LintRule } from '../rule';
 import { annotationValue, trimmedSpan } from './support/content-fields';
 import { wrongSteps } from '../text/arithmetic';
+import { contradictedFinal } from '../text/final-answer';
 
 /** A computed value as a writer would write it: at most two decimals. */
 function formatValue(n: number): string {
@@ -93,8 +94,9 @@ export function missingParts(text: string): {
 }
 
 /**
- * A chain_of_thought response shows its reasoning steps, then a final answer; and the
- * arithmetic of its steps (`13 + 4 + 16 = 45`) adds up.
+ * A chain_of_thought response shows its reasoning steps, then a final answer; the
+ * arithmetic of its steps (`13 + 4 + 16 = 45`) adds up, and the final answer is what the
+ * steps give.
  */
 export const chainOfThoughtSteps: LintRule = {
   meta: {
@@ -116,6 +118,12 @@ export const chainOfThoughtSteps: LintRule = {
         message: `This step does not add up: ${left} gives ${formatValue(w.value)}, not ${stated}.`,
       });
     }
+    const final = contradictedFinal(response.text);
+    if (final)
+      ctx.report({
+        ...ctx.span(response.node, final.start, final.end),
+        message: `The final answer ${final.final} does not follow from the steps: the last step gives ${final.last}, and no step gives ${final.final}.`,
+      });
     const missing = missingParts(response.text);
     if (!missing.steps && !missing.final) return;
     if (missing.steps && missing.final) {

@@ -11,6 +11,7 @@ import type { Guidelines } from '../guidelines';
 import { LineIndex } from '../text/lines';
 import { answerSketch, PASSAGE_QUESTION_TASKS } from './answer-sketch';
 import { minhash } from './minhash';
+import { questionSketch } from './question-sketch';
 import type { IndexedFile, IndexedPair } from './types';
 
 /**
@@ -67,9 +68,12 @@ function indexView(
     }
     if (sig) {
       out.signature = sig;
-      // Only a passage question's answer is ever compared (near-duplicate.ts).
-      if (PASSAGE_QUESTION_TASKS.has(out.task ?? ''))
+      // Only a passage question's question and answer are ever compared (near-duplicate.ts).
+      if (PASSAGE_QUESTION_TASKS.has(out.task ?? '')) {
         out.answer = same?.answer ?? answerSketch(view.responseText() ?? '');
+        const question = same ? same.question : questionSketch(view.promptText() ?? '');
+        if (question) out.question = question;
+      }
     }
   }
   if (view.silenced) out.silenced = [...view.silenced];

@@ -196,6 +196,7 @@ export class WorkspaceIndex implements WorkspaceView {
       responseWords: p.responseWords,
       signature: p.signature,
       answer: p.answer,
+      question: p.question,
       promptSpan: p.promptSpan && { start: p.promptSpan.start, end: p.promptSpan.end },
       silenced: p.silenced,
       contentHash: p.contentHash,

@@ -9,6 +9,7 @@ import { answerSimilarity, PASSAGE_QUESTION_TASKS } from './answer-sketch';
 import type { IndexedPair } from './types';
 import { MAX_NEAR_CANDIDATES } from './lsh';
 import { NEAR_DUPLICATE_META } from './rule-metas';
+import { compareQuestions } from './question-sketch';
 import { MAX_RELATED, nameOf, placeOf, type WorkspaceRuleContext } from './rule-context';
 
 /** The default similarity threshold. */
@@ -26,13 +27,21 @@ const SAME_ANSWER = 0.5;
 /**
  * Whether two pairs with nearly the same prompt are the same request. Reading comprehension
  * (closed_qa, extraction) quotes one passage for many questions: there the prompts are alike
- * because of the passage, and the pairs are one request only when their answers are alike
- * too. Elsewhere the prompt decides: the same article submitted twice for summarization, or
- * the same question answered in other words, is still a duplicate.
+ * because of the passage, and the question decides. The same question twice is one request
+ * whatever the answers (two answers to one question are a duplicate or a contradiction); a
+ * question that adds no word to the other's (a word more, the same words reordered) is one
+ * when the answers are alike too; questions that each ask something the other does not are
+ * different requests, even when a short answer (a name) happens to be the same. Without a
+ * question to read, the answers decide. Elsewhere the prompt decides: the same article
+ * submitted twice for summarization, or the same question answered in other words, is still
+ * a duplicate.
  */
 function sameRequest(a: IndexedPair, b: IndexedPair): boolean {
   if (!PASSAGE_QUESTION_TASKS.has(a.task ?? '') || !PASSAGE_QUESTION_TASKS.has(b.task ?? ''))
     return true;
+  const questions = a.question && b.question ? compareQuestions(a.question, b.question) : undefined;
+  if (questions === 'same') return true;
+  if (questions === 'different') return false;
   if (!a.answer || !b.answer) return true;
   return answerSimilarity(a.answer, b.answer) >= SAME_ANSWER;
 }

@@ -36,6 +36,8 @@ export interface IndexedPair {
   signature?: Uint16Array;
   /** Bottom-k sketch of the response's words (answer-sketch.ts), when the prompt has a signature and the task is a passage question. */
   answer?: Int32Array;
+  /** Sorted hashes of the content words of the prompt's question sentences (question-sketch.ts), for the same pairs when their prompt asks a question. */
+  question?: Int32Array;
   /** Document offsets of the prompt value, where near-duplicate points (absent without a prompt). */
   promptSpan?: Span;
   /** Rule ids silenced for this pair by a reasoned `# sft-ignore` comment (workspace rules honour them). */

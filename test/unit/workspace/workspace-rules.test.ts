@@ -23,6 +23,19 @@ function index(files: Record<string, string>): WorkspaceIndex {
   return ix;
 }
 
+/** A pair of `task` whose block prompt is `prompt` (lines joined by "\n  ") and whose response is `answer`. */
+const taskPair = (id: string, task: string, prompt: string, answer: string): string =>
+  withPrompt(id, `|\n  ${prompt}`)
+    .replace('task: open_qa', `task: ${task}`)
+    .replace(/response: .*/, `response: ${answer}`);
+
+/** The ids of the pairs of one file that near-duplicate reports. */
+const nearDuplicateIds = (text: string): (string | undefined)[] =>
+  index({ 'a.sft.yaml': text })
+    .problemsFor('a.sft.yaml', guidelinesFor)
+    .filter((p) => p.rule === 'near-duplicate')
+    .map((p) => p.pairId);
+
 /** Deterministic prose over a large made-up vocabulary, so unrelated prompts share almost no shingles. */
 function words(seed: number, n: number): string {
   let s = seed * 7919 + 1;
@@ -147,9 +160,7 @@ describe('workspace rules', () => {
     const passage =
       'Melanie Ballard arrives by train at a Mars mining camp that has cut all communication links with the company headquarters, with a group of fellow police officers, and finds the camp deserted except for one prisoner.';
     const qa = (id: string, task: string, question: string, answer: string): string =>
-      withPrompt(id, `|\n  ${passage}\n  ${question}`)
-        .replace('task: open_qa', `task: ${task}`)
-        .replace(/response: .*/, `response: ${answer}`);
+      taskPair(id, task, `${passage}\n  ${question}`, answer);
     const text = sftFile(
       // Reading comprehension: the same passage, different questions, different answers.
       qa('rc-1', 'closed_qa', 'Question: How did the police arrive?', 'By train.'),
@@ -164,11 +175,31 @@ describe('workspace rules', () => {
       qa('ex-1', 'extraction', 'Question: Who arrives by train?', 'Melanie Ballard'),
       qa('ex-2', 'extraction', 'Question: Who arrives by train here?', 'Melanie Ballard.'),
     );
-    const flagged = index({ 'a.sft.yaml': text })
-      .problemsFor('a.sft.yaml', guidelinesFor)
-      .filter((p) => p.rule === 'near-duplicate')
-      .map((p) => p.pairId);
-    assert.deepEqual(flagged, ['sum-1', 'sum-2', 'cls-1', 'cls-2', 'ex-1', 'ex-2']);
+    assert.deepEqual(nearDuplicateIds(text), ['sum-1', 'sum-2', 'cls-1', 'cls-2', 'ex-1', 'ex-2']);
+  });
+
+  it('near-duplicate: over one quoted plot, the question decides: another question with the same short answer is not a duplicate; the same question is, whatever the answers', () => {
+    const plot =
+      "Movie plot title: Mortal Kombat\n  Movie plot: The film is centered on Mortal Kombat, a fighting tournament between the representatives of the realms of Earth and Outworld. Shaolin monk Liu Kang and his comrades, movie star Johnny Cage and military officer Sonya Blade, were handpicked by Raiden, the god of thunder. Despite Sonya's warning, Cage comes to Tsung to request a fight with Goro. The sorcerer accepts, and takes Sonya hostage to force Liu to fight in the place of Cage.";
+    const rc = (id: string, question: string, answer: string): string =>
+      taskPair(
+        id,
+        'closed_qa',
+        `Please answer the following question about this movie plot. If it's un-answerable, please output "No answer".\n\n  Question: ${question}\n  ${plot}`,
+        answer,
+      );
+    const text = sftFile(
+      // Different questions that share a short answer (a name): not one request.
+      rc('mk-1', 'Who does Tsung take hostage?', 'Sonya'),
+      rc('mk-2', 'Who warns Cage about Tsung?', 'Sonya'),
+      // The same question twice, answered in other words: one request (or a contradiction).
+      rc('mk-3', 'Who fights in the place of Cage?', 'Liu Kang'),
+      rc('mk-4', 'Who fights in the place of Cage?', 'The Shaolin monk'),
+      // The question narrowed by a word, the same answer: one request.
+      rc('mk-5', 'Who handpicked the fighters?', 'Raiden'),
+      rc('mk-6', 'Who handpicked the fighters of Earth?', 'Raiden.'),
+    );
+    assert.deepEqual(nearDuplicateIds(text), ['mk-3', 'mk-4', 'mk-5', 'mk-6']);
   });
 
   it('near-duplicate: the threshold comes from the guidelines', () => {
