@@ -118,6 +118,9 @@ function place(
 
 /** The final answer of a worked answer when it contradicts the steps, else undefined. */
 export function contradictedFinal(text: string): ContradictedFinal | undefined {
+  // No digit on the last line, no final number to check: most texts end so, and are not split.
+  const tail = text.trimEnd();
+  if (!/\d/.test(tail.slice(tail.lastIndexOf('\n') + 1))) return undefined;
   const lines = text.split('\n');
   let lastIndex = lines.length - 1;
   while (lastIndex > 0 && !lines[lastIndex].trim()) lastIndex--;

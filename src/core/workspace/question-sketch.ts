@@ -35,15 +35,23 @@ const SAME_AS = new Map([
 const LABELS = new Set(['question', 'q'].map(hashWord));
 const POSSESSIVE = /['’]s$/i;
 
-/** What lies between two words: a question mark, a line break (either may be absent). */
-function gapAfter(text: string, from: number, to: number): { question: boolean; line: boolean } {
-  let question = false;
+/** A question mark between two words (a bit of {@link gapAfter}'s result). */
+const QUESTION = 1;
+/** A line break between two words, or the end of the text. */
+const LINE = 2;
+
+/**
+ * What lies between two words, as bits: {@link QUESTION}, {@link LINE} (either may be
+ * absent). Bits, not an object: it runs for every word of every question prompt.
+ */
+function gapAfter(text: string, from: number, to: number): number {
+  let question = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) return { question, line: true };
-    if (c === 0x3f || c === 0xff1f) question = true;
+    if (c === 0x0a) return question | LINE;
+    if (c === 0x3f || c === 0xff1f) question = QUESTION;
   }
-  return { question, line: to >= text.length };
+  return question | (to >= text.length ? LINE : 0);
 }
 
 /** A content word's hash, or undefined for a function word. */
@@ -79,7 +87,9 @@ export function questionSketch(prompt: string): Int32Array | undefined {
       labelled = LABELS.has(scan.hashes[w]) && prompt.charCodeAt(scan.ends[w]) === 0x3a; // ':'
     const next = w + 1 < scan.count ? scan.starts[w + 1] : prompt.length;
     const gap = gapAfter(prompt, scan.ends[w], next);
-    if (gap.question || (gap.line && labelled)) {
+    const question = (gap & QUESTION) !== 0;
+    const line = (gap & LINE) !== 0;
+    if (question || (line && labelled)) {
       found = true;
       // A long run is a passage that ends in a question: its last sentence is the question.
       const start = w + 1 - from > LONG_RUN ? Math.max(from, sentence) : from;
@@ -89,10 +99,10 @@ export function questionSketch(prompt: string): Int32Array | undefined {
       }
       if (words.size > MAX_WORDS) return undefined;
     }
-    if (gap.question || gap.line) {
+    if (question || line) {
       from = w + 1;
-      lineStart = gap.line;
-      if (gap.line) labelled = false;
+      lineStart = line;
+      if (line) labelled = false;
     }
   }
   return found ? Int32Array.from(words).sort() : undefined;
