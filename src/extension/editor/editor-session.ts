@@ -4,7 +4,9 @@
  * changed in the meantime"), each re-resolved by pair id on the text as it is then. Every
  * change of the document, whatever made it (this editor, a text editor, undo/redo, a write
  * on disk), is pushed as a diff after a short pause, coalesced while one is being built.
- * Undo and redo are never answered with an edit: that would cut the redo stack.
+ * Undo and redo are never answered with an edit: that would cut the redo stack. A card
+ * commits each keystroke as its own edit; an undo of one keystroke of a run of typing is
+ * followed by undos of the rest of the run, so the run is one undo step for the writer.
  */
 import * as vscode from 'vscode';
 import { documentEdit } from '../../core/edit/document-edit';
@@ -30,6 +32,7 @@ import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { applyPlanned } from '../workspace-edit';
 import { diffRenderings, renderFile, type Rendering } from './pair-states';
 import { choicesOf } from './choices';
+import { TypingRuns } from './typing-runs';
 
 /** How long the document must be still before a push (coalesces a burst of keystrokes). */
 const PUSH_DELAY_MS = 30;
@@ -54,6 +57,9 @@ export class EditorSession extends Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private pushing?: Promise<void>;
   private undoRedo = false;
+  private readonly runs = new TypingRuns();
+  /** The run of typing of the edit being applied (its change event is tagged with it). */
+  private applyingRun?: number;
   private ready = false;
   private readonly readyEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the webview has asked for its state (it loaded and runs). */
@@ -81,6 +87,7 @@ export class EditorSession extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document !== document || !e.contentChanges.length) return;
         if (e.reason !== undefined) this.undoRedo = true;
+        this.followRun(e);
         this.schedulePush();
       }),
     );
@@ -127,10 +134,10 @@ export class EditorSession extends Disposable {
       this.queue = answer.catch(() => undefined);
       return answer;
     }
-    const { clientSeq, intent } = msg;
+    const { clientSeq, intent, run } = msg;
     if (msg.typedAt !== undefined) this.marks().typed = { at: msg.typedAt, clientSeq };
     return (this.queue = this.queue
-      .then(() => this.apply(clientSeq, intent))
+      .then(() => this.apply(clientSeq, intent, run))
       .catch((e: unknown) => this.services.log.error(`[pair editor] intent failed: ${String(e)}`)));
   }
 
@@ -193,7 +200,12 @@ export class EditorSession extends Disposable {
    * An intent, planned on the text as it is now and applied as one edit (one undo step). When
    * the text changed before VS Code took the edit, it is planned again once, on the new text.
    */
-  private async apply(clientSeq: number, intent: EditorIntent, retry = true): Promise<void> {
+  private async apply(
+    clientSeq: number,
+    intent: EditorIntent,
+    run?: number,
+    retry = true,
+  ): Promise<void> {
     const c = await this.current();
     const model = c.result.model;
     const out = toEditIntent(intent, {
@@ -213,10 +225,28 @@ export class EditorSession extends Disposable {
       this.schedulePush(true);
       return;
     }
-    if (await applyPlanned(this.document, edits)) return;
-    if (retry && this.document.version !== c.version) return this.apply(clientSeq, intent, false);
+    this.applyingRun = run;
+    try {
+      if (await applyPlanned(this.document, edits)) return;
+    } finally {
+      this.applyingRun = undefined;
+    }
+    if (retry && this.document.version !== c.version)
+      return this.apply(clientSeq, intent, run, false);
     this.services.log.warn(`[pair editor] VS Code did not take the edit of ${intent.kind}`);
     this.schedulePush(true);
+  }
+
+  /**
+   * Keep the mirror of the undo stack, and after an undo (redo) of a keystroke whose run goes
+   * on, undo (redo) once more: only while this document is the one the command reaches.
+   */
+  private followRun(e: vscode.TextDocumentChangeEvent): void {
+    if (e.reason === undefined) return this.runs.edited(e.contentChanges, this.applyingRun);
+    const undo = e.reason === vscode.TextDocumentChangeReason.Undo;
+    const again = undo ? this.runs.undid(e.contentChanges) : this.runs.redid(e.contentChanges);
+    const reached = this.panel.active || vscode.window.activeTextEditor?.document === this.document;
+    if (again && reached) void vscode.commands.executeCommand(undo ? 'undo' : 'redo');
   }
 
   /**
