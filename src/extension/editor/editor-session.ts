@@ -279,7 +279,8 @@ export class EditorSession extends Disposable {
     this.pushing = (async () => {
       const c = await this.current();
       if (this.isDisposed) return;
-      const r = renderFile(c.result.model, this.problems(c), c.governedBy.loaded.guidelines);
+      const g = c.governedBy.loaded.guidelines;
+      const r = renderFile(c.result.model, this.problems(c), g, this.sent);
       const diff = diffRenderings(this.sent, r);
       const unchanged =
         !diff.changed.length && !diff.removed.length && !diff.order && !diff.fileProblems;
