@@ -34,7 +34,11 @@ import { diffRenderings, renderFile, type Rendering } from './pair-states';
 import { choicesOf } from './choices';
 import { TypingRuns } from './typing-runs';
 
-/** How long the document must be still before a push (coalesces a burst of keystrokes). */
+/**
+ * How long the document must be still before a push of a change made elsewhere (coalesces a
+ * burst of events). A change of this editor's own intent is pushed at once: the writer waits
+ * for its problems; keystrokes that come while a push is built are coalesced into the next.
+ */
 const PUSH_DELAY_MS = 30;
 
 /** What a session needs from the extension. */
@@ -58,6 +62,8 @@ export class EditorSession extends Disposable {
   private pushing?: Promise<void>;
   private undoRedo = false;
   private readonly runs = new TypingRuns();
+  /** Whether an edit of this editor is being applied (its change event is this editor's). */
+  private applying = false;
   /** The run of typing of the edit being applied (its change event is tagged with it). */
   private applyingRun?: number;
   private ready = false;
@@ -88,7 +94,7 @@ export class EditorSession extends Disposable {
         if (e.document !== document || !e.contentChanges.length) return;
         if (e.reason !== undefined) this.undoRedo = true;
         this.followRun(e);
-        this.schedulePush();
+        this.schedulePush(false, this.applying ? 0 : PUSH_DELAY_MS);
       }),
     );
   }
@@ -225,10 +231,12 @@ export class EditorSession extends Disposable {
       this.schedulePush(true);
       return;
     }
+    this.applying = true;
     this.applyingRun = run;
     try {
       if (await applyPlanned(this.document, edits)) return;
     } finally {
+      this.applying = false;
       this.applyingRun = undefined;
     }
     if (retry && this.document.version !== c.version)
@@ -264,10 +272,10 @@ export class EditorSession extends Disposable {
     this.schedulePush();
   }
 
-  private schedulePush(force = false): void {
+  private schedulePush(force = false, delay = PUSH_DELAY_MS): void {
     if (!this.ready) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.push(force), PUSH_DELAY_MS);
+    this.timer = setTimeout(() => void this.push(force), delay);
   }
 
   /** Send what changed since the last push (one push at a time; a newer change waits for it). */

@@ -50,30 +50,30 @@ export function renderFile(
   before?: Rendering,
 ): Rendering {
   const ranges = model.pairs.map(pairRange);
-  const byPair: Problem[][] = ranges.map(() => []);
+  const byPair: Problem[][] = [];
   const fileProblems: ProblemState[] = [];
   for (const p of problems) {
     const i = pairIndexAt(ranges, p.start);
     if (i === undefined) fileProblems.push(problemState(p));
-    else byPair[i].push(p);
+    else (byPair[i] ??= []).push(p);
   }
   const order: string[] = [];
   const pairs = new Map<string, Rendered>();
   for (const pair of model.pairs) {
     const ref = pairRef(model, pair);
     const key = 'id' in ref ? ref.id : `#${pair.index}`;
-    const own = byPair[pair.index];
+    const own = byPair[pair.index] ?? [];
     const start = ranges[pair.index].start;
-    const problemKey = JSON.stringify(
-      own.map((p) => [p.rule, p.severity, p.message, p.start - start, p.fixes?.length]),
-    );
+    let problemKey = '';
+    for (const p of own)
+      problemKey += `${p.rule}\0${p.severity}\0${p.message}\0${p.start - start}\0${p.fixes?.length}\n`;
     const was = before?.pairs.get(key);
     order.push(key);
     if (
       was?.memo === pair.memo &&
       was.problemKey === problemKey &&
       was.state.index === pair.index &&
-      JSON.stringify(was.state.ref) === JSON.stringify(ref)
+      sameRef(was.state.ref, ref)
     ) {
       pairs.set(key, was);
       continue;
@@ -127,6 +127,10 @@ export function diffRenderings(
     order: sameOrder ? undefined : after.order,
     fileProblems: sameFile ? undefined : after.fileProblems,
   };
+}
+
+function sameRef(a: PairState['ref'], b: PairState['ref']): boolean {
+  return 'id' in a ? 'id' in b && a.id === b.id : 'index' in b && a.index === b.index;
 }
 
 /** A pair's state changes when its text, place, effective annotations or problems do. */
