@@ -108,8 +108,13 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
     /** The document version the webview saw when it made the intent. */
     baseVersion: z.number().check(z.int()),
     intent: EditorIntentSchema,
-    /** When the writer typed the first keystroke this intent carries (epoch ms), for the benchmark. */
+    /** When the writer typed the keystroke this intent carries (epoch ms), for the benchmark. */
     typedAt: z.optional(z.number()),
+    /**
+     * The run of typing in one field this intent belongs to (a keystroke each): the host makes
+     * the intents of one run one undo step.
+     */
+    run: z.optional(z.number().check(z.int())),
   }),
   /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
   z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),

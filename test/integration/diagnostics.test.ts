@@ -70,6 +70,13 @@ describe('diagnostics', () => {
     assert.strictEqual(banned.length, 1);
     assert.deepStrictEqual(banned[0].range, rangeOf(editor.document, 'As an AI language model'));
     assert.ok(sft.lintStats.incremental > before, 'the edit was linted incrementally');
+    // The incremental lint reads only the edited window of the document: its text is the document's.
+    const linted = (await sft.currentLint(editor.document)) as {
+      incremental: boolean;
+      result: { model: { text: string } };
+    };
+    assert.ok(linted.incremental, 'this version was linted incrementally');
+    assert.strictEqual(linted.result.model.text, editor.document.getText());
     await editor.edit((b) => b.delete(new vscode.Range(at, at.translate(0, phrase.length))));
     await diagnosticsUntil(
       uri,

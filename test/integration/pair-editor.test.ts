@@ -235,6 +235,35 @@ describe('pair editor', function () {
       assert.strictEqual(await save(uri), FILE, 'the file on disk is as it was');
     });
 
+  it('each keystroke of a run of typing changes the document at once, and the run is one undo step', async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    const keystroke = (value: string, run: number) =>
+      vscode.commands.executeCommand('sft.test.pairEditorPost', uri, {
+        type: 'intent',
+        clientSeq: ++seq,
+        baseVersion: doc(uri).version,
+        intent: { kind: 'setField', pair: { id: 'pe-0002' }, key: 'response', value },
+        run,
+      });
+    const typed = (value: string) => FILE.replace('response: Four.', `response: ${value}`);
+    // As a card sends ' Yes': the space waits for the next keystroke (a plain scalar stays plain).
+    for (const value of ['Four. Y', 'Four. Ye', 'Four. Yes']) {
+      await keystroke(value, 41);
+      assert.strictEqual(doc(uri).getText(), typed(value), 'the keystroke is in the document');
+    }
+    await keystroke('Four. Yes!', 42); // another run (the field was focused again)
+    const settled = (text: string, what: string) =>
+      until(vscode.workspace.onDidChangeTextDocument, () => doc(uri).getText() === text, what);
+    await vscode.commands.executeCommand('undo');
+    await settled(typed('Four. Yes'), 'one undo takes back the second run');
+    await vscode.commands.executeCommand('undo');
+    await settled(FILE, 'one undo takes back the first run, all three keystrokes');
+    await vscode.commands.executeCommand('redo');
+    await settled(typed('Four. Yes'), 'one redo brings the first run back');
+    assert.strictEqual(await save(uri), typed('Four. Yes'));
+  });
+
   it('token counts of the card shown come from the host', async () => {
     const uri = scratchFile();
     await openPairEditor(uri);

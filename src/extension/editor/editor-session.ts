@@ -4,7 +4,9 @@
  * changed in the meantime"), each re-resolved by pair id on the text as it is then. Every
  * change of the document, whatever made it (this editor, a text editor, undo/redo, a write
  * on disk), is pushed as a diff after a short pause, coalesced while one is being built.
- * Undo and redo are never answered with an edit: that would cut the redo stack.
+ * Undo and redo are never answered with an edit: that would cut the redo stack. A card
+ * commits each keystroke as its own edit; an undo of one keystroke of a run of typing is
+ * followed by undos of the rest of the run, so the run is one undo step for the writer.
  */
 import * as vscode from 'vscode';
 import { documentEdit } from '../../core/edit/document-edit';
@@ -30,8 +32,13 @@ import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { applyPlanned } from '../workspace-edit';
 import { diffRenderings, renderFile, type Rendering } from './pair-states';
 import { choicesOf } from './choices';
+import { TypingRuns } from './typing-runs';
 
-/** How long the document must be still before a push (coalesces a burst of keystrokes). */
+/**
+ * How long the document must be still before a push of a change made elsewhere (coalesces a
+ * burst of events). A change of this editor's own intent is pushed at once: the writer waits
+ * for its problems; keystrokes that come while a push is built are coalesced into the next.
+ */
 const PUSH_DELAY_MS = 30;
 
 /** What a session needs from the extension. */
@@ -54,6 +61,11 @@ export class EditorSession extends Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private pushing?: Promise<void>;
   private undoRedo = false;
+  private readonly runs = new TypingRuns();
+  /** Whether an edit of this editor is being applied (its change event is this editor's). */
+  private applying = false;
+  /** The run of typing of the edit being applied (its change event is tagged with it). */
+  private applyingRun?: number;
   private ready = false;
   private readonly readyEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when the webview has asked for its state (it loaded and runs). */
@@ -81,7 +93,8 @@ export class EditorSession extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document !== document || !e.contentChanges.length) return;
         if (e.reason !== undefined) this.undoRedo = true;
-        this.schedulePush();
+        this.followRun(e);
+        this.schedulePush(false, this.applying ? 0 : PUSH_DELAY_MS);
       }),
     );
   }
@@ -127,10 +140,10 @@ export class EditorSession extends Disposable {
       this.queue = answer.catch(() => undefined);
       return answer;
     }
-    const { clientSeq, intent } = msg;
+    const { clientSeq, intent, run } = msg;
     if (msg.typedAt !== undefined) this.marks().typed = { at: msg.typedAt, clientSeq };
     return (this.queue = this.queue
-      .then(() => this.apply(clientSeq, intent))
+      .then(() => this.apply(clientSeq, intent, run))
       .catch((e: unknown) => this.services.log.error(`[pair editor] intent failed: ${String(e)}`)));
   }
 
@@ -193,7 +206,12 @@ export class EditorSession extends Disposable {
    * An intent, planned on the text as it is now and applied as one edit (one undo step). When
    * the text changed before VS Code took the edit, it is planned again once, on the new text.
    */
-  private async apply(clientSeq: number, intent: EditorIntent, retry = true): Promise<void> {
+  private async apply(
+    clientSeq: number,
+    intent: EditorIntent,
+    run?: number,
+    retry = true,
+  ): Promise<void> {
     const c = await this.current();
     const model = c.result.model;
     const out = toEditIntent(intent, {
@@ -213,10 +231,30 @@ export class EditorSession extends Disposable {
       this.schedulePush(true);
       return;
     }
-    if (await applyPlanned(this.document, edits)) return;
-    if (retry && this.document.version !== c.version) return this.apply(clientSeq, intent, false);
+    this.applying = true;
+    this.applyingRun = run;
+    try {
+      if (await applyPlanned(this.document, edits)) return;
+    } finally {
+      this.applying = false;
+      this.applyingRun = undefined;
+    }
+    if (retry && this.document.version !== c.version)
+      return this.apply(clientSeq, intent, run, false);
     this.services.log.warn(`[pair editor] VS Code did not take the edit of ${intent.kind}`);
     this.schedulePush(true);
+  }
+
+  /**
+   * Keep the mirror of the undo stack, and after an undo (redo) of a keystroke whose run goes
+   * on, undo (redo) once more: only while this document is the one the command reaches.
+   */
+  private followRun(e: vscode.TextDocumentChangeEvent): void {
+    if (e.reason === undefined) return this.runs.edited(e.contentChanges, this.applyingRun);
+    const undo = e.reason === vscode.TextDocumentChangeReason.Undo;
+    const again = undo ? this.runs.undid(e.contentChanges) : this.runs.redid(e.contentChanges);
+    const reached = this.panel.active || vscode.window.activeTextEditor?.document === this.document;
+    if (again && reached) void vscode.commands.executeCommand(undo ? 'undo' : 'redo');
   }
 
   /**
@@ -234,10 +272,10 @@ export class EditorSession extends Disposable {
     this.schedulePush();
   }
 
-  private schedulePush(force = false): void {
+  private schedulePush(force = false, delay = PUSH_DELAY_MS): void {
     if (!this.ready) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.push(force), PUSH_DELAY_MS);
+    this.timer = setTimeout(() => void this.push(force), delay);
   }
 
   /** Send what changed since the last push (one push at a time; a newer change waits for it). */
@@ -249,7 +287,8 @@ export class EditorSession extends Disposable {
     this.pushing = (async () => {
       const c = await this.current();
       if (this.isDisposed) return;
-      const r = renderFile(c.result.model, this.problems(c), c.governedBy.loaded.guidelines);
+      const g = c.governedBy.loaded.guidelines;
+      const r = renderFile(c.result.model, this.problems(c), g, this.sent);
       const diff = diffRenderings(this.sent, r);
       const unchanged =
         !diff.changed.length && !diff.removed.length && !diff.order && !diff.fileProblems;

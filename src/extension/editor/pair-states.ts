@@ -2,7 +2,9 @@
  * What the pair editor shows of a file: each pair as a PairState (texts, annotations, counts,
  * its problems placed at their fields), and the diff between two renderings that a push
  * carries. The offset-free part of a state is kept in the pair's memo, which an incremental
- * re-parse shares between unchanged pairs, so a keystroke rebuilds one pair, not 5,000.
+ * re-parse shares between unchanged pairs; given the rendering before, a pair whose memo,
+ * place and problems are the same keeps its state and signature as they were, so a keystroke
+ * renders one pair, not 5,000.
  */
 import { isMap, isSeq, type Node } from 'yaml';
 import { ANNOTATION_KEYS } from '../../core/annotations';
@@ -10,7 +12,7 @@ import { pairCounts } from '../../core/counts';
 import type { Guidelines } from '../../core/guidelines';
 import { pairRef } from '../../core/edit/intent';
 import { scalarText, stringList, type PairModel } from '../../core/parse/model';
-import { pairViews } from '../../core/parse/pair-view';
+import { pairRange, pairViews } from '../../core/parse/pair-view';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import type { PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
@@ -20,34 +22,63 @@ type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' |
 const CONTENT = 'editor:content';
 const TEXTS = ['system', 'context', 'prompt', 'response'];
 
+/** One pair as rendered: its state, its signature, and what says it is still current. */
+interface Rendered {
+  state: PairState;
+  sig: string;
+  /** The pair's memo (shared by an incremental re-parse while the pair is unchanged). */
+  memo?: unknown;
+  /** Its problems, offsets from the pair's start: with the memo, all a state depends on. */
+  problemKey?: string;
+}
+
 /** The file as the pair editor shows it. */
 export interface Rendering {
   order: string[];
-  pairs: Map<string, { state: PairState; sig: string }>;
+  pairs: Map<string, Rendered>;
   fileProblems: ProblemState[];
 }
 
-/** Every pair's state (memoised content), its problems grouped by pair and field. */
+/**
+ * Every pair's state (memoised content), its problems grouped by pair and field. A pair of
+ * `before` with the same memo, place and problems is taken over as it was.
+ */
 export function renderFile(
   model: SftFileModel,
   problems: readonly Problem[],
   g: Pick<Guidelines, 'length'>,
+  before?: Rendering,
 ): Rendering {
-  const views = pairViews(model);
-  const byPair: Problem[][] = views.map(() => []);
+  const ranges = model.pairs.map(pairRange);
+  const byPair: Problem[][] = [];
   const fileProblems: ProblemState[] = [];
   for (const p of problems) {
-    const i = pairIndexAt(views, p.start);
+    const i = pairIndexAt(ranges, p.start);
     if (i === undefined) fileProblems.push(problemState(p));
-    else byPair[i].push(p);
+    else (byPair[i] ??= []).push(p);
   }
   const order: string[] = [];
-  const pairs = new Map<string, { state: PairState; sig: string }>();
+  const pairs = new Map<string, Rendered>();
   for (const pair of model.pairs) {
     const ref = pairRef(model, pair);
     const key = 'id' in ref ? ref.id : `#${pair.index}`;
-    const view = views[pair.index];
-    const own = byPair[pair.index];
+    const own = byPair[pair.index] ?? [];
+    const start = ranges[pair.index].start;
+    let problemKey = '';
+    for (const p of own)
+      problemKey += `${p.rule}\0${p.severity}\0${p.message}\0${p.start - start}\0${p.fixes?.length}\n`;
+    const was = before?.pairs.get(key);
+    order.push(key);
+    if (
+      was?.memo === pair.memo &&
+      was.problemKey === problemKey &&
+      was.state.index === pair.index &&
+      sameRef(was.state.ref, ref)
+    ) {
+      pairs.set(key, was);
+      continue;
+    }
+    const view = pairViews(model)[pair.index];
     const fieldAt = (offset: number) =>
       view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
     const counts = pairCounts(pair, g);
@@ -66,8 +97,12 @@ export function renderFile(
       bucket: counts.bucket,
       problems: own.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
     };
-    order.push(key);
-    pairs.set(key, { state, sig: signature(state, view.contentHash) });
+    pairs.set(key, {
+      state,
+      sig: signature(state, view.contentHash),
+      memo: pair.memo,
+      problemKey,
+    });
   }
   return { order, pairs, fileProblems };
 }
@@ -94,6 +129,10 @@ export function diffRenderings(
   };
 }
 
+function sameRef(a: PairState['ref'], b: PairState['ref']): boolean {
+  return 'id' in a ? 'id' in b && a.id === b.id : 'index' in b && a.index === b.index;
+}
+
 /** A pair's state changes when its text, place, effective annotations or problems do. */
 function signature(s: PairState, contentHash: number): string {
   return JSON.stringify([
@@ -118,16 +157,16 @@ export function problemState(p: Problem): ProblemState {
   };
 }
 
-/** The pair whose range holds the offset (binary search: views are in file order). */
+/** The pair whose range holds the offset (binary search: ranges are in file order). */
 function pairIndexAt(
-  views: readonly { range: { start: number; end: number } }[],
+  ranges: readonly { start: number; end: number }[],
   offset: number,
 ): number | undefined {
   let lo = 0;
-  let hi = views.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = views[mid].range;
+    const r = ranges[mid];
     if (offset < r.start) hi = mid - 1;
     else if (offset > r.end) lo = mid + 1;
     else return mid;

@@ -13,6 +13,25 @@ import { isSftDocument } from '../documents';
 import { composeChanges, type EditWindow } from '../../core/text/edit-window';
 import type { GovernedBy, GuidelinesStore } from './guidelines-store';
 
+/**
+ * The document's text as the linted text with the window's edit: only the window is read from
+ * the document (a copy of a whole large document per keystroke costs more than its lint).
+ * Undefined when the result would not be as long as the document (then read it all).
+ */
+function editedText(
+  doc: vscode.TextDocument,
+  reuse: CurrentLint,
+  w: EditWindow | 'full',
+): { edit: { start: number; end: number; newText: string }; text: string } | undefined {
+  if (w === 'full') return undefined;
+  const old = reuse.result.model.text;
+  const newText = doc.getText(new vscode.Range(doc.positionAt(w.start), doc.positionAt(w.newEnd)));
+  const text = old.slice(0, w.start) + newText + old.slice(w.oldEnd);
+  const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  if (text.length !== length || newText.length !== w.newEnd - w.start) return undefined;
+  return { edit: { start: w.start, end: w.oldEnd, newText }, text };
+}
+
 /** A document's lint result at one version. */
 export interface CurrentLint {
   version: number;
@@ -80,26 +99,23 @@ export class DocumentStore extends Disposable {
       // A guidelines change while loading: resolve again. Another caller that linted this
       // version while we waited: take its result rather than lint the version a second time.
       if (state.guidelinesEpoch !== epoch || state.current !== fresh) continue;
-      const text = doc.getText();
       const reuse =
         fresh && fresh.governedBy === governedBy && state.window !== 'full' ? fresh : undefined;
       let result: FileLintResult;
       const started = performance.now();
       let incremental = false;
-      if (reuse && state.window) {
-        const w = state.window as EditWindow;
-        result = governedBy.linter.update(
-          reuse.result,
-          [{ start: w.start, end: w.oldEnd, newText: text.slice(w.start, w.newEnd) }],
-          text,
-        );
+      const edited = reuse && state.window ? editedText(doc, reuse, state.window) : undefined;
+      if (reuse && edited) {
+        result = governedBy.linter.update(reuse.result, [edited.edit], edited.text);
         this.stats.incremental++;
         incremental = true;
-      } else if (reuse && reuse.result.model.text === text) {
-        result = reuse.result;
       } else {
-        result = governedBy.linter.lint(text);
-        this.stats.full++;
+        const text = doc.getText();
+        if (reuse && reuse.result.model.text === text) result = reuse.result;
+        else {
+          result = governedBy.linter.lint(text);
+          this.stats.full++;
+        }
       }
       state.current = {
         version: doc.version,

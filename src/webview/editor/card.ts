@@ -27,8 +27,11 @@ const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
 
 /** What a card needs from the page. */
 export interface CardHost {
-  /** Send an intent; `typedAt`, when it carries typing: its first keystroke (epoch ms). */
-  send(intent: EditorIntent, typedAt?: number): void;
+  /**
+   * Send an intent; when it carries typing, `typedAt` is the keystroke's time (epoch ms) and
+   * `run` the run of typing it belongs to (one undo step).
+   */
+  send(intent: EditorIntent, typedAt?: number, run?: number): void;
   /** Ask the host for the pair's token counts (answered through {@link PairCard.showTokens}). */
   askTokens(state: PairState): void;
   choices: Record<string, Choice[]>;
@@ -72,8 +75,12 @@ export class PairCard {
       const f = new TextField(
         key,
         state.texts[key] ?? '',
-        (k, v, typedAt) =>
-          this.host.send({ kind: 'setField', pair: this.state.ref, key: k, value: v }, typedAt),
+        (k, v, typedAt, run) =>
+          this.host.send(
+            { kind: 'setField', pair: this.state.ref, key: k, value: v },
+            typedAt,
+            run,
+          ),
         () => this.showCounts(),
       );
       const problems = el('div', {
@@ -85,7 +92,8 @@ export class PairCard {
       this.problemBoxes.set(key, problems);
       this.fieldsBox.append(f.root);
     }
-    const send = (intent: EditorIntent) => this.host.send(intent);
+    const send = (intent: EditorIntent, typedAt?: number, run?: number) =>
+      this.host.send(intent, typedAt, run);
     this.examples = new ExamplesEditor(send, () => this.state.ref);
     this.labels = new WordsEditor(send, () => this.state.ref, 'labels', 'label');
     this.tags = new WordsEditor(send, () => this.state.ref, 'tags', 'tag');

@@ -1,33 +1,52 @@
 /**
- * A card's text area for one field, with the draft rule of the pair editor: what the writer
- * types is committed after a pause and on blur (each commit one undo step in VS Code); an
- * echo of the last committed value leaves the area alone (caret and selection stay); another
- * value (a text editor, a write on disk, undo) replaces the draft, keeping the caret where
- * it was as far as the new text allows.
+ * A card's text area for one field, with the commit rule of the pair editor: every keystroke
+ * is committed at once (the host turns it into a minimal edit, and groups a run of typing in
+ * one field into one undo step), except one that adds white space at the end of the text: a
+ * plain scalar cannot end in a space, and committing it would quote the scalar for good, so
+ * it waits for the next keystroke, a pause or the blur. The echo of a value this field sent leaves the area alone
+ * (caret and selection stay, and keystrokes typed since are kept); another value (a text
+ * editor, a write on disk, undo) replaces the area, keeping the caret where it was as far
+ * as the new text allows.
  */
 import { countWords } from '../../core/text/words';
 import { el } from './dom';
 
-const COMMIT_AFTER_MS = 400;
+/** Runs of typing, numbered across the page: a new run starts on focus or after a foreign value. */
+let runs = 0;
+
+/** How long a keystroke that leaves trailing white space waits for the next one. */
+const TRAILING_SPACE_WAITS_MS = 400;
+
+/** What a field sends: its key, the whole value, the keystroke's time (epoch ms), the run it belongs to. */
+export type Commit = (key: string, value: string, typedAt?: number, run?: number) => void;
+
+/** How many white-space characters end `text`. */
+function trailingSpace(text: string): number {
+  return text.length - text.trimEnd().length;
+}
 
 export class TextField {
   readonly root: HTMLElement;
   readonly area: HTMLTextAreaElement;
   private readonly count: HTMLElement;
-  /** The last value this field committed (or was given by the host). */
-  private committed: string;
+  /**
+   * The value the document last confirmed, then each value sent since, oldest first: an echo
+   * of one of these is older than the area and is not shown.
+   */
+  private known: string[];
+  private run?: number;
   private timer?: ReturnType<typeof setTimeout>;
-  /** When the first keystroke not yet committed was typed (epoch ms), for the benchmark. */
+  /** When the first keystroke not yet sent was typed (epoch ms), for the benchmark. */
   private typedAt?: number;
 
   constructor(
     readonly key: string,
     value: string,
-    private readonly commit: (key: string, value: string, typedAt?: number) => void,
+    private readonly commit: Commit,
     private readonly onWords: () => void,
     label = key,
   ) {
-    this.committed = value;
+    this.known = [value];
     this.area = el('textarea', {
       attrs: { 'data-testid': `field-${key}`, 'aria-label': label, id: `field-${key}`, rows: '1' },
     });
@@ -39,13 +58,17 @@ export class TextField {
       this.count,
     ]);
     this.area.addEventListener('input', (e) => {
-      this.typedAt ??= performance.timeOrigin + e.timeStamp;
       this.grow();
       this.showCount();
       this.onWords();
+      this.typedAt ??= performance.timeOrigin + e.timeStamp;
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.flush(), COMMIT_AFTER_MS);
+      this.timer = undefined;
+      if (trailingSpace(this.area.value) > trailingSpace(this.known[this.known.length - 1]))
+        this.timer = setTimeout(() => this.flush(), TRAILING_SPACE_WAITS_MS);
+      else this.flush();
     });
+    this.area.addEventListener('focus', () => (this.run = undefined));
     this.area.addEventListener('blur', () => this.flush());
     this.showCount();
     queueMicrotask(() => this.grow());
@@ -56,32 +79,37 @@ export class TextField {
     return countWords(this.area.value);
   }
 
-  /** Send the draft if it differs from what was last committed. */
+  /** Send the area's value if it is not the last one sent. */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.area.value === this.committed) return;
-    this.committed = this.area.value;
     const typedAt = this.typedAt;
     this.typedAt = undefined;
-    this.commit(this.key, this.area.value, typedAt);
+    if (this.area.value === this.known[this.known.length - 1]) return;
+    this.run ??= ++runs;
+    this.known.push(this.area.value);
+    this.commit(this.key, this.area.value, typedAt, this.run);
   }
 
   /** The document's value for this field. `force` (undo/redo): the document wins over a draft. */
   receive(value: string, force: boolean): void {
+    // Values sent after the one echoed are still on their way: they stay known.
+    const at = this.known.indexOf(value);
     if (value === this.area.value) {
-      this.committed = value;
+      this.known = at >= 0 ? this.known.slice(at) : [value];
       return;
     }
-    const drafting = this.timer !== undefined && document.activeElement === this.area;
-    // An echo of an older commit while the writer keeps typing: the draft is newer.
-    if (!force && drafting && value === this.committed) return;
-    if (force) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+    // An echo of a value sent before the writer typed on (or of the last one, while a
+    // trailing space waits): the area is newer.
+    if (!force && at >= 0 && (this.known.length > 1 || this.timer !== undefined)) {
+      this.known = this.known.slice(at);
+      return;
     }
     const { selectionStart, selectionEnd } = this.area;
-    this.committed = value;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.known = [value];
+    this.run = undefined;
     this.area.value = value;
     if (document.activeElement === this.area)
       this.area.setSelectionRange(

@@ -19,7 +19,7 @@ export class ExamplesEditor {
   private shape = '';
 
   constructor(
-    private readonly send: (intent: EditorIntent) => void,
+    private readonly send: (intent: EditorIntent, typedAt?: number, run?: number) => void,
     private readonly ref: () => Ref,
   ) {
     const input = entry('textarea', 'Input', 'New input', 'example-new-input');
@@ -61,7 +61,8 @@ export class ExamplesEditor {
         const f = new TextField(
           `example-${index}-${key}`,
           e[key],
-          (_, value) => this.send({ kind: 'setExample', pair: this.ref(), index, key, value }),
+          (_, value, typedAt, run) =>
+            this.send({ kind: 'setExample', pair: this.ref(), index, key, value }, typedAt, run),
           () => undefined,
           `${key} ${index + 1}`,
         );

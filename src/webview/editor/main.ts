@@ -109,7 +109,7 @@ function save(): void {
   vscode.setState(view);
 }
 
-function send(intent: EditorIntent, typedAt?: number): void {
+function send(intent: EditorIntent, typedAt?: number, run?: number): void {
   addedLast = intent.kind === 'addPair' || intent.kind === 'duplicatePair';
   vscode.postMessage({
     type: 'intent',
@@ -117,6 +117,7 @@ function send(intent: EditorIntent, typedAt?: number): void {
     baseVersion: version,
     intent,
     typedAt,
+    run,
   });
 }
 

@@ -5,14 +5,34 @@ import { planEdits } from '../../../src/core/edit/plan';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { FileLinter } from '../../../src/core/lint';
 import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
-import { diffRenderings, renderFile } from '../../../src/extension/editor/pair-states';
+import type { Problem } from '../../../src/core/types';
+import {
+  diffRenderings,
+  renderFile,
+  type Rendering,
+} from '../../../src/extension/editor/pair-states';
 import { cleanPair, services, sftFile } from '../helpers';
 
 const g = defaultGuidelines();
 const linter = new FileLinter(g, services);
-const render = (model: SftFileModel) => renderFile(model, linter.lintModel(model).problems, g);
+const render = (model: SftFileModel, before?: Rendering, extra: Problem[] = []) =>
+  renderFile(model, [...linter.lintModel(model).problems, ...extra], g, before);
 
 const FILE = sftFile(cleanPair('a'), cleanPair('b'), cleanPair('c'));
+
+/** Pair b's `key` set to `value` in FILE, re-parsed as an editor does (the other pairs keep their memo). */
+function editB(key: string, value: string) {
+  const before = parseSft(FILE);
+  const edits = planEdits(before, { kind: 'setField', pair: { id: 'b' }, key, value });
+  const text = applyEdits(FILE, edits);
+  const after = updateSft(
+    before,
+    edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
+    text,
+  );
+  assert.ok(after, 'the edit re-parses one pair');
+  return { before, after, text };
+}
 
 describe('pair editor states and pushes', () => {
   it('renders each pair by id with its texts, annotations and counts', () => {
@@ -40,21 +60,7 @@ describe('pair editor states and pushes', () => {
   });
 
   it('after an edit of one pair, the push carries that pair only, and no order', () => {
-    const before = parseSft(FILE);
-    const edits = planEdits(before, {
-      kind: 'setField',
-      pair: { id: 'b' },
-      key: 'prompt',
-      value: 'Why is the sea blue?',
-    });
-    const text = applyEdits(FILE, edits);
-    // The incremental re-parse an editor does: the other pairs keep their memo.
-    const after = updateSft(
-      before,
-      edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
-      text,
-    );
-    assert.ok(after, 'the edit re-parses one pair');
+    const { before, after } = editB('prompt', 'Why is the sea blue?');
     const push = diffRenderings(render(before), render(after));
     assert.deepEqual(
       push.changed.map((p) => [p.key, p.texts.prompt]),
@@ -63,6 +69,31 @@ describe('pair editor states and pushes', () => {
     assert.deepEqual(push.removed, []);
     assert.equal(push.order, undefined);
     assert.equal(push.fileProblems, undefined);
+  });
+
+  it('rendered against the rendering before an edit, only the edited pair is rendered again, and the push is the same', () => {
+    const { before, after, text } = editB('response', 'Because of the way air scatters light.');
+    const was = render(before);
+    const r = render(after, was);
+    assert.equal(r.pairs.get('a'), was.pairs.get('a'), 'a is taken over');
+    assert.equal(r.pairs.get('c'), was.pairs.get('c'), 'c is taken over (it only moved)');
+    assert.notEqual(r.pairs.get('b'), was.pairs.get('b'));
+    assert.deepEqual(diffRenderings(was, r), diffRenderings(was, render(after)));
+    // A problem that comes to an unchanged pair (a workspace rule's) renders that pair again.
+    const c = parseSft(text).pairs[2];
+    const dup: Problem = {
+      rule: 'duplicate-id',
+      severity: 'error',
+      message: 'Duplicate id c',
+      start: c.base + c.slice.start + 4,
+      end: c.base + c.slice.start + 5,
+    };
+    const withDup = render(after, r, [dup]);
+    assert.notEqual(withDup.pairs.get('c'), r.pairs.get('c'));
+    assert.deepEqual(
+      diffRenderings(r, withDup).changed.map((p) => [p.key, p.problems.map((q) => q.rule)]),
+      [['c', ['duplicate-id']]],
+    );
   });
 
   it('a move sends the new order and the two pairs whose place changed; a delete sends the key removed', () => {
@@ -102,6 +133,8 @@ describe('pair editor states and pushes', () => {
     const r = render(after);
     assert.deepEqual(r.order, ['x', 'y', 'z']);
     assert.deepEqual(r.pairs.get('x')!.state.ref, { id: 'x' });
+    // Against the rendering before: the first pair kept its memo, yet its name changed.
+    assert.deepEqual(render(after, render(before)).pairs.get('x')!.state.ref, { id: 'x' });
     assert.equal(resolvePair(after, { id: 'x' })?.index, 0);
     assert.equal(resolvePair(before, { id: 'x' }), undefined, 'a shared id names no pair');
   });
