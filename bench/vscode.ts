@@ -226,7 +226,7 @@ function pairEditorLines(f: PairEditorFigures): Line[] {
       pass: f.openMs <= 1000,
     },
     {
-      name: `  of which: webview page up and asking (ready) ${ms(o.ready)}; host state built and posted ${ms(o.posted)}; state arrived in the webview ${ms(o.received)}`,
+      name: `  of which: VS Code loading the document until it resolves the editor ${ms(o.resolved)}; webview page up and asking (ready) ${ms(o.ready)}; host state built and posted ${ms(o.posted)}; state arrived in the webview ${ms(o.received)}`,
       value: ms(f.paintMs - o.received),
       budget: 'report',
     },

@@ -36,6 +36,11 @@ export interface IndexTiming {
  */
 export interface PairEditorTiming {
   uri: string;
+  /**
+   * When VS Code handed the provider the document (`resolveCustomTextEditor`): what comes
+   * before is VS Code reading the file into its text model and the document's open events.
+   */
+  resolved?: number;
   /** The webview's `ready` handled: when the host began the state and when it had posted it. */
   init?: { start: number; posted: number };
   /**

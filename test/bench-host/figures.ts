@@ -98,7 +98,7 @@ export interface PairEditorFigures {
    * Where the open went, ms from the call: the host took the webview's `ready` (its page
    * loaded), the host had built and posted the state, the state arrived in the webview.
    */
-  openSteps: { ready: number; posted: number; received: number };
+  openSteps: { resolved: number; ready: number; posted: number; received: number };
   /** One real key press in a card's response: its input event to the text document's change. */
   keystrokeToDocument: Series;
   /** The same key press to the frame with the card drawn from the push of that change. */

@@ -74,6 +74,7 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
     const init = marks()?.init;
     assert.ok(init, 'the host marked the state it sent');
     figures.openSteps = {
+      resolved: (marks()?.resolved ?? NaN) - t0,
       ready: init.start - t0,
       posted: init.posted - t0,
       received: painted.received - t0,

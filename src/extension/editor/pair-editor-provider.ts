@@ -15,7 +15,7 @@ import type { TokenCounter } from '../../core/services';
 import { parseFromWebview } from '../../shared/editor-protocol';
 import { filePrefix, type IdSource } from '../commands/pair-commands';
 import { Disposable } from '../dispose';
-import type { PerfProbe } from '../perf';
+import { epochNow, type PerfProbe } from '../perf';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { valuesFor } from '../language/vocabulary';
@@ -126,6 +126,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   }
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    this.perf.pairEditor = { uri: document.uri.toString(), resolved: epochNow() };
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     const session = new EditorSession(document, panel, {
