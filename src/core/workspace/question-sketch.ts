@@ -3,8 +3,10 @@
  * Pairs that quote one passage for many questions have nearly the same prompt; what tells
  * them apart is the question. The sketch keeps the content words of the prompt's questions
  * (text ending in `?`, and `Question:` / `Q:` lines) as sorted distinct hashes:
- * function words are dropped, `Steve's` counts as `Steve`, and the question words (who,
- * what, where ...) are kept, since they name what is asked.
+ * function words are dropped, `Steve's` counts as `Steve`, the question words (who,
+ * what, where ...) are kept, since they name what is asked, and a kinship word brings its
+ * broader word along (`mother` adds `parent`), so a question reworded that way still reads as
+ * the same request narrowed.
  */
 import { hashWord, scanWords } from '../text/word-hashes';
 
@@ -31,6 +33,17 @@ const SAME_AS = new Map([
   [hashWord('whom'), hashWord('who')],
   [hashWord('whose'), hashWord('who')],
 ]);
+
+// A narrower word asks what its broader word asks, narrowed: "Who was He's mother?" asks for a
+// parent of He. The sketch keeps both words; compareQuestions reads the narrower one apart.
+const BROADER = new Map(
+  [
+    ['parent', 'mother father mom dad'],
+    ['child', 'son daughter'],
+    ['spouse', 'husband wife'],
+    ['sibling', 'brother sister'],
+  ].flatMap(([broad, narrow]) => narrow.split(' ').map((w) => [hashWord(w), hashWord(broad)])),
+);
 
 const LABELS = new Set(['question', 'q'].map(hashWord));
 const POSSESSIVE = /['’]s$/i;
@@ -95,7 +108,10 @@ export function questionSketch(prompt: string): Int32Array | undefined {
       const start = w + 1 - from > LONG_RUN ? Math.max(from, sentence) : from;
       for (let i = start; i <= w; i++) {
         const h = contentHash(prompt, scan.starts[i], scan.ends[i], scan.hashes[i]);
-        if (h !== undefined) words.add(h);
+        if (h === undefined) continue;
+        words.add(h);
+        const broader = BROADER.get(h);
+        if (broader !== undefined) words.add(broader);
       }
       if (words.size > MAX_WORDS) return undefined;
     }
@@ -111,24 +127,34 @@ export function questionSketch(prompt: string): Int32Array | undefined {
 /**
  * How two question sketches compare: `same` when they hold the same words, `contained` when
  * one adds words the other lacks but not both ways (a question narrowed or reworded with a
- * word more), `different` when each asks something the other does not.
+ * word more), `different` when each asks something the other does not. A narrower word on one
+ * side only ("Who was He's mother?" where the other asks for a parent of He) adds no word, as
+ * both sides hold its broader one, but narrows the question: `contained` at most. Narrower
+ * words on both sides (mother, father) ask for different people: `different`.
  */
 export function compareQuestions(a: Int32Array, b: Int32Array): 'same' | 'contained' | 'different' {
   let i = 0;
   let j = 0;
   let onlyA = false;
   let onlyB = false;
+  let narrowerA = false;
+  let narrowerB = false;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i] < b[j])) {
-      onlyA = true;
+      if (BROADER.has(a[i])) narrowerA = true;
+      else onlyA = true;
       i++;
     } else if (i >= a.length || b[j] < a[i]) {
-      onlyB = true;
+      if (BROADER.has(b[j])) narrowerB = true;
+      else onlyB = true;
       j++;
     } else {
       i++;
       j++;
     }
   }
-  return onlyA && onlyB ? 'different' : onlyA || onlyB ? 'contained' : 'same';
+  const moreA = onlyA || (narrowerA && narrowerB);
+  const moreB = onlyB || (narrowerA && narrowerB);
+  if (moreA && moreB) return 'different';
+  return moreA || moreB || narrowerA || narrowerB ? 'contained' : 'same';
 }

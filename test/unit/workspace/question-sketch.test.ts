@@ -75,6 +75,36 @@ const CASES: [string, string, string, 'same' | 'contained' | 'different'][] = [
   ],
   ['the same question in another template', givenContext(BAND), quoref(BAND), 'contained'],
   [
+    'a kinship word narrows its broader one: a parent of He, his mother',
+    movie('Who was the parent of Emperor He?'),
+    movie("Who was He's mother?"),
+    'contained',
+  ],
+  [
+    'one kinship word in other places of the question',
+    movie("Who was He's mother?"),
+    movie('Who was the mother of He?'),
+    'same',
+  ],
+  [
+    'the same kinship word twice',
+    'Why did my mom buy this DVD ?',
+    'Why did my mom buy this DVD ?',
+    'same',
+  ],
+  [
+    'two kinship words of one kind ask for different people',
+    movie("Who is Hamlet's mother?"),
+    movie("Who is Hamlet's father?"),
+    'different',
+  ],
+  [
+    'kinship words of two kinds (child, husband) over one passage',
+    movie("Who was Consort Liang's child?"),
+    movie("Who was Deng Sui's husband?"),
+    'different',
+  ],
+  [
     'a passage line ending in a question, the same question after it',
     cosmos('Why might have the temp agency tell me I am not needed ?'),
     cosmos('Why might have the temp agency tell me I am not needed ?'),

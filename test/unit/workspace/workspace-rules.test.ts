@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSft, updateSft } from '../../../src/core/parse/parse';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { WorkspaceIndex, indexFile } from '../../../src/core/workspace/index';
 import { estimatedJaccard, minhash } from '../../../src/core/workspace/minhash';
 import { cleanPair as cleanPairWithSky, guidelinesFrom, sftFile } from '../helpers';
+import { REPO_ROOT } from '../cli/run-cli';
 
 /** A clean pair whose prompt is too short for a signature, so only the prompts a test sets can be near-duplicates. */
 const cleanPair = (id: string, extra = ''): string =>
@@ -200,6 +203,25 @@ describe('workspace rules', () => {
       rc('mk-6', 'Who handpicked the fighters of Earth?', 'Raiden.'),
     );
     assert.deepEqual(nearDuplicateIds(text), ['mk-3', 'mk-4', 'mk-5', 'mk-6']);
+  });
+
+  it('near-duplicate: real pairs over one passage: a question reworded with a kinship word (parent, mother) and the same answer is reported; different questions sharing an answer are not', () => {
+    const file = join(REPO_ROOT, 'test/fixtures/near-duplicate/reworded-questions.sft.yaml');
+    const ix = index({ 'reworded-questions.sft.yaml': readFileSync(file, 'utf8') });
+    const near = ix
+      .problemsFor('reworded-questions.sft.yaml', guidelinesFor)
+      .filter((p) => p.rule === 'near-duplicate');
+    const q = 't0-adversarial-qa-dbidaf-answer-the-following-q-';
+    // "Who was the parent of Emperor He?" / "Who was He's mother?", both "Consort Liang".
+    assert.deepEqual(
+      near.map((p) => p.pairId),
+      [`${q}142`, `${q}146`],
+    );
+    // Each links the other alone: not 147/148 (child, husband: other facts, both "Emperor He"),
+    // not quoref 163/168 (who pretends to be Hillary's date, who saves her: both "Nick Rivers").
+    const linked = near.map((p) => (p.related ?? []).map((r) => r.start));
+    const idStart = (id: string): number => ix.pairsWithId(id)[0].idSpan.start;
+    assert.deepEqual(linked, [[idStart(`${q}146`)], [idStart(`${q}142`)]]);
   });
 
   it('near-duplicate: the threshold comes from the guidelines', () => {
