@@ -226,6 +226,16 @@ function pairEditorLines(f: PairEditorFigures): Line[] {
       pass: f.openMs <= 1000,
     },
     {
+      name: `  baseline, same run: VS Code opening the same text as a plain YAML document (no SFT Studio code)`,
+      value: ms(f.plainOpenMs),
+      budget: 'report',
+    },
+    {
+      name: `  the pair editor's own part: VS Code resolving it to the host hearing of the first frame`,
+      value: ms(f.openMs - o.resolved),
+      budget: 'report',
+    },
+    {
       name: `  of which: VS Code loading the document until it resolves the editor ${ms(o.resolved)}; webview page up and asking (ready) ${ms(o.ready)}; host state built and posted ${ms(o.posted)}; state arrived in the webview ${ms(o.received)}`,
       value: ms(f.paintMs - o.received),
       budget: 'report',

@@ -115,6 +115,16 @@ export class FileLinter {
     return this.collect(model, fileProblems);
   }
 
+  /**
+   * Check pairs `from` to `to` (exclusive) and keep their problems on the pairs, where a later
+   * {@link lintModel} of the same model takes them: a host spreads the lint of a large file
+   * over several turns of its event loop this way, so it stays responsive meanwhile.
+   */
+  checkPairs(model: SftFileModel, from: number, to: number): void {
+    const end = Math.min(to, model.pairs.length);
+    for (let i = from; i < end; i++) this.pairProblems(model, model.pairs[i]);
+  }
+
   /** Lint an already parsed file. */
   lintModel(model: SftFileModel): FileLintResult {
     const fileProblems: Problem[] = [];

@@ -9,13 +9,18 @@
  * answers with pushes of what changed (pairs changed or removed, the order when it moved, the
  * problems), never the whole text.
  *
+ * The list gets a small row per pair; only the pair the card shows comes whole (its texts,
+ * annotations, problems): a 5,000-pair file opens with a few hundred KB, not its megabytes
+ * of text. The webview asks for a pair's card when it selects it, and text search runs
+ * in the host, over the document.
+ *
  * No Node API and no vscode import: the web build ships this module, and the webview bundles it.
  */
 import * as z from 'zod/mini';
 import { checkMessage } from './check-message';
 
 /** Bumped when a message changes shape; a webview of another version asks again (GitLens's skew rule). */
-export const protocolVersion = 1;
+export const protocolVersion = 2;
 
 /** A pair by its id; by its index only where it has no id (or shares it within the file). */
 export const PairRefSchema = z.union([
@@ -101,7 +106,12 @@ export const EditorIntentSchema = z.discriminatedUnion('kind', [
 /** Webview → host. */
 export const FromWebviewSchema = z.discriminatedUnion('type', [
   /** The webview is up and asks for the whole state (the host answers with `init`). */
-  z.object({ type: z.literal('ready'), protocolVersion: z.number() }),
+  z.object({
+    type: z.literal('ready'),
+    protocolVersion: z.number(),
+    /** The pair the card showed before the panel was hidden (its key), to come whole in `init`. */
+    selected: z.optional(z.string()),
+  }),
   z.object({
     type: z.literal('intent'),
     clientSeq: z.number().check(z.int()),
@@ -118,8 +128,13 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
   }),
   /** The token counts of one pair (tokenizing is work: asked for the card shown, not for the list). */
   z.object({ type: z.literal('tokens'), key: z.string(), pair: PairRefSchema }),
-  /** The card now shows this pair (the annotations view follows it). */
-  z.object({ type: z.literal('select'), pair: PairRefSchema }),
+  /**
+   * The card now shows this pair (the annotations view follows it): the host answers with the
+   * pair whole (`card`), and keeps sending it whole in pushes while the card shows it.
+   */
+  z.object({ type: z.literal('select'), key: z.string(), pair: PairRefSchema }),
+  /** Text search over the pairs' ids and texts: answered with `found`, the keys in file order. */
+  z.object({ type: z.literal('search'), seq: z.number().check(z.int()), query: z.string() }),
   /**
    * A frame drawn after a host message of `version` (epoch ms, taken once the frame is out):
    * `init`, the first list and card; `update`, the card after a push. The benchmark's clock.
@@ -151,21 +166,30 @@ const ReviewNoteSchema = z.object({
   resolved: z.boolean(),
 });
 
-/** One pair as a card and a list row show it. */
-export const PairStateSchema = z.object({
+/** One pair as a list row shows it (and filters read it). */
+const pairRowShape = {
   /** Stable while the pair keeps its id: its id when unique in the file, else `#index`. */
   key: z.string(),
   ref: PairRefSchema,
   index: z.number(),
   id: z.optional(z.string()),
-  /** The pair's own text fields (system, context, prompt, response), as YAML reads them. */
-  texts: z.record(z.string(), z.string()),
-  /** Annotations as written in the pair (a word or a list). */
-  annotations: z.record(z.string(), textOrList),
   /** Effective task, prompt type and status (own value, else the file's default), for the list. */
   task: z.optional(z.string()),
   promptType: z.optional(z.string()),
   status: z.optional(z.string()),
+  bucket: z.string(),
+  /** How many problems the pair has (the card's state lists them). */
+  problemCount: z.number(),
+};
+export const PairRowSchema = z.object(pairRowShape);
+
+/** One pair whole, as the card shows it. */
+export const PairStateSchema = z.object({
+  ...pairRowShape,
+  /** The pair's own text fields (system, context, prompt, response), as YAML reads them. */
+  texts: z.record(z.string(), z.string()),
+  /** Annotations as written in the pair (a word or a list). */
+  annotations: z.record(z.string(), textOrList),
   examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),
   labels: z.optional(z.array(z.string())),
   /** Free tags (not an annotation: no vocabulary). */
@@ -173,7 +197,6 @@ export const PairStateSchema = z.object({
   review: z.array(ReviewNoteSchema),
   promptWords: z.number(),
   responseWords: z.number(),
-  bucket: z.string(),
   problems: z.array(ProblemSchema),
 });
 
@@ -187,9 +210,16 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     type: z.literal('init'),
     protocolVersion: z.number(),
     version: z.number(),
-    pairs: z.array(PairStateSchema),
+    rows: z.array(PairRowSchema),
+    /** The pair the card shows first, whole (the one `ready` named, else the first). */
+    card: z.optional(PairStateSchema),
     /** Problems of the file not on any pair. */
     fileProblems: z.array(ProblemSchema),
+    /**
+     * Whether the rows' problem counts are the lint's: a large file is shown once parsed, and
+     * its problems follow in a push when the lint is done.
+     */
+    linted: z.boolean(),
     /** The values each closed annotation may take under the guidelines, with their meanings. */
     choices: z.record(z.string(), z.array(ChoiceSchema)),
     /** The guidelines' length thresholds (words), for the live bucket. */
@@ -201,8 +231,12 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     version: z.number(),
     /** The last intent applied (or refused), by its clientSeq. */
     ackSeq: z.number(),
-    changed: z.array(PairStateSchema),
+    changed: z.array(PairRowSchema),
     removed: z.array(z.string()),
+    /** The card's pair whole, when it changed (or the card asked for it). */
+    card: z.optional(PairStateSchema),
+    /** Set once the rows' problem counts are the lint's (see `init`). */
+    linted: z.optional(z.boolean()),
     /** Every pair key in file order, when the order or the set of pairs changed. */
     order: z.optional(z.array(z.string())),
     fileProblems: z.optional(z.array(ProblemSchema)),
@@ -218,6 +252,15 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     response: z.number(),
     tokenizer: z.string(),
   }),
+  /** The answer to `select`: the pair whole, on the text as it is now. */
+  z.object({ type: z.literal('card'), version: z.number(), state: PairStateSchema }),
+  /** The answer to `search`: the keys of the pairs whose id or text holds the query. */
+  z.object({
+    type: z.literal('found'),
+    seq: z.number(),
+    version: z.number(),
+    keys: z.array(z.string()),
+  }),
   /** An intent that could not be done (a pair that is gone, a fix no longer offered). */
   z.object({ type: z.literal('refused'), clientSeq: z.number(), reason: z.string() }),
 ]);
@@ -226,6 +269,7 @@ export type EditorIntent = z.infer<typeof EditorIntentSchema>;
 export type FromWebview = z.infer<typeof FromWebviewSchema>;
 export type ToWebview = z.infer<typeof ToWebviewSchema>;
 export type PairState = z.infer<typeof PairStateSchema>;
+export type PairRow = z.infer<typeof PairRowSchema>;
 export type ProblemState = z.infer<typeof ProblemSchema>;
 export type Choice = z.infer<typeof ChoiceSchema>;
 /** @usedBy webview (src/webview/editor, its own program) */

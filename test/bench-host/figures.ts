@@ -99,6 +99,12 @@ export interface PairEditorFigures {
    * loaded), the host had built and posted the state, the state arrived in the webview.
    */
   openSteps: { resolved: number; ready: number; posted: number; received: number };
+  /**
+   * The baseline of the same run: VS Code opening a copy of the same text as a plain YAML
+   * document (`openTextDocument`, no SFT Studio code involved), ms. What VS Code itself
+   * takes to load the text, which the pair editor cannot start before.
+   */
+  plainOpenMs: number;
   /** One real key press in a card's response: its input event to the text document's change. */
   keystrokeToDocument: Series;
   /** The same key press to the frame with the card drawn from the push of that change. */

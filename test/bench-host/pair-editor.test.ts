@@ -7,7 +7,7 @@
  * Writes the figures as JSON to $SFT_BENCH_OUT; bench/vscode.ts judges them.
  */
 import * as assert from 'node:assert';
-import { statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -60,6 +60,12 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
   });
 
   test('open to first paint, key presses to the document and to the card', async () => {
+    // The baseline: VS Code loading the same text as a plain YAML document (not ours).
+    const plain = vscode.Uri.file(uri.fsPath.replace(/\.sft\.yaml$/, '.plain.yaml'));
+    copyFileSync(uri.fsPath, plain.fsPath);
+    const p0 = epochNow();
+    await vscode.workspace.openTextDocument(plain);
+    figures.plainOpenMs = epochNow() - p0;
     const key = uri.toString();
     const marks = () => (api.perf.pairEditor?.uri === key ? api.perf.pairEditor : undefined);
     const changes = vscode.workspace.onDidChangeTextDocument;
@@ -83,6 +89,9 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
     assert.ok(doc, 'the pair editor opened the text document');
     const pairs = (await api.coverage()).pairs.length; // the workspace's one file
     figures.file = { pairs, bytes: statSync(uri.fsPath).size };
+    console.log(
+      `[bench] VS Code opening the same text as plain YAML: ${figures.plainOpenMs.toFixed(0)} ms`,
+    );
     console.log(
       `[bench] pair editor, ${pairs} pairs: open to first paint ${figures.paintMs.toFixed(0)} ms, heard ${figures.openMs.toFixed(0)} ms; steps ${JSON.stringify(figures.openSteps)}`,
     );

@@ -169,6 +169,7 @@ describe('annotations view', function () {
     );
     await vscode.commands.executeCommand('sft.test.pairEditorPost', uri, {
       type: 'select',
+      key: 'an-0002',
       pair: { id: 'an-0002' },
     });
     const p = await shownWhen(

@@ -50,6 +50,47 @@ describe('diagnostics', () => {
     assert.strictEqual(await sft.currentLint(doc), a, 'the version is not linted again');
   });
 
+  it('a large document is linted in turns: an edit made meanwhile is in the result, as a fresh lint gives it', async () => {
+    const sft = await api();
+    const pair = (i: number) =>
+      `  - id: big-${i}\n    task: open_qa\n    prompt: Why does question ${i} matter to the class?\n` +
+      `    response: ${i % 331 === 0 ? 'As an AI language model, I' : 'I'} think it shows step ${i}.\n`;
+    const text = `sft: 1\npairs:\n${Array.from({ length: 3000 }, (_, i) => pair(i)).join('')}`;
+    const full = sft.lintStats.full;
+    const during = sft.lintStats.editsWhileLinting;
+    const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content: text });
+    // The open starts its lint; the host still answers while it runs (it yields between turns).
+    const deadline = Date.now() + 10_000;
+    while (sft.lintStats.full === full && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 1));
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.positionAt(text.indexOf('I think it shows step 5.'));
+    edit.insert(doc.uri, at, 'As an AI language model, ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(
+      sft.lintStats.editsWhileLinting,
+      during + 1,
+      'the edit came while the lint ran',
+    );
+    const edited = (await sft.currentLint(doc)) as { version: number; incremental: boolean };
+    assert.strictEqual(edited.version, doc.version);
+    assert.ok(edited.incremental, 'the edit was added to the result, not linted again in full');
+    const fresh = await vscode.workspace.openTextDocument({
+      language: 'sft-yaml',
+      content: doc.getText(),
+    });
+    const shape = (r: object) =>
+      (
+        r as { result: { problems: { rule: string; start: number; end: number }[] } }
+      ).result.problems.map((p) => [p.rule, p.start, p.end]);
+    const got = shape(edited);
+    assert.deepStrictEqual(got, shape(await sft.currentLint(fresh)));
+    assert.ok(
+      got.filter(([rule]) => rule === 'banned-phrase').length === 11,
+      `ten planted and one typed: ${JSON.stringify(got)}`,
+    );
+  });
+
   it('typing a banned phrase raises it (incrementally) and deleting it clears it', async function () {
     if (!RULE_METAS.some((m) => m.id === 'banned-phrase')) this.skip();
     const sft = await api();

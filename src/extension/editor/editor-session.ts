@@ -7,6 +7,9 @@
  * Undo and redo are never answered with an edit: that would cut the redo stack. A card
  * commits each keystroke as its own edit; an undo of one keystroke of a run of typing is
  * followed by undos of the rest of the run, so the run is one undo step for the writer.
+ *
+ * The list gets rows, and only the pair the card shows comes whole. A large document is shown
+ * once parsed: its lint runs in turns after the first paint, and its problems follow.
  */
 import * as vscode from 'vscode';
 import { documentEdit } from '../../core/edit/document-edit';
@@ -14,6 +17,7 @@ import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent
 import { pairViews } from '../../core/parse/pair-view';
 import type { TokenCounter } from '../../core/services';
 import type { Problem } from '../../core/types';
+import type { Guidelines } from '../../core/guidelines';
 import { settings } from '../config';
 import { planEdits } from '../../core/edit/plan';
 import type { PairModel } from '../../core/parse/model';
@@ -30,7 +34,14 @@ import { Disposable } from '../dispose';
 import { epochNow, type PerfProbe } from '../perf';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import { applyPlanned } from '../workspace-edit';
-import { diffRenderings, renderFile, type Rendering } from './pair-states';
+import {
+  cardChanged,
+  diffRenderings,
+  pairState,
+  renderFile,
+  searchPairs,
+  type Rendering,
+} from './pair-states';
 import { choicesOf } from './choices';
 import { TypingRuns } from './typing-runs';
 
@@ -54,9 +65,25 @@ export interface SessionServices {
   workspaceProblems(uri: vscode.Uri): readonly Problem[];
 }
 
+/** What the webview was last sent: the rendering, the problems and guidelines it was made with. */
+interface Sent {
+  rendering: Rendering;
+  problems: readonly Problem[];
+  guidelines: Guidelines;
+  version: number;
+  /** Whether the problems are the lint's (else the rows were sent before the lint was done). */
+  linted: boolean;
+}
+
 export class EditorSession extends Disposable {
   private queue: Promise<unknown> = Promise.resolve();
-  private sent?: Rendering;
+  private sent?: Sent;
+  /** The first state, built while the webview loads (see {@link prepare}). */
+  private prepared?: Promise<Sent | undefined>;
+  /** The key of the pair the webview's card shows (it comes whole in pushes). */
+  private cardKey?: string;
+  /** The webview's text search, while one is active (answered again after each push). */
+  private search?: { seq: number; query: string };
   private ackSeq = -1;
   private timer?: ReturnType<typeof setTimeout>;
   private pushing?: Promise<void>;
@@ -104,18 +131,20 @@ export class EditorSession extends Disposable {
     return this.ready;
   }
 
-  /** What the webview has been sent, in file order (for tests: the state it shows). */
+  /**
+   * Every pair whole as of what the webview has been sent, in file order (for tests: the
+   * rows it lists, and the card it would show for each).
+   */
   shownState(): { version: number; ackSeq: number; pairs: PairState[] } | undefined {
     const s = this.sent;
     if (!s) return undefined;
+    const r = s.rendering;
     return {
-      version: this.sentVersion,
+      version: s.version,
       ackSeq: this.ackSeq,
-      pairs: s.order.map((k) => s.pairs.get(k)!.state),
+      pairs: r.order.map((k) => pairState(r, s.problems, k, s.guidelines)!),
     };
   }
-
-  private sentVersion = -1;
 
   /** A message from the webview (or from a test acting as it). */
   receive(msg: FromWebview): Promise<unknown> {
@@ -124,12 +153,17 @@ export class EditorSession extends Disposable {
         this.services.log.warn(`[pair editor] webview protocol ${msg.protocolVersion} ignored`);
         return Promise.resolve();
       }
-      return (this.queue = this.queue.then(() => this.init()));
+      return (this.queue = this.queue.then(() => this.init(msg.selected)));
     }
     if (msg.type === 'select') {
       this.selected = msg.pair;
+      this.cardKey = msg.key;
       this.selectEmitter.fire(msg.pair);
-      return Promise.resolve();
+      return (this.queue = this.queue.then(() => this.sendCard(msg.key)));
+    }
+    if (msg.type === 'search') {
+      this.search = msg.query ? { seq: msg.seq, query: msg.query } : undefined;
+      return (this.queue = this.queue.then(() => this.sendFound(msg.seq, msg.query)));
     }
     if (msg.type === 'painted') {
       this.mark(msg);
@@ -168,25 +202,93 @@ export class EditorSession extends Disposable {
     return c;
   }
 
-  private async init(): Promise<void> {
+  /**
+   * The webview's first state: every pair's row and the card's pair whole. A large document
+   * not linted yet is sent as parsed (no problems), and its problems follow in a push.
+   */
+  private async init(selected?: string): Promise<void> {
     const start = epochNow();
-    const c = await this.current();
-    const g = c.governedBy.loaded.guidelines;
-    const r = renderFile(c.result.model, this.problems(c), g);
-    this.sent = r;
-    this.sentVersion = c.version;
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    let sent = await prepared?.catch(() => undefined);
+    if (sent?.version !== this.document.version) sent = await this.firstState();
+    const r = sent.rendering;
+    this.sent = sent;
     this.ready = true;
+    this.cardKey = selected !== undefined && r.pairs.has(selected) ? selected : r.order[0];
+    // The card shows this pair from the first frame on (the webview does not say so again).
+    const shown = this.cardKey === undefined ? undefined : r.pairs.get(this.cardKey)!.row.ref;
+    if (shown) {
+      this.selected = shown;
+      this.selectEmitter.fire(shown);
+    }
     await this.post({
       type: 'init',
       protocolVersion,
-      version: c.version,
-      pairs: r.order.map((k) => r.pairs.get(k)!.state),
+      version: sent.version,
+      rows: r.order.map((k) => r.pairs.get(k)!.row),
+      card:
+        this.cardKey === undefined
+          ? undefined
+          : pairState(r, sent.problems, this.cardKey, sent.guidelines),
       fileProblems: r.fileProblems,
-      choices: choicesOf(g),
-      length: g.length,
+      choices: choicesOf(sent.guidelines),
+      length: sent.guidelines.length,
+      linted: sent.linted,
     });
     this.marks().init = { start, posted: epochNow() };
     this.readyEmitter.fire();
+    // What changed since the state was built (workspace problems, while the page loaded), or a
+    // large file's problems when its lint (in turns from here) is done.
+    this.schedulePush(false, 0);
+  }
+
+  /**
+   * Build the first state while the webview page loads (the provider calls this when VS Code
+   * hands it the document): `ready` then only has to post it.
+   */
+  prepare(): void {
+    this.prepared = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+      this.isDisposed ? undefined : this.firstState(),
+    );
+    this.prepared.catch(() => undefined);
+  }
+
+  /** Every pair's row: as parsed for a large document not linted yet, else with its problems. */
+  private async firstState(): Promise<Sent> {
+    const docs = this.services.docs;
+    const governed = await docs.governedBy(this.document);
+    const model = docs.parsed(this.document);
+    if (model) {
+      const g = governed.loaded.guidelines;
+      return {
+        rendering: renderFile(model, [], g),
+        problems: [],
+        guidelines: g,
+        version: this.document.version,
+        linted: false,
+      };
+    }
+    const c = await this.current();
+    const g = c.governedBy.loaded.guidelines;
+    const problems = this.problems(c);
+    const rendering = renderFile(c.result.model, problems, g);
+    return { rendering, problems, guidelines: g, version: c.version, linted: true };
+  }
+
+  /** The pair `key` whole, as last sent (the answer to `select`). */
+  private async sendCard(key: string): Promise<void> {
+    const s = this.sent;
+    const state = s && pairState(s.rendering, s.problems, key, s.guidelines);
+    if (state) await this.post({ type: 'card', version: s.version, state });
+  }
+
+  /** The pairs whose id or text holds `query`, as last sent (the answer to `search`). */
+  private async sendFound(seq: number, query: string): Promise<void> {
+    const s = this.sent;
+    if (!s) return;
+    const keys = searchPairs(s.rendering, query);
+    await this.post({ type: 'found', seq, version: s.version, keys });
   }
 
   /** Token counts of one pair, on the text as it is now (sent, and returned for tests). */
@@ -288,13 +390,20 @@ export class EditorSession extends Disposable {
       const c = await this.current();
       if (this.isDisposed) return;
       const g = c.governedBy.loaded.guidelines;
-      const r = renderFile(c.result.model, this.problems(c), g, this.sent);
-      const diff = diffRenderings(this.sent, r);
+      const problems = this.problems(c);
+      const before = this.sent;
+      const r = renderFile(c.result.model, problems, g, before?.rendering);
+      const diff = diffRenderings(before?.rendering, r);
       const unchanged =
         !diff.changed.length && !diff.removed.length && !diff.order && !diff.fileProblems;
-      if (unchanged && !force && c.version === this.sentVersion) return;
-      this.sent = r;
-      this.sentVersion = c.version;
+      const linted = before?.linted === false;
+      if (unchanged && !force && !linted && c.version === before?.version) return;
+      this.sent = { rendering: r, problems, guidelines: g, version: c.version, linted: true };
+      const key = this.cardKey;
+      const card =
+        key !== undefined && (force || cardChanged(before?.rendering, r, key))
+          ? pairState(r, problems, key, g)
+          : undefined;
       const undoRedo = this.undoRedo;
       this.undoRedo = false;
       await this.post({
@@ -302,8 +411,11 @@ export class EditorSession extends Disposable {
         version: c.version,
         ackSeq: this.ackSeq,
         ...diff,
+        card,
+        linted: linted || undefined,
         undoRedo: undoRedo || undefined,
       });
+      if (this.search) await this.sendFound(this.search.seq, this.search.query);
     })().finally(() => (this.pushing = undefined));
     return this.pushing;
   }

@@ -152,6 +152,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       if (this.sessions.get(key) === session) this.sessions.delete(key);
     });
     panel.webview.html = pairEditorHtml(panel.webview, dist);
+    session.prepare();
   }
 
   /** Insert Pair's template with a workspace-unique id, after `after` (else last). */

@@ -1,10 +1,11 @@
 /**
- * What the pair editor shows of a file: each pair as a PairState (texts, annotations, counts,
- * its problems placed at their fields), and the diff between two renderings that a push
- * carries. The offset-free part of a state is kept in the pair's memo, which an incremental
- * re-parse shares between unchanged pairs; given the rendering before, a pair whose memo,
- * place and problems are the same keeps its state and signature as they were, so a keystroke
- * renders one pair, not 5,000.
+ * What the pair editor shows of a file: each pair as a list row (id, effective task, prompt
+ * type and status, bucket, problem count), the pair the card shows whole as a PairState
+ * (texts, annotations, counts, its problems placed at their fields), and the diff between two
+ * renderings that a push carries. The offset-free part of a state is kept in the pair's memo,
+ * which an incremental re-parse shares between unchanged pairs; given the rendering before, a
+ * pair whose memo, place and problems are the same keeps its row and signature as they were,
+ * so a keystroke renders one pair, not 5,000.
  */
 import { isMap, isSeq, type Node } from 'yaml';
 import { ANNOTATION_KEYS } from '../../core/annotations';
@@ -15,33 +16,39 @@ import { scalarText, stringList, type PairModel } from '../../core/parse/model';
 import { pairRange, pairViews } from '../../core/parse/pair-view';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
-import type { PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
+import type { PairRow, PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
 
 type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'tags' | 'review'>;
 
 const CONTENT = 'editor:content';
 const TEXTS = ['system', 'context', 'prompt', 'response'];
 
-/** One pair as rendered: its state, its signature, and what says it is still current. */
+/** One pair as rendered: its row, its signature, and what says it is still current. */
 interface Rendered {
-  state: PairState;
-  sig: string;
+  row: PairRow;
+  /**
+   * Changes whenever the pair's whole state (its card) would: made when first compared (a
+   * pair taken over is the same object, and is not compared), from the pair's content hash.
+   */
+  sig?: string;
+  contentHash: () => number;
   /** The pair's memo (shared by an incremental re-parse while the pair is unchanged). */
   memo?: unknown;
   /** Its problems, offsets from the pair's start: with the memo, all a state depends on. */
-  problemKey?: string;
+  problemKey: string;
 }
 
 /** The file as the pair editor shows it. */
 export interface Rendering {
+  model: SftFileModel;
   order: string[];
   pairs: Map<string, Rendered>;
   fileProblems: ProblemState[];
 }
 
 /**
- * Every pair's state (memoised content), its problems grouped by pair and field. A pair of
- * `before` with the same memo, place and problems is taken over as it was.
+ * Every pair's row, its problems grouped by pair. A pair of `before` with the same memo,
+ * place and problems is taken over as it was.
  */
 export function renderFile(
   model: SftFileModel,
@@ -72,39 +79,96 @@ export function renderFile(
     if (
       was?.memo === pair.memo &&
       was.problemKey === problemKey &&
-      was.state.index === pair.index &&
-      sameRef(was.state.ref, ref)
+      was.row.index === pair.index &&
+      sameRef(was.row.ref, ref)
     ) {
       pairs.set(key, was);
       continue;
     }
     const view = pairViews(model)[pair.index];
-    const fieldAt = (offset: number) =>
-      view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
     const counts = pairCounts(pair, g);
-    const content = contentOf(pair);
-    const state: PairState = {
+    const row: PairRow = {
       key,
       ref,
       index: pair.index,
       id: pair.id,
-      ...content,
       task: view.annotations.task,
       promptType: view.annotations.prompt_type,
       status: view.annotations.status,
-      promptWords: counts.promptWords,
-      responseWords: counts.responseWords,
       bucket: counts.bucket,
-      problems: own.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
+      problemCount: own.length,
     };
     pairs.set(key, {
-      state,
-      sig: signature(state, view.contentHash),
+      row,
+      contentHash: () => view.contentHash,
       memo: pair.memo,
       problemKey,
     });
   }
-  return { order, pairs, fileProblems };
+  return { model, order, pairs, fileProblems };
+}
+
+/**
+ * A pair whole, as the card shows it: its content (memoised on the pair), counts and its
+ * problems (those of `problems`, the ones the rendering was made with, in its range) placed
+ * at their fields. Undefined when the rendering has no such pair.
+ */
+export function pairState(
+  r: Rendering,
+  problems: readonly Problem[],
+  key: string,
+  g: Pick<Guidelines, 'length'>,
+): PairState | undefined {
+  const rendered = r.pairs.get(key);
+  if (!rendered) return undefined;
+  const pair = r.model.pairs[rendered.row.index];
+  const ranges = r.model.pairs.map(pairRange);
+  const own = problems.filter((p) => pairIndexAt(ranges, p.start) === pair.index);
+  const view = pairViews(r.model)[pair.index];
+  const fieldAt = (offset: number) =>
+    view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
+  const counts = pairCounts(pair, g);
+  return {
+    ...rendered.row,
+    ...contentOf(pair),
+    promptWords: counts.promptWords,
+    responseWords: counts.responseWords,
+    problems: own.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
+  };
+}
+
+/** Whether `key`'s card differs between two renderings (or is in one only). */
+export function cardChanged(before: Rendering | undefined, after: Rendering, key: string): boolean {
+  return differs(before?.pairs.get(key), after.pairs.get(key));
+}
+
+function differs(a: Rendered | undefined, b: Rendered | undefined): boolean {
+  if (a === b) return false;
+  return !a || !b || sigOf(a) !== sigOf(b);
+}
+
+function sigOf(r: Rendered): string {
+  return (r.sig ??= signature(r.row, r.contentHash(), r.problemKey));
+}
+
+/**
+ * The keys of the pairs whose id or text (system, context, prompt, response, examples) holds
+ * `query`, ignoring case, in file order.
+ */
+export function searchPairs(r: Rendering, query: string): string[] {
+  const q = query.toLowerCase();
+  if (!q) return [...r.order];
+  return r.order.filter((key) => {
+    const { row } = r.pairs.get(key)!;
+    if ((row.id ?? '').toLowerCase().includes(q)) return true;
+    const c = contentOf(r.model.pairs[row.index]);
+    return (
+      Object.values(c.texts).some((t) => t.toLowerCase().includes(q)) ||
+      (c.examples ?? []).some(
+        (e) => e.input.toLowerCase().includes(q) || e.output.toLowerCase().includes(q),
+      )
+    );
+  });
 }
 
 /** What changed from `before` to `after`, as a push (without version and ack). */
@@ -112,9 +176,9 @@ export function diffRenderings(
   before: Rendering | undefined,
   after: Rendering,
 ): Pick<UpdateMessage, 'changed' | 'removed' | 'order' | 'fileProblems'> {
-  const changed: PairState[] = [];
+  const changed: PairRow[] = [];
   for (const [key, now] of after.pairs)
-    if (before?.pairs.get(key)?.sig !== now.sig) changed.push(now.state);
+    if (!before || differs(before.pairs.get(key), now)) changed.push(now.row);
   const removed = before ? [...before.pairs.keys()].filter((k) => !after.pairs.has(k)) : [];
   const sameOrder =
     before !== undefined &&
@@ -129,21 +193,21 @@ export function diffRenderings(
   };
 }
 
-function sameRef(a: PairState['ref'], b: PairState['ref']): boolean {
+function sameRef(a: PairRow['ref'], b: PairRow['ref']): boolean {
   return 'id' in a ? 'id' in b && a.id === b.id : 'index' in b && a.index === b.index;
 }
 
 /** A pair's state changes when its text, place, effective annotations or problems do. */
-function signature(s: PairState, contentHash: number): string {
+function signature(row: PairRow, contentHash: number, problemKey: string): string {
   return JSON.stringify([
     contentHash,
-    s.index,
-    s.ref,
-    s.task,
-    s.promptType,
-    s.status,
-    s.bucket,
-    s.problems,
+    row.index,
+    row.ref,
+    row.task,
+    row.promptType,
+    row.status,
+    row.bucket,
+    problemKey,
   ]);
 }
 

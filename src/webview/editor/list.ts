@@ -9,7 +9,7 @@ import {
   observeElementRect,
   Virtualizer,
 } from '@tanstack/virtual-core';
-import type { PairState } from '../../shared/editor-protocol';
+import type { PairRow } from '../../shared/editor-protocol';
 import { el } from './dom';
 
 const ROW_HEIGHT = 26;
@@ -21,7 +21,7 @@ export class PairList {
 
   constructor(
     readonly scroller: HTMLElement,
-    private readonly pairOf: (key: string) => PairState | undefined,
+    private readonly pairOf: (key: string) => PairRow | undefined,
     private readonly isSelected: (key: string) => boolean,
     private readonly onPick: (key: string) => void,
   ) {
@@ -71,8 +71,8 @@ export class PairList {
     this.inner.replaceChildren(...rows);
   }
 
-  private row(p: PairState): HTMLElement {
-    const n = p.problems.length;
+  private row(p: PairRow): HTMLElement {
+    const n = p.problemCount;
     const selected = this.isSelected(p.key);
     const row = el(
       'div',

@@ -2,6 +2,8 @@
  * The pair editor's webview: asks the host for the file (`ready`), shows the filtered pair
  * list and the selected pair's card, and sends every change as an intent. It never edits
  * text itself: the document is the source of truth, and each push says what changed there.
+ * The list holds a small row per pair; the card's pair comes whole from the host when it is
+ * selected, and text search runs in the host (the texts of a large file stay there).
  * View state (selection, scroll, filters) survives the panel being hidden via setState.
  */
 import './editor.css';
@@ -10,6 +12,7 @@ import {
   protocolVersion,
   type EditorIntent,
   type InitMessage,
+  type PairRow,
   type PairState,
   type ToWebview,
 } from '../../shared/editor-protocol';
@@ -38,12 +41,20 @@ const { api: vscode, state: view } = webviewApi<ViewState>(protocolVersion, {
   filters: { search: '', task: '', promptType: '', status: '', problemsOnly: false },
 });
 
-const pairs = new Map<string, PairState>();
+const pairs = new Map<string, PairRow>();
 let order: string[] = [];
 let init: InitMessage | undefined;
 let version = 0;
 let clientSeq = 0;
 let card: PairCard | undefined;
+/** Whether the rows' problem counts are the lint's yet (a large file's follow its first paint). */
+let linted = true;
+/** The last search sent, and the keys its answer holds (undefined: no answer yet). */
+let searchSeq = 0;
+let found: Set<string> | undefined;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+/** Focus the card's first field when the selected pair's card arrives. */
+let focusWhenShown = false;
 /** The last intent sent added a pair (its push selects the new one). */
 let addedLast = false;
 /** The pair the host was last told the card shows (the annotations view follows it). */
@@ -139,28 +150,43 @@ function reportPainted(what: 'init' | 'update', v: number, received: number): vo
   );
 }
 
-function matches(p: PairState): boolean {
+function matches(p: PairRow): boolean {
   const f = view.filters;
   if (f.task && p.task !== f.task) return false;
   if (f.promptType && p.promptType !== f.promptType) return false;
   if (f.status && p.status !== f.status) return false;
-  if (f.problemsOnly && !p.problems.length) return false;
-  if (!f.search) return true;
-  const q = f.search.toLowerCase();
-  return (
-    (p.id ?? '').toLowerCase().includes(q) ||
-    Object.values(p.texts).some((t) => t.toLowerCase().includes(q))
-  );
+  if (f.problemsOnly && !p.problemCount) return false;
+  // A search not answered yet shows what the last answer did (all pairs before the first).
+  return !f.search || !found || found.has(p.key);
 }
 
 function refreshList(): void {
   const keys = order.filter((k) => matches(pairs.get(k)!));
   list.setKeys(keys);
-  const problems = order.reduce((n, k) => n + pairs.get(k)!.problems.length, 0);
-  status.textContent = `${keys.length} of ${order.length} pairs · ${problems} problems`;
+  const problems = order.reduce((n, k) => n + pairs.get(k)!.problemCount, 0);
+  const counted = linted ? `${problems} problems` : 'checking for problems…';
+  status.textContent = `${keys.length} of ${order.length} pairs · ${counted}`;
 }
 
-/** Show `key`'s card; `reveal`: scroll the list to its row (not when restoring a saved scroll). */
+/** Ask the host for the pairs the search text matches (after a short pause in typing). */
+function askSearch(delay: number): void {
+  clearTimeout(searchTimer);
+  const query = view.filters.search;
+  if (!query) {
+    found = undefined;
+    vscode.postMessage({ type: 'search', seq: ++searchSeq, query: '' });
+    return;
+  }
+  searchTimer = setTimeout(
+    () => vscode.postMessage({ type: 'search', seq: ++searchSeq, query }),
+    delay,
+  );
+}
+
+/**
+ * Show `key`'s card; `reveal`: scroll the list to its row (not when restoring a saved scroll).
+ * The card comes whole from the host (`card`); until it does, the last card stays, inert.
+ */
 function select(key: string | undefined, focus = false, reveal = true): void {
   if (card && card.key !== key) card.flush();
   view.selected = key;
@@ -168,7 +194,7 @@ function select(key: string | undefined, focus = false, reveal = true): void {
   const p = key === undefined ? undefined : pairs.get(key);
   if (p && key !== announced) {
     announced = key;
-    vscode.postMessage({ type: 'select', pair: p.ref });
+    vscode.postMessage({ type: 'select', key: p.key, pair: p.ref });
   }
   if (!p || !init) {
     card = undefined;
@@ -176,17 +202,32 @@ function select(key: string | undefined, focus = false, reveal = true): void {
       el('p', { class: 'empty', text: order.length ? 'Select a pair.' : 'No pairs yet.' }),
     );
   } else if (card?.key !== key) {
-    card = new PairCard(p, {
-      send,
-      askTokens: (s) => vscode.postMessage({ type: 'tokens', key: s.key, pair: s.ref }),
-      choices: init.choices,
-      length: init.length,
-    });
-    cardBox.replaceChildren(card.root);
-  }
+    focusWhenShown = focus;
+    if (card) {
+      card.root.inert = true;
+      card.root.classList.add('pending');
+    }
+  } else if (focus) card?.focusField();
   list.render();
   if (key && reveal) list.scrollTo(key);
-  if (focus) card?.focusField();
+}
+
+/** The selected pair whole, from the host: a new card, or the shown one brought up to date. */
+function showCard(state: PairState, undoRedo: boolean): void {
+  if (state.key !== view.selected || !init) return;
+  if (card?.key === state.key) {
+    card.update(state, undoRedo);
+    return;
+  }
+  card = new PairCard(state, {
+    send,
+    askTokens: (s) => vscode.postMessage({ type: 'tokens', key: s.key, pair: s.ref }),
+    choices: init.choices,
+    length: init.length,
+  });
+  cardBox.replaceChildren(card.root);
+  if (focusWhenShown) card.focusField();
+  focusWhenShown = false;
 }
 
 function fillFilter(
@@ -209,12 +250,23 @@ function onMessage(msg: ToWebview, received: number): void {
     status.textContent = msg.reason;
     return;
   }
+  if (msg.type === 'found') {
+    if (msg.seq !== searchSeq) return;
+    found = view.filters.search ? new Set(msg.keys) : undefined;
+    refreshList();
+    return;
+  }
+  if (msg.type === 'card') {
+    showCard(msg.state, false);
+    return;
+  }
   if (msg.type === 'init') {
     init = msg;
     version = msg.version;
+    linted = msg.linted;
     pairs.clear();
-    for (const p of msg.pairs) pairs.set(p.key, p);
-    order = msg.pairs.map((p) => p.key);
+    for (const p of msg.rows) pairs.set(p.key, p);
+    order = msg.rows.map((p) => p.key);
     const f = view.filters;
     fillFilter(
       filterSelects.task,
@@ -236,15 +288,23 @@ function onMessage(msg: ToWebview, received: number): void {
     );
     search.value = f.search;
     problemsOnly.checked = f.problemsOnly;
+    if (f.search) askSearch(0);
     refreshList();
     scroller.scrollTop = view.scrollTop;
-    // The list is scrolled where the writer left it; the virtualizer has not measured it yet,
-    // so revealing the row now would scroll again (to put a visible row at the bottom).
-    select(view.selected && pairs.has(view.selected) ? view.selected : order[0], false, false);
+    // The host sent the card of the pair the view state names (else of the first pair), and
+    // knows it is shown. The list is scrolled where the writer left it; the virtualizer has
+    // not measured it yet, so revealing the row now would scroll again.
+    card = undefined;
+    announced = msg.card?.key;
+    view.selected = msg.card?.key;
+    if (msg.card) showCard(msg.card, false);
+    else select(undefined, false, false);
+    list.render();
     reportPainted('init', msg.version, received);
     return;
   }
   version = msg.version;
+  if (msg.linted) linted = true;
   const before = card ? order.indexOf(card.key) : -1;
   const fresh = msg.changed.filter((p) => !pairs.has(p.key)).map((p) => p.key);
   for (const k of msg.removed) pairs.delete(k);
@@ -255,12 +315,14 @@ function onMessage(msg: ToWebview, received: number): void {
   if (fresh.length === 1 && msg.ackSeq === clientSeq && addedLast) {
     addedLast = false;
     select(fresh[0], true);
+    if (msg.card?.key === fresh[0]) showCard(msg.card, false);
+    reportPainted('update', msg.version, received);
     return;
   }
-  const shown = card && pairs.get(card.key);
-  if (card && shown) card.update(shown, msg.undoRedo === true);
+  if (msg.card) showCard(msg.card, msg.undoRedo === true);
   // The shown pair went (deleted, or its id changed): show the one now in its place.
-  else select(order[Math.min(Math.max(before, 0), order.length - 1)]);
+  if (view.selected !== undefined && !pairs.has(view.selected))
+    select(order[Math.min(Math.max(before, 0), order.length - 1)]);
   reportPainted('update', msg.version, received);
 }
 
@@ -281,8 +343,12 @@ function onFilter(): void {
   save();
   refreshList();
 }
-for (const s of [search, ...Object.values(filterSelects), problemsOnly])
+for (const s of [...Object.values(filterSelects), problemsOnly])
   s.addEventListener('input', onFilter);
+search.addEventListener('input', () => {
+  onFilter();
+  askSearch(120);
+});
 scroller.addEventListener('scroll', save, { passive: true });
 
 /** Up and down move through the list, Enter opens the pair's prompt, F8 or n jumps to the next pair with a problem. */
@@ -301,7 +367,7 @@ function onKey(e: KeyboardEvent): void {
     const n = keys.length;
     for (let i = 1; i <= n; i++) {
       const k = keys[(at + i) % n];
-      if (pairs.get(k)?.problems.length) {
+      if (pairs.get(k)?.problemCount) {
         select(k);
         break;
       }
@@ -314,4 +380,4 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'F8' && e.target !== scroller) onKey(e);
 });
 
-vscode.postMessage({ type: 'ready', protocolVersion });
+vscode.postMessage({ type: 'ready', protocolVersion, selected: view.selected });

@@ -151,7 +151,7 @@ describe('annotations view', () => {
     });
 
     it("the pair editor's webview may say which pair its card shows", () => {
-      const msg = { type: 'select', pair: { id: 'a' } };
+      const msg = { type: 'select', key: 'a', pair: { id: 'a' } };
       assert.deepEqual(parseFromWebview(msg, log), msg);
       assert.equal(parseFromWebview({ type: 'select', pair: 'a' }, log), undefined);
     });

@@ -7,16 +7,26 @@ import { FileLinter } from '../../../src/core/lint';
 import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
 import type { Problem } from '../../../src/core/types';
 import {
+  cardChanged,
   diffRenderings,
+  pairState,
   renderFile,
+  searchPairs,
   type Rendering,
 } from '../../../src/extension/editor/pair-states';
 import { cleanPair, services, sftFile } from '../helpers';
 
 const g = defaultGuidelines();
 const linter = new FileLinter(g, services);
+const problemsOf = (model: SftFileModel, extra: Problem[] = []) => [
+  ...linter.lintModel(model).problems,
+  ...extra,
+];
 const render = (model: SftFileModel, before?: Rendering, extra: Problem[] = []) =>
-  renderFile(model, [...linter.lintModel(model).problems, ...extra], g, before);
+  renderFile(model, problemsOf(model, extra), g, before);
+/** A pair whole, as the card gets it. */
+const card = (model: SftFileModel, key: string, extra: Problem[] = []) =>
+  pairState(render(model, undefined, extra), problemsOf(model, extra), key, g)!;
 
 const FILE = sftFile(cleanPair('a'), cleanPair('b'), cleanPair('c'));
 
@@ -35,16 +45,43 @@ function editB(key: string, value: string) {
 }
 
 describe('pair editor states and pushes', () => {
-  it('renders each pair by id with its texts, annotations and counts', () => {
-    const r = render(parseSft(FILE));
+  it('renders each pair as a row, and whole for the card with its texts, annotations and counts', () => {
+    const model = parseSft(FILE);
+    const r = render(model);
     assert.deepEqual(r.order, ['a', 'b', 'c']);
-    const a = r.pairs.get('a')!.state;
+    assert.deepEqual(r.pairs.get('a')!.row, {
+      key: 'a',
+      ref: { id: 'a' },
+      index: 0,
+      id: 'a',
+      task: 'open_qa',
+      promptType: 'instructive',
+      status: 'draft',
+      bucket: 'short',
+      problemCount: 0,
+    });
+    const a = card(model, 'a');
     assert.equal(a.texts.prompt, 'Why is the sky blue on a clear day?');
     assert.equal(a.task, 'open_qa');
     assert.equal(a.annotations.status, 'draft');
     assert.equal(a.promptWords, 9);
     assert.equal(a.bucket, 'short');
     assert.deepEqual(a.problems, []);
+    assert.equal(pairState(r, [], 'nope', g), undefined);
+  });
+
+  it('search finds pairs by id and by any text, ignoring case, in file order', () => {
+    const text = sftFile(
+      cleanPair('a'),
+      cleanPair('b').replace('Why is the sky blue on a clear day?', 'Name a BLUE whale fact.'),
+      cleanPair('c'),
+    );
+    const r = render(parseSft(text));
+    assert.deepEqual(searchPairs(r, 'whale'), ['b']);
+    assert.deepEqual(searchPairs(r, 'blue'), ['a', 'b', 'c']);
+    assert.deepEqual(searchPairs(r, 'C'), ['a', 'b', 'c'], 'id c, and texts with a c');
+    assert.deepEqual(searchPairs(r, 'no such words'), []);
+    assert.deepEqual(searchPairs(r, ''), ['a', 'b', 'c']);
   });
 
   it('a problem sits at its field, with its quick fixes by title', () => {
@@ -52,7 +89,9 @@ describe('pair editor states and pushes', () => {
       cleanPair('a').replace('task: open_qa', 'task: open-qa'),
       cleanPair('b'),
     );
-    const a = render(parseSft(withBad)).pairs.get('a')!.state;
+    const model = parseSft(withBad);
+    assert.ok(render(model).pairs.get('a')!.row.problemCount > 0);
+    const a = card(model, 'a');
     const p = a.problems.find((x) => x.rule === 'invalid-value');
     assert.ok(p, JSON.stringify(a.problems));
     assert.equal(p.field, 'task');
@@ -61,11 +100,16 @@ describe('pair editor states and pushes', () => {
 
   it('after an edit of one pair, the push carries that pair only, and no order', () => {
     const { before, after } = editB('prompt', 'Why is the sea blue?');
-    const push = diffRenderings(render(before), render(after));
+    const was = render(before);
+    const now = render(after);
+    const push = diffRenderings(was, now);
     assert.deepEqual(
-      push.changed.map((p) => [p.key, p.texts.prompt]),
-      [['b', 'Why is the sea blue?']],
+      push.changed.map((p) => p.key),
+      ['b'],
     );
+    assert.ok(cardChanged(was, now, 'b'), "b's card is sent again");
+    assert.ok(!cardChanged(was, now, 'a') && !cardChanged(was, now, 'c'));
+    assert.equal(card(after, 'b').texts.prompt, 'Why is the sea blue?');
     assert.deepEqual(push.removed, []);
     assert.equal(push.order, undefined);
     assert.equal(push.fileProblems, undefined);
@@ -91,8 +135,12 @@ describe('pair editor states and pushes', () => {
     const withDup = render(after, r, [dup]);
     assert.notEqual(withDup.pairs.get('c'), r.pairs.get('c'));
     assert.deepEqual(
-      diffRenderings(r, withDup).changed.map((p) => [p.key, p.problems.map((q) => q.rule)]),
-      [['c', ['duplicate-id']]],
+      diffRenderings(r, withDup).changed.map((p) => [p.key, p.problemCount]),
+      [['c', 1]],
+    );
+    assert.deepEqual(
+      card(after, 'c', [dup]).problems.map((q) => [q.rule, q.field]),
+      [['duplicate-id', 'id']],
     );
   });
 
@@ -116,7 +164,7 @@ describe('pair editor states and pushes', () => {
     const text = sftFile(cleanPair('x'), cleanPair('x'), 'prompt: Hi?\nresponse: Hello.\n');
     const r = render(parseSft(text));
     assert.deepEqual(r.order, ['#0', '#1', '#2']);
-    assert.deepEqual(r.pairs.get('#1')!.state.ref, { index: 1 });
+    assert.deepEqual(r.pairs.get('#1')!.row.ref, { index: 1 });
   });
 
   it('an id made unique by an edit names its pair again, in the re-parsed model', () => {
@@ -132,9 +180,9 @@ describe('pair editor states and pushes', () => {
     assert.ok(after, 'the edit re-parses one pair');
     const r = render(after);
     assert.deepEqual(r.order, ['x', 'y', 'z']);
-    assert.deepEqual(r.pairs.get('x')!.state.ref, { id: 'x' });
+    assert.deepEqual(r.pairs.get('x')!.row.ref, { id: 'x' });
     // Against the rendering before: the first pair kept its memo, yet its name changed.
-    assert.deepEqual(render(after, render(before)).pairs.get('x')!.state.ref, { id: 'x' });
+    assert.deepEqual(render(after, render(before)).pairs.get('x')!.row.ref, { id: 'x' });
     assert.equal(resolvePair(after, { id: 'x' })?.index, 0);
     assert.equal(resolvePair(before, { id: 'x' }), undefined, 'a shared id names no pair');
   });
