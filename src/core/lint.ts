@@ -15,7 +15,7 @@ import type { TextServices } from './services';
 import type { Annotation, FileContext, LintRule, PairContext, Report } from './rule';
 import type { Problem, ReportedSeverity, Span, TextEdit } from './types';
 import { suggestId } from './suggest';
-import { shiftFix } from './edit/apply';
+import { shiftProblem } from './edit/apply';
 import { INTERNAL_META, errorText, internalProblem } from './rules/internal';
 import { lineEnd, pairHead } from './rules/support/node-shape';
 import { ruleOptions } from './rules/support/rule-settings';
@@ -111,7 +111,7 @@ export class FileLinter {
     const fileProblems =
       delta === 0
         ? prev.fileProblems
-        : prev.fileProblems.map((p) => (p.start >= oldEnd ? shift(p, delta) : p));
+        : prev.fileProblems.map((p) => (p.start >= oldEnd ? shiftProblem(p, delta) : p));
     return this.collect(model, fileProblems);
   }
 
@@ -154,7 +154,7 @@ export class FileLinter {
     let ordered = true;
     for (const pair of model.pairs) {
       for (const p of this.pairProblems(model, pair)) {
-        const q = pair.base ? shift(p, pair.base) : p;
+        const q = pair.base ? shiftProblem(p, pair.base) : p;
         const last = fromPairs[fromPairs.length - 1];
         if (last && byPosition(last, q) > 0) ordered = false;
         fromPairs.push(q);
@@ -314,12 +314,6 @@ function mergeSorted(a: readonly Problem[], b: readonly Problem[]): Problem[] {
   while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-function shift(p: Problem, delta: number): Problem {
-  const out: Problem = { ...p, start: p.start + delta, end: p.end + delta };
-  if (p.fixes) out.fixes = p.fixes.map((f) => shiftFix(f, delta));
   return out;
 }
 

@@ -183,6 +183,26 @@ const pairRowShape = {
 };
 export const PairRowSchema = z.object(pairRowShape);
 
+/**
+ * Every pair's row in file order, by column: what `init` carries (a 5,000-pair file's rows as
+ * objects are about 1 MB of JSON between the extension host and the webview; as columns, an
+ * eighth of it). Row i is the pair at index i.
+ */
+export const RowTableSchema = z.object({
+  keys: z.array(z.string()),
+  /** The rows named by their index (no id, or one shared in the file), with their id if any. */
+  byIndex: z.array(z.number()),
+  sharedIds: z.record(z.string(), z.string()),
+  /** The distinct task, prompt type, status and bucket values the columns point into. */
+  values: z.array(z.string()),
+  /** Per row, an index into `values`, or -1 for none. */
+  task: z.array(z.number()),
+  promptType: z.array(z.number()),
+  status: z.array(z.number()),
+  bucket: z.array(z.number()),
+  problemCount: z.array(z.number()),
+});
+
 /** One pair whole, as the card shows it. */
 export const PairStateSchema = z.object({
   ...pairRowShape,
@@ -210,7 +230,7 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     type: z.literal('init'),
     protocolVersion: z.number(),
     version: z.number(),
-    rows: z.array(PairRowSchema),
+    rows: RowTableSchema,
     /** The pair the card shows first, whole (the one `ready` named, else the first). */
     card: z.optional(PairStateSchema),
     /** Problems of the file not on any pair. */
@@ -270,6 +290,74 @@ export type FromWebview = z.infer<typeof FromWebviewSchema>;
 export type ToWebview = z.infer<typeof ToWebviewSchema>;
 export type PairState = z.infer<typeof PairStateSchema>;
 export type PairRow = z.infer<typeof PairRowSchema>;
+export type RowTable = z.infer<typeof RowTableSchema>;
+
+/** Rows (in file order, row i the pair at index i) as a column table. */
+export function toRowTable(rows: readonly PairRow[]): RowTable {
+  const values: string[] = [];
+  const at = new Map<string, number>();
+  const code = (v: string | undefined) => {
+    if (v === undefined) return -1;
+    let i = at.get(v);
+    if (i === undefined) {
+      i = values.push(v) - 1;
+      at.set(v, i);
+    }
+    return i;
+  };
+  const t: RowTable = {
+    keys: [],
+    byIndex: [],
+    sharedIds: {},
+    values,
+    task: [],
+    promptType: [],
+    status: [],
+    bucket: [],
+    problemCount: [],
+  };
+  for (const r of rows) {
+    t.keys.push(r.key);
+    if ('index' in r.ref) {
+      t.byIndex.push(r.index);
+      if (r.id !== undefined) t.sharedIds[r.index] = r.id;
+    }
+    t.task.push(code(r.task));
+    t.promptType.push(code(r.promptType));
+    t.status.push(code(r.status));
+    t.bucket.push(code(r.bucket));
+    t.problemCount.push(r.problemCount);
+  }
+  return t;
+}
+
+/**
+ * The rows of a column table, as {@link toRowTable} was given them.
+ * @usedBy webview (src/webview/editor, its own program)
+ */
+export function fromRowTable(t: RowTable): PairRow[] {
+  const byIndex = new Set(t.byIndex);
+  const value = (i: number | undefined) => (i === undefined || i < 0 ? undefined : t.values[i]);
+  return t.keys.map((key, index) => {
+    const shared = byIndex.has(index);
+    const row: PairRow = {
+      key,
+      ref: shared ? { index } : { id: key },
+      index,
+      bucket: value(t.bucket[index]) ?? '',
+      problemCount: t.problemCount[index] ?? 0,
+    };
+    const id = shared ? t.sharedIds[index] : key;
+    if (id !== undefined) row.id = id;
+    const task = value(t.task[index]);
+    if (task !== undefined) row.task = task;
+    const promptType = value(t.promptType[index]);
+    if (promptType !== undefined) row.promptType = promptType;
+    const status = value(t.status[index]);
+    if (status !== undefined) row.status = status;
+    return row;
+  });
+}
 export type ProblemState = z.infer<typeof ProblemSchema>;
 export type Choice = z.infer<typeof ChoiceSchema>;
 /** @usedBy webview (src/webview/editor, its own program) */

@@ -54,27 +54,28 @@ describe('diagnostics', () => {
     const sft = await api();
     const pair = (i: number) =>
       `  - id: big-${i}\n    task: open_qa\n    prompt: Why does question ${i} matter to the class?\n` +
-      `    response: ${i % 331 === 0 ? 'As an AI language model, I' : 'I'} think it shows step ${i}.\n`;
-    const text = `sft: 1\npairs:\n${Array.from({ length: 3000 }, (_, i) => pair(i)).join('')}`;
-    const full = sft.lintStats.full;
+      `    response: ${i % 1009 === 0 ? 'As an AI language model, I' : 'I'} think it shows step ${i}.\n`;
+    const text = `sft: 1\npairs:\n${Array.from({ length: 10000 }, (_, i) => pair(i)).join('')}`;
     const during = sft.lintStats.editsWhileLinting;
     const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content: text });
-    // The open starts its lint; the host still answers while it runs (it yields between turns).
-    const deadline = Date.now() + 10_000;
-    while (sft.lintStats.full === full && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 1));
-    const edit = new vscode.WorkspaceEdit();
+    // A writer types while the document's first lint runs: the host takes each keystroke
+    // between the lint's turns, and the lint ends with all of them in.
+    let linted = false;
+    const linting = sft.currentLint(doc).then((r) => ((linted = true), r));
     const at = doc.positionAt(text.indexOf('I think it shows step 5.'));
+    const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, at, 'As an AI language model, ');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.strictEqual(
-      sft.lintStats.editsWhileLinting,
-      during + 1,
-      'the edit came while the lint ran',
-    );
+    for (let n = 0; !linted && n < 100; n++) {
+      const more = new vscode.WorkspaceEdit();
+      more.insert(doc.uri, doc.positionAt(text.length + 25 + n), 'x');
+      assert.ok(await vscode.workspace.applyEdit(more));
+    }
+    await linting;
+    assert.ok(sft.lintStats.editsWhileLinting > during, 'keystrokes came while the lint ran');
     const edited = (await sft.currentLint(doc)) as { version: number; incremental: boolean };
     assert.strictEqual(edited.version, doc.version);
-    assert.ok(edited.incremental, 'the edit was added to the result, not linted again in full');
+    assert.ok(edited.incremental, 'the edits were added to the result, not linted again in full');
     const fresh = await vscode.workspace.openTextDocument({
       language: 'sft-yaml',
       content: doc.getText(),

@@ -380,7 +380,8 @@ describe('pair editor', function () {
     // hc-0002 is also an id in health.sft.yaml of the fixture workspace.
     const uri = fixture('pe-duplicate.sft.yaml');
     const text =
-      'sft: 1\npairs:\n  - id: hc-0002\n    task: open_qa\n    prompt: Why?\n    response: Because.\n';
+      'sft: 1\npairs:\n  - id: hc-0002\n    task: open_qa\n    prompt: Why?\n    response: Because.\n' +
+      '  - id: pe-0010\n    task: open_qa\n    prompt: How?\n    response: So.\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       await openPairEditor(uri);
@@ -398,6 +399,14 @@ describe('pair editor', function () {
       const dup = s.pairs[0].problems.find((p) => p.rule === 'duplicate-id');
       assert.ok(dup, JSON.stringify(s.pairs[0].problems));
       assert.strictEqual(dup.field, 'id', 'placed at the field it concerns');
+      // Typing in another pair: the push right after it (before the index has read the edit)
+      // keeps the problem on the pair the edit did not touch; nothing flickers.
+      await post(uri, { kind: 'setField', pair: { id: 'pe-0010' }, key: 'response', value: 'So!' });
+      s = await shown(uri);
+      assert.deepStrictEqual(
+        s.pairs[0].problems.filter((p) => p.rule === 'duplicate-id').map((p) => p.field),
+        ['id'],
+      );
       // Renamed in the card: the problem goes from the card as it goes from the panel.
       await post(uri, { kind: 'setField', pair: { id: 'hc-0002' }, key: 'id', value: 'pe-0009' });
       const gone = Date.now() + 15000;

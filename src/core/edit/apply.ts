@@ -2,7 +2,7 @@
  * Applying and composing text edits in document offsets: the one place that splices a
  * text, so the editor's fix-all, `sft lint --fix` and the tests all change text the same way.
  */
-import type { Fix, Span, TextEdit } from '../types';
+import type { Fix, Problem, Span, TextEdit } from '../types';
 
 /** Edits sorted by position (insertions before a replacement that starts at the same offset). */
 export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
@@ -104,6 +104,13 @@ export function composeEdits(
 /** An edit moved by `delta`. */
 export function shiftEdit(e: TextEdit, delta: number): TextEdit {
   return { ...e, start: e.start + delta, end: e.end + delta };
+}
+
+/** A problem and its fixes moved by `delta` (node offsets to document offsets, or after an edit above it). */
+export function shiftProblem(p: Problem, delta: number): Problem {
+  const out: Problem = { ...p, start: p.start + delta, end: p.end + delta };
+  if (p.fixes) out.fixes = p.fixes.map((f) => shiftFix(f, delta));
+  return out;
 }
 
 /** A fix moved by `delta` (from node offsets to document offsets, or after an edit above it). */

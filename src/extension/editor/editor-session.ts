@@ -25,6 +25,7 @@ import { toEditIntent } from '../../shared/editor-intents';
 import {
   parseFromWebview,
   protocolVersion,
+  toRowTable,
   type EditorIntent,
   type FromWebview,
   type PairState,
@@ -33,10 +34,15 @@ import {
 import { Disposable } from '../dispose';
 import { epochNow, type PerfProbe } from '../perf';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
+import type { WorkspaceProblemSource } from '../lint/diagnostics';
+import { shiftProblem } from '../../core/edit/apply';
+import { pairRange } from '../../core/parse/pair-view';
+import type { SftFileModel } from '../../core/parse/parse';
 import { applyPlanned } from '../workspace-edit';
 import {
   cardChanged,
   diffRenderings,
+  pairIndexAt,
   pairState,
   renderFile,
   searchPairs,
@@ -62,7 +68,7 @@ export interface SessionServices {
   /** Where the webview's timing marks go (the benchmark reads them). */
   perf: PerfProbe;
   /** The file's problems from workspace rules (duplicate-id, near-duplicate), document offsets. */
-  workspaceProblems(uri: vscode.Uri): readonly Problem[];
+  workspaceProblems: Pick<WorkspaceProblemSource, 'problemsFor' | 'isCurrent'>;
 }
 
 /** What the webview was last sent: the rendering, the problems and guidelines it was made with. */
@@ -82,6 +88,8 @@ export class EditorSession extends Disposable {
   private prepared?: Promise<Sent | undefined>;
   /** The key of the pair the webview's card shows (it comes whole in pushes). */
   private cardKey?: string;
+  /** The index's workspace problems of this file when it last had the document's version. */
+  private across?: { model: SftFileModel; problems: readonly Problem[] };
   /** The webview's text search, while one is active (answered again after each push). */
   private search?: { seq: number; query: string };
   private ackSeq = -1;
@@ -226,7 +234,7 @@ export class EditorSession extends Disposable {
       type: 'init',
       protocolVersion,
       version: sent.version,
-      rows: r.order.map((k) => r.pairs.get(k)!.row),
+      rows: toRowTable(r.order.map((k) => r.pairs.get(k)!.row)),
       card:
         this.cardKey === undefined
           ? undefined
@@ -361,12 +369,36 @@ export class EditorSession extends Disposable {
 
   /**
    * The file's own problems and those of the workspace rules, as the Problems panel shows
-   * them. The index answers only for the document version it indexed (else none: it tells
-   * when it has caught up, and {@link workspaceProblemsChanged} pushes them then).
+   * them. The index answers only for the document version it indexed: until it has caught up
+   * with an edit (a pause later; it tells, and {@link workspaceProblemsChanged} pushes then),
+   * the pairs the edit did not touch keep the problems it gave last, moved with their pair.
    */
   private problems(c: CurrentLint): readonly Problem[] {
-    const across = this.services.workspaceProblems(this.document.uri);
+    const source = this.services.workspaceProblems;
+    const model = c.result.model;
+    let across: readonly Problem[];
+    if (source.isCurrent(this.document.uri)) {
+      across = source.problemsFor(this.document.uri);
+      this.across = { model, problems: across };
+    } else across = this.carried(model);
     return across.length ? [...c.result.problems, ...across] : c.result.problems;
+  }
+
+  /** The index's last workspace problems of pairs `model` shares (same memo) with their model. */
+  private carried(model: SftFileModel): readonly Problem[] {
+    const last = this.across;
+    if (!last?.problems.length || last.model === model) return last?.problems ?? [];
+    const was = last.model.pairs.map(pairRange);
+    const now = new Map(model.pairs.map((p) => [p.memo, p]));
+    const out: Problem[] = [];
+    for (const p of last.problems) {
+      const i = pairIndexAt(was, p.start);
+      const pair = i === undefined ? undefined : now.get(last.model.pairs[i].memo);
+      if (!pair) continue;
+      const delta = pairRange(pair).start - was[i!].start;
+      out.push(delta ? shiftProblem(p, delta) : p);
+    }
+    return out;
   }
 
   /** The workspace rules' problems of this file may have changed: push what differs. */

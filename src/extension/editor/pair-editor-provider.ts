@@ -134,7 +134,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       log: this.log,
       tokens: this.tokens,
       perf: this.perf,
-      workspaceProblems: (uri) => this.workspace.problems.problemsFor(uri),
+      workspaceProblems: this.workspace.problems,
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();

@@ -21,6 +21,7 @@ import type { PairRow, PairState, ProblemState, UpdateMessage } from '../../shar
 type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'tags' | 'review'>;
 
 const CONTENT = 'editor:content';
+const NONE: readonly Problem[] = [];
 const TEXTS = ['system', 'context', 'prompt', 'response'];
 
 /** One pair as rendered: its row, its signature, and what says it is still current. */
@@ -34,8 +35,9 @@ interface Rendered {
   contentHash: () => number;
   /** The pair's memo (shared by an incremental re-parse while the pair is unchanged). */
   memo?: unknown;
-  /** Its problems, offsets from the pair's start: with the memo, all a state depends on. */
-  problemKey: string;
+  /** Its problems (document offsets) and where it starts: with the memo, all a state depends on. */
+  problems: readonly Problem[];
+  start: number;
 }
 
 /** The file as the pair editor shows it. */
@@ -69,19 +71,19 @@ export function renderFile(
   for (const pair of model.pairs) {
     const ref = pairRef(model, pair);
     const key = 'id' in ref ? ref.id : `#${pair.index}`;
-    const own = byPair[pair.index] ?? [];
+    const own = byPair[pair.index] ?? NONE;
     const start = ranges[pair.index].start;
-    let problemKey = '';
-    for (const p of own)
-      problemKey += `${p.rule}\0${p.severity}\0${p.message}\0${p.start - start}\0${p.fixes?.length}\n`;
     const was = before?.pairs.get(key);
     order.push(key);
     if (
       was?.memo === pair.memo &&
-      was.problemKey === problemKey &&
       was.row.index === pair.index &&
-      sameRef(was.row.ref, ref)
+      sameRef(was.row.ref, ref) &&
+      sameProblems(was, own, start)
     ) {
+      // Taken over as the same object (a push compares it no further), at its new place.
+      was.problems = own;
+      was.start = start;
       pairs.set(key, was);
       continue;
     }
@@ -102,7 +104,8 @@ export function renderFile(
       row,
       contentHash: () => view.contentHash,
       memo: pair.memo,
-      problemKey,
+      problems: own,
+      start,
     });
   }
   return { model, order, pairs, fileProblems };
@@ -148,7 +151,32 @@ function differs(a: Rendered | undefined, b: Rendered | undefined): boolean {
 }
 
 function sigOf(r: Rendered): string {
-  return (r.sig ??= signature(r.row, r.contentHash(), r.problemKey));
+  if (r.sig === undefined) {
+    let problemKey = '';
+    for (const p of r.problems)
+      problemKey += `${p.rule}\0${p.severity}\0${p.message}\0${p.start - r.start}\0${p.fixes?.length}\n`;
+    r.sig = signature(r.row, r.contentHash(), problemKey);
+  }
+  return r.sig;
+}
+
+/** Whether a pair has the same problems as when it was rendered, offsets from its start. */
+function sameProblems(was: Rendered, own: readonly Problem[], start: number): boolean {
+  const a = was.problems;
+  if (a.length !== own.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i];
+    const q = own[i];
+    if (
+      p.rule !== q.rule ||
+      p.severity !== q.severity ||
+      p.message !== q.message ||
+      p.start - was.start !== q.start - start ||
+      p.fixes?.length !== q.fixes?.length
+    )
+      return false;
+  }
+  return true;
 }
 
 /**
@@ -222,7 +250,7 @@ export function problemState(p: Problem): ProblemState {
 }
 
 /** The pair whose range holds the offset (binary search: ranges are in file order). */
-function pairIndexAt(
+export function pairIndexAt(
   ranges: readonly { start: number; end: number }[],
   offset: number,
 ): number | undefined {

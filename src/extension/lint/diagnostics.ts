@@ -19,6 +19,11 @@ import type { PerfProbe } from '../perf';
 /** Workspace-wide problems (duplicate-id, near-duplicate) for a file, from the index. */
 export interface WorkspaceProblemSource {
   problemsFor(uri: vscode.Uri): Problem[];
+  /**
+   * Whether the index has read the file as it is now (an open document is re-indexed a pause
+   * after its edits; until then `problemsFor` has none for it).
+   */
+  isCurrent(uri: vscode.Uri): boolean;
   /** Fires with the files whose workspace problems may have changed. */
   readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
 }

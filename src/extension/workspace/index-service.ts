@@ -224,14 +224,19 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   }
 
   /** duplicate-id and near-duplicate problems of a file. */
-  problemsFor(uri: vscode.Uri): Problem[] {
-    if (!this.isBuilt) return [];
-    const key = uri.toString();
-    // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
+  isCurrent(uri: vscode.Uri): boolean {
+    if (!this.isBuilt) return false;
     const open = this.workspace.openDocument(uri);
+    // (A version check, not a 4 MB text comparison.)
+    return !open || this.models.get(uri.toString())?.version === open.version;
+  }
+
+  problemsFor(uri: vscode.Uri): Problem[] {
+    // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
     // An open document not indexed at its current version yet: its turn comes (debounced),
-    // then onDidChange republishes it. (A version check, not a 4 MB text comparison.)
-    if (open && this.models.get(key)?.version !== open.version) return [];
+    // then onDidChange republishes it.
+    if (!this.isCurrent(uri)) return [];
+    const key = uri.toString();
     // One edit asks twice (the index's change notice and the diagnostics' publish): for a
     // file of 10,000 near-duplicate prompts each answer costs seconds.
     const version = this.index.version;

@@ -8,6 +8,7 @@
  */
 import './editor.css';
 import {
+  fromRowTable,
   parseToWebview,
   protocolVersion,
   type EditorIntent,
@@ -265,8 +266,9 @@ function onMessage(msg: ToWebview, received: number): void {
     version = msg.version;
     linted = msg.linted;
     pairs.clear();
-    for (const p of msg.rows) pairs.set(p.key, p);
-    order = msg.rows.map((p) => p.key);
+    const rows = fromRowTable(msg.rows);
+    for (const p of rows) pairs.set(p.key, p);
+    order = rows.map((p) => p.key);
     const f = view.filters;
     fillFilter(
       filterSelects.task,

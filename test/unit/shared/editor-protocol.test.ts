@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { applyEdits } from '../../../src/core/edit/apply';
 import { planEdits } from '../../../src/core/edit/plan';
 import { defaultGuidelines } from '../../../src/core/guidelines';
@@ -7,10 +8,13 @@ import { insertPairIntent } from '../../../src/core/pair-template';
 import { parseSft } from '../../../src/core/parse/parse';
 import { toEditIntent } from '../../../src/shared/editor-intents';
 import {
+  fromRowTable,
   parseFromWebview,
   parseToWebview,
   protocolVersion,
+  toRowTable,
   type EditorIntent,
+  type PairRow,
 } from '../../../src/shared/editor-protocol';
 import { services } from '../helpers';
 
@@ -285,6 +289,76 @@ describe('pair editor protocol', () => {
         refusal(FILE, { kind: 'addPair', after: { id: 'zz' } }) ?? '',
         /no longer in the file/,
       );
+    });
+  });
+
+  describe('the rows of init, as a column table', () => {
+    const word = fc.constantFrom('open_qa', 'generation', 'draft', 'short', 'long', '#1', '');
+    const rows = fc
+      .array(
+        fc.record({
+          id: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+          shared: fc.boolean(),
+          task: fc.option(word, { nil: undefined }),
+          promptType: fc.option(word, { nil: undefined }),
+          status: fc.option(word, { nil: undefined }),
+          bucket: word,
+          problemCount: fc.nat(50),
+        }),
+        { maxLength: 40 },
+      )
+      .map((xs) =>
+        xs.map(({ id, shared, ...rest }, index): PairRow => {
+          const byIndex = id === undefined || shared;
+          const row: PairRow = {
+            key: byIndex ? `#${index}` : id,
+            ref: byIndex ? { index } : { id },
+            index,
+            ...rest,
+          };
+          if (id !== undefined) row.id = id;
+          for (const k of ['task', 'promptType', 'status'] as const)
+            if (row[k] === undefined) delete row[k];
+          return row;
+        }),
+      );
+
+    it('come back as they were sent, through the schema', () => {
+      fc.assert(
+        fc.property(rows, (sent) => {
+          const msg = parseToWebview(
+            {
+              type: 'init',
+              protocolVersion,
+              version: 1,
+              rows: toRowTable(sent),
+              fileProblems: [],
+              choices: {},
+              length: { short: 100, long: 500 },
+              linted: true,
+            },
+            () => assert.fail('the message is valid'),
+          );
+          assert.ok(msg?.type === 'init');
+          assert.deepEqual(fromRowTable(msg.rows), sent);
+        }),
+      );
+    });
+
+    it('are a fraction of the rows as objects', () => {
+      const many: PairRow[] = Array.from({ length: 5000 }, (_, index) => ({
+        key: `pe-${String(index).padStart(6, '0')}`,
+        ref: { id: `pe-${String(index).padStart(6, '0')}` },
+        index,
+        id: `pe-${String(index).padStart(6, '0')}`,
+        task: ['open_qa', 'generation', 'extraction'][index % 3],
+        promptType: 'instructive',
+        status: 'draft',
+        bucket: ['short', 'medium', 'long'][index % 3],
+        problemCount: index % 4,
+      }));
+      const table = JSON.stringify(toRowTable(many)).length;
+      assert.ok(table * 4 < JSON.stringify(many).length, `${table} bytes`);
     });
   });
 });
