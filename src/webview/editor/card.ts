@@ -24,6 +24,8 @@ import { ExamplesEditor, WordsEditor } from './lists';
 
 const TEXT_KEYS = ['system', 'context', 'prompt', 'response'] as const;
 const PROMPT_SIDE = new Set(['system', 'context', 'prompt']);
+/** How long a card waits after a change before it asks for the token counts again. */
+const TOKENS_AFTER_MS = 300;
 
 /** What a card needs from the page. */
 export interface CardHost {
@@ -65,6 +67,8 @@ export class PairCard {
   private annotationProblems: HTMLElement[] = [];
   private state: PairState;
   private tokens = '';
+  private tokensTimer?: ReturnType<typeof setTimeout>;
+  private askedTokens = false;
 
   constructor(
     state: PairState,
@@ -137,7 +141,13 @@ export class PairCard {
     this.renderLists(undoRedo);
     this.renderReview();
     this.showCounts();
-    this.host.askTokens(state);
+    // Counting tokens is work in the host, in line with the intents: a new card asks at once,
+    // typing asks once it pauses.
+    clearTimeout(this.tokensTimer);
+    if (!this.askedTokens) {
+      this.askedTokens = true;
+      this.host.askTokens(state);
+    } else this.tokensTimer = setTimeout(() => this.host.askTokens(this.state), TOKENS_AFTER_MS);
   }
 
   /** The host's token counts of this pair (at the document version of the state shown). */
