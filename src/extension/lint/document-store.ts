@@ -145,7 +145,7 @@ export class DocumentStore extends Disposable {
           if (model.pairs.length > LINT_IN_TURNS_PAIRS) {
             const version = doc.version;
             try {
-              await this.lintInTurns(state, version, model, governedBy.linter);
+              await this.lintInTurns(doc, state, version, model, governedBy.linter);
               state.current = {
                 version,
                 result: governedBy.linter.lintModel(model),
@@ -208,9 +208,10 @@ export class DocumentStore extends Disposable {
 
   /**
    * Check the model's pairs a few at a time, yielding between turns; edits made meanwhile
-   * are composed into `window` from this version on.
+   * are composed into `window` from this version on. Stops when the document is closed.
    */
   private lintInTurns(
+    doc: vscode.TextDocument,
     state: DocState,
     version: number,
     model: SftFileModel,
@@ -227,6 +228,8 @@ export class DocumentStore extends Disposable {
           i += 8;
         }
         await nextTurn();
+        // A document closed meanwhile: its lint is of no use to anyone.
+        if (doc.isClosed) throw new vscode.CancellationError();
       }
     })();
     state.running = { version, model, done };
