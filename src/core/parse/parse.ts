@@ -27,6 +27,7 @@ import {
 } from './model';
 import type { Span, TextEdit } from '../types';
 import { lineStart } from '../text/lines';
+import { carryLines } from './model-lines';
 
 /**
  * The parsed file. Header fields and `doc` use document offsets, kept exact by incremental
@@ -465,7 +466,9 @@ export function updateSft(
   const syntax = model.syntax.map((s) =>
     s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s,
   );
-  return { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
+  const next = { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
+  carryLines(model, next, absStart, absEnd, absEnd + delta);
+  return next;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { SftFileModel } from '../parse/parse';
 import type { Guidelines } from '../guidelines';
 import type { Problem } from '../types';
 import { indexFile } from './index-file';
+import { modelLines } from '../parse/model-lines';
 import { LshBuckets, type NearMatches } from './lsh';
 import { duplicateIdProblems } from './duplicate-id';
 import { nearDuplicateProblems } from './near-duplicate';
@@ -79,7 +80,12 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Index (or re-index) a parsed file. */
   setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
-    this.setEntry(indexFile(file, model, guidelines, { previous: this.entries.get(file) }));
+    this.setEntry(
+      indexFile(file, model, guidelines, {
+        previous: this.entries.get(file),
+        lines: modelLines(model),
+      }),
+    );
   }
 
   /**
