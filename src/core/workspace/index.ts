@@ -37,6 +37,12 @@ export interface IndexSubscription {
 }
 
 const NO_PAIRS: readonly IndexedPair[] = [];
+// The answers of most pairs: shared, so the near matches kept per pair cost a map entry.
+const NONE: NearMatches = Object.freeze({ matches: Object.freeze([]) as never, capped: false });
+const CAPPED_NONE: NearMatches = Object.freeze({
+  matches: Object.freeze([]) as never,
+  capped: true,
+});
 const NO_TRAITS: string[] = [];
 
 /** The index of every `.sft.yaml` file of a workspace. */
@@ -51,6 +57,13 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly strings = new Map<string, string>();
   private pairCount = 0;
   private _version = 0;
+  /**
+   * Near matches already found, per pair, at `nearThreshold`: a pair's matches change only
+   * when a pair enters or leaves one of its buckets, so after an edit of one pair the file's
+   * other 4,999 are not looked up again. Shared empty answers keep it small.
+   */
+  private readonly nearFound = new Map<IndexedPair, NearMatches>();
+  private nearThreshold = NaN;
 
   /**
    * @param displayName how messages name a file: the index keys files by whatever the host
@@ -78,11 +91,21 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.lsh.removalSteps;
   }
 
-  /** Index (or re-index) a parsed file. */
-  setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
+  /**
+   * Index (or re-index) a parsed file. `previousModel`: the model the file was last indexed
+   * from, when that was under the same guidelines: the pairs the new model shares with it
+   * (after an edit of one pair, all the others) are moved, not read again.
+   */
+  setFile(
+    file: string,
+    model: SftFileModel,
+    guidelines: Guidelines,
+    previousModel?: SftFileModel,
+  ): void {
     this.setEntry(
       indexFile(file, model, guidelines, {
         previous: this.entries.get(file),
+        previousModel,
         lines: modelLines(model),
       }),
     );
@@ -96,44 +119,51 @@ export class WorkspaceIndex implements WorkspaceView {
    * and the LSH buckets, so an edit of one pair in a file of 5,000 costs one pair.
    */
   setEntry(entry: IndexedFile): void {
-    const old = this.entries.get(entry.file);
-    const unchanged = new Map<number, IndexedPair[]>();
-    for (const p of old?.pairs ?? NO_PAIRS) {
-      // A pair without a content hash (an entry never meant to be updated) is never kept.
-      if (p.contentHash === undefined) continue;
-      const same = unchanged.get(p.contentHash);
-      if (same) same.push(p);
-      else unchanged.set(p.contentHash, [p]);
-    }
+    const old = this.entries.get(entry.file)?.pairs ?? NO_PAIRS;
     const kept = new Set<IndexedPair>();
-    const pairs = entry.pairs.map((p) => {
-      const q =
-        p.contentHash === undefined
-          ? undefined
-          : unchanged.get(p.contentHash)?.find((c) => !kept.has(c) && sameButPlace(c, p));
+    let byHash: Map<number, IndexedPair[]> | undefined;
+    // Matches are listed in place order: kept pairs that change order make them stale.
+    let lastIndex = -1;
+    let reordered = false;
+    const pairs = entry.pairs.map((p, i) => {
+      // A pair without a content hash (an entry never meant to be updated) is never kept.
+      if (p.contentHash === undefined) return this.compact(p, entry.file);
+      // Most pairs are where they were (an edit moves them, it does not reorder them).
+      const there = old[i];
+      let q =
+        there?.contentHash === p.contentHash && !kept.has(there) && sameButPlace(there, p)
+          ? there
+          : undefined;
+      if (!q) {
+        byHash ??= pairsByHash(old);
+        q = byHash.get(p.contentHash)?.find((c) => !kept.has(c) && sameButPlace(c, p));
+      }
       if (!q) return this.compact(p, entry.file);
       kept.add(q);
+      if (q.index < lastIndex) reordered = true;
+      lastIndex = q.index;
       moveTo(q, p);
       return q;
     });
-    const removed = old ? old.pairs.filter((p) => !kept.has(p)) : NO_PAIRS;
-    const added = pairs.filter((p) => !kept.has(p));
-    const before = this.listeners.size ? this.neighbourFiles(removed) : undefined;
+    if (reordered) this.nearFound.clear();
+    const removed = kept.size === old.length ? NO_PAIRS : old.filter((p) => !kept.has(p));
+    const added = kept.size === pairs.length ? NO_PAIRS : pairs.filter((p) => !kept.has(p));
+    const before = this.touch(removed);
     this.removePairs(removed);
     this.entries.set(entry.file, { file: entry.file, pairs });
     for (const p of added) this.addPair(p);
     this.pairCount += added.length;
-    this.changed([entry.file], before, added);
+    this.changed([entry.file], before, this.touch(added));
   }
 
   /** Drop a file (deleted, or no longer an `.sft.yaml` file). */
   deleteFile(file: string): void {
     const old = this.entries.get(file);
     if (!old) return;
-    const before = this.listeners.size ? this.neighbourFiles(old.pairs) : undefined;
+    const before = this.touch(old.pairs);
     this.removePairs(old.pairs);
     this.entries.delete(file);
-    this.changed([file], before, NO_PAIRS);
+    this.changed([file], before, undefined);
   }
 
   /** Indexed file keys, in insertion order. */
@@ -159,7 +189,17 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Other pairs whose prompts reach `threshold` estimated similarity with this pair's. */
   nearMatches(pair: IndexedPair, threshold: number): NearMatches {
-    return this.lsh.matches(pair, threshold);
+    if (threshold !== this.nearThreshold) {
+      this.nearFound.clear();
+      this.nearThreshold = threshold;
+    }
+    let near = this.nearFound.get(pair);
+    if (!near) {
+      near = this.lsh.matches(pair, threshold);
+      if (!near.matches.length) near = near.capped ? CAPPED_NONE : NONE;
+      this.nearFound.set(pair, near);
+    }
+    return near;
   }
 
   /** duplicate-id and near-duplicate problems of one file, document offsets, by position. */
@@ -254,40 +294,78 @@ export class WorkspaceIndex implements WorkspaceView {
     this.pairCount -= pairs.length;
   }
 
-  /** Files holding a pair that shares an id or a bucket with one of `pairs`. */
-  private neighbourFiles(pairs: readonly IndexedPair[]): Set<string> {
+  /**
+   * Pairs that leave (before they do) or enter (after they have) the index: the pairs sharing
+   * a bucket with them have their near matches found again, and when someone listens, the
+   * files holding a pair that shares an id or a bucket with them are returned.
+   */
+  private touch(pairs: readonly IndexedPair[]): Set<string> | undefined {
+    const listening = this.listeners.size > 0;
+    if (!pairs.length || (!listening && !this.nearFound.size)) return undefined;
+    const mates = this.lsh.bucketMates(pairs);
+    if (this.nearFound.size) {
+      for (const p of pairs) this.nearFound.delete(p);
+      for (const q of mates) this.nearFound.delete(q);
+    }
+    if (!listening) return undefined;
     const out = new Set<string>();
     for (const p of pairs) {
       if (p.id !== undefined) for (const q of this.pairsWithId(p.id)) out.add(q.file);
     }
-    for (const q of this.lsh.bucketMates(pairs)) out.add(q.file);
+    for (const q of mates) out.add(q.file);
     return out;
   }
 
   private changed(
     files: string[],
     before: Set<string> | undefined,
-    added: readonly IndexedPair[],
+    after: Set<string> | undefined,
   ): void {
     this._version++;
     if (!this.listeners.size) return;
-    const affected = new Set<string>([...files, ...(before ?? []), ...this.neighbourFiles(added)]);
+    const affected = new Set<string>([...files, ...(before ?? []), ...(after ?? [])]);
     const change: WorkspaceIndexChange = { version: this._version, files, affected: [...affected] };
     for (const l of [...this.listeners]) l(change);
   }
 }
 
-/** The fields that say where a pair is; everything else says what it is. */
-const PLACE = new Set<keyof IndexedPair>(['index', 'idSpan', 'line', 'character', 'promptSpan']);
+/**
+ * The fields that say what a pair is, as opposed to where it is (index, idSpan, line,
+ * character, promptSpan). A record, so that a field added to IndexedPair must be placed here.
+ */
+const WHAT: Record<
+  Exclude<keyof IndexedPair, 'index' | 'idSpan' | 'line' | 'character' | 'promptSpan'>,
+  true
+> = {
+  file: true,
+  id: true,
+  task: true,
+  prompt_type: true,
+  response_type: true,
+  domain: true,
+  language: true,
+  traits: true,
+  status: true,
+  author: true,
+  reviewer: true,
+  prompt_length: true,
+  promptWords: true,
+  bucket: true,
+  responseWords: true,
+  signature: true,
+  answer: true,
+  question: true,
+  silenced: true,
+  contentHash: true,
+};
+const WHAT_KEYS = Object.keys(WHAT) as (keyof typeof WHAT)[];
 
 /** Whether `stored` is `fresh` in all but its place (so its id and buckets stay as they are). */
 function sameButPlace(stored: IndexedPair, fresh: IndexedPair): boolean {
-  const keys = new Set([...Object.keys(stored), ...Object.keys(fresh)] as (keyof IndexedPair)[]);
-  for (const k of keys) {
-    if (PLACE.has(k)) continue;
+  for (const k of WHAT_KEYS) {
     const a = stored[k];
     const b = fresh[k];
-    if (a === b || (a === undefined && b === undefined)) continue;
+    if (a === b) continue;
     if (
       !(ArrayBuffer.isView(a) || Array.isArray(a)) ||
       !(ArrayBuffer.isView(b) || Array.isArray(b))
@@ -299,6 +377,18 @@ function sameButPlace(stored: IndexedPair, fresh: IndexedPair): boolean {
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   }
   return true;
+}
+
+/** A file's pairs by content hash (pairs without one left out: they are never kept). */
+function pairsByHash(pairs: readonly IndexedPair[]): Map<number, IndexedPair[]> {
+  const out = new Map<number, IndexedPair[]>();
+  for (const p of pairs) {
+    if (p.contentHash === undefined) continue;
+    const same = out.get(p.contentHash);
+    if (same) same.push(p);
+    else out.set(p.contentHash, [p]);
+  }
+  return out;
 }
 
 /** Move a stored pair to where the fresh reading of it is. */

@@ -159,13 +159,17 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private set(uri: vscode.Uri, model: SftFileModel, g: Guidelines, version?: number): void {
     const key = uri.toString();
     // The same model again (a re-publish) changes nothing: do not wake the listeners.
-    if (this.models.get(key)?.model === model && this.guidelinesOf.get(key) === g) return;
+    const last = this.models.get(key)?.model;
+    const sameGuidelines = this.guidelinesOf.get(key) === g;
+    if (last === model && sameGuidelines) return;
+    // The entry was indexed from `last` under `g`: the pairs this model shares with it only move.
+    const previousModel = sameGuidelines ? last : undefined;
     if (version !== undefined) this.models.set(key, { model, version });
     else this.models.delete(key);
     this.diskHashes.delete(key);
     this.guidelinesOf.set(key, g);
     const started = performance.now();
-    this.index.setFile(key, model, g);
+    this.index.setFile(key, model, g, previousModel);
     const pairs = this.index.entry(key)?.pairs ?? [];
     const profile = coverageProfile(pairs);
     if (this.profiles.get(key) !== profile) {
