@@ -120,26 +120,35 @@ export class WorkspaceIndex implements WorkspaceView {
    */
   setEntry(entry: IndexedFile): void {
     const old = this.entries.get(entry.file)?.pairs ?? NO_PAIRS;
+    const fresh = entry.pairs;
+    // The stored pair each fresh one is, when it is one but for its place. Most pairs are
+    // where they were (an edit moves them, it does not reorder them): those are matched
+    // first, the rest among the old pairs left, by content hash. A pair without a content
+    // hash (an entry never meant to be updated) is never kept.
+    const same: (IndexedPair | undefined)[] = fresh.map((p, i) => {
+      const there = old[i];
+      return p.contentHash !== undefined &&
+        there?.contentHash === p.contentHash &&
+        sameButPlace(there, p)
+        ? there
+        : undefined;
+    });
     const kept = new Set<IndexedPair>();
-    let byHash: Map<number, IndexedPair[]> | undefined;
+    for (const q of same) if (q) kept.add(q);
+    if (kept.size < old.length && kept.size < fresh.length) {
+      const byHash = pairsByHash(old.filter((q) => !kept.has(q)));
+      fresh.forEach((p, i) => {
+        if (same[i] || p.contentHash === undefined) return;
+        const q = byHash.get(p.contentHash)?.find((c) => !kept.has(c) && sameButPlace(c, p));
+        if (q) kept.add((same[i] = q));
+      });
+    }
     // Matches are listed in place order: kept pairs that change order make them stale.
     let lastIndex = -1;
     let reordered = false;
-    const pairs = entry.pairs.map((p, i) => {
-      // A pair without a content hash (an entry never meant to be updated) is never kept.
-      if (p.contentHash === undefined) return this.compact(p, entry.file);
-      // Most pairs are where they were (an edit moves them, it does not reorder them).
-      const there = old[i];
-      let q =
-        there?.contentHash === p.contentHash && !kept.has(there) && sameButPlace(there, p)
-          ? there
-          : undefined;
-      if (!q) {
-        byHash ??= pairsByHash(old);
-        q = byHash.get(p.contentHash)?.find((c) => !kept.has(c) && sameButPlace(c, p));
-      }
+    const pairs = fresh.map((p, i) => {
+      const q = same[i];
       if (!q) return this.compact(p, entry.file);
-      kept.add(q);
       if (q.index < lastIndex) reordered = true;
       lastIndex = q.index;
       moveTo(q, p);

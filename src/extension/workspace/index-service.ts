@@ -22,7 +22,7 @@ import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
-import { coverageProfile } from '../../core/workspace/coverage-profile';
+import { coverageProfile, coverageProfileAfter } from '../../core/workspace/coverage-profile';
 import type { GovernedBy, GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import { epochNow, type PerfProbe } from '../perf';
@@ -169,10 +169,15 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     this.diskHashes.delete(key);
     this.guidelinesOf.set(key, g);
     const started = performance.now();
+    const before = this.index.entry(key)?.pairs;
     this.index.setFile(key, model, g, previousModel);
     const pairs = this.index.entry(key)?.pairs ?? [];
-    const profile = coverageProfile(pairs);
-    if (this.profiles.get(key) !== profile) {
+    const known = this.profiles.get(key);
+    const profile =
+      before && known !== undefined
+        ? coverageProfileAfter(before, known, pairs)
+        : coverageProfile(pairs);
+    if (known !== profile) {
       this.profiles.set(key, profile);
       this.recount(key, countCoverage(pairs));
       this.coverageMayHaveChanged();

@@ -3,8 +3,7 @@ import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/
 import { planEdits } from '../../../src/core/edit/plan';
 import { applyEdits } from '../../../src/core/edit/apply';
 import { CorpusGenerator, prng } from '../../../bench/corpus';
-import { randomEdit } from '../core/parse-fast-gen';
-import type { TextEdit } from '../../../src/core/types';
+import { randomEdit, writerEdit } from '../core/parse-fast-gen';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { WorkspaceIndex, type WorkspaceIndexChange } from '../../../src/core/workspace/index';
 import { cleanPair as cleanPairWithSky, sftFile } from '../helpers';
@@ -24,19 +23,6 @@ const LONG =
   'Explain to a ten year old child how rainbows form after a summer storm, using the words prism, droplet and angle.';
 const rules = (ix: WorkspaceIndex, file: string): string[] =>
   ix.problemsFor(file, gf).map((p) => `${p.rule}:${p.pairId}`);
-
-/** A writer's edit inside a pair's prompt or response: a word typed, or a character deleted. */
-function textEdit(r: () => number, model: SftFileModel): TextEdit {
-  const pair = model.pairs[Math.floor(r() * model.pairs.length)];
-  const range = pair.fields.get(r() < 0.6 ? 'prompt' : 'response')?.value?.range;
-  if (!range || range[1] - range[0] < 2) return { start: pair.base, end: pair.base, newText: '' };
-  let at = pair.base + range[0] + 1 + Math.floor(r() * (range[1] - range[0] - 1));
-  // After a letter, as a writer types: not into the indentation of a block's line.
-  while (at < pair.base + range[1] && !/\p{L}/u.test(model.text[at - 1])) at++;
-  return r() < 0.6
-    ? { start: at, end: at, newText: ' lorem' }
-    : { start: at, end: at + 1, newText: '' };
-}
 
 describe('workspace index: incremental updates', () => {
   it('setFile replaces a file; deleteFile removes its ids and signatures', () => {
@@ -156,7 +142,7 @@ describe('workspace index: incremental updates', () => {
         newText = applyEdits(text, edits);
         next = parseSft(newText);
       } else {
-        const e = r() < 0.97 ? textEdit(r, prev) : randomEdit(r, text);
+        const e = r() < 0.97 ? writerEdit(r, prev) : randomEdit(r, text);
         newText = text.slice(0, e.start) + e.newText + text.slice(e.end);
         const updated = updateSft(prev, [e], newText);
         if (updated) moved++;
