@@ -468,7 +468,27 @@ export function updateSft(
   );
   const next = { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
   carryLines(model, next, absStart, absEnd, absEnd + delta);
+  STEPS.delete(model.pairs);
+  STEPS.set(pairs, { from: model.pairs, index: pair.index });
   return next;
+}
+
+/** How a pairs list came from the one before it: all its pairs but one are that list's, moved. */
+export interface PairsStep {
+  from: readonly PairModel[];
+  /** The pair parsed again. */
+  index: number;
+}
+
+/**
+ * The steps of the pairs lists updateSft made, one deep: the next edit drops the step before
+ * it, so a run of typing does not keep every earlier list alive.
+ */
+const STEPS = new WeakMap<readonly PairModel[], PairsStep>();
+
+/** How updateSft made `pairs` from the list before it (undefined for a list a whole parse made). */
+export function pairsStep(pairs: readonly PairModel[]): PairsStep | undefined {
+  return STEPS.get(pairs);
 }
 
 /**
