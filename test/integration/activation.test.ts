@@ -2,7 +2,12 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, diagnosticsUntil, fixture, ruleOf } from './helpers';
 
-/** Resolve once the log file holds every line matching `patterns`, re-reading it whenever it changes. */
+/**
+ * Resolve once the log file holds every line matching `patterns`, re-reading it whenever it
+ * changes and every 100 ms: the log folder is outside the workspace, and the host's watcher
+ * may never report its writes (the log service writes its file a while after each line, so
+ * a first read at activation can come before the start-up lines are there).
+ */
 async function logUntil(patterns: RegExp[], what: string, ms = 15000): Promise<string> {
   const sft = await api();
   const file = vscode.Uri.joinPath(sft.logUri, 'SFT Studio.log');
@@ -15,6 +20,7 @@ async function logUntil(patterns: RegExp[], what: string, ms = 15000): Promise<s
   const watcher = vscode.workspace.createFileSystemWatcher(
     new vscode.RelativePattern(sft.logUri, '*.log'),
   );
+  let poll: ReturnType<typeof setInterval> | undefined;
   try {
     return await new Promise<string>((resolve, reject) => {
       let last = '';
@@ -32,9 +38,11 @@ async function logUntil(patterns: RegExp[], what: string, ms = 15000): Promise<s
       );
       watcher.onDidChange(check);
       watcher.onDidCreate(check);
+      poll = setInterval(check, 100);
       check();
     });
   } finally {
+    clearInterval(poll);
     watcher.dispose();
   }
 }

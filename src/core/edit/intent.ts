@@ -5,7 +5,7 @@
  * smallest document edits that keep the text's own style.
  */
 import type { PairModel } from '../parse/model';
-import type { SftFileModel } from '../parse/parse';
+import { pairsStep, type SftFileModel } from '../parse/parse';
 import type { Fix, Problem } from '../types';
 import type { PairEntry } from './pair-writer';
 
@@ -60,21 +60,48 @@ export type IntentOf<K extends EditIntent['kind']> = Extract<EditIntent, { kind:
  * The pair editor asks for the ref of every pair of a file on each push: counting the file
  * for each pair made that quadratic (5,000 pairs, 25 million comparisons per keystroke).
  */
-const idCounts = new WeakMap<
-  readonly PairModel[],
-  { length: number; counts: Map<string, number> }
->();
+interface IdCounts {
+  length: number;
+  counts: Map<string, number>;
+}
+const idCounts = new WeakMap<readonly PairModel[], IdCounts>();
 
 function pairsWithId(model: SftFileModel, id: string): number {
   let known = idCounts.get(model.pairs);
   if (known?.length !== model.pairs.length) {
-    const counts = new Map<string, number>();
-    for (const p of model.pairs)
-      if (p.id !== undefined) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-    known = { length: model.pairs.length, counts };
+    known = carriedCounts(model.pairs) ?? countIds(model.pairs);
     idCounts.set(model.pairs, known);
   }
   return known.counts.get(id) ?? 0;
+}
+
+function countIds(pairs: readonly PairModel[]): IdCounts {
+  const counts = new Map<string, number>();
+  for (const p of pairs) if (p.id !== undefined) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+  return { length: pairs.length, counts };
+}
+
+/**
+ * After an edit of one pair, the counts of the list before it with that pair's id counted
+ * again: per keystroke, one pair rather than the file's 5,000. The list before gives its
+ * counts up (it counts afresh, should it be asked again).
+ */
+function carriedCounts(pairs: readonly PairModel[]): IdCounts | undefined {
+  const step = pairsStep(pairs);
+  const known = step && idCounts.get(step.from);
+  if (!step || !known || known.length !== pairs.length) return undefined;
+  idCounts.delete(step.from);
+  const was = step.from[step.index].id;
+  const now = pairs[step.index].id;
+  if (was !== now) {
+    if (was !== undefined) {
+      const n = known.counts.get(was)! - 1;
+      if (n) known.counts.set(was, n);
+      else known.counts.delete(was);
+    }
+    if (now !== undefined) known.counts.set(now, (known.counts.get(now) ?? 0) + 1);
+  }
+  return known;
 }
 
 /** How to address a pair: its id when that names it alone in the file, else its index. */

@@ -27,6 +27,7 @@ import {
 } from './model';
 import type { Span, TextEdit } from '../types';
 import { lineStart } from '../text/lines';
+import { carryLines } from './model-lines';
 
 /**
  * The parsed file. Header fields and `doc` use document offsets, kept exact by incremental
@@ -465,7 +466,29 @@ export function updateSft(
   const syntax = model.syntax.map((s) =>
     s.start >= absEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s,
   );
-  return { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
+  const next = { ...model, ...movedEnd(model, pairs, delta), text, pairs, syntax };
+  carryLines(model, next, absStart, absEnd, absEnd + delta);
+  STEPS.delete(model.pairs);
+  STEPS.set(pairs, { from: model.pairs, index: pair.index });
+  return next;
+}
+
+/** How a pairs list came from the one before it: all its pairs but one are that list's, moved. */
+export interface PairsStep {
+  from: readonly PairModel[];
+  /** The pair parsed again. */
+  index: number;
+}
+
+/**
+ * The steps of the pairs lists updateSft made, one deep: the next edit drops the step before
+ * it, so a run of typing does not keep every earlier list alive.
+ */
+const STEPS = new WeakMap<readonly PairModel[], PairsStep>();
+
+/** How updateSft made `pairs` from the list before it (undefined for a list a whole parse made). */
+export function pairsStep(pairs: readonly PairModel[]): PairsStep | undefined {
+  return STEPS.get(pairs);
 }
 
 /**

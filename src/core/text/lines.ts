@@ -27,6 +27,47 @@ export function lineStarts(text: string): Uint32Array {
   return starts.slice(0, n);
 }
 
+/**
+ * The line starts of a text after one stretch of it was replaced: `starts` are the old
+ * text's, whose [from, oldEnd) became [from, newEnd) of `text`. Starts up to `from` stay,
+ * the stretch's own are found again in `text` and the later ones move: an edit costs its
+ * own length and a copy of the starts, not a scan of the whole text.
+ */
+export function editedLineStarts(
+  starts: Uint32Array,
+  text: string,
+  from: number,
+  oldEnd: number,
+  newEnd: number,
+): Uint32Array {
+  // A start s comes from the line break at s - 1: those before `from` and from `oldEnd` on
+  // are outside the stretch.
+  const keep = firstAbove(starts, from);
+  const after = firstAbove(starts, oldEnd);
+  const mid: number[] = [];
+  for (let i = text.indexOf('\n', from); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1))
+    mid.push(i + 1);
+  const out = new Uint32Array(keep + mid.length + starts.length - after);
+  out.set(starts.subarray(0, keep));
+  out.set(mid, keep);
+  const delta = newEnd - oldEnd;
+  for (let j = after, k = keep + mid.length; j < starts.length; j++, k++)
+    out[k] = starts[j] + delta;
+  return out;
+}
+
+/** Index of the first start above `offset` (starts ascend). */
+function firstAbove(starts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Line starts of a text, for repeated offset → position look-ups. */
 export class LineIndex {
   private readonly starts: ArrayLike<number>;

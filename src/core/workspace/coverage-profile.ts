@@ -16,3 +16,27 @@ export function coverageProfile(pairs: readonly IndexedPair[]): number {
   for (const p of pairs) for (const key of COVERAGE_KEYS) for (const v of valuesOf(p, key)) mix(v);
   return (h >>> 0) + pairs.length * 2 ** 32;
 }
+
+/**
+ * The profile of `pairs` when that of `before` is `profile`: the same, without hashing every
+ * pair again, when each pair is the one before it at its place or has the same coverage
+ * values (after an edit in one pair's prompt, the 4,999 others are the index's same objects).
+ */
+export function coverageProfileAfter(
+  before: readonly IndexedPair[],
+  profile: number,
+  pairs: readonly IndexedPair[],
+): number {
+  if (before.length !== pairs.length) return coverageProfile(pairs);
+  for (let i = 0; i < pairs.length; i++) {
+    const a = before[i];
+    const b = pairs[i];
+    if (a !== b && !COVERAGE_KEYS.every((k) => sameValues(valuesOf(a, k), valuesOf(b, k))))
+      return coverageProfile(pairs);
+  }
+  return profile;
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

@@ -99,6 +99,12 @@ export interface IndexFileOptions {
    * content hash, and their text is not hashed.
    */
   updatable?: boolean;
+  /**
+   * The model `previous` was indexed from, under the same guidelines and options. A pair the
+   * new model shares with it (an incremental re-parse keeps every pair it did not parse
+   * again, moved) is not read again: its indexed copy is moved to its new place.
+   */
+  previousModel?: SftFileModel;
 }
 
 /** Index a parsed file under the key `file` (a path or URI string, as the caller names files). */
@@ -108,17 +114,41 @@ export function indexFile(
   guidelines: Guidelines,
   options: IndexFileOptions = {},
 ): IndexedFile {
-  const { previous, counts = true, updatable = true } = options;
+  const { previous, previousModel, counts = true, updatable = true } = options;
   const lines = options.lines ?? new LineIndex(model.text);
+  // Pairs of the previous model by place: a re-parse of one pair keeps their count and order.
+  const shared =
+    previous && previousModel?.pairs.length === model.pairs.length
+      ? previousModel.pairs
+      : undefined;
   let before: Map<number, IndexedPair> | undefined;
-  if (previous?.pairs.length) {
-    before = new Map();
-    for (const p of previous.pairs) if (p.contentHash !== undefined) before.set(p.contentHash, p);
-  }
+  const views = pairViews(model);
   return {
     file,
-    pairs: pairViews(model).map((v) =>
-      indexView(file, v, guidelines, lines, before, counts, updatable),
-    ),
+    pairs: views.map((v, i) => {
+      // A pair's memo is made by its parse and shared by the moved copies of it, only.
+      const stored = shared?.[i].memo === model.pairs[i].memo ? previous!.pairs[i] : undefined;
+      if (stored?.contentHash !== undefined) return moved(stored, v, lines);
+      if (!before && previous?.pairs.length) {
+        before = new Map();
+        for (const p of previous.pairs)
+          if (p.contentHash !== undefined) before.set(p.contentHash, p);
+      }
+      return indexView(file, v, guidelines, lines, before, counts, updatable);
+    }),
   };
+}
+
+/** An indexed pair at the place of `view`, a moved copy of the same pair's reading. */
+function moved(stored: IndexedPair, view: PairView, lines: LineIndex): IndexedPair {
+  const pos = lines.positionAt(view.idRange.start);
+  const out: IndexedPair = {
+    ...stored,
+    index: view.index,
+    idSpan: view.idRange,
+    line: pos.line,
+    character: pos.character,
+  };
+  if (view.promptRange) out.promptSpan = view.promptRange;
+  return out;
 }

@@ -7,6 +7,7 @@ import type { SftFileModel } from '../parse/parse';
 import type { Guidelines } from '../guidelines';
 import type { Problem } from '../types';
 import { indexFile } from './index-file';
+import { modelLines } from '../parse/model-lines';
 import { LshBuckets, type NearMatches } from './lsh';
 import { duplicateIdProblems } from './duplicate-id';
 import { nearDuplicateProblems } from './near-duplicate';
@@ -36,6 +37,12 @@ export interface IndexSubscription {
 }
 
 const NO_PAIRS: readonly IndexedPair[] = [];
+// The answers of most pairs: shared, so the near matches kept per pair cost a map entry.
+const NONE: NearMatches = Object.freeze({ matches: Object.freeze([]) as never, capped: false });
+const CAPPED_NONE: NearMatches = Object.freeze({
+  matches: Object.freeze([]) as never,
+  capped: true,
+});
 const NO_TRAITS: string[] = [];
 
 /** The index of every `.sft.yaml` file of a workspace. */
@@ -50,6 +57,13 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly strings = new Map<string, string>();
   private pairCount = 0;
   private _version = 0;
+  /**
+   * Near matches already found, per pair, at `nearThreshold`: a pair's matches change only
+   * when a pair enters or leaves one of its buckets, so after an edit of one pair the file's
+   * other 4,999 are not looked up again. Shared empty answers keep it small.
+   */
+  private readonly nearFound = new Map<IndexedPair, NearMatches>();
+  private nearThreshold = NaN;
 
   /**
    * @param displayName how messages name a file: the index keys files by whatever the host
@@ -77,38 +91,88 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.lsh.removalSteps;
   }
 
-  /** Index (or re-index) a parsed file. */
-  setFile(file: string, model: SftFileModel, guidelines: Guidelines): void {
-    this.setEntry(indexFile(file, model, guidelines, { previous: this.entries.get(file) }));
+  /**
+   * Index (or re-index) a parsed file. `previousModel`: the model the file was last indexed
+   * from, when that was under the same guidelines: the pairs the new model shares with it
+   * (after an edit of one pair, all the others) are moved, not read again.
+   */
+  setFile(
+    file: string,
+    model: SftFileModel,
+    guidelines: Guidelines,
+    previousModel?: SftFileModel,
+  ): void {
+    this.setEntry(
+      indexFile(file, model, guidelines, {
+        previous: this.entries.get(file),
+        previousModel,
+        lines: modelLines(model),
+      }),
+    );
   }
 
   /**
    * Put an already indexed file (e.g. from a worker thread), replacing the file's old entry.
    * The index keeps compact copies of the pairs: read them back with `entry()` or `pairs()`.
+   * A pair that is as it was but for its place (an edit elsewhere in the file moved it) keeps
+   * its stored copy, moved in place: only the pairs that changed leave and enter the id map
+   * and the LSH buckets, so an edit of one pair in a file of 5,000 costs one pair.
    */
   setEntry(entry: IndexedFile): void {
-    const before = this.listeners.size
-      ? this.neighbourFiles(this.entries.get(entry.file)?.pairs ?? NO_PAIRS)
-      : undefined;
-    this.removePairs(entry.file);
-    const stored: IndexedFile = {
-      file: entry.file,
-      pairs: entry.pairs.map((p) => this.compact(p, entry.file)),
-    };
-    this.entries.set(entry.file, stored);
-    for (const p of stored.pairs) this.addPair(p);
-    this.pairCount += stored.pairs.length;
-    this.changed([entry.file], before, stored.pairs);
+    const old = this.entries.get(entry.file)?.pairs ?? NO_PAIRS;
+    const fresh = entry.pairs;
+    // The stored pair each fresh one is, when it is one but for its place. Most pairs are
+    // where they were (an edit moves them, it does not reorder them): those are matched
+    // first, the rest among the old pairs left, by content hash. A pair without a content
+    // hash (an entry never meant to be updated) is never kept.
+    const same: (IndexedPair | undefined)[] = fresh.map((p, i) => {
+      const there = old[i];
+      return p.contentHash !== undefined &&
+        there?.contentHash === p.contentHash &&
+        sameButPlace(there, p)
+        ? there
+        : undefined;
+    });
+    const kept = new Set<IndexedPair>();
+    for (const q of same) if (q) kept.add(q);
+    if (kept.size < old.length && kept.size < fresh.length) {
+      const byHash = pairsByHash(old.filter((q) => !kept.has(q)));
+      fresh.forEach((p, i) => {
+        if (same[i] || p.contentHash === undefined) return;
+        const q = byHash.get(p.contentHash)?.find((c) => !kept.has(c) && sameButPlace(c, p));
+        if (q) kept.add((same[i] = q));
+      });
+    }
+    // Matches are listed in place order: kept pairs that change order make them stale.
+    let lastIndex = -1;
+    let reordered = false;
+    const pairs = fresh.map((p, i) => {
+      const q = same[i];
+      if (!q) return this.compact(p, entry.file);
+      if (q.index < lastIndex) reordered = true;
+      lastIndex = q.index;
+      moveTo(q, p);
+      return q;
+    });
+    if (reordered) this.nearFound.clear();
+    const removed = kept.size === old.length ? NO_PAIRS : old.filter((p) => !kept.has(p));
+    const added = kept.size === pairs.length ? NO_PAIRS : pairs.filter((p) => !kept.has(p));
+    const before = this.touch(removed);
+    this.removePairs(removed);
+    this.entries.set(entry.file, { file: entry.file, pairs });
+    for (const p of added) this.addPair(p);
+    this.pairCount += added.length;
+    this.changed([entry.file], before, this.touch(added));
   }
 
   /** Drop a file (deleted, or no longer an `.sft.yaml` file). */
   deleteFile(file: string): void {
     const old = this.entries.get(file);
     if (!old) return;
-    const before = this.listeners.size ? this.neighbourFiles(old.pairs) : undefined;
-    this.removePairs(file);
+    const before = this.touch(old.pairs);
+    this.removePairs(old.pairs);
     this.entries.delete(file);
-    this.changed([file], before, NO_PAIRS);
+    this.changed([file], before, undefined);
   }
 
   /** Indexed file keys, in insertion order. */
@@ -134,7 +198,17 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Other pairs whose prompts reach `threshold` estimated similarity with this pair's. */
   nearMatches(pair: IndexedPair, threshold: number): NearMatches {
-    return this.lsh.matches(pair, threshold);
+    if (threshold !== this.nearThreshold) {
+      this.nearFound.clear();
+      this.nearThreshold = threshold;
+    }
+    let near = this.nearFound.get(pair);
+    if (!near) {
+      near = this.lsh.matches(pair, threshold);
+      if (!near.matches.length) near = near.capped ? CAPPED_NONE : NONE;
+      this.nearFound.set(pair, near);
+    }
+    return near;
   }
 
   /** duplicate-id and near-duplicate problems of one file, document offsets, by position. */
@@ -213,11 +287,10 @@ export class WorkspaceIndex implements WorkspaceView {
     this.lsh.add(p);
   }
 
-  private removePairs(file: string): void {
-    const old = this.entries.get(file);
-    if (!old) return;
-    this.lsh.removeAll(old.pairs);
-    for (const p of old.pairs) {
+  private removePairs(pairs: readonly IndexedPair[]): void {
+    if (!pairs.length) return;
+    this.lsh.removeAll(pairs);
+    for (const p of pairs) {
       if (p.id === undefined) continue;
       const slot = this.byId.get(p.id);
       if (slot === p) this.byId.delete(p.id);
@@ -227,28 +300,114 @@ export class WorkspaceIndex implements WorkspaceView {
         else this.byId.set(p.id, rest);
       }
     }
-    this.pairCount -= old.pairs.length;
+    this.pairCount -= pairs.length;
   }
 
-  /** Files holding a pair that shares an id or a bucket with one of `pairs`. */
-  private neighbourFiles(pairs: readonly IndexedPair[]): Set<string> {
+  /**
+   * Pairs that leave (before they do) or enter (after they have) the index: the pairs sharing
+   * a bucket with them have their near matches found again, and when someone listens, the
+   * files holding a pair that shares an id or a bucket with them are returned.
+   */
+  private touch(pairs: readonly IndexedPair[]): Set<string> | undefined {
+    const listening = this.listeners.size > 0;
+    if (!pairs.length || (!listening && !this.nearFound.size)) return undefined;
+    const mates = this.lsh.bucketMates(pairs);
+    if (this.nearFound.size) {
+      for (const p of pairs) this.nearFound.delete(p);
+      for (const q of mates) this.nearFound.delete(q);
+    }
+    if (!listening) return undefined;
     const out = new Set<string>();
     for (const p of pairs) {
       if (p.id !== undefined) for (const q of this.pairsWithId(p.id)) out.add(q.file);
     }
-    for (const q of this.lsh.bucketMates(pairs)) out.add(q.file);
+    for (const q of mates) out.add(q.file);
     return out;
   }
 
   private changed(
     files: string[],
     before: Set<string> | undefined,
-    added: readonly IndexedPair[],
+    after: Set<string> | undefined,
   ): void {
     this._version++;
     if (!this.listeners.size) return;
-    const affected = new Set<string>([...files, ...(before ?? []), ...this.neighbourFiles(added)]);
+    const affected = new Set<string>([...files, ...(before ?? []), ...(after ?? [])]);
     const change: WorkspaceIndexChange = { version: this._version, files, affected: [...affected] };
     for (const l of [...this.listeners]) l(change);
   }
+}
+
+/**
+ * The fields that say what a pair is, as opposed to where it is (index, idSpan, line,
+ * character, promptSpan). A record, so that a field added to IndexedPair must be placed here.
+ */
+const WHAT: Record<
+  Exclude<keyof IndexedPair, 'index' | 'idSpan' | 'line' | 'character' | 'promptSpan'>,
+  true
+> = {
+  file: true,
+  id: true,
+  task: true,
+  prompt_type: true,
+  response_type: true,
+  domain: true,
+  language: true,
+  traits: true,
+  status: true,
+  author: true,
+  reviewer: true,
+  prompt_length: true,
+  promptWords: true,
+  bucket: true,
+  responseWords: true,
+  signature: true,
+  answer: true,
+  question: true,
+  silenced: true,
+  contentHash: true,
+};
+const WHAT_KEYS = Object.keys(WHAT) as (keyof typeof WHAT)[];
+
+/** Whether `stored` is `fresh` in all but its place (so its id and buckets stay as they are). */
+function sameButPlace(stored: IndexedPair, fresh: IndexedPair): boolean {
+  for (const k of WHAT_KEYS) {
+    const a = stored[k];
+    const b = fresh[k];
+    if (a === b) continue;
+    if (
+      !(ArrayBuffer.isView(a) || Array.isArray(a)) ||
+      !(ArrayBuffer.isView(b) || Array.isArray(b))
+    )
+      return false;
+    const x = a as ArrayLike<unknown>;
+    const y = b as ArrayLike<unknown>;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/** A file's pairs by content hash (pairs without one left out: they are never kept). */
+function pairsByHash(pairs: readonly IndexedPair[]): Map<number, IndexedPair[]> {
+  const out = new Map<number, IndexedPair[]>();
+  for (const p of pairs) {
+    if (p.contentHash === undefined) continue;
+    const same = out.get(p.contentHash);
+    if (same) same.push(p);
+    else out.set(p.contentHash, [p]);
+  }
+  return out;
+}
+
+/** Move a stored pair to where the fresh reading of it is. */
+function moveTo(stored: IndexedPair, fresh: IndexedPair): void {
+  stored.index = fresh.index;
+  stored.idSpan = { start: fresh.idSpan.start, end: fresh.idSpan.end };
+  stored.line = fresh.line;
+  stored.character = fresh.character;
+  stored.promptSpan = fresh.promptSpan && {
+    start: fresh.promptSpan.start,
+    end: fresh.promptSpan.end,
+  };
 }

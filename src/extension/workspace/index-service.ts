@@ -22,7 +22,7 @@ import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import { WorkspaceIndex, type IndexedPair } from '../../core/workspace/index';
 import { Disposable } from '../dispose';
-import { coverageProfile } from '../../core/workspace/coverage-profile';
+import { coverageProfile, coverageProfileAfter } from '../../core/workspace/coverage-profile';
 import type { GovernedBy, GuidelinesStore } from '../lint/guidelines-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import { epochNow, type PerfProbe } from '../perf';
@@ -159,16 +159,25 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private set(uri: vscode.Uri, model: SftFileModel, g: Guidelines, version?: number): void {
     const key = uri.toString();
     // The same model again (a re-publish) changes nothing: do not wake the listeners.
-    if (this.models.get(key)?.model === model && this.guidelinesOf.get(key) === g) return;
+    const last = this.models.get(key)?.model;
+    const sameGuidelines = this.guidelinesOf.get(key) === g;
+    if (last === model && sameGuidelines) return;
+    // The entry was indexed from `last` under `g`: the pairs this model shares with it only move.
+    const previousModel = sameGuidelines ? last : undefined;
     if (version !== undefined) this.models.set(key, { model, version });
     else this.models.delete(key);
     this.diskHashes.delete(key);
     this.guidelinesOf.set(key, g);
     const started = performance.now();
-    this.index.setFile(key, model, g);
+    const before = this.index.entry(key)?.pairs;
+    this.index.setFile(key, model, g, previousModel);
     const pairs = this.index.entry(key)?.pairs ?? [];
-    const profile = coverageProfile(pairs);
-    if (this.profiles.get(key) !== profile) {
+    const known = this.profiles.get(key);
+    const profile =
+      before && known !== undefined
+        ? coverageProfileAfter(before, known, pairs)
+        : coverageProfile(pairs);
+    if (known !== profile) {
       this.profiles.set(key, profile);
       this.recount(key, countCoverage(pairs));
       this.coverageMayHaveChanged();

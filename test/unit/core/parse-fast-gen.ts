@@ -1,6 +1,7 @@
 /** Generated `.sft.yaml` texts and a plain-data view of models, for the fast path's differential tests. */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SftFileModel } from '../../../src/core/parse/parse';
+import type { TextEdit } from '../../../src/core/types';
 
 /** A node as plain data, offsets moved by `base` into the document. */
 export function nodeData(node: Node | null | undefined, base: number): unknown {
@@ -307,4 +308,17 @@ export function randomEdit(
   if (op < 0.7)
     return { start, end: Math.min(text.length, start + 1 + Math.floor(r() * 3)), newText: '' };
   return { start, end: Math.min(text.length, start + 1), newText: piece };
+}
+
+/** A writer's edit inside a pair's prompt or response: a word typed, or a character deleted. */
+export function writerEdit(r: () => number, model: SftFileModel): TextEdit {
+  const pair = model.pairs[Math.floor(r() * model.pairs.length)];
+  const range = pair.fields.get(r() < 0.6 ? 'prompt' : 'response')?.value?.range;
+  if (!range || range[1] - range[0] < 2) return { start: pair.base, end: pair.base, newText: '' };
+  let at = pair.base + range[0] + 1 + Math.floor(r() * (range[1] - range[0] - 1));
+  // After a letter, as a writer types: not into the indentation of a block's line.
+  while (at < pair.base + range[1] && !/\p{L}/u.test(model.text[at - 1])) at++;
+  return r() < 0.6
+    ? { start: at, end: at, newText: ' lorem' }
+    : { start: at, end: at + 1, newText: '' };
 }

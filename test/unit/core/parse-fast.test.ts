@@ -14,6 +14,8 @@ import {
 } from '../../../src/core/parse/parse';
 import { genFile, modelData, randomEdit } from './parse-fast-gen';
 import { fastItem } from '../../../src/core/parse/fast';
+import { modelLines } from '../../../src/core/parse/model-lines';
+import { LineIndex } from '../../../src/core/text/lines';
 import { FileLinter } from '../../../src/core/lint';
 import { defaultGuidelines, loadGuidelines } from '../../../src/core/guidelines';
 import { discoverFiles } from '../../../src/node/files';
@@ -148,6 +150,30 @@ describe('parseSft fast path', function () {
       assert.deepEqual(pairsOf(model), pairsOf(parseSftWhole(text)), `edits ${n}:\n${text}`);
     }
     assert.ok(incremental > 800, `${incremental} edits re-parsed one pair`);
+  });
+
+  it("a model's line starts, carried through chains of incremental re-parses, are those of its text", () => {
+    const sources = [...examples, ...examples.map(crlf)];
+    const r = prng(17);
+    let carried = 0;
+    for (let n = 0; n < 300; n++) {
+      let text = sources[n % sources.length];
+      let model = parseSft(text);
+      modelLines(model); // made once, then only carried
+      for (let k = 1 + Math.floor(r() * 4); k > 0; k--) {
+        const e = randomEdit(r, text);
+        text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+        const next = updateSft(model, [e], text);
+        if (next) carried++;
+        model = next ?? parseSft(text);
+        const lines = modelLines(model);
+        const fresh = new LineIndex(text);
+        assert.equal(lines.lineCount, fresh.lineCount, `edits ${n}:\n${text}`);
+        for (let at = 0; at <= text.length; at += 1 + Math.floor(r() * 40))
+          assert.deepEqual(lines.positionAt(at), fresh.positionAt(at), `edits ${n}, offset ${at}`);
+      }
+    }
+    assert.ok(carried > 400, `${carried} edits carried the line starts`);
   });
 
   it('FileLinter.update after chains of random edits gives the problems of a full lint', () => {

@@ -322,6 +322,37 @@ describe('workspace rules', () => {
     assert.equal(near('b.sft.yaml').length, 1, 'and the freed places are used again');
   });
 
+  it('an edit of one pair re-indexes that pair only: the others keep their place in the buckets, moved, and the problems are those of a fresh index', () => {
+    const pairs = Array.from({ length: 200 }, (_, i) => withPrompt(`p-${i}`, `${words(i, 30)}`));
+    pairs[150] = withPrompt('p-150', LONG);
+    const other = sftFile(withPrompt('o-1', LONG), cleanPair('p-7'));
+    const ix = index({ 'a.sft.yaml': sftFile(...pairs), 'b.sft.yaml': other });
+    const stored = ix.entry('a.sft.yaml')!.pairs;
+    const changes: string[][] = [];
+    ix.onDidChange((c) => changes.push(c.affected.sort()));
+    const steps = ix.removalSteps;
+    // Pair 20's prompt grows by a line: every pair after it moves.
+    pairs[20] = withPrompt('p-20', `${words(20, 30)} and a little more`);
+    const text = sftFile(...pairs);
+    ix.setFile('a.sft.yaml', parseSft(text), g);
+    const now = ix.entry('a.sft.yaml')!.pairs;
+    assert.equal(now[19], stored[19], 'a pair before the edit is kept');
+    assert.equal(now[150], stored[150], 'a pair after it is kept, moved');
+    assert.notEqual(now[20], stored[20], 'the edited pair is indexed again');
+    assert.ok(ix.removalSteps - steps <= 16 * 3, `walked ${ix.removalSteps - steps} entries`);
+    assert.equal(ix.size, 202);
+    // Moved as a fresh index places them, and problems as a fresh index finds them.
+    const fresh = index({ 'a.sft.yaml': text, 'b.sft.yaml': other });
+    assert.deepEqual(now, fresh.entry('a.sft.yaml')!.pairs);
+    for (const f of ['a.sft.yaml', 'b.sft.yaml'])
+      assert.deepEqual(ix.problemsFor(f, guidelinesFor), fresh.problemsFor(f, guidelinesFor));
+    assert.ok(
+      ix.problemsFor('a.sft.yaml', guidelinesFor).some((p) => p.rule === 'duplicate-id'),
+      'p-7 is in both files',
+    );
+    assert.deepEqual(changes, [['a.sft.yaml']], 'only the file itself: pair 20 shares nothing');
+  });
+
   it('signatures estimate Jaccard similarity without bias and with the spread of 128 permutations, short prompts too', () => {
     // Seeded words, each distinct, so every 3-word shingle is distinct and the true Jaccard
     // similarity of two prompts is known exactly.
