@@ -12,7 +12,7 @@
  * once parsed: its lint runs in turns after the first paint, and its problems follow.
  */
 import * as vscode from 'vscode';
-import { documentEdit } from '../../core/edit/document-edit';
+import { documentEdit, trimmedEdit } from '../../core/edit/document-edit';
 import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent';
 import { pairViews } from '../../core/parse/pair-view';
 import type { TokenCounter } from '../../core/services';
@@ -335,7 +335,9 @@ export class EditorSession extends Disposable {
       return;
     }
     // Plain text: a snippet's tab stops belong to a text editor, not to a card.
-    const edits = planEdits(model, out.intent).map((e) => documentEdit(e.start, e.end, e.newText));
+    const edits = planEdits(model, out.intent).map((e) =>
+      trimmedEdit(model.text, documentEdit(e.start, e.end, e.newText)),
+    );
     if (!edits.length) {
       // Nothing to change: the webview still learns its intent was seen.
       this.schedulePush(true);
