@@ -155,7 +155,11 @@ class ContextIndex {
     }
     this.starts ??= wordStarts(lower);
     const candidates = this.starts.get(pairKey(key, 0));
-    return candidates !== undefined && candidates.some((at) => lower.startsWith(key, at));
+    if (candidates === undefined) return false;
+    // A loop, not `some` with a closure: this runs for every content word of every answer.
+    for (let i = 0; i < candidates.length; i++)
+      if (lower.startsWith(key, candidates[i])) return true;
+    return false;
   }
 }
 

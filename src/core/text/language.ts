@@ -251,7 +251,11 @@ export function checkLanguage(
   const { script: want, base } = expected(tag);
   if (!want) return { kind: 'unknown' };
   const words = scanWords(text, SAMPLE_CHARS);
-  if (words.count < MIN_WORDS && text.length <= SAMPLE_CHARS) return { kind: 'unknown' };
+  // Both tests, and the count of script verdicts below, run for every text: a test that V8
+  // first reaches after optimising this function (the first short text, the first text in
+  // another script) has no type feedback, and reaching it throws the optimised code away.
+  const shortText = text.length <= SAMPLE_CHARS;
+  if (words.count < MIN_WORDS && shortText) return { kind: 'unknown' };
   // Letters per script over the sample; ASCII letters counted inline, the rest by block.
   const counts = new Map<Script, number>();
   let ascii = 0;
@@ -277,8 +281,9 @@ export function checkLanguage(
   const share = (s: Script): number => (counts.get(s) ?? 0) / letters;
   const han = share('Han') + share('Kana');
   const wantShare = want === 'Han' || want === 'Kana' ? han : share(want);
+  if (wantShare >= 0.1 && wantShare < 0.3) return { kind: 'unknown' }; // mixed scripts: cannot tell cheaply
+  languageStats.script++;
   if (wantShare < 0.1) {
-    languageStats.script++;
     let top: Script = 'Latin';
     for (const [s, n] of counts) if (n > (counts.get(top) ?? 0)) top = s;
     if (top === 'Latin') {
@@ -291,8 +296,6 @@ export function checkLanguage(
     const lang = SINGLE_LANG[top];
     return mismatch(lang ?? top, 'script', lang ? nameOf(lang) : `${top} script`);
   }
-  if (wantShare < 0.3) return { kind: 'unknown' }; // mixed scripts: cannot tell cheaply
-  languageStats.script++;
   if (want === 'Han' || want === 'Kana') {
     // Japanese is written with kana; Chinese never is.
     const kana = share('Kana');

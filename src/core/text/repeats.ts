@@ -112,6 +112,13 @@ function addKey(key: number): boolean {
   return true;
 }
 
+/**
+ * The short run of a period that has none: no word is inside it. Read like a real run, so
+ * that V8 has type feedback for the test from the first triple on; a test first reached
+ * after the loop was optimised would throw the optimised loop away.
+ */
+const NO_RUN = [0, 0] as const;
+
 /** Loops: runs of ≥ 3 copies of the same word sequence, at least 12 words in all. Returns [firstWord, period, length] triples. */
 function findLoops(w: WordScan): number[] {
   const out: number[] = [];
@@ -130,8 +137,9 @@ function findLoops(w: WordScan): number[] {
   let covered = 0;
   // Per period, the last run found too short to be a loop: a later triple inside it finds the
   // same run, so it is not scanned again (a passage pasted almost three times would otherwise
-  // be rescanned from every word of its last copy).
-  let short: Map<number, [number, number]> | undefined;
+  // be rescanned from every word of its last copy). A period without one reads NO_RUN, so the
+  // test below runs the same way for every triple (see NO_RUN).
+  const short = new Map<number, readonly [number, number]>();
   for (let i = 0; i < n; i++) {
     const key = h[i];
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
@@ -149,8 +157,8 @@ function findLoops(w: WordScan): number[] {
     l0[slot] = i;
     const d = i - l;
     if (p < 0 || l - p !== d || p < covered) continue;
-    const seen = short?.get(d);
-    if (seen && p >= seen[0] && i < seen[1]) continue;
+    const seen = short.get(d) ?? NO_RUN;
+    if (p >= seen[0] && i < seen[1]) continue;
     // Three occurrences at the same distance: maybe a loop of period d. Find its true extent.
     let s = p;
     while (s > covered && h[s - 1] === h[s - 1 + d]) s--;
@@ -160,7 +168,7 @@ function findLoops(w: WordScan): number[] {
     if (length >= 3 * d && length >= MIN_LOOP_WORDS) {
       out.push(s, d, length);
       covered = s + length;
-    } else (short ??= new Map()).set(d, [s, s + length]);
+    } else short.set(d, [s, s + length]);
   }
   return out;
 }

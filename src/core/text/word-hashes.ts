@@ -21,30 +21,30 @@ export interface WordScan {
   sentenceCount: number;
 }
 
-let cap = 256;
+const EMPTY = new Int32Array(0);
 const scan: WordScan = {
   count: 0,
-  starts: new Int32Array(cap),
-  ends: new Int32Array(cap),
-  hashes: new Int32Array(cap),
-  alphabetic: new Uint8Array(cap),
-  sentenceEnds: new Int32Array(cap),
+  starts: EMPTY,
+  ends: EMPTY,
+  hashes: EMPTY,
+  alphabetic: new Uint8Array(0),
+  sentenceEnds: EMPTY,
   sentenceCount: 0,
 };
 
-function grow(): void {
-  cap *= 2;
-  const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-    const b = make(cap);
-    b.set(a);
-    return b;
-  };
-  scan.starts = copy(scan.starts, (n) => new Int32Array(n));
-  scan.ends = copy(scan.ends, (n) => new Int32Array(n));
-  scan.hashes = copy(scan.hashes, (n) => new Int32Array(n));
-  scan.alphabetic = copy(scan.alphabetic, (n) => new Uint8Array(n));
-  scan.sentenceEnds = copy(scan.sentenceEnds, (n) => new Int32Array(n));
+/** Room for `cap` words (a scan that ran out starts again, so nothing is copied). */
+function allocate(cap: number): void {
+  scan.starts = new Int32Array(cap);
+  scan.ends = new Int32Array(cap);
+  scan.hashes = new Int32Array(cap);
+  scan.alphabetic = new Uint8Array(cap);
+  scan.sentenceEnds = new Int32Array(cap);
 }
+
+// The arrays are assigned here, not in the literal: V8 takes a field never assigned again for
+// a constant and compiles it into the optimised scan, which the first `allocate` after that
+// would throw away.
+allocate(256);
 
 // ASCII classes: 0 other, 1 word character, 2 sentence terminator, 3 apostrophe (inside a word).
 const ASCII_CLASS = new Uint8Array(128);
@@ -149,14 +149,25 @@ export function hashWord(word: string): number {
  * CJK, Arabic, Devanagari forms) before a space, and at line breaks.
  */
 export function scanWords(text: string, limit = text.length): WordScan {
+  const len = Math.min(limit, text.length);
+  // A text with more words than the arrays hold is scanned again after they grow: the
+  // scanning loop itself never calls `allocate`. Called only from a text longer than any before,
+  // that call would have no type feedback when V8 optimises the loop, and reaching it would
+  // throw the optimised loop away and compile it again (a few milliseconds of a one-shot run).
+  while (!scanInto(text, len)) allocate(scan.starts.length * 2);
+  return scan;
+}
+
+/** Fills `scan` with the words of text[0, len); false when the arrays are too small. */
+function scanInto(text: string, len: number): boolean {
   let n = 0;
   let sentences = 0;
   let inWord = false;
   let hash = 0;
   let alpha = 0;
-  const len = Math.min(limit, text.length);
-  // The arrays in locals (read again after they grow): the loop reads every character.
-  let { starts, ends, hashes, alphabetic, sentenceEnds } = scan;
+  // The arrays in locals: the loop reads every character.
+  const { starts, ends, hashes, alphabetic, sentenceEnds } = scan;
+  const room = starts.length;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -164,10 +175,7 @@ export function scanWords(text: string, limit = text.length): WordScan {
       const a = ASCII_CLASS[c];
       if (a === 1 || (a === 3 && inWord && i + 1 < len && classify(text.charCodeAt(i + 1)) === 1)) {
         if (!inWord) {
-          if (n === cap) {
-            grow();
-            ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-          }
+          if (n === room) return false;
           starts[n] = i;
           hash = -2128831035;
           alpha = 0;
@@ -186,10 +194,7 @@ export function scanWords(text: string, limit = text.length): WordScan {
       }
       if ((a === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20)) || c === 0x0a) {
         if (sentences === 0 ? n > 0 : sentenceEnds[sentences - 1] < n) {
-          if (sentences === cap) {
-            grow();
-            ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-          }
+          if (sentences === room) return false;
           sentenceEnds[sentences++] = n;
         }
       }
@@ -214,10 +219,7 @@ export function scanWords(text: string, limit = text.length): WordScan {
         n++;
         inWord = false;
       }
-      if (n === cap) {
-        grow();
-        ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-      }
+      if (n === room) return false;
       starts[n] = i;
       ends[n] = i + 1;
       hashes[n] = Math.imul(-2128831035 ^ c, 16777619);
@@ -227,10 +229,7 @@ export function scanWords(text: string, limit = text.length): WordScan {
     }
     if (k === 1) {
       if (!inWord) {
-        if (n === cap) {
-          grow();
-          ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-        }
+        if (n === room) return false;
         starts[n] = i;
         hash = -2128831035;
         alpha = 0;
@@ -253,10 +252,7 @@ export function scanWords(text: string, limit = text.length): WordScan {
     }
     const terminator = k === 2 && (i + 1 >= len || text.charCodeAt(i + 1) <= 0x20 || c >= 0x80);
     if ((terminator || c === 0x0a) && (sentences === 0 ? n > 0 : sentenceEnds[sentences - 1] < n)) {
-      if (sentences === cap) {
-        grow();
-        ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-      }
+      if (sentences === room) return false;
       sentenceEnds[sentences++] = n;
     }
   }
@@ -267,13 +263,10 @@ export function scanWords(text: string, limit = text.length): WordScan {
     n++;
   }
   if (n > 0 && (sentences === 0 || sentenceEnds[sentences - 1] < n)) {
-    if (sentences === cap) {
-      grow();
-      ({ starts, ends, hashes, alphabetic, sentenceEnds } = scan);
-    }
+    if (sentences === room) return false;
     sentenceEnds[sentences++] = n;
   }
   scan.count = n;
   scan.sentenceCount = sentences;
-  return scan;
+  return true;
 }
