@@ -89,15 +89,34 @@ const SUMMARY = 'view';
  * collection (its entries are ephemerons, which V8 marks in extra passes).
  */
 const VIEWS = Symbol('pair views');
-type WithViews = SftFileModel & { [VIEWS]?: readonly PairView[] };
+const SOME_VIEWS = Symbol('some pair views');
+type WithViews = SftFileModel & { [VIEWS]?: readonly PairView[]; [SOME_VIEWS]?: View[] };
 
 /** Every pair of the file as a view (built once per model). */
 export function pairViews(model: SftFileModel): readonly PairView[] {
-  const cached = (model as WithViews)[VIEWS];
+  const m = model as WithViews;
+  const cached = m[VIEWS];
   if (cached) return cached;
-  const out = model.pairs.map((p) => new View(p, summary(model, p)));
+  const some = m[SOME_VIEWS];
+  const out = model.pairs.map((p, i) => some?.[i] ?? new View(p, summary(model, p)));
   Object.defineProperty(model, VIEWS, { value: out });
   return out;
+}
+
+/**
+ * One pair's view: the same object {@link pairViews} gives, without building the other
+ * pairs' views (an editor that re-renders one pair of 5,000 after a keystroke).
+ */
+export function pairView(model: SftFileModel, pair: PairModel): PairView {
+  const m = model as WithViews;
+  const all = m[VIEWS];
+  if (all) return all[pair.index];
+  let some = m[SOME_VIEWS];
+  if (!some) {
+    some = [];
+    Object.defineProperty(model, SOME_VIEWS, { value: some });
+  }
+  return (some[pair.index] ??= new View(pair, summary(model, pair)));
 }
 
 /** The view of the pair whose text holds the offset (after the last pair: the last pair). */

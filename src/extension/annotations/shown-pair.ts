@@ -9,7 +9,7 @@ import { effectiveField } from '../../core/fields';
 import type { Guidelines } from '../../core/guidelines';
 import { pairRef } from '../../core/edit/intent';
 import { scalarText, stringList, type PairModel } from '../../core/parse/model';
-import { pairViews } from '../../core/parse/pair-view';
+import { pairView } from '../../core/parse/pair-view';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { TokenCounter } from '../../core/services';
 import type { TokenizerName } from '../../core/text/tokens';
@@ -39,7 +39,7 @@ const ORDER = ['task', 'prompt_type', 'response_type', 'domain', 'language', 'tr
 /** The pair as the annotations view shows it. */
 export function shownPair(pair: PairModel, input: ShownPairInput): ShownPair {
   const { model, guidelines: g } = input;
-  const view = pairViews(model)[pair.index];
+  const view = pairView(model, pair);
   const counts = view.counts(g);
   const { start, end } = view.range;
   return {

@@ -14,7 +14,7 @@
 import * as vscode from 'vscode';
 import { documentEdit, trimmedEdit } from '../../core/edit/document-edit';
 import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent';
-import { pairViews } from '../../core/parse/pair-view';
+import { pairView } from '../../core/parse/pair-view';
 import type { TokenCounter } from '../../core/services';
 import type { Problem } from '../../core/types';
 import type { Guidelines } from '../../core/guidelines';
@@ -306,7 +306,7 @@ export class EditorSession extends Disposable {
     if (!pair) return undefined;
     const g = c.governedBy.loaded.guidelines;
     const tokenizer = g.source ? g.response.tokenizer : settings(this.document.uri).tokenizer;
-    const n = pairViews(c.result.model)[pair.index].tokens(this.services.tokens, tokenizer);
+    const n = pairView(c.result.model, pair).tokens(this.services.tokens, tokenizer);
     const msg: ToWebview = { type: 'tokens', key, version: c.version, ...n, tokenizer };
     await this.post(msg);
     return msg;

@@ -13,7 +13,7 @@ import { pairCounts } from '../../core/counts';
 import type { Guidelines } from '../../core/guidelines';
 import { pairRef } from '../../core/edit/intent';
 import { scalarText, stringList, type PairModel } from '../../core/parse/model';
-import { pairRange, pairViews } from '../../core/parse/pair-view';
+import { pairRange, pairView } from '../../core/parse/pair-view';
 import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import type { PairRow, PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
@@ -87,7 +87,7 @@ export function renderFile(
       pairs.set(key, was);
       continue;
     }
-    const view = pairViews(model)[pair.index];
+    const view = pairView(model, pair);
     const counts = pairCounts(pair, g);
     const row: PairRow = {
       key,
@@ -127,7 +127,7 @@ export function pairState(
   const pair = r.model.pairs[rendered.row.index];
   const ranges = r.model.pairs.map(pairRange);
   const own = problems.filter((p) => pairIndexAt(ranges, p.start) === pair.index);
-  const view = pairViews(r.model)[pair.index];
+  const view = pairView(r.model, pair);
   const fieldAt = (offset: number) =>
     view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
   const counts = pairCounts(pair, g);

@@ -3,6 +3,7 @@ import { isMap, isSeq } from 'yaml';
 import { defaultGuidelines } from '../../../src/core/guidelines';
 import { parseSft, updateSft, type SftFileModel } from '../../../src/core/parse/parse';
 import {
+  pairView,
   defaultFieldViews,
   pairViewAt,
   pairViews,
@@ -228,5 +229,17 @@ describe('pair view', () => {
       [''],
       'no prompt',
     );
+  });
+
+  it("one pair's view is the object the list of views holds, whichever is asked for first", () => {
+    const text = 'sft: 1\npairs:\n  - id: a\n    prompt: A?\n  - id: b\n    prompt: B?\n';
+    const first = parseSft(text);
+    const b = pairView(first, first.pairs[1]);
+    assert.equal(b.id, 'b');
+    assert.equal(pairViews(first)[1], b, 'the list takes the view made before it');
+    assert.equal(pairView(first, first.pairs[0]), pairViews(first)[0]);
+    const second = parseSft(text);
+    const all = pairViews(second);
+    assert.equal(pairView(second, second.pairs[1]), all[1], 'and the view takes the list');
   });
 });
