@@ -50,32 +50,43 @@ describe('diagnostics', () => {
     assert.strictEqual(await sft.currentLint(doc), a, 'the version is not linted again');
   });
 
-  it('a large document is linted in turns: an edit made meanwhile is in the result, as a fresh lint gives it', async () => {
+  it('a large document is linted in turns: the host is never held for long, and an edit made meanwhile is in the result, as a fresh lint gives it', async () => {
     const sft = await api();
     const pair = (i: number) =>
       `  - id: big-${i}\n    task: open_qa\n    prompt: Why does question ${i} matter to the class?\n` +
       `    response: ${i % 1009 === 0 ? 'As an AI language model, I' : 'I'} think it shows step ${i}.\n`;
     const text = `sft: 1\npairs:\n${Array.from({ length: 10000 }, (_, i) => pair(i)).join('')}`;
-    const during = sft.lintStats.editsWhileLinting;
     const doc = await vscode.workspace.openTextDocument({ language: 'sft-yaml', content: text });
-    // A writer types while the document's first lint runs: the host takes each keystroke
-    // between the lint's turns, and the lint ends with all of them in.
+    // This test runs in the extension host's thread: while the lint runs in turns, its timers
+    // run between them, and a keystroke is taken between them too. (The parse before them is
+    // one piece; a lint in one piece would hold the host for all of it.)
     let linted = false;
+    const began = performance.now();
     const linting = sft.currentLint(doc).then((r) => ((linted = true), r));
-    const at = doc.positionAt(text.indexOf('I think it shows step 5.'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, at, 'As an AI language model, ');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    for (let n = 0; !linted && n < 100; n++) {
-      const more = new vscode.WorkspaceEdit();
-      more.insert(doc.uri, doc.positionAt(text.length + 25 + n), 'x');
-      assert.ok(await vscode.workspace.applyEdit(more));
+    let longest = 0;
+    let last = began;
+    let typed: Thenable<boolean> | undefined;
+    while (!linted) {
+      await new Promise((r) => setTimeout(r, 0));
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (!typed) {
+        const edit = new vscode.WorkspaceEdit();
+        const at = doc.positionAt(text.indexOf('I think it shows step 5.'));
+        edit.insert(doc.uri, at, 'As an AI language model, ');
+        typed = vscode.workspace.applyEdit(edit);
+      }
     }
     await linting;
-    assert.ok(sft.lintStats.editsWhileLinting > during, 'keystrokes came while the lint ran');
-    const edited = (await sft.currentLint(doc)) as { version: number; incremental: boolean };
-    assert.strictEqual(edited.version, doc.version);
-    assert.ok(edited.incremental, 'the edits were added to the result, not linted again in full');
+    const took = performance.now() - began;
+    assert.ok(
+      longest <= took / 2,
+      `the host stalled ${longest.toFixed(0)} ms at a time during a ${took.toFixed(0)} ms lint`,
+    );
+    assert.ok(await typed);
+    const edited = (await sft.currentLint(doc)) as { version: number };
+    assert.strictEqual(edited.version, doc.version, 'the lint has the edit in');
     const fresh = await vscode.workspace.openTextDocument({
       language: 'sft-yaml',
       content: doc.getText(),

@@ -441,20 +441,41 @@ describe('pair editor', function () {
     /** Marks typed (in a card or the text editor) that the text must still hold. */
     const typed = new Set<string>();
     const trace: string[] = [];
+    /** A step that does not end in 20 s fails with what led to it, rather than hang the test. */
+    const within = <T>(step: number, p: Promise<T>): Promise<T> =>
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `step ${step} did not end in 20 s: seed ${seed} (${trace.join(' ')}), pair editor sent ${JSON.stringify(lastShown)}`,
+                ),
+              ),
+            20000,
+          ),
+        ),
+      ]);
+    let lastShown: unknown;
     for (let step = 0; step < 36; step++) {
       const mark = `m${step}x`;
       const began = Date.now();
       const s = await shown(uri);
+      lastShown = { version: s.version, ackSeq: s.ackSeq, document: doc(uri).version };
       const pair = s.pairs[rand(s.pairs.length)];
       const action = rand(7);
       trace.push(`${action}:${pair.key}`);
       if (action === 0) {
         // A card's response typed into (a draft committed).
         const value = `${pair.texts.response ?? ''} ${mark}`.trim();
-        await post(uri, { kind: 'setField', pair: pair.ref, key: 'response', value });
+        await within(step, post(uri, { kind: 'setField', pair: pair.ref, key: 'response', value }));
         typed.add(mark);
       } else if (action === 1) {
-        await post(uri, { kind: 'addExample', pair: pair.ref, input: mark, output: 'out' });
+        await within(
+          step,
+          post(uri, { kind: 'addExample', pair: pair.ref, input: mark, output: 'out' }),
+        );
         typed.add(mark);
       } else if (action === 2) {
         const intents: EditorIntent[] = [
@@ -463,17 +484,17 @@ describe('pair editor', function () {
           { kind: 'addPair', after: pair.ref },
           { kind: 'setField', pair: pair.ref, key: 'labels', value: ['a', 'b'] },
         ];
-        await post(uri, intents[rand(intents.length)]);
+        await within(step, post(uri, intents[rand(intents.length)]));
       } else if (action === 3) {
         // The text editor: a pair typed at the end of the file.
         const text = editor.document.getText();
         const end = editor.document.positionAt(text.length);
         const lead = text.endsWith('\n') ? '' : '\n';
         const body = `${lead}  - id: t-${step}\n    prompt: ${mark}\n    response: typed\n`;
-        assert.ok(await editor.edit((b) => b.insert(end, body)));
+        assert.ok(await within(step, Promise.resolve(editor.edit((b) => b.insert(end, body)))));
         typed.add(mark);
       } else if (action === 4) {
-        await save(uri);
+        await within(step, save(uri));
       } else if (action === 5 && !doc(uri).isDirty) {
         // A write on disk (git checkout) of a clean document: it is reloaded, and what the
         // write replaced is gone on purpose.
@@ -493,7 +514,7 @@ describe('pair editor', function () {
         ];
         const intent = intents[rand(2)];
         // Keep at least two pairs to work on; what a removed pair held goes with it.
-        if (s.pairs.length > 2) await post(uri, intent);
+        if (s.pairs.length > 2) await within(step, post(uri, intent));
         if (s.pairs.length > 2 && intent.kind === 'removePair')
           for (const m of typed) if (JSON.stringify(pair).includes(m)) typed.delete(m);
       }

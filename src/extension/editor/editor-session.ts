@@ -89,7 +89,12 @@ export class EditorSession extends Disposable {
   /** The key of the pair the webview's card shows (it comes whole in pushes). */
   private cardKey?: string;
   /** The index's workspace problems of this file when it last had the document's version. */
-  private across?: { model: SftFileModel; problems: readonly Problem[] };
+  private across?: {
+    model: SftFileModel;
+    problems: readonly Problem[];
+    /** Its pairs' ranges, once asked for. */
+    ranges?: ReturnType<typeof pairRange>[];
+  };
   /** The webview's text search, while one is active (answered again after each push). */
   private search?: { seq: number; query: string };
   private ackSeq = -1;
@@ -324,9 +329,13 @@ export class EditorSession extends Disposable {
   ): Promise<void> {
     const c = await this.current();
     const model = c.result.model;
+    const problems = () => this.problems(c);
     const out = toEditIntent(intent, {
       model,
-      problems: this.problems(c),
+      // Only a quick fix is looked up among them: a keystroke does not gather them.
+      get problems() {
+        return problems();
+      },
       newPair: (after) => this.services.newPair(this.document, c, after),
     });
     this.ackSeq = Math.max(this.ackSeq, clientSeq);
@@ -390,14 +399,22 @@ export class EditorSession extends Disposable {
   private carried(model: SftFileModel): readonly Problem[] {
     const last = this.across;
     if (!last?.problems.length || last.model === model) return last?.problems ?? [];
-    const was = last.model.pairs.map(pairRange);
-    const now = new Map(model.pairs.map((p) => [p.memo, p]));
+    last.ranges ??= last.model.pairs.map(pairRange);
+    const was = last.ranges;
+    let byMemo: Map<unknown, PairModel> | undefined;
     const out: Problem[] = [];
     for (const p of last.problems) {
       const i = pairIndexAt(was, p.start);
-      const pair = i === undefined ? undefined : now.get(last.model.pairs[i].memo);
+      if (i === undefined) continue;
+      const memo = last.model.pairs[i].memo;
+      // The pair is where it was unless pairs were added or removed before it.
+      let pair: PairModel | undefined = model.pairs[i];
+      if (pair?.memo !== memo) {
+        byMemo ??= new Map(model.pairs.map((q) => [q.memo, q]));
+        pair = byMemo.get(memo);
+      }
       if (!pair) continue;
-      const delta = pairRange(pair).start - was[i!].start;
+      const delta = pairRange(pair).start - was[i].start;
       out.push(delta ? shiftProblem(p, delta) : p);
     }
     return out;

@@ -58,15 +58,16 @@ export class TextField {
       this.count,
     ]);
     this.area.addEventListener('input', (e) => {
-      this.grow();
-      this.showCount();
-      this.onWords();
+      // The keystroke goes to the host first; the area's height and the counts after it.
       this.typedAt ??= performance.timeOrigin + e.timeStamp;
       clearTimeout(this.timer);
       this.timer = undefined;
       if (trailingSpace(this.area.value) > trailingSpace(this.known[this.known.length - 1]))
         this.timer = setTimeout(() => this.flush(), TRAILING_SPACE_WAITS_MS);
       else this.flush();
+      this.grow();
+      this.showCount();
+      this.onWords();
     });
     this.area.addEventListener('focus', () => (this.run = undefined));
     this.area.addEventListener('blur', () => this.flush());
