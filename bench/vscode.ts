@@ -247,6 +247,11 @@ function pairEditorLines(f: PairEditorFigures): Line[] {
       pass: k.median <= 30,
     },
     {
+      name: `  of which (medians): webview to the host receiving the intent ${ms(f.keystrokeLegs.toHost)}; the host's work to applyEdit ${ms(f.keystrokeLegs.hostWork)}; applyEdit to the host hearing the change`,
+      value: ms(f.keystrokeLegs.applyToChange),
+      budget: 'report',
+    },
+    {
       name: `pair editor: the same key press to the card drawn from that change's push with its problems, median (${dist(c)})`,
       value: ms(c.median),
       budget: '<= 100 ms',

@@ -48,8 +48,11 @@ export interface PairEditorTiming {
    * webview (`received`), and when the host heard of the frame.
    */
   painted?: { at: number; received: number; heard: number };
-  /** The last intent that carried typing: when its first keystroke was typed in the card. */
-  typed?: { at: number; clientSeq: number };
+  /**
+   * The last intent that carried typing: when its first keystroke was typed in the card, when
+   * the host received the intent, and when it handed VS Code the edit (`applyEdit` called).
+   */
+  typed?: { at: number; clientSeq: number; heard: number; applying?: number };
   /** The last push the card has drawn: its document version and when the frame was out. */
   shown?: { version: number; at: number };
 }

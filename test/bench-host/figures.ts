@@ -109,6 +109,12 @@ export interface PairEditorFigures {
   keystrokeToDocument: Series;
   /** The same key press to the frame with the card drawn from the push of that change. */
   keystrokeToCard: Series;
+  /**
+   * Medians of the legs of key press to document: the webview's input event to the host
+   * receiving the intent, the host's own work until it calls `applyEdit`, and from there to
+   * the host hearing the document change (VS Code's renderer applying the edit).
+   */
+  keystrokeLegs: { toHost: number; hostWork: number; applyToChange: number };
 }
 
 export function series(samples: number[]): Series {

@@ -99,6 +99,11 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
 
     const toDocument: number[] = [];
     const toCard: number[] = [];
+    // Where a key press's way to the document goes: webview to host, the host's own work
+    // (queue, plan, edit), and VS Code applying the edit until the host hears the change.
+    const toHost: number[] = [];
+    const hostWork: number[] = [];
+    const applyToChange: number[] = [];
     await profiled('keys', async () => {
       let lastSeq = -1;
       for (const ch of KEYS) {
@@ -129,6 +134,9 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
           assert.ok(c.at >= typed.at, 'the document changed after the key press');
           toDocument.push(c.at - typed.at);
           toCard.push(shown.at - typed.at);
+          toHost.push(typed.heard - typed.at);
+          hostWork.push((typed.applying ?? NaN) - typed.heard);
+          applyToChange.push(c.at - (typed.applying ?? NaN));
         } finally {
           sub.dispose();
         }
@@ -138,6 +146,11 @@ suite('SFT Studio pair editor budgets in the extension host', () => {
     // The first press also focuses the field: a warm-up, not a sample.
     figures.keystrokeToDocument = series(toDocument.slice(1));
     figures.keystrokeToCard = series(toCard.slice(1));
+    figures.keystrokeLegs = {
+      toHost: series(toHost.slice(1)).median,
+      hostWork: series(hostWork.slice(1)).median,
+      applyToChange: series(applyToChange.slice(1)).median,
+    };
     console.log(
       `[bench] key press to document median ${figures.keystrokeToDocument.median.toFixed(1)} ms, to card ${figures.keystrokeToCard.median.toFixed(1)} ms`,
     );

@@ -188,7 +188,8 @@ export class EditorSession extends Disposable {
       return answer;
     }
     const { clientSeq, intent, run } = msg;
-    if (msg.typedAt !== undefined) this.marks().typed = { at: msg.typedAt, clientSeq };
+    if (msg.typedAt !== undefined)
+      this.marks().typed = { at: msg.typedAt, clientSeq, heard: epochNow() };
     return (this.queue = this.queue
       .then(() => this.apply(clientSeq, intent, run))
       .catch((e: unknown) => this.services.log.error(`[pair editor] intent failed: ${String(e)}`)));
@@ -352,6 +353,8 @@ export class EditorSession extends Disposable {
       this.schedulePush(true);
       return;
     }
+    const typed = this.services.perf.pairEditor?.typed;
+    if (typed?.clientSeq === clientSeq) typed.applying = epochNow();
     this.applying = true;
     this.applyingRun = run;
     try {
