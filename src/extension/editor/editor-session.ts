@@ -14,7 +14,7 @@
 import * as vscode from 'vscode';
 import { documentEdit, trimmedEdit } from '../../core/edit/document-edit';
 import { resolvePair, type IntentOf, type PairRef } from '../../core/edit/intent';
-import { pairView } from '../../core/parse/pair-view';
+import { pairRange, pairView } from '../../core/parse/pair-view';
 import type { TokenCounter } from '../../core/services';
 import type { Problem } from '../../core/types';
 import type { Guidelines } from '../../core/guidelines';
@@ -36,7 +36,6 @@ import { epochNow, type PerfProbe } from '../perf';
 import type { CurrentLint, DocumentStore } from '../lint/document-store';
 import type { WorkspaceProblemSource } from '../lint/diagnostics';
 import { shiftProblem } from '../../core/edit/apply';
-import { pairRange } from '../../core/parse/pair-view';
 import type { SftFileModel } from '../../core/parse/parse';
 import { applyPlanned } from '../workspace-edit';
 import {
@@ -71,10 +70,9 @@ export interface SessionServices {
   workspaceProblems: Pick<WorkspaceProblemSource, 'problemsFor' | 'isCurrent'>;
 }
 
-/** What the webview was last sent: the rendering, the problems and guidelines it was made with. */
+/** What the webview was last sent: the rendering and the guidelines it was made with. */
 interface Sent {
   rendering: Rendering;
-  problems: readonly Problem[];
   guidelines: Guidelines;
   version: number;
   /** Whether the problems are the lint's (else the rows were sent before the lint was done). */
@@ -155,7 +153,7 @@ export class EditorSession extends Disposable {
     return {
       version: s.version,
       ackSeq: this.ackSeq,
-      pairs: r.order.map((k) => pairState(r, s.problems, k, s.guidelines)!),
+      pairs: r.order.map((k) => pairState(r, k, s.guidelines)!),
     };
   }
 
@@ -241,10 +239,7 @@ export class EditorSession extends Disposable {
       protocolVersion,
       version: sent.version,
       rows: toRowTable(r.order.map((k) => r.pairs.get(k)!.row)),
-      card:
-        this.cardKey === undefined
-          ? undefined
-          : pairState(r, sent.problems, this.cardKey, sent.guidelines),
+      card: this.cardKey === undefined ? undefined : pairState(r, this.cardKey, sent.guidelines),
       fileProblems: r.fileProblems,
       choices: choicesOf(sent.guidelines),
       length: sent.guidelines.length,
@@ -277,7 +272,6 @@ export class EditorSession extends Disposable {
       const g = governed.loaded.guidelines;
       return {
         rendering: renderFile(model, [], g),
-        problems: [],
         guidelines: g,
         version: this.document.version,
         linted: false,
@@ -285,15 +279,14 @@ export class EditorSession extends Disposable {
     }
     const c = await this.current();
     const g = c.governedBy.loaded.guidelines;
-    const problems = this.problems(c);
-    const rendering = renderFile(c.result.model, problems, g);
-    return { rendering, problems, guidelines: g, version: c.version, linted: true };
+    const rendering = renderFile(c.result.model, this.problems(c), g);
+    return { rendering, guidelines: g, version: c.version, linted: true };
   }
 
   /** The pair `key` whole, as last sent (the answer to `select`). */
   private async sendCard(key: string): Promise<void> {
     const s = this.sent;
-    const state = s && pairState(s.rendering, s.problems, key, s.guidelines);
+    const state = s && pairState(s.rendering, key, s.guidelines);
     if (state) await this.post({ type: 'card', version: s.version, state });
   }
 
@@ -444,19 +437,18 @@ export class EditorSession extends Disposable {
       const c = await this.current();
       if (this.isDisposed) return;
       const g = c.governedBy.loaded.guidelines;
-      const problems = this.problems(c);
       const before = this.sent;
-      const r = renderFile(c.result.model, problems, g, before?.rendering);
+      const r = renderFile(c.result.model, this.problems(c), g, before?.rendering);
       const diff = diffRenderings(before?.rendering, r);
       const unchanged =
         !diff.changed.length && !diff.removed.length && !diff.order && !diff.fileProblems;
       const linted = before?.linted === false;
       if (unchanged && !force && !linted && c.version === before?.version) return;
-      this.sent = { rendering: r, problems, guidelines: g, version: c.version, linted: true };
+      this.sent = { rendering: r, guidelines: g, version: c.version, linted: true };
       const key = this.cardKey;
       const card =
         key !== undefined && (force || cardChanged(before?.rendering, r, key))
-          ? pairState(r, problems, key, g)
+          ? pairState(r, key, g)
           : undefined;
       const undoRedo = this.undoRedo;
       this.undoRedo = false;

@@ -28,8 +28,8 @@ const TEXTS = ['system', 'context', 'prompt', 'response'];
 interface Rendered {
   row: PairRow;
   /**
-   * Changes whenever the pair's whole state (its card) would: made when first compared (a
-   * pair taken over is the same object, and is not compared), from the pair's content hash.
+   * The pair's content hash and row: with its problems, all its card shows. Made when first
+   * compared (a pair taken over is the same object, and is not compared).
    */
   sig?: string;
   contentHash: () => number;
@@ -113,20 +113,16 @@ export function renderFile(
 
 /**
  * A pair whole, as the card shows it: its content (memoised on the pair), counts and its
- * problems (those of `problems`, the ones the rendering was made with, in its range) placed
- * at their fields. Undefined when the rendering has no such pair.
+ * problems placed at their fields. Undefined when the rendering has no such pair.
  */
 export function pairState(
   r: Rendering,
-  problems: readonly Problem[],
   key: string,
   g: Pick<Guidelines, 'length'>,
 ): PairState | undefined {
   const rendered = r.pairs.get(key);
   if (!rendered) return undefined;
   const pair = r.model.pairs[rendered.row.index];
-  const ranges = r.model.pairs.map(pairRange);
-  const own = problems.filter((p) => pairIndexAt(ranges, p.start) === pair.index);
   const view = pairView(r.model, pair);
   const fieldAt = (offset: number) =>
     view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
@@ -136,7 +132,7 @@ export function pairState(
     ...contentOf(pair),
     promptWords: counts.promptWords,
     responseWords: counts.responseWords,
-    problems: own.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
+    problems: rendered.problems.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),
   };
 }
 
@@ -147,17 +143,11 @@ export function cardChanged(before: Rendering | undefined, after: Rendering, key
 
 function differs(a: Rendered | undefined, b: Rendered | undefined): boolean {
   if (a === b) return false;
-  return !a || !b || sigOf(a) !== sigOf(b);
+  return !a || !b || sigOf(a) !== sigOf(b) || !sameProblems(a, b.problems, b.start);
 }
 
 function sigOf(r: Rendered): string {
-  if (r.sig === undefined) {
-    let problemKey = '';
-    for (const p of r.problems)
-      problemKey += `${p.rule}\0${p.severity}\0${p.message}\0${p.start - r.start}\0${p.fixes?.length}\n`;
-    r.sig = signature(r.row, r.contentHash(), problemKey);
-  }
-  return r.sig;
+  return (r.sig ??= signature(r.row, r.contentHash()));
 }
 
 /** Whether a pair has the same problems as when it was rendered, offsets from its start. */
@@ -225,8 +215,8 @@ function sameRef(a: PairRow['ref'], b: PairRow['ref']): boolean {
   return 'id' in a ? 'id' in b && a.id === b.id : 'index' in b && a.index === b.index;
 }
 
-/** A pair's state changes when its text, place, effective annotations or problems do. */
-function signature(row: PairRow, contentHash: number, problemKey: string): string {
+/** A pair's state changes when its text, place or effective annotations do (or its problems). */
+function signature(row: PairRow, contentHash: number): string {
   return JSON.stringify([
     contentHash,
     row.index,
@@ -235,7 +225,6 @@ function signature(row: PairRow, contentHash: number, problemKey: string): strin
     row.promptType,
     row.status,
     row.bucket,
-    problemKey,
   ]);
 }
 

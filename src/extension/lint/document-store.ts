@@ -77,13 +77,11 @@ interface DocState {
 export interface LintStats {
   full: number;
   incremental: number;
-  /** Edits that arrived while a lint in turns ran (kept for the update after it). */
-  editsWhileLinting: number;
 }
 
 export class DocumentStore extends Disposable {
   private readonly states = new Map<string, DocState>();
-  readonly stats: LintStats = { full: 0, incremental: 0, editsWhileLinting: 0 };
+  readonly stats: LintStats = { full: 0, incremental: 0 };
 
   constructor(private readonly guidelines: GuidelinesStore) {
     super();
@@ -255,7 +253,6 @@ export class DocumentStore extends Disposable {
     if (!e.contentChanges.length || !isSftDocument(e.document)) return;
     const state = this.states.get(e.document.uri.toString());
     if ((!state?.current && !state?.running) || state.window === 'full') return;
-    if (state.running) this.stats.editsWhileLinting++;
     state.window = composeChanges(state.window, e.contentChanges) ?? 'full';
   }
 }

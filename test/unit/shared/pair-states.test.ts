@@ -26,7 +26,7 @@ const render = (model: SftFileModel, before?: Rendering, extra: Problem[] = []) 
   renderFile(model, problemsOf(model, extra), g, before);
 /** A pair whole, as the card gets it. */
 const card = (model: SftFileModel, key: string, extra: Problem[] = []) =>
-  pairState(render(model, undefined, extra), problemsOf(model, extra), key, g)!;
+  pairState(render(model, undefined, extra), key, g)!;
 
 const FILE = sftFile(cleanPair('a'), cleanPair('b'), cleanPair('c'));
 
@@ -67,7 +67,7 @@ describe('pair editor states and pushes', () => {
     assert.equal(a.promptWords, 9);
     assert.equal(a.bucket, 'short');
     assert.deepEqual(a.problems, []);
-    assert.equal(pairState(r, [], 'nope', g), undefined);
+    assert.equal(pairState(r, 'nope', g), undefined);
   });
 
   it('search finds pairs by id and by any text, ignoring case, in file order', () => {
