@@ -111,6 +111,11 @@ export const FromWebviewSchema = z.discriminatedUnion('type', [
     protocolVersion: z.number(),
     /** The pair the card showed before the panel was hidden (its key), to come whole in `init`. */
     selected: z.optional(z.string()),
+    /**
+     * The search the restored view had (its text, and the seq the webview expects the answer
+     * under): answered in `init`, so the first list drawn is already the filtered one.
+     */
+    search: z.optional(z.object({ seq: z.number().check(z.int()), query: z.string() })),
   }),
   z.object({
     type: z.literal('intent'),
@@ -233,6 +238,8 @@ export const ToWebviewSchema = z.discriminatedUnion('type', [
     rows: RowTableSchema,
     /** The pair the card shows first, whole (the one `ready` named, else the first). */
     card: z.optional(PairStateSchema),
+    /** The answer to the search `ready` carried (as `found` would give it). */
+    found: z.optional(z.object({ seq: z.number(), keys: z.array(z.string()) })),
     /** Problems of the file not on any pair. */
     fileProblems: z.array(ProblemSchema),
     /**

@@ -164,7 +164,9 @@ export class EditorSession extends Disposable {
         this.services.log.warn(`[pair editor] webview protocol ${msg.protocolVersion} ignored`);
         return Promise.resolve();
       }
-      return (this.queue = this.queue.then(() => this.init(msg.selected)));
+      const { selected, search } = msg;
+      this.search = search?.query ? search : undefined;
+      return (this.queue = this.queue.then(() => this.init(selected)));
     }
     if (msg.type === 'select') {
       this.selected = msg.pair;
@@ -240,6 +242,10 @@ export class EditorSession extends Disposable {
       version: sent.version,
       rows: toRowTable(r.order.map((k) => r.pairs.get(k)!.row)),
       card: this.cardKey === undefined ? undefined : pairState(r, this.cardKey, sent.guidelines),
+      found: this.search && {
+        seq: this.search.seq,
+        keys: searchPairs(r, this.search.query),
+      },
       fileProblems: r.fileProblems,
       choices: choicesOf(sent.guidelines),
       length: sent.guidelines.length,

@@ -290,7 +290,10 @@ function onMessage(msg: ToWebview, received: number): void {
     );
     search.value = f.search;
     problemsOnly.checked = f.problemsOnly;
-    if (f.search) askSearch(0);
+    // The restored search was answered with the state (`ready` carried it): the first list
+    // drawn is the filtered one, and the saved scroll applies to it.
+    found = f.search && msg.found?.seq === searchSeq ? new Set(msg.found.keys) : undefined;
+    if (f.search && !found) askSearch(0);
     refreshList();
     scroller.scrollTop = view.scrollTop;
     // The host sent the card of the pair the view state names (else of the first pair), and
@@ -382,4 +385,9 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'F8' && e.target !== scroller) onKey(e);
 });
 
-vscode.postMessage({ type: 'ready', protocolVersion, selected: view.selected });
+vscode.postMessage({
+  type: 'ready',
+  protocolVersion,
+  selected: view.selected,
+  search: view.filters.search ? { seq: ++searchSeq, query: view.filters.search } : undefined,
+});

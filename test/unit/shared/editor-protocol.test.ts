@@ -74,6 +74,13 @@ describe('pair editor protocol', () => {
         type: 'ready',
         protocolVersion,
       });
+      const restored = {
+        type: 'ready',
+        protocolVersion,
+        selected: 'p-9',
+        search: { seq: 1, query: 'vs-01' },
+      };
+      assert.deepEqual(parseFromWebview(restored, log), restored);
       const msg = {
         type: 'intent',
         clientSeq: 3,
@@ -86,6 +93,10 @@ describe('pair editor protocol', () => {
 
     const bad: [string, unknown][] = [
       ['an unknown type', { type: 'eval', code: 'x' }],
+      [
+        'a restored search without its seq',
+        { type: 'ready', protocolVersion, search: { query: 'x' } },
+      ],
       [
         'an unknown intent',
         { type: 'intent', clientSeq: 1, baseVersion: 1, intent: { kind: 'rm' } },
