@@ -213,6 +213,13 @@ export const PairStateSchema = z.object({
   ...pairRowShape,
   /** The pair's own text fields (system, context, prompt, response), as YAML reads them. */
   texts: z.record(z.string(), z.string()),
+  /**
+   * The text fields whose scalar keeps a space typed at its end as it is written (a block, a
+   * quoted scalar): the card sends such a keystroke at once. At the end of a plain scalar (or
+   * a field not written yet) a space would quote the scalar for good, so the card holds it
+   * until the next keystroke, a pause or the blur.
+   */
+  keepsSpace: z.array(z.string()),
   /** Annotations as written in the pair (a word or a list). */
   annotations: z.record(z.string(), textOrList),
   examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),

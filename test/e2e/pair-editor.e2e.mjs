@@ -109,6 +109,47 @@ export const scenarios = {
         );
     },
 
+  'pair editor: a space typed at the end of a block text goes at once, at the end of a plain one it waits for the next key, and both keep their style':
+    async (host) => {
+      const { wb, frame } = await openPairEditor(host, 'examples', FILE);
+      const before = wb.readText(FILE);
+      const PLAIN = 'rr-0008';
+      await frame.getByTestId('pair-row').filter({ hasText: PLAIN }).click();
+      await until(
+        async () => (await frame.getByTestId('pair-id').innerText()) === PLAIN,
+        `the card shows ${PLAIN}`,
+      );
+      const pending = (field) => field.evaluate((e) => e.dataset.pending === 'true');
+      // The prompt is a plain scalar: a space at its end would quote it, so it waits.
+      const prompt = frame.getByTestId('field-prompt');
+      await prompt.click();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.type(' ');
+      assert.equal(await pending(prompt), true, 'the space at the end of a plain prompt waits');
+      await wb.page.keyboard.type('x');
+      assert.equal(await pending(prompt), false, 'the next key sends both');
+      // The response is a `|` block: a space at its end is kept as written, and goes at once.
+      const response = frame.getByTestId('field-response');
+      await response.click();
+      // The end of its last line (the block's final line break is the area's last character).
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('ArrowLeft');
+      await wb.page.keyboard.type(' ');
+      assert.equal(await pending(response), false, 'the space at the end of a block goes at once');
+      await until(
+        async () => (await wb.page.locator('.tabs-container .tab.active.dirty').count()) === 1,
+        'the document has the edits',
+      );
+      await wb.save();
+      const prompted = 'Reason step by step.';
+      const answered = "Final answer: The train's average speed was 80 km/h.";
+      const expected = before
+        .replace(`${prompted}\n`, `${prompted} x\n`)
+        .replace(`${answered}\n`, `${answered} \n`);
+      assert.notEqual(expected, before);
+      assert.equal(wb.readText(FILE), expected, 'the prompt stays plain, the response a block');
+    },
+
   'pair editor: a task picked with the arrow keys is one edit, and one undo restores the file':
     async (host) => {
       const { wb, frame } = await openPairEditor(host, 'examples', FILE);

@@ -7,7 +7,7 @@
  * pair whose memo, place and problems are the same keeps its row and signature as they were,
  * so a keystroke renders one pair, not 5,000.
  */
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { ANNOTATION_KEYS } from '../../core/annotations';
 import { pairCounts } from '../../core/counts';
 import type { Guidelines } from '../../core/guidelines';
@@ -18,7 +18,10 @@ import type { SftFileModel } from '../../core/parse/parse';
 import type { Problem } from '../../core/types';
 import type { PairRow, PairState, ProblemState, UpdateMessage } from '../../shared/editor-protocol';
 
-type Content = Pick<PairState, 'texts' | 'annotations' | 'examples' | 'labels' | 'tags' | 'review'>;
+type Content = Pick<
+  PairState,
+  'texts' | 'keepsSpace' | 'annotations' | 'examples' | 'labels' | 'tags' | 'review'
+>;
 
 const CONTENT = 'editor:content';
 const NONE: readonly Problem[] = [];
@@ -259,9 +262,12 @@ function contentOf(pair: PairModel): Content {
   const memo = pair.memo.get(CONTENT) as Content | undefined;
   if (memo) return memo;
   const texts: Record<string, string> = {};
+  const keepsSpace: string[] = [];
   for (const k of TEXTS) {
-    const t = scalarText(pair.fields.get(k)?.value);
+    const node = pair.fields.get(k)?.value;
+    const t = scalarText(node);
     if (t !== undefined) texts[k] = t;
+    if (isScalar(node) && node.type !== Scalar.PLAIN) keepsSpace.push(k);
   }
   const annotations: Record<string, string | string[]> = {};
   for (const k of ANNOTATION_KEYS) {
@@ -273,6 +279,7 @@ function contentOf(pair: PairModel): Content {
   const reviews = pair.fields.get('review')?.value;
   const out: Content = {
     texts,
+    keepsSpace,
     annotations,
     examples: isSeq(examples)
       ? (examples.items as Node[]).filter(isMap).map((m) => ({

@@ -134,7 +134,10 @@ export class PairCard {
   /** A new state of the same pair. */
   update(state: PairState, undoRedo: boolean): void {
     this.state = state;
-    for (const [key, f] of this.fields) f.receive(state.texts[key] ?? '', undoRedo);
+    for (const [key, f] of this.fields) {
+      f.keepsSpace = state.keepsSpace.includes(key);
+      f.receive(state.texts[key] ?? '', undoRedo);
+    }
     this.renderHead();
     this.renderAnnotations();
     this.renderProblems();

@@ -1,9 +1,11 @@
 /**
  * A card's text area for one field, with the commit rule of the pair editor: every keystroke
  * is committed at once (the host turns it into a minimal edit, and groups a run of typing in
- * one field into one undo step), except one that adds white space at the end of the text: a
- * plain scalar cannot end in a space, and committing it would quote the scalar for good, so
- * it waits for the next keystroke, a pause or the blur. The echo of a value this field sent leaves the area alone
+ * one field into one undo step), except one that would change how the scalar is written for
+ * good: a space at the end of a plain scalar (it would be quoted), or a line break at the end
+ * of any (a block's chomping would change). Such a keystroke waits for the next one, a pause
+ * or the blur; a space at the end of a block or a quoted scalar, which keeps it as written,
+ * goes at once. The echo of a value this field sent leaves the area alone
  * (caret and selection stay, and keystrokes typed since are kept); another value (a text
  * editor, a write on disk, undo) replaces the area, keeping the caret where it was as far
  * as the new text allows.
@@ -20,9 +22,18 @@ const TRAILING_SPACE_WAITS_MS = 400;
 /** What a field sends: its key, the whole value, the keystroke's time (epoch ms), the run it belongs to. */
 export type Commit = (key: string, value: string, typedAt?: number, run?: number) => void;
 
-/** How many white-space characters end `text`. */
-function trailingSpace(text: string): number {
-  return text.length - text.trimEnd().length;
+/** The white space that ends `text`: how many characters, how many of them line breaks. */
+function trailingSpace(text: string): { chars: number; breaks: number } {
+  const tail = text.slice(text.trimEnd().length);
+  return { chars: tail.length, breaks: tail.split('\n').length - 1 };
+}
+
+/** Whether `value` ends in more white space than `before` in a way the scalar cannot keep as written. */
+function holds(value: string, before: string, keepsSpace: boolean): boolean {
+  const now = trailingSpace(value);
+  const was = trailingSpace(before);
+  if (now.chars <= was.chars) return false;
+  return !keepsSpace || now.breaks > was.breaks;
 }
 
 export class TextField {
@@ -38,6 +49,8 @@ export class TextField {
   private timer?: ReturnType<typeof setTimeout>;
   /** When the first keystroke not yet sent was typed (epoch ms), for the benchmark. */
   private typedAt?: number;
+  /** Whether the field's scalar keeps a space typed at its end as written (the host says). */
+  keepsSpace = false;
 
   constructor(
     readonly key: string,
@@ -62,9 +75,10 @@ export class TextField {
       this.typedAt ??= performance.timeOrigin + e.timeStamp;
       clearTimeout(this.timer);
       this.timer = undefined;
-      if (trailingSpace(this.area.value) > trailingSpace(this.known[this.known.length - 1]))
+      if (holds(this.area.value, this.known[this.known.length - 1], this.keepsSpace)) {
         this.timer = setTimeout(() => this.flush(), TRAILING_SPACE_WAITS_MS);
-      else this.flush();
+        this.area.dataset.pending = 'true';
+      } else this.flush();
       this.grow();
       this.showCount();
       this.onWords();
@@ -84,6 +98,7 @@ export class TextField {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    delete this.area.dataset.pending;
     const typedAt = this.typedAt;
     this.typedAt = undefined;
     if (this.area.value === this.known[this.known.length - 1]) return;
@@ -109,6 +124,7 @@ export class TextField {
     const { selectionStart, selectionEnd } = this.area;
     clearTimeout(this.timer);
     this.timer = undefined;
+    delete this.area.dataset.pending;
     this.known = [value];
     this.run = undefined;
     this.area.value = value;
