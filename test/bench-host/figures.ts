@@ -105,6 +105,10 @@ export interface PairEditorFigures {
    * takes to load the text, which the pair editor cannot start before.
    */
   plainOpenMs: number;
+  /** A 2-pair file, the first webview of the run's browser profile: openWith to first frame heard. */
+  firstWebviewMs: number;
+  /** The same key presses in that 2-pair file's card: to the document change, median (the floor). */
+  smallKeystrokeToDocument: number;
   /** One real key press in a card's response: its input event to the text document's change. */
   keystrokeToDocument: Series;
   /** The same key press to the frame with the card drawn from the push of that change. */

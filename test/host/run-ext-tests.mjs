@@ -94,6 +94,34 @@ async function typeInto(page, testid, text) {
 }
 process.on('SIGTERM', () => finish(143, 'terminated'));
 
+/** Start a Chromium trace into `path`, or (no path) stop the one running and write it. */
+async function traceCommand(page, path) {
+  try {
+    if (path) {
+      tracePath = path;
+      await browser.startTracing(page, {
+        path,
+        screenshots: false,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'disabled-by-default-v8.cpu_profiler',
+          'toplevel',
+          'blink.user_timing',
+        ],
+      });
+      log(`[vschost:trace] recording to ${path}`);
+    } else {
+      await browser.stopTracing();
+      log(`[vschost:trace] written ${tracePath}`);
+    }
+  } catch (e) {
+    log(`[vschost:trace] failed: ${e.message}`);
+  }
+}
+let tracePath;
+
 try {
   checkInstall();
   for (const p of [devPath, testsPath, wsPath].filter(Boolean)) {
@@ -138,6 +166,10 @@ try {
     //   console.log(`[vschost:type] <data-testid> ${JSON.stringify(text)}`)
     // the element of that test id (in the first frame that has one) is clicked, the caret put
     // at its end (Ctrl+End) and the text typed key by key; requests run one after another.
+    // A benchmark can record a Chromium trace of every process (the workbench, the webviews):
+    //   console.log('[vschost:trace] start /abs/path.json') ... console.log('[vschost:trace] stop')
+    const trace = /\[vschost:trace\]\s+(start\s+(\S+)|stop)/.exec(text);
+    if (trace) typing = typing.then(() => traceCommand(page, trace[2]));
     const typed = /\[vschost:type\]\s+(\S+)\s+(".*")\s*$/.exec(text);
     if (typed) typing = typing.then(() => typeInto(page, typed[1], JSON.parse(typed[2])));
   });
