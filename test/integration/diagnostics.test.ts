@@ -12,6 +12,7 @@ import {
   ruleOf,
   sftDiagnostics,
   type,
+  until,
 } from './helpers';
 
 describe('diagnostics', () => {
@@ -376,6 +377,57 @@ describe('diagnostics', () => {
         assert.deepStrictEqual(id.range, rangeOf(doc, 'repetiton'));
       },
     );
+  });
+
+  it("an edit that moves no problem's line or column does not send the file's diagnostics again; one that moves one does", async () => {
+    const sft = await api();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'sft-yaml',
+      content:
+        'sft: 1\npairs:\n  - id: dg-0001\n    task: open_qa\n    prompt: What is TODO here?\n    response: Nothing.\n  - id: dg-0002\n    task: open_qa\n    prompt: Why is the sky blue?\n    response: Rayleigh scattering.\n',
+    });
+    const editor = await vscode.window.showTextDocument(doc);
+    await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'placeholder'), 'the TODO');
+    const before = sftDiagnostics(doc.uri).map(
+      (d) => `${ruleOf(d)} ${d.range.start.line}:${d.range.start.character}`,
+    );
+    let sent = 0;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === doc.uri.toString())) sent++;
+    });
+    // Published without a text change or a diagnostics event (when nothing was sent): polled.
+    const published = async (what: string) => {
+      const deadline = Date.now() + 15000;
+      while (!(
+        sft.perf.lastLint?.uri === doc.uri.toString() && sft.perf.lastLint.version === doc.version
+      )) {
+        if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      // The last line's text grows: every problem stays on its line and column.
+      const end = doc.lineAt(9).range.end;
+      await editor.edit((b) => b.insert(end, ' Blue scatters most.'));
+      await published("the edit's lint published");
+      await new Promise((r) => setTimeout(r, 300)); // the index's notice after it
+      assert.strictEqual(sent, 0, 'nothing sent to the window: the diagnostics are the same');
+      assert.deepStrictEqual(
+        sftDiagnostics(doc.uri).map(
+          (d) => `${ruleOf(d)} ${d.range.start.line}:${d.range.start.character}`,
+        ),
+        before,
+      );
+      // Text before the TODO on its line: the placeholder moves along it.
+      const todo = rangeOf(doc, 'TODO').start;
+      await editor.edit((b) => b.insert(todo.translate(0, -5), 'So '));
+      await published("the second edit's lint published");
+      await until(vscode.languages.onDidChangeDiagnostics, () => sent > 0, 'the diagnostics sent');
+      const moved = sftDiagnostics(doc.uri).find((d) => ruleOf(d) === 'placeholder')!;
+      assert.deepStrictEqual(moved.range, rangeOf(doc, 'TODO'));
+    } finally {
+      sub.dispose();
+    }
   });
 
   it('more problems than the limit end in one summary diagnostic', async () => {

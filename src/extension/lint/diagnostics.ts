@@ -51,6 +51,13 @@ export class DiagnosticsProvider extends Disposable {
     string,
     { problems: readonly Problem[]; lines: PositionSource }
   >();
+  /** Open documents whose edit's problems are due (a turn after the update). */
+  private readonly pendingEdits = new Set<string>();
+  /** Open documents: the problems last published, and the document version they were of. */
+  private readonly openMerged = new Map<
+    string,
+    { version: number; problems: readonly Problem[] }
+  >();
   /** Updates already published (a workspace lint publishes at once what the update handler would later). */
   private readonly published = new WeakSet<SftFileUpdate>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -111,17 +118,29 @@ export class DiagnosticsProvider extends Disposable {
   }
 
   /**
-   * A file's new content. An open document's lint is there already: publish it now. A
-   * closed file is linted here (with `sft.lint.workspace`), a turn later, so the index's
-   * coverage notice for the same update reaches the status bar first. The first scan's files
-   * wait for the workspace lint after it.
+   * A file's new content. An open document's lint is there already: publish it now (an
+   * edit's, a turn later). A closed file is linted here (with `sft.lint.workspace`), a turn
+   * later, so the index's coverage notice for the same update reaches the status bar first.
+   * The first scan's files wait for the workspace lint after it.
    */
   private onUpdate(u: SftFileUpdate): void {
     if (u.document) {
       const s = settings(u.uri);
       if (u.reason === 'edit' && !s.lintOnType) return;
       if (u.reason === 'save' && !s.lintOnType && !s.lintOnSave) return;
-      this.publish(u);
+      if (u.reason !== 'edit') {
+        this.publish(u);
+        return;
+      }
+      // An edit's problems a turn after the index took it: the host takes what came
+      // meanwhile (the next key press in the pair editor) in between. A newer update wins.
+      this.pendingEdits.add(u.key);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.pendingEdits.delete(u.key);
+        if (this.workspace.isLatest(u)) this.publish(u);
+      }, 0);
+      this.timers.add(timer);
       return;
     }
     if (!settings().lintWorkspace || !u.inWorkspace) {
@@ -144,10 +163,12 @@ export class DiagnosticsProvider extends Disposable {
     const result = u.lint();
     if (u.document) {
       this.fromDisk.delete(u.key);
-      this.collection.set(
+      const merged = this.withWorkspace(u.uri, result.problems);
+      this.openMerged.set(u.key, { version: u.document.version, problems: merged });
+      this.set(
         u.uri,
         this.converter.toDiagnostics(
-          this.withWorkspace(u.uri, result.problems),
+          merged,
           u.document,
           settings(u.uri).maxProblemsPerFile,
           resolveFile,
@@ -168,9 +189,21 @@ export class DiagnosticsProvider extends Disposable {
     this.republishFromDisk(u.uri);
   }
 
+  /**
+   * Set a file's diagnostics, unless they are the ones it has (a keystroke moves the offsets of
+   * the problems after it, seldom their lines and columns): VS Code then sends nothing to the
+   * window, whose Problems panel and markers would take the whole list again.
+   */
+  private set(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
+    const had = this.collection.get(uri);
+    if (had && sameDiagnostics(had, diagnostics)) return;
+    this.collection.set(uri, diagnostics);
+  }
+
   /** Remove a file's problems. */
   private clear(uri: vscode.Uri): void {
     this.fromDisk.delete(uri.toString());
+    this.openMerged.delete(uri.toString());
     if (!this.collection.has(uri)) return;
     this.collection.delete(uri);
     this.changed.fire(uri);
@@ -200,16 +233,19 @@ export class DiagnosticsProvider extends Disposable {
 
   /** An open document's last lint, merged again with the workspace's problems (when it is current). */
   private republishOpen(doc: vscode.TextDocument): void {
+    // An edit's publish is due: it merges the workspace's problems as they are then.
+    if (this.pendingEdits.has(doc.uri.toString())) return;
     const last = this.collection.has(doc.uri) ? this.workspace.lastLint(doc) : undefined;
     if (!last) return;
-    this.collection.set(
+    const merged = this.withWorkspace(doc.uri, last.result.problems);
+    // The same problems as last published for this version (the index's notice of an edit
+    // whose lint was published with its workspace problems already): nothing to convert.
+    const was = this.openMerged.get(doc.uri.toString());
+    if (was?.version === doc.version && sameProblems(was.problems, merged)) return;
+    this.openMerged.set(doc.uri.toString(), { version: doc.version, problems: merged });
+    this.set(
       doc.uri,
-      this.converter.toDiagnostics(
-        this.withWorkspace(doc.uri, last.result.problems),
-        doc,
-        settings(doc.uri).maxProblemsPerFile,
-        resolveFile,
-      ),
+      this.converter.toDiagnostics(merged, doc, settings(doc.uri).maxProblemsPerFile, resolveFile),
     );
     this.changed.fire(doc.uri);
   }
@@ -228,7 +264,7 @@ export class DiagnosticsProvider extends Disposable {
   private republishFromDisk(uri: vscode.Uri): void {
     const own = this.fromDisk.get(uri.toString());
     if (!own || this.workspace.openDocument(uri)) return;
-    this.collection.set(
+    this.set(
       uri,
       this.converter.toDiagnostics(
         this.withWorkspace(uri, own.problems),
@@ -246,7 +282,7 @@ export class DiagnosticsProvider extends Disposable {
     const doc = this.workspace.openDocument(uri);
     // The problems' offsets refer to the text they were loaded from.
     if (doc && doc.getText() !== g.text) return;
-    this.collection.set(
+    this.set(
       uri,
       this.converter.toDiagnostics(
         g.loaded.problems,
@@ -349,6 +385,70 @@ export class DiagnosticsProvider extends Disposable {
     }
     return s;
   }
+}
+
+/** Whether two lists of problems are the same problems at the same places, in the same order. */
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i];
+      return (
+        p === q ||
+        (p.start === q.start &&
+          p.end === q.end &&
+          p.rule === q.rule &&
+          p.severity === q.severity &&
+          p.message === q.message &&
+          JSON.stringify(p.related) === JSON.stringify(q.related) &&
+          JSON.stringify(p.fixes) === JSON.stringify(q.fixes))
+      );
+    })
+  );
+}
+
+/** Whether two lists of diagnostics show the same, in the same order. */
+export function sameDiagnostics(
+  a: readonly vscode.Diagnostic[],
+  b: readonly vscode.Diagnostic[],
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
+  return true;
+}
+
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  if (
+    !a.range.isEqual(b.range) ||
+    a.message !== b.message ||
+    a.severity !== b.severity ||
+    a.source !== b.source ||
+    !sameCode(a.code, b.code) ||
+    !sameList(a.tags, b.tags, (x, y) => x === y)
+  )
+    return false;
+  return sameList(
+    a.relatedInformation,
+    b.relatedInformation,
+    (x, y) =>
+      x.message === y.message &&
+      x.location.uri.toString() === y.location.uri.toString() &&
+      x.location.range.isEqual(y.location.range),
+  );
+}
+
+function sameCode(a: vscode.Diagnostic['code'], b: vscode.Diagnostic['code']): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.value === b.value && a.target.toString() === b.target.toString();
+}
+
+function sameList<T>(
+  a: readonly T[] | undefined,
+  b: readonly T[] | undefined,
+  same: (x: T, y: T) => boolean,
+): boolean {
+  if (!a?.length || !b?.length) return !a?.length && !b?.length;
+  return a.length === b.length && a.every((x, i) => same(x, b[i]));
 }
 
 /** `Linted 12 files: 3 errors, 14 warnings in 4 files`, or `Linted 3 files: no problems`. */
