@@ -58,7 +58,11 @@ export function activate(context: vscode.ExtensionContext): SftApi {
     PairEditorProvider.register(
       context,
       docs,
-      { ids: () => index.ids(), problems: index },
+      {
+        ids: () => index.ids(),
+        problems: index,
+        typingInCard: (doc) => workspace.typingInCard(doc),
+      },
       services.tokens,
       log,
       perf,

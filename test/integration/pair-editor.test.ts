@@ -264,6 +264,38 @@ describe('pair editor', function () {
     assert.strictEqual(await save(uri), typed('Four. Yes'));
   });
 
+  it("a key press in a card has the card's problems at once, and the Problems panel after a pause in typing", async () => {
+    const uri = scratchFile();
+    await openPairEditor(uri);
+    await diagnosticsUntil(uri, () => true, 'the first lint');
+    const placeholder = (ds: readonly { rule?: string }[]) =>
+      ds.some((d) => d.rule === 'placeholder');
+    const inPanel = () =>
+      vscode.languages.getDiagnostics(uri).some((d) => ruleOf(d) === 'placeholder');
+    // One key press of a run of typing leaves a placeholder in pe-0002's response.
+    await vscode.commands.executeCommand('sft.test.pairEditorPost', uri, {
+      type: 'intent',
+      clientSeq: ++seq,
+      baseVersion: doc(uri).version,
+      intent: { kind: 'setField', pair: { id: 'pe-0002' }, key: 'response', value: 'Four. TODO' },
+      run: 51,
+    });
+    const changed = Date.now();
+    const s = await shown(uri, 'the key press');
+    const card = s.pairs.find((p) => p.id === 'pe-0002')!;
+    assert.ok(placeholder(card.problems), 'the card has the problem with the key press');
+    // Past the lint debounce (250 ms), within the pause the workspace waits for after a key
+    // press in a card: the next key would come first, so the panel does not take it yet.
+    await new Promise((r) => setTimeout(r, Math.max(0, changed + 450 - Date.now())));
+    assert.strictEqual(inPanel(), false, 'the Problems panel waits for a pause in typing');
+    await diagnosticsUntil(
+      uri,
+      (ds) => ds.some((d) => ruleOf(d) === 'placeholder'),
+      'the placeholder in the Problems panel after the pause',
+    );
+    assert.ok(Date.now() - changed >= 500, 'after the pause, not the debounce');
+  });
+
   it('token counts of the card shown come from the host', async () => {
     const uri = scratchFile();
     await openPairEditor(uri);

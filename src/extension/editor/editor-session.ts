@@ -68,6 +68,8 @@ export interface SessionServices {
   perf: PerfProbe;
   /** The file's problems from workspace rules (duplicate-id, near-duplicate), document offsets. */
   workspaceProblems: Pick<WorkspaceProblemSource, 'problemsFor' | 'isCurrent'>;
+  /** The edit about to be applied is a key press in the card (the workspace waits for a pause). */
+  typingInCard(doc: vscode.TextDocument): void;
 }
 
 /** What the webview was last sent: the rendering and the guidelines it was made with. */
@@ -263,9 +265,13 @@ export class EditorSession extends Disposable {
    * hands it the document): `ready` then only has to post it.
    */
   prepare(): void {
-    this.prepared = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-      this.isDisposed ? undefined : this.firstState(),
-    );
+    // Two turns later: VS Code sends the answer to the resolve (which it waits for before it
+    // shows the webview) a turn after the provider returns, and building the state of a large
+    // file holds the host for a while.
+    const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+    this.prepared = later()
+      .then(later)
+      .then(() => (this.isDisposed ? undefined : this.firstState()));
     this.prepared.catch(() => undefined);
   }
 
@@ -354,6 +360,7 @@ export class EditorSession extends Disposable {
     }
     const typed = this.services.perf.pairEditor?.typed;
     if (typed?.clientSeq === clientSeq) typed.applying = epochNow();
+    if (run !== undefined) this.services.typingInCard(this.document);
     this.applying = true;
     this.applyingRun = run;
     try {

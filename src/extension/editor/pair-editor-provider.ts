@@ -40,7 +40,11 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   static register(
     context: { extensionUri: vscode.Uri },
     docs: DocumentStore,
-    workspace: { ids: IdSource; problems: WorkspaceProblemSource },
+    workspace: {
+      ids: IdSource;
+      problems: WorkspaceProblemSource;
+      typingInCard(doc: vscode.TextDocument): void;
+    },
     tokens: TokenCounter,
     log: vscode.LogOutputChannel,
     perf: PerfProbe,
@@ -51,7 +55,11 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   private constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly docs: DocumentStore,
-    private readonly workspace: { ids: IdSource; problems: WorkspaceProblemSource },
+    private readonly workspace: {
+      ids: IdSource;
+      problems: WorkspaceProblemSource;
+      typingInCard(doc: vscode.TextDocument): void;
+    },
     private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
     private readonly perf: PerfProbe,
@@ -135,6 +143,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
       tokens: this.tokens,
       perf: this.perf,
       workspaceProblems: this.workspace.problems,
+      typingInCard: (doc) => this.workspace.typingInCard(doc),
       newPair: (doc, current, after) => this.newPair(doc, current, after),
     });
     const key = document.uri.toString();

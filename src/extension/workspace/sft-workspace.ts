@@ -69,6 +69,13 @@ const decoder = new TextDecoder();
 /** Debounce of watcher events for one closed file: a checkout or a save writes in bursts. */
 const DISK_DEBOUNCE_MS = 50;
 
+/**
+ * After a key press in a pair editor's card, the pause in typing before the rest of the
+ * workspace takes the edit: longer than the gap between two keys of a writer typing (writers
+ * seldom leave more than half a second between keys of one word or phrase).
+ */
+const CARD_TYPING_PAUSE_MS = 700;
+
 /** What the service remembers of a file it published: no text, no model. */
 interface Known {
   inWorkspace: boolean;
@@ -79,6 +86,8 @@ interface Known {
 export class SftWorkspace extends Disposable {
   readonly files = this._register(SftFiles.register());
   readonly stats: WorkspaceStats = { reads: 0, parses: 0, lints: 0, built: false };
+  /** Documents whose next change is a key press in a pair editor's card (see typingInCard). */
+  private readonly typedInCard = new Set<string>();
   private readonly timers = new Map<
     string,
     { timer: ReturnType<typeof setTimeout>; reason: UpdateReason }
@@ -128,7 +137,10 @@ export class SftWorkspace extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !isSftDocument(e.document)) return;
         this.docs.track(e);
-        this.schedule(e.document, settings(e.document.uri).debounceMs, 'edit');
+        const key = e.document.uri.toString();
+        let delay = settings(e.document.uri).debounceMs;
+        if (this.typedInCard.delete(key)) delay = Math.max(delay, CARD_TYPING_PAUSE_MS);
+        this.schedule(e.document, delay, 'edit');
       }),
     );
     // A save settles the text: publish now rather than after the typing debounce.
@@ -282,6 +294,16 @@ export class SftWorkspace extends Disposable {
     clearTimeout(t.timer);
     this.timers.delete(key);
     return t.reason;
+  }
+
+  /**
+   * The next change of `doc` is a key press in a pair editor's card: the card shows that
+   * pair's problems at once (it lints on each key), so the rest (Problems panel, index,
+   * status bar) waits for a pause in typing (CARD_TYPING_PAUSE_MS), not for the gap between
+   * two keys, which would make that work run just as the next key arrives.
+   */
+  typingInCard(doc: vscode.TextDocument): void {
+    this.typedInCard.add(doc.uri.toString());
   }
 
   /** Publish a document after `delay` ms; a later call for it replaces this one. */
