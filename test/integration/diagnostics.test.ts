@@ -388,6 +388,18 @@ describe('diagnostics', () => {
     });
     const editor = await vscode.window.showTextDocument(doc);
     await diagnosticsUntil(doc.uri, (x) => x.some((d) => ruleOf(d) === 'placeholder'), 'the TODO');
+    // Settled: no diagnostics sent for it in half a second (the open's publishes are over).
+    for (let quiet = false; !quiet;) {
+      quiet = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => (sub.dispose(), resolve(true)), 500);
+        const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+          if (!e.uris.some((u) => u.toString() === doc.uri.toString())) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(false);
+        });
+      });
+    }
     const before = sftDiagnostics(doc.uri).map(
       (d) => `${ruleOf(d)} ${d.range.start.line}:${d.range.start.character}`,
     );
@@ -411,7 +423,14 @@ describe('diagnostics', () => {
       await editor.edit((b) => b.insert(end, ' Blue scatters most.'));
       await published("the edit's lint published");
       await new Promise((r) => setTimeout(r, 300)); // the index's notice after it
-      assert.strictEqual(sent, 0, 'nothing sent to the window: the diagnostics are the same');
+      const now = sftDiagnostics(doc.uri).map(
+        (d) => `${ruleOf(d)} ${d.range.start.line}:${d.range.start.character}`,
+      );
+      assert.strictEqual(
+        sent,
+        0,
+        `nothing sent to the window: the diagnostics are the same (${JSON.stringify(before)} then ${JSON.stringify(now)})`,
+      );
       assert.deepStrictEqual(
         sftDiagnostics(doc.uri).map(
           (d) => `${ruleOf(d)} ${d.range.start.line}:${d.range.start.character}`,
