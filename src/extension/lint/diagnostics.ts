@@ -51,8 +51,6 @@ export class DiagnosticsProvider extends Disposable {
     string,
     { problems: readonly Problem[]; lines: PositionSource }
   >();
-  /** Open documents whose edit's problems are due (a turn after the update). */
-  private readonly pendingEdits = new Set<string>();
   /** Open documents: the problems last published, and the document version they were of. */
   private readonly openMerged = new Map<
     string,
@@ -118,29 +116,17 @@ export class DiagnosticsProvider extends Disposable {
   }
 
   /**
-   * A file's new content. An open document's lint is there already: publish it now (an
-   * edit's, a turn later). A closed file is linted here (with `sft.lint.workspace`), a turn
-   * later, so the index's coverage notice for the same update reaches the status bar first.
-   * The first scan's files wait for the workspace lint after it.
+   * A file's new content. An open document's lint is there already: publish it now. A
+   * closed file is linted here (with `sft.lint.workspace`), a turn later, so the index's
+   * coverage notice for the same update reaches the status bar first. The first scan's files
+   * wait for the workspace lint after it.
    */
   private onUpdate(u: SftFileUpdate): void {
     if (u.document) {
       const s = settings(u.uri);
       if (u.reason === 'edit' && !s.lintOnType) return;
       if (u.reason === 'save' && !s.lintOnType && !s.lintOnSave) return;
-      if (u.reason !== 'edit') {
-        this.publish(u);
-        return;
-      }
-      // An edit's problems a turn after the index took it: the host takes what came
-      // meanwhile (the next key press in the pair editor) in between. A newer update wins.
-      this.pendingEdits.add(u.key);
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.pendingEdits.delete(u.key);
-        if (this.workspace.isLatest(u)) this.publish(u);
-      }, 0);
-      this.timers.add(timer);
+      this.publish(u);
       return;
     }
     if (!settings().lintWorkspace || !u.inWorkspace) {
@@ -233,8 +219,6 @@ export class DiagnosticsProvider extends Disposable {
 
   /** An open document's last lint, merged again with the workspace's problems (when it is current). */
   private republishOpen(doc: vscode.TextDocument): void {
-    // An edit's publish is due: it merges the workspace's problems as they are then.
-    if (this.pendingEdits.has(doc.uri.toString())) return;
     const last = this.collection.has(doc.uri) ? this.workspace.lastLint(doc) : undefined;
     if (!last) return;
     const merged = this.withWorkspace(doc.uri, last.result.problems);

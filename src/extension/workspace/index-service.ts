@@ -72,9 +72,6 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
   private readonly fileCounts = new Map<string, CoverageCounts>();
   private readonly totalCounts = newCoverageCounts();
   private coverageVersion = 0;
-  /** Files whose workspace problems may have changed, told to the listeners a turn later. */
-  private readonly affected = new Set<string>();
-  private affectedTimer?: ReturnType<typeof setTimeout>;
   /** The last file's workspace problems, at the index version they were worked out for. */
   private lastProblems?: { key: string; version: number; problems: readonly Problem[] };
 
@@ -94,24 +91,14 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     private readonly perf: PerfProbe,
   ) {
     super();
-    // Workspace problems are published once the first scan is done (see onBuilt), not file by
-    // file before; then a turn after the change, so that the host takes what came meanwhile
-    // (a key press in the pair editor) before the listeners merge them in again.
+    // Workspace problems are published once the first scan is done (see onBuilt), not file by file before.
     const sub = this.index.onDidChange((change) => {
-      if (!this.built) return;
-      for (const f of change.affected) this.affected.add(f);
-      this.affectedTimer ??= setTimeout(() => {
-        this.affectedTimer = undefined;
-        const uris = [...this.affected].map((f) => vscode.Uri.parse(f));
-        this.affected.clear();
-        if (!this.isDisposed) this.changed.fire(uris);
-      }, 0);
+      if (this.built) this.changed.fire(change.affected.map((f) => vscode.Uri.parse(f)));
     });
     this._register({
       dispose: () => {
         sub.dispose();
         clearTimeout(this.coverageTimer);
-        clearTimeout(this.affectedTimer);
       },
     });
     this._register(workspace.onDidUpdate((u) => this.take(u)));
