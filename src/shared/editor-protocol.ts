@@ -222,6 +222,11 @@ export const PairStateSchema = z.object({
   keepsSpace: z.array(z.string()),
   /** Annotations as written in the pair (a word or a list). */
   annotations: z.record(z.string(), textOrList),
+  /**
+   * Annotations the pair does not write but takes from the file's `defaults`: its picker
+   * shows them on its empty choice ("en (default)").
+   */
+  inherited: z.optional(z.record(z.string(), z.string())),
   examples: z.optional(z.array(z.object({ input: z.string(), output: z.string() }))),
   labels: z.optional(z.array(z.string())),
   /** Free tags (not an annotation: no vocabulary). */

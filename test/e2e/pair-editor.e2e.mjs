@@ -119,6 +119,10 @@ export const scenarios = {
         async () => (await frame.getByTestId('pair-id').innerText()) === PLAIN,
         `the card shows ${PLAIN}`,
       );
+      // The pair writes no language: its picker names the file's default on its empty choice.
+      const language = frame.getByTestId('annotation-language');
+      assert.equal(await language.inputValue(), '', 'the pair writes no language');
+      assert.equal(await language.evaluate((e) => e.options[e.selectedIndex].text), 'en (default)');
       const pending = (field) => field.evaluate((e) => e.dataset.pending === 'true');
       // The prompt is a plain scalar: a space at its end would quote it, so it waits.
       const prompt = frame.getByTestId('field-prompt');

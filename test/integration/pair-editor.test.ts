@@ -296,6 +296,22 @@ describe('pair editor', function () {
     assert.ok(Date.now() - changed >= 500, 'after the pause, not the debounce');
   });
 
+  it("a pair's card names the annotations it takes from the file's defaults, and only those", async () => {
+    const uri = scratchFile(
+      FILE.replace('pairs:\n', 'defaults:\n  language: en\n  domain: science\npairs:\n').replace(
+        '    task: open_qa\n    prompt: "What',
+        '    task: open_qa\n    language: fr\n    prompt: "What',
+      ),
+    );
+    await openPairEditor(uri);
+    const s = await shown(uri);
+    const [first, second] = s.pairs;
+    assert.deepStrictEqual(first.inherited, { language: 'en', domain: 'science' });
+    assert.strictEqual(first.annotations.language, undefined);
+    assert.deepStrictEqual(second.inherited, { domain: 'science' }, 'its own language is written');
+    assert.strictEqual(second.annotations.language, 'fr');
+  });
+
   it('token counts of the card shown come from the host', async () => {
     const uri = scratchFile();
     await openPairEditor(uri);

@@ -130,9 +130,15 @@ export function pairState(
   const fieldAt = (offset: number) =>
     view.fields.find((f) => offset >= f.entryRange.start && offset <= f.entryRange.end)?.key;
   const counts = pairCounts(pair, g);
+  const content = contentOf(pair);
+  let inherited: Record<string, string> | undefined;
+  for (const [key, value] of Object.entries(view.annotations))
+    if (value !== undefined && content.annotations[key] === undefined)
+      (inherited ??= {})[key] = value;
   return {
     ...rendered.row,
-    ...contentOf(pair),
+    ...content,
+    inherited,
     promptWords: counts.promptWords,
     responseWords: counts.responseWords,
     problems: rendered.problems.map((p) => ({ ...problemState(p), field: fieldAt(p.start) })),

@@ -211,7 +211,7 @@ export class PairCard {
         this.annotations.append(p.root);
       }
       const own = s.annotations[key];
-      p.show(typeof own === 'string' ? own : '');
+      p.show(typeof own === 'string' ? own : '', s.inherited?.[key]);
     }
     for (const old of this.annotationProblems) old.remove();
     this.annotationProblems = this.problemList(

@@ -54,8 +54,12 @@ export function textButton(text: string, testid: string, onClick: () => void): H
 /** An annotation picker: its element, and a way to show a new value without rebuilding it. */
 export interface Picker {
   readonly root: HTMLLabelElement;
-  /** Show the document's `value` (one outside the options gets an option of its own, marked so). */
-  show(value: string): void;
+  /**
+   * Show the document's `value` (one outside the options gets an option of its own, marked
+   * so); `inherited`, the file's default the pair takes when it writes none, names the empty
+   * choice.
+   */
+  show(value: string, inherited?: string): void;
   /** Commit a value picked with the keyboard and not yet committed. */
   flush(): void;
 }
@@ -82,7 +86,10 @@ export function picker(
   onChange: (value: string) => void,
 ): Picker {
   const select = el('select', { attrs: { 'data-testid': testid, 'aria-label': label } });
-  select.append(el('option', { text: '—', attrs: { value: '' } }));
+  const none = el('option', { text: '—', attrs: { value: '' } });
+  select.append(none);
+  /** The file's default this pair takes when it writes no value. */
+  let fallback: string | undefined;
   for (const o of options) {
     const opt = el('option', { text: o.value, attrs: { value: o.value } });
     if (o.description) opt.title = o.description;
@@ -95,7 +102,8 @@ export function picker(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const meaning = el('span', { class: 'meaning' });
   const describe = () =>
-    (meaning.textContent = options.find((o) => o.value === select.value)?.description ?? '');
+    (meaning.textContent =
+      options.find((o) => o.value === (select.value || fallback))?.description ?? '');
   const commit = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -134,8 +142,10 @@ export function picker(
   return {
     root,
     flush: commit,
-    show(value) {
+    show(value, inherited) {
       committed = value;
+      fallback = inherited;
+      none.textContent = inherited ? `${inherited} (default)` : '—';
       // A pick still being made with the keys stays on screen; its commit compares with this.
       if (timer !== undefined) return;
       foreign?.remove();
