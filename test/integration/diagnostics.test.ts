@@ -472,6 +472,30 @@ describe('diagnostics', () => {
     }
   });
 
+  it('a lower problem limit set while a file is open applies to it at once', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('sft');
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'sft-yaml',
+      content:
+        'sft: 1\npairs:\n  - id: a\n    task: &a x\n    prompt_type: &b y\n    response_type: &c z\n    domain: &d w\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const all = await diagnosticsUntil(doc.uri, (x) => x.length > 2, 'more than two problems');
+    assert.ok(!all.some((d) => d.code === 'too-many-problems'));
+    await config.update('lint.maxProblemsPerFile', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const ds = await diagnosticsUntil(
+        doc.uri,
+        (x) => x.some((d) => d.code === 'too-many-problems'),
+        'a summary diagnostic after the setting changed',
+      );
+      assert.strictEqual(ds.length, 2, 'the limit counts the summary');
+    } finally {
+      await config.update('lint.maxProblemsPerFile', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('lint workspace publishes problems of files that are not open, and says what it found', async () => {
     await api();
     const health = fixture('health.sft.yaml');

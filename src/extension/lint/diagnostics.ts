@@ -51,10 +51,10 @@ export class DiagnosticsProvider extends Disposable {
     string,
     { problems: readonly Problem[]; lines: PositionSource }
   >();
-  /** Open documents: the problems last published, and the document version they were of. */
+  /** Open documents: the problems last set, the document version and the limit they were set under. */
   private readonly openMerged = new Map<
     string,
-    { version: number; problems: readonly Problem[] }
+    { version: number; max: number; problems: readonly Problem[] }
   >();
   /** Updates already published (a workspace lint publishes at once what the update handler would later). */
   private readonly published = new WeakSet<SftFileUpdate>();
@@ -149,17 +149,7 @@ export class DiagnosticsProvider extends Disposable {
     const result = u.lint();
     if (u.document) {
       this.fromDisk.delete(u.key);
-      const merged = this.withWorkspace(u.uri, result.problems);
-      this.openMerged.set(u.key, { version: u.document.version, problems: merged });
-      this.set(
-        u.uri,
-        this.converter.toDiagnostics(
-          merged,
-          u.document,
-          settings(u.uri).maxProblemsPerFile,
-          resolveFile,
-        ),
-      );
+      this.setOpen(u.document, result.problems);
       const c = u.current!;
       this.perf.lastLint = {
         uri: u.key,
@@ -221,17 +211,24 @@ export class DiagnosticsProvider extends Disposable {
   private republishOpen(doc: vscode.TextDocument): void {
     const last = this.collection.has(doc.uri) ? this.workspace.lastLint(doc) : undefined;
     if (!last) return;
-    const merged = this.withWorkspace(doc.uri, last.result.problems);
-    // The same problems as last published for this version (the index's notice of an edit
-    // whose lint was published with its workspace problems already): nothing to convert.
-    const was = this.openMerged.get(doc.uri.toString());
-    if (was?.version === doc.version && sameProblems(was.problems, merged)) return;
-    this.openMerged.set(doc.uri.toString(), { version: doc.version, problems: merged });
-    this.set(
-      doc.uri,
-      this.converter.toDiagnostics(merged, doc, settings(doc.uri).maxProblemsPerFile, resolveFile),
-    );
+    this.setOpen(doc, last.result.problems);
     this.changed.fire(doc.uri);
+  }
+
+  /**
+   * An open document's own problems, merged with the workspace's, as its diagnostics. The
+   * same problems under the same limit as last set for this version (an edit's publish right
+   * after the index's notice of it merged them) are not converted again.
+   */
+  private setOpen(doc: vscode.TextDocument, own: readonly Problem[]): void {
+    const key = doc.uri.toString();
+    const merged = this.withWorkspace(doc.uri, own);
+    const max = settings(doc.uri).maxProblemsPerFile;
+    const was = this.openMerged.get(key);
+    if (was?.version === doc.version && was.max === max && sameProblems(was.problems, merged))
+      return;
+    this.openMerged.set(key, { version: doc.version, max, problems: merged });
+    this.set(doc.uri, this.converter.toDiagnostics(merged, doc, max, resolveFile));
   }
 
   /** Current diagnostics of a file (tests, CodeLens). */
