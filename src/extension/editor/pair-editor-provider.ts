@@ -31,6 +31,15 @@ export interface PairSelection {
   pair: PairRef;
 }
 
+/** What the pair editor asks of the workspace. */
+interface PairEditorWorkspace {
+  /** Every id in the workspace (a new pair's id is new to all of them). */
+  ids: IdSource;
+  problems: WorkspaceProblemSource;
+  /** The next change of `doc` is a key press in a card (see SftWorkspace.typingInCard). */
+  typingInCard(doc: vscode.TextDocument): void;
+}
+
 export class PairEditorProvider extends Disposable implements vscode.CustomTextEditorProvider {
   private readonly sessions = new Map<string, EditorSession>();
   private readonly selectEmitter = this._register(new vscode.EventEmitter<PairSelection>());
@@ -40,11 +49,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   static register(
     context: { extensionUri: vscode.Uri },
     docs: DocumentStore,
-    workspace: {
-      ids: IdSource;
-      problems: WorkspaceProblemSource;
-      typingInCard(doc: vscode.TextDocument): void;
-    },
+    workspace: PairEditorWorkspace,
     tokens: TokenCounter,
     log: vscode.LogOutputChannel,
     perf: PerfProbe,
@@ -55,11 +60,7 @@ export class PairEditorProvider extends Disposable implements vscode.CustomTextE
   private constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly docs: DocumentStore,
-    private readonly workspace: {
-      ids: IdSource;
-      problems: WorkspaceProblemSource;
-      typingInCard(doc: vscode.TextDocument): void;
-    },
+    private readonly workspace: PairEditorWorkspace,
     private readonly tokens: TokenCounter,
     private readonly log: vscode.LogOutputChannel,
     private readonly perf: PerfProbe,

@@ -232,7 +232,6 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     }, wait);
   }
 
-  /** duplicate-id and near-duplicate problems of a file. */
   isCurrent(uri: vscode.Uri): boolean {
     if (!this.isBuilt) return false;
     const open = this.workspace.openDocument(uri);
@@ -240,6 +239,7 @@ export class IndexService extends Disposable implements WorkspaceProblemSource {
     return !open || this.models.get(uri.toString())?.version === open.version;
   }
 
+  /** duplicate-id and near-duplicate problems of a file. */
   problemsFor(uri: vscode.Uri): Problem[] {
     // Offsets refer to the indexed model; an open document re-indexes on its own schedule.
     // An open document not indexed at its current version yet: its turn comes (debounced),

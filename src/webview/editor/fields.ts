@@ -73,8 +73,7 @@ export class TextField {
     this.area.addEventListener('input', (e) => {
       // The keystroke goes to the host first; the area's height and the counts after it.
       this.typedAt ??= performance.timeOrigin + e.timeStamp;
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.stopWaiting();
       if (holds(this.area.value, this.known[this.known.length - 1], this.keepsSpace)) {
         this.timer = setTimeout(() => this.flush(), TRAILING_SPACE_WAITS_MS);
         this.area.dataset.pending = 'true';
@@ -96,9 +95,7 @@ export class TextField {
 
   /** Send the area's value if it is not the last one sent. */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    delete this.area.dataset.pending;
+    this.stopWaiting();
     const typedAt = this.typedAt;
     this.typedAt = undefined;
     if (this.area.value === this.known[this.known.length - 1]) return;
@@ -122,9 +119,7 @@ export class TextField {
       return;
     }
     const { selectionStart, selectionEnd } = this.area;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    delete this.area.dataset.pending;
+    this.stopWaiting();
     this.known = [value];
     this.run = undefined;
     this.area.value = value;
@@ -135,6 +130,13 @@ export class TextField {
       );
     this.grow();
     this.showCount();
+  }
+
+  /** A held keystroke no longer waits (it is sent, or the document's value replaces it). */
+  private stopWaiting(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    delete this.area.dataset.pending;
   }
 
   private grow(): void {
